@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace Resguarda {
+
+// The process exit codes every command of resguarda-cli uses. Schedulers and
+// the business system branch on these, so they never change meaning.
+enum class ExitCode : int {
+    Success = 0,
+    Failed = 1, // the operation failed (I/O error, full disk, cancelled)
+    Usage = 2, // wrong arguments, or a confirmation was needed and not given
+    InUse = 3, // somebody is connected to the installation
+    InvalidCopy = 4, // not a Resguarda copy, or a damaged one
+};
+
+} // namespace Resguarda

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/testinstallation.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTest>
+
+namespace TestSupport {
+
+ProcessResult runCli(const QStringList &args, const QStringList &extraEnv, int timeoutMs)
+{
+    QProcess process;
+    auto env = QProcessEnvironment::systemEnvironment();
+    for (const auto &entry : extraEnv) {
+        const auto pos = entry.indexOf(u'=');
+        env.insert(entry.left(pos), entry.mid(pos + 1));
+    }
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(RESGUARDA_CLI_PATH), args);
+    ProcessResult result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        qWarning() << "resguarda-cli timed out:" << args;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.standardOutput = process.readAllStandardOutput();
+    result.standardError = process.readAllStandardError();
+    return result;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+QMap<QString, QByteArray> treeHashes(const QString &dir)
+{
+    QMap<QString, QByteArray> result;
+    const QDir base(dir);
+    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString relative = base.relativeFilePath(info.absoluteFilePath());
+        if (info.isSymLink())
+            result.insert(relative, "symlink:" + info.symLinkTarget().toUtf8());
+        else if (info.isDir() && QDir(info.absoluteFilePath()).isEmpty())
+            result.insert(relative + u'/', QByteArray("dir"));
+        else if (info.isFile())
+            result.insert(relative, fileHash(info.absoluteFilePath()));
+    }
+    return result;
+}
+
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(file.errorString()));
+    QCOMPARE(file.write(data), data.size());
+}
+
+} // namespace TestSupport

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+// Helpers shared by the test suites: real files, real processes.
+namespace TestSupport {
+
+struct ProcessResult
+{
+    int exitCode = -1;
+    QByteArray standardOutput;
+    QByteArray standardError;
+};
+
+// Runs resguarda-cli with args and waits (up to timeoutMs). extraEnv holds
+// "NAME=value" entries added to the environment.
+ProcessResult runCli(const QStringList &args, const QStringList &extraEnv = {},
+                     int timeoutMs = 120000);
+
+// Relative path -> SHA-256 of every regular file below dir (and "path/" for
+// every empty folder), to compare whole trees before and after an operation.
+QMap<QString, QByteArray> treeHashes(const QString &dir);
+
+// Writes data to path, creating parent folders.
+void writeFile(const QString &path, const QByteArray &data);
+
+// SHA-256 of a file's bytes.
+QByteArray fileHash(const QString &path);
+
+} // namespace TestSupport
