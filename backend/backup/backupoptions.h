@@ -1,1 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace Resguarda {
+
+// Everything the seed's "Cópia de Segurança" screen asks, as one value that
+// the CLI fills from its options and the QML wizard from its pages.
+struct BackupOptions
+{
+    enum class Rotation { None, Weekday };
+
+    QString root;
+    QString systemCode; // empty: the installation's only system
+    QString output; // a file, or an existing folder; empty: <root>/Copias
+    QStringList companies; // codes; empty: every company
+    bool templates = false; // "Inclui Modelos de Documentos"
+    int archiveFromYear = 0; // "Não Considera Arquivos Mortos": 0 = every year
+    bool allSystems = false; // "Gera Cópia dos Demais Sistemas"
+    Rotation rotation = Rotation::None; // the seed's "jogos de backup"
+    QString extraLabel; // an extra copy, never replaced by rotation
+    QDateTime now; // the clock, injectable for tests; invalid = current time
+    int compressionLevel = 6;
+};
+
+} // namespace Resguarda

@@ -1,1 +1,43 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backup/backupoptions.h"
+#include "installation/installation.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <optional>
+
+namespace Resguarda {
+
+struct PlannedCompany
+{
+    CompanyInfo info;
+    QList<SourceFile> files;
+    qint64 bytes = 0;
+    QList<int> years; // years of the dated tables included, ascending
+};
+
+// What one system's copy will hold, decided from the options before any byte
+// is written, so that its size can be checked against the free space.
+struct BackupPlan
+{
+    Q_DECLARE_TR_FUNCTIONS(BackupPlan)
+
+public:
+    SystemInfo system;
+    QList<PlannedCompany> companies;
+    QList<SourceFile> templates;
+    QStringList warnings;
+
+    qint64 totalBytes() const;
+    qint64 totalFiles() const;
+
+    // companies not registered in this system are left out; the caller
+    // checks that each requested code exists in some system.
+    static BackupPlan make(const Installation &installation, const SystemInfo &system,
+                           const BackupOptions &options);
+};
+
+} // namespace Resguarda

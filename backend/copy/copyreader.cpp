@@ -1,1 +1,302 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "copy/copyreader.h"
+
+#include "copy/entrycompressor.h"
+#include "core/logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QSet>
+
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipfileinfo.h>
+
+namespace Resguarda {
+
+namespace {
+
+constexpr qint64 readChunk = 1024 * 1024;
+// A manifest lists every entry; even a million entries fit in this.
+constexpr qint64 maxManifestSize = 512 * 1024 * 1024;
+constexpr quint16 zipFlagEncrypted = 0x0001;
+constexpr quint16 zipFlagUtf8 = 0x0800;
+constexpr int hostUnix = 3;
+
+bool isRegularFileEntry(const QuaZipFileInfo64 &info)
+{
+    if (info.name.endsWith(u'/'))
+        return false;
+    // Only Unix-made entries carry a file type in the upper attribute bits.
+    if ((info.versionCreated >> 8) == hostUnix) {
+        const quint32 mode = info.externalAttr >> 16;
+        const quint32 type = mode & 0170000;
+        return type == 0 || type == 0100000;
+    }
+    return (info.externalAttr & 0x10) == 0; // MS-DOS directory attribute
+}
+
+bool looksLikeZip(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(4);
+    return head == QByteArray("PK\x03\x04", 4) || head == QByteArray("PK\x05\x06", 4);
+}
+
+} // namespace
+
+CopyReader::~CopyReader() = default;
+
+bool CopyReader::isSafeEntryName(const QString &name, const QString &systemCode)
+{
+    if (name.isEmpty() || name.startsWith(u'/') || name.contains(u'\\') || name.contains(u':'))
+        return false;
+    const auto parts = QStringView(name).split(u'/');
+    for (const auto &part : parts) {
+        if (part.isEmpty() || part == u"." || part == u"..")
+            return false;
+        for (const QChar c : part) {
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                return false;
+        }
+    }
+    if (parts.size() < 3 || parts[0] != systemCode)
+        return false;
+    if (parts[1] == QStringView(InstallationLayout::companiesDirName))
+        return parts.size() >= 4; // <SIS>/empresas/<COD>/<file>
+    return parts[1] == QStringView(InstallationLayout::templatesDirName);
+}
+
+std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError *error)
+{
+    const QString nativePath = QDir::toNativeSeparators(path);
+    if (!QFile::exists(path)) {
+        *error = OperationError::failed(tr("The copy %1 does not exist.").arg(nativePath));
+        return nullptr;
+    }
+    std::unique_ptr<CopyReader> reader(new CopyReader);
+    reader->m_path = path;
+    reader->m_fileSize = QFileInfo(path).size();
+    reader->m_zip = std::make_unique<QuaZip>(path);
+    if (!reader->m_zip->open(QuaZip::mdUnzip)) {
+        if (looksLikeZip(path))
+            *error = OperationError::invalidCopy(
+                tr("%1 is damaged: the end of the ZIP file is missing (the copy is truncated, "
+                   "perhaps the disk was removed while it was being written). Use another copy.")
+                    .arg(nativePath));
+        else
+            *error = OperationError::invalidCopy(
+                tr("%1 is not a Resguarda copy: it is not a ZIP file.").arg(nativePath));
+        return nullptr;
+    }
+
+    const QList<QuaZipFileInfo64> central = reader->m_zip->getFileInfoList64();
+    const QString manifestName = QString::fromUtf16(manifestEntryName);
+    bool hasManifest = false;
+    for (const auto &info : central)
+        hasManifest = hasManifest || info.name == manifestName;
+    if (!hasManifest) {
+        *error = OperationError::invalidCopy(
+            tr("%1 is a ZIP file but not a Resguarda copy: it has no manifest.").arg(nativePath));
+        return nullptr;
+    }
+
+    QuaZipFile manifestFile(reader->m_zip.get());
+    reader->m_zip->setCurrentFile(manifestName);
+    QByteArray json;
+    if (manifestFile.open(QIODevice::ReadOnly) && manifestFile.usize() <= maxManifestSize) {
+        json = manifestFile.readAll();
+        manifestFile.close();
+    }
+    if (json.isEmpty() || manifestFile.getZipError() != 0) {
+        *error = OperationError::invalidCopy(
+            tr("%1 is damaged: its manifest cannot be read.").arg(nativePath));
+        return nullptr;
+    }
+    QString problem;
+    switch (Manifest::fromJson(json, &reader->m_manifest, &problem)) {
+    case Manifest::ParseResult::Ok:
+        break;
+    case Manifest::ParseResult::NewerFormat:
+        *error = OperationError::invalidCopy(
+            tr("%1 was made by a newer version of Resguarda (copy format %2). Update Resguarda "
+               "to use it.")
+                .arg(nativePath, problem));
+        return nullptr;
+    case Manifest::ParseResult::NotAManifest:
+        *error = OperationError::invalidCopy(
+            tr("%1 is damaged: its manifest is not valid (%2).").arg(nativePath, problem));
+        return nullptr;
+    }
+    reader->checkStructure(central);
+    return reader;
+}
+
+void CopyReader::checkStructure(const QList<QuaZipFileInfo64> &central)
+{
+    const QString manifestName = QString::fromUtf16(manifestEntryName);
+    const QString system = m_manifest.system.code;
+    QHash<QString, const ManifestEntry *> declared;
+    for (const auto &entry : m_manifest.entries)
+        declared.insert(entry.path, &entry);
+    for (const auto &entry : m_manifest.entries) {
+        if (!isSafeEntryName(entry.path, system))
+            m_structuralProblems.append({CopyProblem::Kind::UnsafeName, entry.path,
+                                         tr("The manifest names an entry outside the system's "
+                                            "companies and templates: %1")
+                                             .arg(entry.path)});
+    }
+
+    QSet<QString> seen;
+    for (const auto &info : central) {
+        const QString &name = info.name;
+        auto add = [&](CopyProblem::Kind kind, const QString &message) {
+            m_structuralProblems.append({kind, name, message});
+        };
+        if (seen.contains(name)) {
+            add(CopyProblem::Kind::DuplicateName, tr("The entry %1 appears more than once.").arg(name));
+            continue;
+        }
+        seen.insert(name);
+        const bool nonAscii = std::any_of(name.begin(), name.end(), [](QChar c) { return c.unicode() >= 0x80; });
+        if (name.contains(QChar::ReplacementCharacter) || (nonAscii && !(info.flags & zipFlagUtf8))) {
+            add(CopyProblem::Kind::InvalidNameEncoding,
+                tr("The entry name %1 is not valid UTF-8.").arg(name));
+            continue;
+        }
+        if (info.flags & zipFlagEncrypted) {
+            add(CopyProblem::Kind::Encrypted, tr("The entry %1 is encrypted.").arg(name));
+            continue;
+        }
+        if (!isRegularFileEntry(info)) {
+            add(CopyProblem::Kind::NotRegularFile,
+                tr("The entry %1 is not a regular file (a folder, link or device).").arg(name));
+            continue;
+        }
+        if (name == manifestName)
+            continue;
+        if (!isSafeEntryName(name, system)) {
+            add(CopyProblem::Kind::UnsafeName,
+                tr("The entry %1 points outside the system's companies and templates.").arg(name));
+            continue;
+        }
+        const ManifestEntry *entry = declared.value(name);
+        if (!entry) {
+            add(CopyProblem::Kind::ExtraEntry,
+                tr("The entry %1 is not listed in the manifest.").arg(name));
+            continue;
+        }
+        if (qint64(info.uncompressedSize) != entry->size || info.crc != entry->crc32)
+            add(CopyProblem::Kind::SizeMismatch,
+                tr("The entry %1 differs from the manifest (size or CRC).").arg(name));
+    }
+    for (const auto &entry : m_manifest.entries) {
+        if (!seen.contains(entry.path))
+            m_structuralProblems.append({CopyProblem::Kind::MissingEntry, entry.path,
+                                         tr("The entry %1 is missing.").arg(entry.path)});
+    }
+}
+
+bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const Progress &progress,
+                              QString *error, CopyProblem::Kind *failure)
+{
+    CopyProblem::Kind unused;
+    if (!failure)
+        failure = &unused;
+    *failure = CopyProblem::Kind::ReadError;
+    if (!m_zip->setCurrentFile(entry.path)) {
+        *error = tr("the entry %1 is missing").arg(entry.path);
+        return false;
+    }
+    QuaZipFile file(m_zip.get());
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("the entry %1 cannot be opened").arg(entry.path);
+        return false;
+    }
+    QByteArray buffer(readChunk, Qt::Uninitialized);
+    quint32 crc = 0;
+    qint64 total = 0;
+    for (;;) {
+        const qint64 n = file.read(buffer.data(), buffer.size());
+        if (n < 0) {
+            *error = tr("the entry %1 is damaged (its data cannot be decompressed)").arg(entry.path);
+            return false;
+        }
+        if (n == 0)
+            break;
+        total += n;
+        // Bounded by the manifest: a crafted entry cannot expand without limit.
+        if (total > entry.size) {
+            *error = tr("the entry %1 is larger than the manifest declares").arg(entry.path);
+            *failure = CopyProblem::Kind::SizeMismatch;
+            return false;
+        }
+        crc = EntryCompressor::crc32(crc, buffer.constData(), n);
+        if (out.write(buffer.constData(), n) != n) {
+            *error = out.errorString();
+            return false;
+        }
+        if (progress && !progress(n)) {
+            *error = tr("cancelled");
+            return false;
+        }
+    }
+    file.close();
+    if (total != entry.size) {
+        *error = tr("the entry %1 is shorter than the manifest declares").arg(entry.path);
+        *failure = CopyProblem::Kind::SizeMismatch;
+        return false;
+    }
+    if (crc != entry.crc32) {
+        *error = tr("the entry %1 is damaged (CRC mismatch)").arg(entry.path);
+        *failure = CopyProblem::Kind::CrcMismatch;
+        return false;
+    }
+    return true;
+}
+
+QList<CopyProblem> CopyReader::verify(const Progress &progress, bool *cancelled)
+{
+    QList<CopyProblem> problems = m_structuralProblems;
+    QSet<QString> skip;
+    for (const auto &problem : m_structuralProblems)
+        skip.insert(problem.entry);
+    if (cancelled)
+        *cancelled = false;
+
+    // Reading into a sink that discards keeps memory flat for any entry size.
+    class NullDevice : public QIODevice
+    {
+    public:
+        NullDevice() { open(QIODevice::WriteOnly); }
+        qint64 readData(char *, qint64) override { return -1; }
+        qint64 writeData(const char *, qint64 len) override { return len; }
+    } sink;
+
+    bool stop = false;
+    auto counting = [&](qint64 bytes) {
+        if (progress && !progress(bytes))
+            stop = true;
+        return !stop;
+    };
+    for (const auto &entry : m_manifest.entries) {
+        if (skip.contains(entry.path))
+            continue;
+        QString problem;
+        CopyProblem::Kind kind;
+        if (!extractEntry(entry, sink, counting, &problem, &kind)) {
+            if (stop) {
+                if (cancelled)
+                    *cancelled = true;
+                break;
+            }
+            problems.append({kind, entry.path, problem});
+        }
+    }
+    return problems;
+}
+
+} // namespace Resguarda

@@ -1,1 +1,158 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "copy/manifest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace Resguarda {
+
+namespace {
+
+QJsonArray toJsonArray(const QList<int> &values)
+{
+    QJsonArray array;
+    for (int value : values)
+        array.append(value);
+    return array;
+}
+
+QString isoWithOffset(const QDateTime &dateTime)
+{
+    // Qt writes "Z" for UTC and "+hh:mm" for an explicit offset; local time
+    // is turned into an explicit offset so the reader knows the wall clock.
+    const QDateTime withOffset = dateTime.toOffsetFromUtc(dateTime.offsetFromUtc());
+    return withOffset.toString(Qt::ISODate);
+}
+
+} // namespace
+
+qint64 Manifest::totalBytes() const
+{
+    qint64 total = 0;
+    for (const auto &entry : entries)
+        total += entry.size;
+    return total;
+}
+
+QByteArray Manifest::toJson() const
+{
+    QJsonObject root;
+    root.insert(u"format", QString::fromUtf16(copyFormatId));
+    root.insert(u"formatVersion", formatVersion);
+    root.insert(u"system", QJsonObject{{u"code"_qs, system.code}, {u"name"_qs, system.name}});
+    root.insert(u"createdAt", isoWithOffset(createdAt));
+    root.insert(u"tool", QJsonObject{{u"name"_qs, u"resguarda"_qs}, {u"version"_qs, toolVersion}});
+
+    QJsonObject opts;
+    opts.insert(u"templates", options.templates);
+    opts.insert(u"archiveFrom", options.archiveFromYear > 0 ? QJsonValue(options.archiveFromYear)
+                                                             : QJsonValue(QJsonValue::Null));
+    opts.insert(u"companies", QJsonArray::fromStringList(options.companies));
+    opts.insert(u"allSystems", options.allSystems);
+    opts.insert(u"rotation", options.rotation.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                        : QJsonValue(options.rotation));
+    opts.insert(u"extra", options.extraLabel.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                       : QJsonValue(options.extraLabel));
+    root.insert(u"options", opts);
+
+    QJsonArray companyArray;
+    for (const auto &company : companies) {
+        companyArray.append(QJsonObject{{u"code"_qs, company.code},
+                                        {u"name"_qs, company.name},
+                                        {u"cnpj"_qs, company.cnpj},
+                                        {u"files"_qs, company.files},
+                                        {u"bytes"_qs, company.bytes},
+                                        {u"years"_qs, toJsonArray(company.years)}});
+    }
+    root.insert(u"companies", companyArray);
+    root.insert(u"templates", QJsonObject{{u"files"_qs, templateFiles}, {u"bytes"_qs, templateBytes}});
+
+    QJsonArray entryArray;
+    for (const auto &entry : entries) {
+        entryArray.append(QJsonObject{{u"path"_qs, entry.path},
+                                      {u"size"_qs, entry.size},
+                                      {u"crc32"_qs, QString::number(entry.crc32, 16).rightJustified(8, u'0')}});
+    }
+    root.insert(u"entries", entryArray);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, QString *problem)
+{
+    QJsonParseError parseError;
+    const auto document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *problem = parseError.errorString();
+        return ParseResult::NotAManifest;
+    }
+    const QJsonObject root = document.object();
+    if (root.value(u"format").toString() != QStringView(copyFormatId)) {
+        *problem = QStringLiteral("format id");
+        return ParseResult::NotAManifest;
+    }
+    Manifest manifest;
+    manifest.formatVersion = root.value(u"formatVersion").toInt();
+    if (manifest.formatVersion > currentFormatVersion) {
+        *problem = QString::number(manifest.formatVersion);
+        return ParseResult::NewerFormat;
+    }
+    if (manifest.formatVersion < 1) {
+        *problem = QStringLiteral("formatVersion");
+        return ParseResult::NotAManifest;
+    }
+    const auto system = root.value(u"system").toObject();
+    manifest.system = {system.value(u"code").toString(), system.value(u"name").toString()};
+    manifest.createdAt = QDateTime::fromString(root.value(u"createdAt").toString(), Qt::ISODate);
+    manifest.toolVersion = root.value(u"tool").toObject().value(u"version").toString();
+
+    const auto opts = root.value(u"options").toObject();
+    manifest.options.templates = opts.value(u"templates").toBool();
+    manifest.options.archiveFromYear = opts.value(u"archiveFrom").toInt();
+    for (const auto &code : opts.value(u"companies").toArray())
+        manifest.options.companies.append(code.toString());
+    manifest.options.allSystems = opts.value(u"allSystems").toBool();
+    manifest.options.rotation = opts.value(u"rotation").toString();
+    manifest.options.extraLabel = opts.value(u"extra").toString();
+
+    for (const auto &value : root.value(u"companies").toArray()) {
+        const auto object = value.toObject();
+        ManifestCompany company;
+        company.code = object.value(u"code").toString();
+        company.name = object.value(u"name").toString();
+        company.cnpj = object.value(u"cnpj").toString();
+        company.files = object.value(u"files").toInteger();
+        company.bytes = object.value(u"bytes").toInteger();
+        for (const auto &year : object.value(u"years").toArray())
+            company.years.append(year.toInt());
+        manifest.companies.append(company);
+    }
+    const auto templates = root.value(u"templates").toObject();
+    manifest.templateFiles = templates.value(u"files").toInteger();
+    manifest.templateBytes = templates.value(u"bytes").toInteger();
+
+    QSet<QString> seen;
+    for (const auto &value : root.value(u"entries").toArray()) {
+        const auto object = value.toObject();
+        ManifestEntry entry;
+        entry.path = object.value(u"path").toString();
+        entry.size = object.value(u"size").toInteger(-1);
+        bool crcOk = false;
+        entry.crc32 = object.value(u"crc32").toString().toUInt(&crcOk, 16);
+        if (entry.path.isEmpty() || entry.size < 0 || !crcOk || seen.contains(entry.path)) {
+            *problem = QStringLiteral("entry %1").arg(entry.path);
+            return ParseResult::NotAManifest;
+        }
+        seen.insert(entry.path);
+        manifest.entries.append(entry);
+    }
+    if (manifest.system.code.isEmpty()) {
+        *problem = QStringLiteral("system");
+        return ParseResult::NotAManifest;
+    }
+    *out = std::move(manifest);
+    return ParseResult::Ok;
+}
+
+} // namespace Resguarda

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "backup/backupjob.h"
+#include "cli/commandparser.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "core/filesystem.h"
+
+#include <QDir>
+#include <QLocale>
+
+namespace Resguarda::Cli {
+
+namespace {
+
+class BackupCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(BackupCommand)
+
+public:
+    static int run(const QStringList &arguments);
+};
+
+int BackupCommand::run(const QStringList &arguments)
+{
+    CommandParser command(QStringLiteral("backup"),
+                          tr("Makes a copy (Cópia de Segurança) of the companies of a system."));
+    auto &parser = command.parser();
+    const QString root = QStringLiteral("root");
+    const QString system = QStringLiteral("system");
+    const QString output = QStringLiteral("output");
+    const QString companies = QStringLiteral("companies");
+    const QString templates = QStringLiteral("templates");
+    const QString archiveFrom = QStringLiteral("archive-from");
+    const QString allSystems = QStringLiteral("all-systems");
+    const QString rotation = QStringLiteral("rotation");
+    const QString extra = QStringLiteral("extra");
+    const QString quiet = QStringLiteral("quiet");
+    parser.addOptions({
+        {root, tr("Installation folder of the system."), tr("DIR")},
+        {system, tr("System to copy (may be left out when only one is installed)."), tr("SIS")},
+        {output, tr("Copy file, or an existing folder to write Copia<SIS>.zip into. Default: <root>/Copias."),
+         tr("PATH")},
+        {companies, tr("Only these companies, by code, separated by commas. Default: all."),
+         tr("C1,C2")},
+        {templates, tr("Include the document templates (Inclui Modelos de Documentos).")},
+        {archiveFrom,
+         tr("Leave out annual and monthly tables before YEAR, archived or not (Não Considera "
+            "Arquivos Mortos). Data left out cannot be recovered from this copy."),
+         tr("YEAR")},
+        {allSystems, tr("One copy of every installed system (Gera Cópia dos Demais Sistemas).")},
+        {rotation, tr("Keep one set per weekday: today's set is replaced, the others are kept."),
+         QStringLiteral("weekday")},
+        {extra, tr("An extra copy (before an annual closing, say), with the label and date in its name."),
+         tr("LABEL")},
+        {quiet, tr("Print only the result and errors.")},
+    });
+    int exitCode = 0;
+    if (!command.parse(arguments, &exitCode))
+        return exitCode;
+    if (!parser.positionalArguments().isEmpty())
+        return command.usageError(tr("Unexpected argument: %1").arg(parser.positionalArguments().first()));
+    if (!parser.isSet(root))
+        return command.usageError(tr("Say which installation to copy with --root DIR."));
+
+    BackupOptions options;
+    options.root = parser.value(root);
+    options.systemCode = parser.value(system);
+    options.output = parser.value(output);
+    if (parser.isSet(companies)) {
+        options.companies = parser.value(companies).split(u',', Qt::SkipEmptyParts);
+        for (auto &code : options.companies)
+            code = code.trimmed();
+        if (options.companies.isEmpty())
+            return command.usageError(tr("--companies needs at least one company code."));
+    }
+    options.templates = parser.isSet(templates);
+    if (!command.intValue(archiveFrom, 1900, 9999, &options.archiveFromYear, &exitCode))
+        return exitCode;
+    options.allSystems = parser.isSet(allSystems);
+    if (parser.isSet(rotation)) {
+        if (parser.value(rotation) != u"weekday")
+            return command.usageError(tr("--rotation accepts only \"weekday\"."));
+        options.rotation = BackupOptions::Rotation::Weekday;
+    }
+    options.extraLabel = parser.value(extra);
+    if (parser.isSet(extra) && options.extraLabel.trimmed().isEmpty())
+        return command.usageError(tr("--extra needs a label."));
+    if (options.allSystems && parser.isSet(system))
+        return command.usageError(tr("Use either --system or --all-systems."));
+
+    const bool isQuiet = parser.isSet(quiet);
+    ProgressBar bar(!isQuiet && Console::stderrIsTerminal());
+    BackupJob job(options);
+    QObject::connect(&job, &BackupJob::progressChanged, [&bar](const JobProgress &progress) {
+        bar.update(progress);
+    });
+    const OperationError error = job.run();
+    bar.clear();
+    for (const auto &warning : job.warnings())
+        Console::err(tr("Warning: %1").arg(warning));
+    if (error) {
+        Console::err(error.message);
+        return int(error.code);
+    }
+    const QLocale locale;
+    for (const auto &copy : job.writtenCopies()) {
+        Console::out(tr("Backup completed successfully: %1").arg(QDir::toNativeSeparators(copy.path)));
+        if (!isQuiet)
+            Console::out(tr("  system %1: %2 files, %3 of data in a copy of %4, verified.")
+                             .arg(copy.systemCode, locale.toString(copy.files),
+                                  FileSystem::formatSize(copy.bytes), FileSystem::formatSize(copy.copySize)));
+    }
+    return 0;
+}
+
+} // namespace
+
+int backupCommand(const QStringList &arguments)
+{
+    return BackupCommand::run(arguments);
+}
+
+} // namespace Resguarda::Cli

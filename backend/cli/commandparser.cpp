@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/commandparser.h"
+
+#include "cli/console.h"
+#include "core/exitcode.h"
+
+#include <QLocale>
+
+namespace Resguarda::Cli {
+
+CommandParser::CommandParser(const QString &command, const QString &description)
+    : m_command(command)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")});
+}
+
+int CommandParser::usageError(const QString &message)
+{
+    Console::err(message);
+    Console::err(tr("See: resguarda-cli %1 --help").arg(m_command));
+    return int(ExitCode::Usage);
+}
+
+bool CommandParser::parse(const QStringList &arguments, int *exitCode)
+{
+    if (!m_parser.parse(arguments)) {
+        *exitCode = usageError(m_parser.errorText());
+        return false;
+    }
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        QString help = m_parser.helpText();
+        // QCommandLineParser names the program only; show the command too.
+        help.replace(QCoreApplication::applicationName() + u" [",
+                     QCoreApplication::applicationName() + u' ' + m_command + u" [");
+        Console::out(help);
+        *exitCode = int(ExitCode::Success);
+        return false;
+    }
+    return true;
+}
+
+bool CommandParser::intValue(const QString &option, int min, int max, int *value, int *exitCode)
+{
+    if (!m_parser.isSet(option))
+        return true;
+    bool ok = false;
+    const int parsed = m_parser.value(option).toInt(&ok);
+    if (!ok || parsed < min || parsed > max) {
+        *exitCode = usageError(tr("--%1 must be a whole number from %2 to %3.")
+                                   .arg(option, QString::number(min), QString::number(max)));
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+} // namespace Resguarda::Cli

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/commands.h"
+
+#include "cli/console.h"
+#include "core/exitcode.h"
+#include "core/version.h"
+
+#include <QCoreApplication>
+
+namespace Resguarda::Cli {
+
+namespace {
+
+class Usage
+{
+    Q_DECLARE_TR_FUNCTIONS(Usage)
+
+public:
+    static QString text()
+    {
+        return tr("Usage: resguarda-cli <command> [options]\n"
+                  "\n"
+                  "Backup and restore of the companies of the system's installation.\n"
+                  "\n"
+                  "Commands:\n"
+                  "  backup   make a copy of chosen companies (Cópia de Segurança)\n"
+                  "  list     show what a copy holds\n"
+                  "  verify   read a whole copy and check it\n"
+                  "  demo     create a demonstration installation\n"
+                  "\n"
+                  "resguarda-cli <command> --help shows the options of a command.\n"
+                  "Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, "
+                  "4 invalid or damaged copy.");
+    }
+};
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    const QStringList rest = arguments.mid(1);
+    if (rest.isEmpty()) {
+        Console::err(Usage::text());
+        return int(ExitCode::Usage);
+    }
+    const QString command = rest.first();
+    if (command == u"--version" || command == u"-v") {
+        Console::out(QStringLiteral("resguarda-cli ") + QString::fromLatin1(toolVersion));
+        return int(ExitCode::Success);
+    }
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        Console::out(Usage::text());
+        return int(ExitCode::Success);
+    }
+    // QCommandLineParser expects the program name first.
+    const QStringList commandArguments = QStringList{arguments.first()} + rest.mid(1);
+    if (command == u"backup")
+        return backupCommand(commandArguments);
+    if (command == u"list")
+        return listCommand(commandArguments);
+    if (command == u"verify")
+        return verifyCommand(commandArguments);
+    if (command == u"demo")
+        return demoCommand(commandArguments);
+    Console::err(Usage::tr("Unknown command: %1").arg(command));
+    Console::err(Usage::text());
+    return int(ExitCode::Usage);
+}
+
+} // namespace Resguarda::Cli

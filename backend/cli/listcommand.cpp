@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/commandparser.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "copy/copyreader.h"
+#include "core/filesystem.h"
+#include "installation/installation.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSet>
+
+namespace Resguarda::Cli {
+
+namespace {
+
+class ListCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ListCommand)
+
+public:
+    static int run(const QStringList &arguments);
+
+private:
+    static QJsonObject toJson(const Manifest &manifest, const QSet<QString> *existing);
+    static void printText(const CopyReader &copy, const QSet<QString> *existing);
+};
+
+QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *existing)
+{
+    QJsonObject options;
+    options.insert(u"templates", manifest.options.templates);
+    options.insert(u"archiveFrom", manifest.options.archiveFromYear > 0
+                                       ? QJsonValue(manifest.options.archiveFromYear)
+                                       : QJsonValue(QJsonValue::Null));
+    options.insert(u"companies", QJsonArray::fromStringList(manifest.options.companies));
+    options.insert(u"allSystems", manifest.options.allSystems);
+    options.insert(u"rotation", manifest.options.rotation.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                    : QJsonValue(manifest.options.rotation));
+    options.insert(u"extra", manifest.options.extraLabel.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                   : QJsonValue(manifest.options.extraLabel));
+    QJsonArray companies;
+    for (const auto &company : manifest.companies) {
+        QJsonArray years;
+        for (int year : company.years)
+            years.append(year);
+        QJsonObject object{{u"code"_qs, company.code},   {u"name"_qs, company.name},
+                           {u"cnpj"_qs, company.cnpj},   {u"files"_qs, company.files},
+                           {u"bytes"_qs, company.bytes}, {u"years"_qs, years}};
+        if (existing)
+            object.insert(u"existsInRoot", existing->contains(company.code));
+        companies.append(object);
+    }
+    const QDateTime created = manifest.createdAt.toOffsetFromUtc(manifest.createdAt.offsetFromUtc());
+    return QJsonObject{
+        {u"system"_qs, QJsonObject{{u"code"_qs, manifest.system.code}, {u"name"_qs, manifest.system.name}}},
+        {u"createdAt"_qs, created.toString(Qt::ISODate)},
+        {u"options"_qs, options},
+        {u"companies"_qs, companies},
+    };
+}
+
+void ListCommand::printText(const CopyReader &copy, const QSet<QString> *existing)
+{
+    const Manifest &manifest = copy.manifest();
+    const QLocale locale;
+    Console::out(tr("Copy: %1 (%2)").arg(QDir::toNativeSeparators(copy.path()), FileSystem::formatSize(copy.fileSize())));
+    Console::out(tr("System: %1 - %2").arg(manifest.system.code, manifest.system.name));
+    Console::out(tr("Made on: %1 by Resguarda %2")
+                     .arg(locale.toString(manifest.createdAt.toLocalTime(), QLocale::ShortFormat),
+                          manifest.toolVersion));
+    QStringList options;
+    if (manifest.options.templates)
+        options << tr("with document templates (%1 files)").arg(locale.toString(manifest.templateFiles));
+    else
+        options << tr("without document templates");
+    if (manifest.options.archiveFromYear > 0)
+        options << tr("annual and monthly tables from %1 on").arg(manifest.options.archiveFromYear);
+    if (!manifest.options.extraLabel.isEmpty())
+        options << tr("extra copy \"%1\"").arg(manifest.options.extraLabel);
+    if (!manifest.options.rotation.isEmpty())
+        options << tr("weekday set");
+    Console::out(tr("Options: %1").arg(options.join(u"; ")));
+    Console::out(tr("Companies (%1):").arg(locale.toString(manifest.companies.size())));
+    for (const auto &company : manifest.companies) {
+        QStringList years;
+        for (int year : company.years)
+            years << QString::number(year);
+        QString line = QStringLiteral("  %1  %2  %3  %4  %5")
+                           .arg(company.code, company.name, company.cnpj,
+                                tr("%n file(s)", nullptr, int(company.files)), FileSystem::formatSize(company.bytes));
+        if (!years.isEmpty())
+            line += u"  " + tr("years %1").arg(years.join(u", "));
+        if (existing)
+            line += u"  " + (existing->contains(company.code) ? tr("[exists in the installation]")
+                                                              : tr("[new]"));
+        Console::out(line);
+    }
+}
+
+int ListCommand::run(const QStringList &arguments)
+{
+    CommandParser command(QStringLiteral("list"), tr("Shows what a copy holds, from its manifest."));
+    auto &parser = command.parser();
+    parser.addPositionalArgument(QStringLiteral("COPY"), tr("The copy file."));
+    parser.addOptions({
+        {QStringLiteral("root"), tr("Mark the companies that already exist in this installation."), tr("DIR")},
+        {QStringLiteral("json"), tr("Print JSON for scripts.")},
+    });
+    int exitCode = 0;
+    if (!command.parse(arguments, &exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return command.usageError(tr("Name one copy file."));
+
+    OperationError error;
+    const auto copy = CopyReader::open(parser.positionalArguments().first(), &error);
+    if (!copy) {
+        Console::err(error.message);
+        return int(error.code);
+    }
+    QSet<QString> existing;
+    const bool withRoot = parser.isSet(QStringLiteral("root"));
+    if (withRoot) {
+        const auto installation = Installation::open(parser.value(QStringLiteral("root")), &error);
+        if (!installation) {
+            Console::err(error.message);
+            return int(error.code);
+        }
+        for (const auto &company : installation->companies(copy->manifest().system.code))
+            existing.insert(company.code);
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        Console::out(QString::fromUtf8(QJsonDocument(toJson(copy->manifest(), withRoot ? &existing : nullptr))
+                                           .toJson(QJsonDocument::Indented)));
+    else
+        printText(*copy, withRoot ? &existing : nullptr);
+    return 0;
+}
+
+} // namespace
+
+int listCommand(const QStringList &arguments)
+{
+    return ListCommand::run(arguments);
+}
+
+} // namespace Resguarda::Cli

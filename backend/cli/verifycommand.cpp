@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/commandparser.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "copy/copyreader.h"
+#include "core/exitcode.h"
+#include "core/filesystem.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLocale>
+
+namespace Resguarda::Cli {
+
+namespace {
+
+class VerifyCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(VerifyCommand)
+
+public:
+    static int run(const QStringList &arguments);
+};
+
+int VerifyCommand::run(const QStringList &arguments)
+{
+    CommandParser command(QStringLiteral("verify"),
+                          tr("Reads every entry of a copy and checks it against its manifest."));
+    auto &parser = command.parser();
+    parser.addPositionalArgument(QStringLiteral("COPY"), tr("The copy file."));
+    parser.addOption({QStringLiteral("quiet"), tr("Print only the verdict.")});
+    int exitCode = 0;
+    if (!command.parse(arguments, &exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return command.usageError(tr("Name one copy file."));
+
+    OperationError error;
+    const auto copy = CopyReader::open(parser.positionalArguments().first(), &error);
+    if (!copy) {
+        Console::err(error.message);
+        return int(error.code);
+    }
+    const QString path = QDir::toNativeSeparators(copy->path());
+    ProgressBar bar(!parser.isSet(QStringLiteral("quiet")) && Console::stderrIsTerminal());
+    JobProgress progress;
+    progress.phase = JobProgress::Phase::Verifying;
+    progress.bytesTotal = copy->manifest().totalBytes();
+    progress.filesTotal = copy->manifest().entries.size();
+    QElapsedTimer clock;
+    clock.start();
+    const auto problems = copy->verify([&](qint64 bytes) {
+        progress.bytesDone += bytes;
+        progress.bytesPerSecond = clock.elapsed() > 0 ? progress.bytesDone * 1000.0 / clock.elapsed() : 0;
+        bar.update(progress);
+        return true;
+    });
+    bar.clear();
+    for (const auto &problem : problems)
+        Console::err(tr("Problem: %1").arg(problem.message));
+    const QLocale locale;
+    if (!problems.isEmpty()) {
+        Console::err(tr("The copy %1 is damaged: %n problem(s) found. Do not rely on it; use another "
+                        "copy and make a new one.",
+                        nullptr, int(problems.size()))
+                         .arg(path));
+        return int(ExitCode::InvalidCopy);
+    }
+    Console::out(tr("The copy %1 is intact: %2 files, %3 of data checked.")
+                     .arg(path, locale.toString(copy->manifest().entries.size()),
+                          FileSystem::formatSize(copy->manifest().totalBytes())));
+    return 0;
+}
+
+} // namespace
+
+int verifyCommand(const QStringList &arguments)
+{
+    return VerifyCommand::run(arguments);
+}
+
+} // namespace Resguarda::Cli
