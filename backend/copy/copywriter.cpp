@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/copywriter.h"
 
+#include "copy/zipversionfix.h"
 #include "core/filesystem.h"
 
 #include <QBuffer>
@@ -57,7 +58,8 @@ CopyWriter::~CopyWriter()
 
 bool CopyWriter::open(QString *error)
 {
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    // Read-write: finish() corrects the central directory in place.
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Truncate)) {
         *error = m_file.errorString();
         return false;
     }
@@ -195,6 +197,11 @@ bool CopyWriter::finish(QString *error)
     if (zipError != 0 || m_file.error() != QFileDevice::NoError) {
         noteDeviceError();
         *error = m_deviceFull ? tr("the disk is full") : m_file.errorString();
+        return false;
+    }
+    if (!fixZip64VersionFields(m_file, versionMadeByUnix)) {
+        *error = m_file.error() != QFileDevice::NoError ? m_file.errorString()
+                                                         : tr("the ZIP directory could not be completed");
         return false;
     }
     if (!FileSystem::syncFile(m_file)) {
