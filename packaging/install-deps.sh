@@ -18,7 +18,7 @@ packages=(
     # archives and compression
     libquazip1-qt6-dev libarchive-dev zlib1g-dev libdeflate-dev
     # tools the tests and benchmarks compare with
-    zip unzip 7zip p7zip-full zstd xz-utils
+    zip unzip 7zip p7zip-full zstd xz-utils time
 )
 
 if [ "$(id -u)" -eq 0 ]; then
