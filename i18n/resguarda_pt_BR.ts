@@ -1,4 +1,754 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
+<context>
+    <name>BackupCommand</name>
+    <message>
+        <source>Makes a copy (Cópia de Segurança) of the companies of a system.</source>
+        <translation>Gera a Cópia de Segurança das empresas de um sistema.</translation>
+    </message>
+    <message>
+        <source>Installation folder of the system.</source>
+        <translation>Pasta de instalação do sistema.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
+        <source>System to copy (may be left out when only one is installed).</source>
+        <translation>Sistema a copiar (pode ser omitido quando há um só instalado).</translation>
+    </message>
+    <message>
+        <source>SIS</source>
+        <translation>SIS</translation>
+    </message>
+    <message>
+        <source>Copy file, or an existing folder to write Copia&lt;SIS&gt;.zip into. Default: &lt;root&gt;/Copias.</source>
+        <translation>Arquivo da cópia, ou uma pasta existente onde gravar Copia&lt;SIS&gt;.zip. Padrão: &lt;raiz&gt;/Copias.</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>CAMINHO</translation>
+    </message>
+    <message>
+        <source>Only these companies, by code, separated by commas. Default: all.</source>
+        <translation>Somente estas empresas, pelo código, separadas por vírgulas. Padrão: todas.</translation>
+    </message>
+    <message>
+        <source>C1,C2</source>
+        <translation>C1,C2</translation>
+    </message>
+    <message>
+        <source>Include the document templates (Inclui Modelos de Documentos).</source>
+        <translation>Inclui Modelos de Documentos (consultas, etiquetas e documentos do configurador).</translation>
+    </message>
+    <message>
+        <source>Leave out annual and monthly tables before YEAR, archived or not (Não Considera Arquivos Mortos). Data left out cannot be recovered from this copy.</source>
+        <translation>Não Considera Arquivos Mortos: deixa de fora as tabelas anuais e mensais, em arquivo morto ou não, anteriores a ANO. Os dados deixados de fora não poderão ser recuperados desta cópia.</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>ANO</translation>
+    </message>
+    <message>
+        <source>One copy of every installed system (Gera Cópia dos Demais Sistemas).</source>
+        <translation>Gera Cópia dos Demais Sistemas: uma cópia de cada sistema instalado.</translation>
+    </message>
+    <message>
+        <source>Keep one set per weekday: today's set is replaced, the others are kept.</source>
+        <translation>Mantém um jogo de backup por dia da semana: o jogo de hoje é substituído, os outros são mantidos.</translation>
+    </message>
+    <message>
+        <source>An extra copy (before an annual closing, say), with the label and date in its name.</source>
+        <translation>Uma cópia extra (antes de um fechamento anual, por exemplo), com a identificação e a data no nome.</translation>
+    </message>
+    <message>
+        <source>LABEL</source>
+        <translation>IDENTIFICAÇÃO</translation>
+    </message>
+    <message>
+        <source>Print only the result and errors.</source>
+        <translation>Mostra somente o resultado e os erros.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
+    </message>
+    <message>
+        <source>Say which installation to copy with --root DIR.</source>
+        <translation>Informe a instalação a copiar com --root PASTA.</translation>
+    </message>
+    <message>
+        <source>--companies needs at least one company code.</source>
+        <translation>--companies precisa de pelo menos um código de empresa.</translation>
+    </message>
+    <message>
+        <source>--rotation accepts only "weekday".</source>
+        <translation>--rotation aceita somente "weekday" (dia da semana).</translation>
+    </message>
+    <message>
+        <source>--extra needs a label.</source>
+        <translation>--extra precisa de uma identificação.</translation>
+    </message>
+    <message>
+        <source>Use either --system or --all-systems.</source>
+        <translation>Use --system ou --all-systems, não os dois.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <source>Backup completed successfully: %1</source>
+        <translation>Cópia de Segurança Realizada com Sucesso: %1</translation>
+    </message>
+    <message>
+        <source>  system %1: %2 files, %3 of data in a copy of %4, verified.</source>
+        <translation>  sistema %1: %2 arquivos, %3 de dados numa cópia de %4, verificada.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandParser</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>Mostra esta ajuda.</translation>
+    </message>
+    <message>
+        <source>See: resguarda-cli %1 --help</source>
+        <translation>Veja: resguarda-cli %1 --help</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3.</source>
+        <translation>--%1 deve ser um número inteiro de %2 a %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>[y/N]</source>
+        <translation>[s/N]</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+</context>
+<context>
+    <name>CopyNaming</name>
+    <message>
+        <source>The label of an extra copy must contain letters or digits.</source>
+        <translation>A identificação de uma cópia extra precisa conter letras ou números.</translation>
+    </message>
+    <message>
+        <source>An extra copy is never part of the weekday sets: use --extra or --rotation, not both.</source>
+        <translation>Uma cópia extra nunca faz parte dos jogos da semana: use --extra ou --rotation, não os dois.</translation>
+    </message>
+    <message>
+        <source>With --all-systems, --output must be an existing folder (one copy per system is written into it).</source>
+        <translation>Com --all-systems, --output deve ser uma pasta existente (nela é gravada uma cópia por sistema).</translation>
+    </message>
+</context>
+<context>
+    <name>CopyReader</name>
+    <message>
+        <source>The copy %1 does not exist.</source>
+        <translation>A cópia %1 não existe.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the end of the ZIP file is missing (the copy is truncated, perhaps the disk was removed while it was being written). Use another copy.</source>
+        <translation>%1 está danificada: falta o final do arquivo ZIP (a cópia está incompleta; talvez o disco tenha sido retirado durante a gravação). Use outra cópia.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Resguarda copy: it is not a ZIP file.</source>
+        <translation>%1 não é uma cópia do Resguarda: não é um arquivo ZIP.</translation>
+    </message>
+    <message>
+        <source>%1 is a ZIP file but not a Resguarda copy: it has no manifest.</source>
+        <translation>%1 é um arquivo ZIP, mas não é uma cópia do Resguarda: não tem manifesto.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its manifest cannot be read.</source>
+        <translation>%1 está danificada: o manifesto não pode ser lido.</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer version of Resguarda (copy format %2). Update Resguarda to use it.</source>
+        <translation>%1 foi gerada por uma versão mais nova do Resguarda (formato de cópia %2). Atualize o Resguarda para usá-la.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its manifest is not valid (%2).</source>
+        <translation>%1 está danificada: o manifesto não é válido (%2).</translation>
+    </message>
+    <message>
+        <source>The manifest names an entry outside the system's companies and templates: %1</source>
+        <translation>O manifesto cita um item fora das empresas e dos modelos do sistema: %1</translation>
+    </message>
+    <message>
+        <source>The entry %1 appears more than once.</source>
+        <translation>O item %1 aparece mais de uma vez.</translation>
+    </message>
+    <message>
+        <source>The entry name %1 is not valid UTF-8.</source>
+        <translation>O nome do item %1 não é UTF-8 válido.</translation>
+    </message>
+    <message>
+        <source>The entry %1 is encrypted.</source>
+        <translation>O item %1 está criptografado.</translation>
+    </message>
+    <message>
+        <source>The entry %1 is not a regular file (a folder, link or device).</source>
+        <translation>O item %1 não é um arquivo comum (é uma pasta, um link ou um dispositivo).</translation>
+    </message>
+    <message>
+        <source>The entry %1 points outside the system's companies and templates.</source>
+        <translation>O item %1 aponta para fora das empresas e dos modelos do sistema.</translation>
+    </message>
+    <message>
+        <source>The entry %1 is not listed in the manifest.</source>
+        <translation>O item %1 não consta do manifesto.</translation>
+    </message>
+    <message>
+        <source>The entry %1 differs from the manifest (size or CRC).</source>
+        <translation>O item %1 não confere com o manifesto (tamanho ou CRC).</translation>
+    </message>
+    <message>
+        <source>The entry %1 is missing.</source>
+        <translation>Falta o item %1.</translation>
+    </message>
+    <message>
+        <source>the entry %1 is missing</source>
+        <translation>falta o item %1</translation>
+    </message>
+    <message>
+        <source>the entry %1 cannot be opened</source>
+        <translation>o item %1 não pode ser aberto</translation>
+    </message>
+    <message>
+        <source>the entry %1 uses an unknown compression method (%2)</source>
+        <translation>o item %1 usa um método de compressão desconhecido (%2)</translation>
+    </message>
+    <message>
+        <source>the entry %1 cannot be decompressed (out of memory)</source>
+        <translation>o item %1 não pode ser descompactado (falta de memória)</translation>
+    </message>
+    <message>
+        <source>the entry %1 is damaged (its data cannot be decompressed)</source>
+        <translation>o item %1 está danificado (os dados não podem ser descompactados)</translation>
+    </message>
+    <message>
+        <source>the entry %1 is larger than the manifest declares</source>
+        <translation>o item %1 é maior do que o manifesto declara</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>the entry %1 is shorter than the manifest declares</source>
+        <translation>o item %1 é menor do que o manifesto declara</translation>
+    </message>
+    <message>
+        <source>the entry %1 is damaged (CRC mismatch)</source>
+        <translation>o item %1 está danificado (CRC não confere)</translation>
+    </message>
+</context>
+<context>
+    <name>CopyWriter</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>o disco está cheio</translation>
+    </message>
+    <message>
+        <source>ZIP error %1</source>
+        <translation>erro de ZIP %1</translation>
+    </message>
+    <message>
+        <source>the file is not open</source>
+        <translation>o arquivo não está aberto</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 não pôde ser lido: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the copy is not open</source>
+        <translation>a cópia não está aberta</translation>
+    </message>
+    <message>
+        <source>the ZIP directory could not be completed</source>
+        <translation>o diretório do ZIP não pôde ser concluído</translation>
+    </message>
+    <message>
+        <source>the data could not be written to the disk</source>
+        <translation>os dados não puderam ser gravados no disco</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommand</name>
+    <message>
+        <source>Creates a demonstration installation with realistic data.</source>
+        <translation>Cria uma instalação de demonstração com dados realistas.</translation>
+    </message>
+    <message>
+        <source>Folder to create (must be empty or missing).</source>
+        <translation>Pasta a criar (deve estar vazia ou não existir).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
+        <source>Companies per system (default 5).</source>
+        <translation>Empresas por sistema (padrão 5).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Years of current data (default 3).</source>
+        <translation>Anos de dados correntes (padrão 3).</translation>
+    </message>
+    <message>
+        <source>Approximate size of the data in MiB (default 20).</source>
+        <translation>Tamanho aproximado dos dados em MiB (padrão 20).</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Seed: the same seed makes the same installation (default 1).</source>
+        <translation>Semente: a mesma semente gera a mesma instalação (padrão 1).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Print only the result and errors.</source>
+        <translation>Mostra somente o resultado e os erros.</translation>
+    </message>
+    <message>
+        <source>Say where to create the installation with --root DIR.</source>
+        <translation>Informe onde criar a instalação com --root PASTA.</translation>
+    </message>
+    <message>
+        <source>Demonstration installation created in %1</source>
+        <translation>Instalação de demonstração criada em %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoInstallation</name>
+    <message>
+        <source>%1 could not be written: %2. The demo installation in %3 is incomplete; delete that folder and try again.</source>
+        <translation>%1 não pôde ser gravado: %2. A instalação de demonstração em %3 ficou incompleta; apague essa pasta e tente novamente.</translation>
+    </message>
+    <message>
+        <source>the folder could not be created</source>
+        <translation>a pasta não pôde ser criada</translation>
+    </message>
+    <message>
+        <source>Give the folder where the demo installation is to be created.</source>
+        <translation>Informe a pasta onde criar a instalação de demonstração.</translation>
+    </message>
+    <message>
+        <source>The number of companies must be between %1 and %2; %3 was given.</source>
+        <translation>O número de empresas deve estar entre %1 e %2; foi informado %3.</translation>
+    </message>
+    <message>
+        <source>The number of years must be between %1 and %2; %3 was given.</source>
+        <translation>O número de anos deve estar entre %1 e %2; foi informado %3.</translation>
+    </message>
+    <message>
+        <source>The size must be between %1 and %2 MB; %3 was given.</source>
+        <translation>O tamanho deve estar entre %1 e %2 MB; foi informado %3.</translation>
+    </message>
+    <message>
+        <source>The last year must be between %1 and %2; %3 was given.</source>
+        <translation>O último ano deve estar entre %1 e %2; foi informado %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder. Give a new or empty folder for the demo installation.</source>
+        <translation>%1 não é uma pasta. Informe uma pasta nova ou vazia para a instalação de demonstração.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty. Give a new or empty folder for the demo installation; existing files are never overwritten.</source>
+        <translation>%1 não está vazia. Informe uma pasta nova ou vazia para a instalação de demonstração; arquivos existentes nunca são sobrescritos.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created. Check the path and its permissions.</source>
+        <translation>A pasta %1 não pôde ser criada. Verifique o caminho e as permissões.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryCompressor</name>
+    <message>
+        <source>the file changed size while it was being copied</source>
+        <translation>o arquivo mudou de tamanho durante a cópia</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>the entry could not be started</source>
+        <translation>o item não pôde ser iniciado</translation>
+    </message>
+    <message>
+        <source>the copy could not be written</source>
+        <translation>a cópia não pôde ser gravada</translation>
+    </message>
+    <message>
+        <source>the compressor could not be started</source>
+        <translation>o compactador não pôde ser iniciado</translation>
+    </message>
+    <message>
+        <source>the compressor failed</source>
+        <translation>o compactador falhou</translation>
+    </message>
+</context>
+<context>
+    <name>Installation</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation>não é um objeto JSON</translation>
+    </message>
+    <message>
+        <source>The installation folder %1 does not exist. Check the path given with --root.</source>
+        <translation>A pasta de instalação %1 não existe. Verifique o caminho informado em --root.</translation>
+    </message>
+    <message>
+        <source>%1 is not an installation of the system: %2 could not be read (%3).</source>
+        <translation>%1 não é uma instalação do sistema: %2 não pôde ser lido (%3).</translation>
+    </message>
+    <message>
+        <source>%1 has an installation format this version does not know (%2). Update Resguarda.</source>
+        <translation>%1 tem um formato de instalação que esta versão não conhece (%2). Atualize o Resguarda.</translation>
+    </message>
+    <message>
+        <source>%1 lists a system with an invalid code "%2".</source>
+        <translation>%1 lista um sistema com código inválido "%2".</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link and was ignored.</source>
+        <translation>%1 é um link simbólico e foi ignorado.</translation>
+    </message>
+    <message>
+        <source>Company folder %1 declares code %2 in empresa.json.</source>
+        <translation>A pasta da empresa %1 declara o código %2 no empresa.json.</translation>
+    </message>
+    <message>
+        <source>Company %1 of system %2: empresa.json could not be read (%3).</source>
+        <translation>Empresa %1 do sistema %2: o empresa.json não pôde ser lido (%3).</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file and was not copied.</source>
+        <translation>%1 não é um arquivo comum e não foi copiado.</translation>
+    </message>
+</context>
+<context>
+    <name>ListCommand</name>
+    <message>
+        <source>Copy: %1 (%2)</source>
+        <translation>Cópia: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>System: %1 - %2</source>
+        <translation>Sistema: %1 - %2</translation>
+    </message>
+    <message>
+        <source>Made on: %1 by Resguarda %2</source>
+        <translation>Gerada em: %1 pelo Resguarda %2</translation>
+    </message>
+    <message>
+        <source>with document templates (%1 files)</source>
+        <translation>com modelos de documentos (%1 arquivos)</translation>
+    </message>
+    <message>
+        <source>without document templates</source>
+        <translation>sem modelos de documentos</translation>
+    </message>
+    <message>
+        <source>annual and monthly tables from %1 on</source>
+        <translation>tabelas anuais e mensais a partir de %1</translation>
+    </message>
+    <message>
+        <source>extra copy "%1"</source>
+        <translation>cópia extra "%1"</translation>
+    </message>
+    <message>
+        <source>weekday set</source>
+        <translation>jogo do dia da semana</translation>
+    </message>
+    <message>
+        <source>Options: %1</source>
+        <translation>Opções: %1</translation>
+    </message>
+    <message>
+        <source>Companies (%1):</source>
+        <translation>Empresas (%1):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation><numerusform>%n arquivo</numerusform><numerusform>%n arquivos</numerusform></translation>
+    </message>
+    <message>
+        <source>years %1</source>
+        <translation>anos %1</translation>
+    </message>
+    <message>
+        <source>[exists in the installation]</source>
+        <translation>[existe na instalação]</translation>
+    </message>
+    <message>
+        <source>[new]</source>
+        <translation>[nova]</translation>
+    </message>
+    <message>
+        <source>Shows what a copy holds, from its manifest.</source>
+        <translation>Mostra o conteúdo de uma cópia, a partir do manifesto.</translation>
+    </message>
+    <message>
+        <source>The copy file.</source>
+        <translation>O arquivo da cópia.</translation>
+    </message>
+    <message>
+        <source>Mark the companies that already exist in this installation.</source>
+        <translation>Marca as empresas que já existem nesta instalação.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
+        <source>Print JSON for scripts.</source>
+        <translation>Mostra em JSON, para scripts.</translation>
+    </message>
+    <message>
+        <source>Name one copy file.</source>
+        <translation>Informe um arquivo de cópia.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressBar</name>
+    <message>
+        <source>Preparing</source>
+        <translation>Preparando</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Copiando</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Verificando</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>Extraindo</translation>
+    </message>
+    <message>
+        <source>Replacing</source>
+        <translation>Substituindo</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Concluindo</translation>
+    </message>
+    <message>
+        <source>%1%  %2 of %3  %4/s</source>
+        <translation>%1%  %2 de %3  %4/s</translation>
+    </message>
+    <message>
+        <source>company %1</source>
+        <translation>empresa %1</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::BackupJob</name>
+    <message>
+        <source>The system %1 is not installed in %2. Installed systems: %3.</source>
+        <translation>O sistema %1 não está instalado em %2. Sistemas instalados: %3.</translation>
+    </message>
+    <message>
+        <source>This installation has several systems (%1): choose one with --system, or copy all of them with --all-systems.</source>
+        <translation>Esta instalação tem vários sistemas (%1): escolha um com --system, ou copie todos com --all-systems.</translation>
+    </message>
+    <message>
+        <source>This installation has no systems to copy.</source>
+        <translation>Esta instalação não tem sistemas a copiar.</translation>
+    </message>
+    <message>
+        <source>System %1 has none of the chosen companies: no copy was made of it.</source>
+        <translation>O sistema %1 não tem nenhuma das empresas escolhidas: não foi gerada cópia dele.</translation>
+    </message>
+    <message>
+        <source>Company %1 is not registered in the chosen systems.</source>
+        <translation>A empresa %1 não está cadastrada nos sistemas escolhidos.</translation>
+    </message>
+    <message>
+        <source>Not enough free space in %1: the copy needs about %2 and only %3 are free. Free some space or choose another destination.</source>
+        <translation>Não há espaço livre suficiente em %1: a cópia precisa de cerca de %2 e há somente %3 livres. Libere espaço ou escolha outro destino.</translation>
+    </message>
+    <message>
+        <source>The destination folder %1 does not exist. Connect the pen drive or external disk, or choose another folder.</source>
+        <translation>A pasta de destino %1 não existe. Conecte o pen drive ou o HD externo, ou escolha outra pasta.</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled. The previous copy, if any, was kept unchanged.</source>
+        <translation>A cópia foi cancelada. A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <message>
+        <source>The destination %1 is full: the copy needs about %2 more. The previous copy, if any, was kept unchanged. Free some space or choose another destination.</source>
+        <translation>O destino %1 está cheio: a cópia precisa de cerca de mais %2. A cópia anterior, se havia, foi mantida intacta. Libere espaço ou escolha outro destino.</translation>
+    </message>
+    <message>
+        <source>The copy could not be written to %1: %2. The previous copy, if any, was kept unchanged.</source>
+        <translation>A cópia não pôde ser gravada em %1: %2. A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <message>
+        <source>The copy written to %1 could not be read back (%2). The disk may be failing. The previous copy, if any, was kept unchanged.</source>
+        <translation>A cópia gravada em %1 não pôde ser lida de volta (%2). O disco pode estar com defeito. A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <message>
+        <source>The copy written to %1 failed verification (%2). The disk may be failing. The previous copy, if any, was kept unchanged.</source>
+        <translation>A cópia gravada em %1 não passou na verificação (%2). O disco pode estar com defeito. A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <message>
+        <source>The verified copy could not replace %1: %2</source>
+        <translation>A cópia verificada não pôde substituir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>cannot lock %1</source>
+        <translation>não foi possível bloquear %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>não foi possível gravar %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>não foi possível criar a pasta %1</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>não foi possível criar %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot find a free session file name in %1</source>
+        <translation>não há nome livre para o arquivo de sessão em %1</translation>
+    </message>
+    <message>
+        <source>- an unidentified client (session file %1)</source>
+        <translation>- um usuário não identificado (arquivo de sessão %1)</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>usuário desconhecido</translation>
+    </message>
+    <message>
+        <source>unknown machine</source>
+        <translation>máquina desconhecida</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconhecido</translation>
+    </message>
+    <message>
+        <source>- %1 on %2, system %3, since %4</source>
+        <translation>- %1 na máquina %2, sistema %3, desde %4</translation>
+    </message>
+    <message>
+        <source>- %1 on %2, system %3</source>
+        <translation>- %1 na máquina %2, sistema %3</translation>
+    </message>
+    <message>
+        <source>Could not register the maintenance session in %1 (%2). Check that this user may write to that folder and try again.</source>
+        <translation>Não foi possível registrar a sessão de manutenção em %1 (%2). Verifique se este usuário pode gravar nessa pasta e tente novamente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The installation is in use by %n connected session(s):</source>
+        <translation><numerusform>A instalação está em uso por %n sessão conectada:</numerusform><numerusform>A instalação está em uso por %n sessões conectadas:</numerusform></translation>
+    </message>
+    <message>
+        <source>Ask them to close the system and try again.</source>
+        <translation>Peça que saiam do sistema e tente novamente.</translation>
+    </message>
+</context>
+<context>
+    <name>Usage</name>
+    <message>
+        <source>Usage: resguarda-cli &lt;command&gt; [options]
+
+Backup and restore of the companies of the system's installation.
+
+Commands:
+  backup   make a copy of chosen companies (Cópia de Segurança)
+  list     show what a copy holds
+  verify   read a whole copy and check it
+  demo     create a demonstration installation
+
+resguarda-cli &lt;command&gt; --help shows the options of a command.
+Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, 4 invalid or damaged copy.</source>
+        <translation>Uso: resguarda-cli &lt;comando&gt; [opções]
+
+Cópia de Segurança e Restauração de Dados das empresas da instalação do sistema.
+
+Comandos:
+  backup   gera a Cópia de Segurança das empresas escolhidas
+  list     mostra o conteúdo de uma cópia
+  verify   lê uma cópia inteira e a verifica
+  demo     cria uma instalação de demonstração
+
+resguarda-cli &lt;comando&gt; --help mostra as opções de um comando.
+Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 cópia inválida ou danificada.</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>Comando desconhecido: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCommand</name>
+    <message>
+        <source>Reads every entry of a copy and checks it against its manifest.</source>
+        <translation>Lê todos os itens de uma cópia e os confere com o manifesto.</translation>
+    </message>
+    <message>
+        <source>The copy file.</source>
+        <translation>O arquivo da cópia.</translation>
+    </message>
+    <message>
+        <source>Print only the verdict.</source>
+        <translation>Mostra somente o resultado.</translation>
+    </message>
+    <message>
+        <source>Name one copy file.</source>
+        <translation>Informe um arquivo de cópia.</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problema: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The copy %1 is damaged: %n problem(s) found. Do not rely on it; use another copy and make a new one.</source>
+        <translation><numerusform>A cópia %1 está danificada: %n problema encontrado. Não confie nela; use outra cópia e gere uma nova.</numerusform><numerusform>A cópia %1 está danificada: %n problemas encontrados. Não confie nela; use outra cópia e gere uma nova.</numerusform></translation>
+    </message>
+    <message>
+        <source>The copy %1 is intact: %2 files, %3 of data checked.</source>
+        <translation>A cópia %1 está íntegra: %2 arquivos, %3 de dados verificados.</translation>
+    </message>
+</context>
 </TS>
