@@ -9,9 +9,13 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
+
+#include <zlib.h>
 
 namespace Resguarda {
 
@@ -44,6 +48,34 @@ bool looksLikeZip(const QString &path)
         return false;
     const QByteArray head = file.read(4);
     return head == QByteArray("PK\x03\x04", 4) || head == QByteArray("PK\x05\x06", 4);
+}
+
+// Whether the file ends exactly with a complete end-of-central-directory
+// record. minizip reads a record cut short as if it were whole (a short read
+// at the end of the file counts as success), so a copy missing its last bytes
+// would otherwise open.
+bool hasCompleteEndRecord(const QString &path)
+{
+    constexpr qint64 recordSize = 22;
+    constexpr qint64 maxCommentSize = 0xffff;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() < recordSize)
+        return false;
+    const qint64 tailSize = std::min(file.size(), recordSize + maxCommentSize);
+    if (!file.seek(file.size() - tailSize))
+        return false;
+    const QByteArray tail = file.read(tailSize);
+    if (tail.size() != tailSize)
+        return false;
+    for (qint64 pos = tailSize - recordSize; pos >= 0; --pos) {
+        if (tail.at(pos) != 'P' || tail.at(pos + 1) != 'K' || tail.at(pos + 2) != 5
+            || tail.at(pos + 3) != 6)
+            continue;
+        const qint64 commentSize = quint8(tail.at(pos + 20)) | (quint8(tail.at(pos + 21)) << 8);
+        if (pos + recordSize + commentSize == tailSize)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -81,7 +113,7 @@ std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError
     reader->m_path = path;
     reader->m_fileSize = QFileInfo(path).size();
     reader->m_zip = std::make_unique<QuaZip>(path);
-    if (!reader->m_zip->open(QuaZip::mdUnzip)) {
+    if (!reader->m_zip->open(QuaZip::mdUnzip) || !hasCompleteEndRecord(path)) {
         if (looksLikeZip(path))
             *error = OperationError::invalidCopy(
                 tr("%1 is damaged: the end of the ZIP file is missing (the copy is truncated, "
@@ -211,22 +243,49 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
         *error = tr("the entry %1 is missing").arg(entry.path);
         return false;
     }
+    // Raw mode: the data is inflated here and not by minizip, which stops
+    // quietly at the size the headers declare. A crafted or damaged entry
+    // whose data goes on beyond that size must be reported, not cut short.
     QuaZipFile file(m_zip.get());
-    if (!file.open(QIODevice::ReadOnly)) {
+    int method = 0;
+    int level = 0;
+    if (!file.open(QIODevice::ReadOnly, &method, &level, true)) {
         *error = tr("the entry %1 cannot be opened").arg(entry.path);
         return false;
     }
-    QByteArray buffer(readChunk, Qt::Uninitialized);
+    if (method != 0 && method != Z_DEFLATED) {
+        *error = tr("the entry %1 uses an unknown compression method (%2)")
+                     .arg(entry.path)
+                     .arg(method);
+        return false;
+    }
+    z_stream stream {};
+    if (method == Z_DEFLATED && inflateInit2(&stream, -MAX_WBITS) != Z_OK) {
+        *error = tr("the entry %1 cannot be decompressed (out of memory)").arg(entry.path);
+        return false;
+    }
+    struct InflateEnd
+    {
+        z_stream *stream;
+        bool active;
+        ~InflateEnd()
+        {
+            if (active)
+                inflateEnd(stream);
+        }
+    } inflateEndGuard {&stream, method == Z_DEFLATED};
+
+    QByteArray input(readChunk, Qt::Uninitialized);
+    QByteArray output(method == Z_DEFLATED ? readChunk : 0, Qt::Uninitialized);
     quint32 crc = 0;
     qint64 total = 0;
-    for (;;) {
-        const qint64 n = file.read(buffer.data(), buffer.size());
-        if (n < 0) {
-            *error = tr("the entry %1 is damaged (its data cannot be decompressed)").arg(entry.path);
-            return false;
-        }
+    auto damaged = [&] {
+        *error = tr("the entry %1 is damaged (its data cannot be decompressed)").arg(entry.path);
+        return false;
+    };
+    auto deliver = [&](const char *data, qint64 n) {
         if (n == 0)
-            break;
+            return true;
         total += n;
         // Bounded by the manifest: a crafted entry cannot expand without limit.
         if (total > entry.size) {
@@ -234,8 +293,8 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
             *failure = CopyProblem::Kind::SizeMismatch;
             return false;
         }
-        crc = EntryCompressor::crc32(crc, buffer.constData(), n);
-        if (out.write(buffer.constData(), n) != n) {
+        crc = EntryCompressor::crc32(crc, data, n);
+        if (out.write(data, n) != n) {
             *error = out.errorString();
             return false;
         }
@@ -243,8 +302,40 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
             *error = tr("cancelled");
             return false;
         }
+        return true;
+    };
+    bool streamEnded = method == 0;
+    for (;;) {
+        const qint64 n = file.read(input.data(), input.size());
+        if (n < 0)
+            return damaged();
+        if (n == 0)
+            break;
+        if (method == 0) {
+            if (!deliver(input.constData(), n))
+                return false;
+            continue;
+        }
+        if (streamEnded)
+            return damaged(); // data after the end of the deflate stream
+        stream.next_in = reinterpret_cast<Bytef *>(input.data());
+        stream.avail_in = uInt(n);
+        do {
+            stream.next_out = reinterpret_cast<Bytef *>(output.data());
+            stream.avail_out = uInt(output.size());
+            const int result = inflate(&stream, Z_NO_FLUSH);
+            if (result != Z_OK && result != Z_STREAM_END && result != Z_BUF_ERROR)
+                return damaged();
+            if (!deliver(output.constData(), output.size() - qint64(stream.avail_out)))
+                return false;
+            streamEnded = result == Z_STREAM_END;
+        } while (!streamEnded && stream.avail_out == 0);
+        if (streamEnded && stream.avail_in > 0)
+            return damaged();
     }
     file.close();
+    if (!streamEnded)
+        return damaged(); // the deflate stream stops before its end
     if (total != entry.size) {
         *error = tr("the entry %1 is shorter than the manifest declares").arg(entry.path);
         *failure = CopyProblem::Kind::SizeMismatch;
