@@ -457,6 +457,28 @@ void TestCopyReader::badManifest_data()
     QTest::newRow("CRC not hexadecimal")
         << editFirstEntry(QStringLiteral("crc32"), QStringLiteral("xyz"));
     QTest::newRow("empty path") << editFirstEntry(QStringLiteral("path"), QString());
+    auto editFirstCompany = [&](const QString &key, const QJsonValue &value) {
+        return edited([&](QJsonObject &root) {
+            QJsonArray companies = root.value(u"companies").toArray();
+            QJsonObject first = companies.first().toObject();
+            first.insert(key, value);
+            companies.replace(0, first);
+            root.insert(u"companies", companies);
+        });
+    };
+    // The company summaries a restore preview shows must match the entries.
+    QTest::newRow("company file count lies") << editFirstCompany(QStringLiteral("files"), 999);
+    QTest::newRow("company bytes lie") << editFirstCompany(QStringLiteral("bytes"), 1);
+    QTest::newRow("company not described") << edited([](QJsonObject &root) {
+        QJsonArray companies = root.value(u"companies").toArray();
+        companies.removeFirst();
+        root.insert(u"companies", companies);
+    });
+    QTest::newRow("company described twice") << edited([](QJsonObject &root) {
+        QJsonArray companies = root.value(u"companies").toArray();
+        companies.append(companies.first());
+        root.insert(u"companies", companies);
+    });
     QTest::newRow("line listed twice") << edited([](QJsonObject &root) {
         QJsonArray entries = root.value(u"entries").toArray();
         entries.append(entries.first());

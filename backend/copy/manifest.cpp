@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHash>
 #include <QSet>
 
 namespace Resguarda {
@@ -150,6 +151,33 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
     if (manifest.system.code.isEmpty()) {
         *problem = QStringLiteral("system");
         return ParseResult::NotAManifest;
+    }
+    // The company summaries must agree with the entries: a restore preview
+    // built from them must not promise what the copy does not hold.
+    QHash<QString, std::pair<qint64, qint64>> totals; // company code -> files, bytes
+    const QString companiesPrefix = manifest.system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
+    for (const auto &entry : std::as_const(manifest.entries)) {
+        if (!entry.path.startsWith(companiesPrefix))
+            continue;
+        const QString code = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
+        auto &total = totals[code];
+        total.first += 1;
+        total.second += entry.size;
+    }
+    QSet<QString> listed;
+    for (const auto &company : std::as_const(manifest.companies)) {
+        const auto total = totals.value(company.code);
+        if (listed.contains(company.code) || total.first != company.files || total.second != company.bytes) {
+            *problem = QStringLiteral("company %1 totals").arg(company.code);
+            return ParseResult::NotAManifest;
+        }
+        listed.insert(company.code);
+    }
+    for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
+        if (!listed.contains(it.key())) {
+            *problem = QStringLiteral("company %1 not described").arg(it.key());
+            return ParseResult::NotAManifest;
+        }
     }
     *out = std::move(manifest);
     return ParseResult::Ok;
