@@ -154,6 +154,41 @@
     </message>
 </context>
 <context>
+    <name>CopyProducer</name>
+    <message>
+        <source>Not enough free space in %1: the copy needs about %2 and only %3 are free. Free some space or choose another destination.</source>
+        <translation>Não há espaço livre suficiente em %1: a cópia precisa de cerca de %2 e há somente %3 livres. Libere espaço ou escolha outro destino.</translation>
+    </message>
+    <message>
+        <source>The destination folder %1 does not exist. Connect the pen drive or external disk, or choose another folder.</source>
+        <translation>A pasta de destino %1 não existe. Conecte o pen drive ou o HD externo, ou escolha outra pasta.</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled. The previous copy, if any, was kept unchanged.</source>
+        <translation>A cópia foi cancelada. A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <message>
+        <source>The destination %1 is full: the copy needs about %2 more. The previous copy, if any, was kept unchanged. Free some space or choose another destination.</source>
+        <translation>O destino %1 está cheio: a cópia precisa de cerca de mais %2. A cópia anterior, se havia, foi mantida intacta. Libere espaço ou escolha outro destino.</translation>
+    </message>
+    <message>
+        <source>The copy could not be written to %1: %2. The previous copy, if any, was kept unchanged.</source>
+        <translation>A cópia não pôde ser gravada em %1: %2. A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <message>
+        <source>The copy written to %1 could not be read back (%2). The disk may be failing. The previous copy, if any, was kept unchanged.</source>
+        <translation>A cópia gravada em %1 não pôde ser lida de volta (%2). O disco pode estar com defeito. A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <message>
+        <source>The copy written to %1 failed verification (%2). The disk may be failing. The previous copy, if any, was kept unchanged.</source>
+        <translation>A cópia gravada em %1 não passou na verificação (%2). O disco pode estar com defeito. A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <message>
+        <source>The verified copy could not replace %1: %2</source>
+        <translation>A cópia verificada não pôde substituir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>CopyReader</name>
     <message>
         <source>The copy %1 does not exist.</source>
@@ -594,38 +629,6 @@
     <message>
         <source>Company %1 is not registered in the chosen systems.</source>
         <translation>A empresa %1 não está cadastrada nos sistemas escolhidos.</translation>
-    </message>
-    <message>
-        <source>Not enough free space in %1: the copy needs about %2 and only %3 are free. Free some space or choose another destination.</source>
-        <translation>Não há espaço livre suficiente em %1: a cópia precisa de cerca de %2 e há somente %3 livres. Libere espaço ou escolha outro destino.</translation>
-    </message>
-    <message>
-        <source>The destination folder %1 does not exist. Connect the pen drive or external disk, or choose another folder.</source>
-        <translation>A pasta de destino %1 não existe. Conecte o pen drive ou o HD externo, ou escolha outra pasta.</translation>
-    </message>
-    <message>
-        <source>The copy was cancelled. The previous copy, if any, was kept unchanged.</source>
-        <translation>A cópia foi cancelada. A cópia anterior, se havia, foi mantida intacta.</translation>
-    </message>
-    <message>
-        <source>The destination %1 is full: the copy needs about %2 more. The previous copy, if any, was kept unchanged. Free some space or choose another destination.</source>
-        <translation>O destino %1 está cheio: a cópia precisa de cerca de mais %2. A cópia anterior, se havia, foi mantida intacta. Libere espaço ou escolha outro destino.</translation>
-    </message>
-    <message>
-        <source>The copy could not be written to %1: %2. The previous copy, if any, was kept unchanged.</source>
-        <translation>A cópia não pôde ser gravada em %1: %2. A cópia anterior, se havia, foi mantida intacta.</translation>
-    </message>
-    <message>
-        <source>The copy written to %1 could not be read back (%2). The disk may be failing. The previous copy, if any, was kept unchanged.</source>
-        <translation>A cópia gravada em %1 não pôde ser lida de volta (%2). O disco pode estar com defeito. A cópia anterior, se havia, foi mantida intacta.</translation>
-    </message>
-    <message>
-        <source>The copy written to %1 failed verification (%2). The disk may be failing. The previous copy, if any, was kept unchanged.</source>
-        <translation>A cópia gravada em %1 não passou na verificação (%2). O disco pode estar com defeito. A cópia anterior, se havia, foi mantida intacta.</translation>
-    </message>
-    <message>
-        <source>The verified copy could not replace %1: %2</source>
-        <translation>A cópia verificada não pôde substituir %1: %2</translation>
     </message>
 </context>
 <context>

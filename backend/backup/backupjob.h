@@ -5,7 +5,6 @@
 #include "core/jobprogress.h"
 #include "core/operationerror.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 
@@ -54,9 +53,6 @@ Q_SIGNALS:
 
 private:
     OperationError writeCopy(const BackupPlan &plan, const QString &target);
-    OperationError checkFreeSpace(const BackupPlan &plan, const QString &target) const;
-    void removeStalePartials(const QString &folder) const;
-    bool report(qint64 files, qint64 bytes, bool force = false);
     bool isCancelled() const { return m_cancelled.load(); }
 
     BackupOptions m_options;
@@ -64,8 +60,6 @@ private:
     QStringList m_warnings;
     std::atomic_bool m_cancelled{false};
     JobProgress m_progress;
-    QElapsedTimer m_clock;
-    qint64 m_lastReport = -1;
 };
 
 } // namespace Resguarda

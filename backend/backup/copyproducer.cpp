@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "backup/copyproducer.h"
+
+#include "backup/copynaming.h"
+#include "copy/copyreader.h"
+#include "copy/copywriter.h"
+#include "core/filesystem.h"
+#include "core/logging.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace Resguarda {
+
+namespace {
+
+constexpr qint64 reportIntervalMs = 100;
+// Per-entry overhead of a ZIP (local header, central header, zip64 extras)
+// and of its manifest line, for the free-space estimate.
+constexpr qint64 perEntryOverhead = 400;
+constexpr qint64 sampleBytesPerFile = 1024 * 1024;
+constexpr int sampleFiles = 8;
+
+} // namespace
+
+CopyProducer::CopyProducer(int compressionLevel, Report report)
+    : m_level(compressionLevel)
+    , m_report(std::move(report))
+{
+    m_clock.start();
+}
+
+qint64 CopyProducer::estimateCopySize(const BackupPlan &plan)
+{
+    QList<SourceFile> files = plan.templates;
+    for (const auto &company : plan.companies)
+        files += company.files;
+    std::sort(files.begin(), files.end(),
+              [](const SourceFile &a, const SourceFile &b) { return a.size > b.size; });
+    qint64 sampled = 0;
+    qint64 packed = 0;
+    EntryCompressor compressor;
+    for (int i = 0; i < std::min<qsizetype>(sampleFiles, files.size()); ++i) {
+        QFile file(files[i].absolutePath);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        QBuffer sample;
+        sample.setData(file.read(sampleBytesPerFile));
+        sample.open(QIODevice::ReadOnly);
+        CompressedEntry result;
+        QString ignored;
+        if (compressor.compress(
+                sample, sample.size(), [](int) { return true; },
+                [](const char *, qint64) { return true; }, {}, &result, &ignored)) {
+            sampled += result.uncompressedSize;
+            packed += result.compressedSize;
+        }
+    }
+    const double ratio = sampled > 0 ? double(packed) / double(sampled) : 1.0;
+    // A margin for files that compress worse than the sample.
+    const double margin = 1.15;
+    return qint64(double(plan.totalBytes()) * std::min(1.0, ratio * margin))
+        + (plan.totalFiles() + 1) * perEntryOverhead;
+}
+
+bool CopyProducer::report(JobProgress &progress, bool force)
+{
+    const qint64 elapsed = m_clock.elapsed();
+    if (force || m_lastReport < 0 || elapsed - m_lastReport >= reportIntervalMs) {
+        m_lastReport = elapsed;
+        progress.bytesPerSecond = elapsed > 0 ? double(progress.bytesDone) * 1000.0 / double(elapsed) : 0.0;
+        if (m_report && !m_report(progress))
+            m_cancelled = true;
+    }
+    return !m_cancelled;
+}
+
+void CopyProducer::removeStalePartials(const QString &folder)
+{
+    // A killed run leaves its partial file behind; the next run clears it so
+    // nothing half-written lingers next to the good copies.
+    const QDir dir(folder);
+    const auto names = dir.entryList(QDir::Files | QDir::Hidden);
+    for (const auto &name : names) {
+        if (CopyNaming::isPartialName(name)) {
+            qCInfo(lcBackup) << "removing an unfinished copy left by an interrupted run:" << name;
+            QFile::remove(dir.absoluteFilePath(name));
+        }
+    }
+}
+
+OperationError CopyProducer::checkFreeSpace(const BackupPlan &plan, const QString &target) const
+{
+    const QString folder = QFileInfo(target).absolutePath();
+    const qint64 needed = estimateCopySize(plan);
+    const qint64 available = FileSystem::availableBytes(folder);
+    if (available >= 0 && available < needed) {
+        return OperationError::failed(
+            tr("Not enough free space in %1: the copy needs about %2 and only %3 are free. Free "
+               "some space or choose another destination.")
+                .arg(QDir::toNativeSeparators(folder), FileSystem::formatSize(needed),
+                     FileSystem::formatSize(available)));
+    }
+    return OperationError::none();
+}
+
+OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, const QString &target,
+                                     bool createFolder, JobProgress &progress, qint64 *copySize)
+{
+    const QString folder = QFileInfo(target).absolutePath();
+    const QString nativeFolder = QDir::toNativeSeparators(folder);
+    if (!QFileInfo(folder).isDir() && (!createFolder || !QDir().mkpath(folder))) {
+        return OperationError::failed(
+            tr("The destination folder %1 does not exist. Connect the pen drive or external "
+               "disk, or choose another folder.")
+                .arg(nativeFolder));
+    }
+    removeStalePartials(folder);
+    OperationError error = checkFreeSpace(plan, target);
+    if (error)
+        return error;
+
+    const QString partial = CopyNaming::partialPath(target);
+    CopyWriter writer(partial, m_level);
+    const qint64 bytesBefore = progress.bytesDone;
+    auto fail = [&](const QString &message) {
+        writer.abandon();
+        QFile::remove(partial);
+        return OperationError::failed(message);
+    };
+    auto cancelled = [&] {
+        return fail(tr("The copy was cancelled. The previous copy, if any, was kept unchanged."));
+    };
+    auto writeFailure = [&](const QString &problem) {
+        if (m_cancelled)
+            return cancelled();
+        if (writer.deviceFull()) {
+            return fail(tr("The destination %1 is full: the copy needs about %2 more. The previous "
+                           "copy, if any, was kept unchanged. Free some space or choose another "
+                           "destination.")
+                            .arg(nativeFolder,
+                                 FileSystem::formatSize(std::max<qint64>(
+                                     0, plan.totalBytes() - (progress.bytesDone - bytesBefore)))));
+        }
+        return fail(tr("The copy could not be written to %1: %2. The previous copy, if any, was "
+                       "kept unchanged.")
+                        .arg(nativeFolder, problem));
+    };
+
+    QString problem;
+    if (!writer.open(&problem))
+        return writeFailure(problem);
+
+    manifest.companies.clear();
+    manifest.entries.clear();
+    manifest.templateFiles = 0;
+    manifest.templateBytes = 0;
+    const qint64 filesBefore = progress.filesDone;
+    progress.phase = JobProgress::Phase::Writing;
+    auto addFile = [&](const SourceFile &file) {
+        CompressedEntry entry;
+        auto onBytes = [&](qint64 consumed) {
+            progress.bytesDone += consumed;
+            return report(progress);
+        };
+        if (!writer.addFile(file.absolutePath, file.archivePath, file.size, onBytes, &entry, &problem))
+            return false;
+        manifest.entries.append({file.archivePath, entry.uncompressedSize, entry.crc32});
+        ++progress.filesDone;
+        return report(progress);
+    };
+
+    for (const auto &company : plan.companies) {
+        progress.currentCompany = company.info.code;
+        report(progress, true);
+        for (const auto &file : company.files) {
+            if (!addFile(file))
+                return writeFailure(problem);
+        }
+        manifest.companies.append({company.info.code, company.info.name, company.info.cnpj,
+                                   company.files.size(), company.bytes, company.years});
+    }
+    progress.currentCompany.clear();
+    for (const auto &file : plan.templates) {
+        if (!addFile(file))
+            return writeFailure(problem);
+        ++manifest.templateFiles;
+        manifest.templateBytes += file.size;
+    }
+    CompressedEntry manifestEntry;
+    if (!writer.addData(QString::fromUtf16(manifestEntryName), manifest.toJson(), &manifestEntry, &problem)
+        || !writer.finish(&problem))
+        return writeFailure(problem);
+
+    // Read back what reached the disk before it may replace anything.
+    const qint64 filesDone = progress.filesDone;
+    const qint64 bytesDone = progress.bytesDone;
+    progress.phase = JobProgress::Phase::Verifying;
+    progress.bytesDone = bytesBefore;
+    progress.filesDone = filesBefore;
+    report(progress, true);
+    {
+        OperationError openError;
+        const auto reader = CopyReader::open(partial, &openError);
+        if (!reader)
+            return fail(tr("The copy written to %1 could not be read back (%2). The disk may be "
+                           "failing. The previous copy, if any, was kept unchanged.")
+                            .arg(nativeFolder, openError.message));
+        bool stopped = false;
+        const auto problems = reader->verify(
+            [&](qint64 bytes) {
+                progress.bytesDone += bytes;
+                return report(progress);
+            },
+            &stopped);
+        if (stopped)
+            return cancelled();
+        if (!problems.isEmpty() || reader->manifest().entries.size() != manifest.entries.size())
+            return fail(tr("The copy written to %1 failed verification (%2). The disk may be "
+                           "failing. The previous copy, if any, was kept unchanged.")
+                            .arg(nativeFolder, problems.isEmpty() ? QString() : problems.first().message));
+    }
+    progress.filesDone = filesDone;
+    progress.bytesDone = bytesDone;
+
+    if (m_cancelled || (m_report && !m_report(progress)))
+        return cancelled();
+    if (!FileSystem::replaceFile(partial, target, &problem))
+        return fail(tr("The verified copy could not replace %1: %2").arg(QDir::toNativeSeparators(target), problem));
+    FileSystem::syncDirectory(folder);
+    if (copySize)
+        *copySize = QFileInfo(target).size();
+    progress.phase = JobProgress::Phase::Finishing;
+    report(progress, true);
+    return OperationError::none();
+}
+
+} // namespace Resguarda

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backup/backupplan.h"
+#include "copy/manifest.h"
+#include "core/jobprogress.h"
+#include "core/operationerror.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <functional>
+
+namespace Resguarda {
+
+// Writes one copy of a plan to its target without ever damaging what is
+// there: the copy is written beside the target, synced, read back and
+// verified entry by entry, and only then renamed over it. Shared by backup
+// and by restore's safety copy.
+class CopyProducer
+{
+    Q_DECLARE_TR_FUNCTIONS(CopyProducer)
+
+public:
+    // Receives progress; returns false to cancel.
+    using Report = std::function<bool(const JobProgress &progress)>;
+
+    CopyProducer(int compressionLevel, Report report);
+
+    // manifest carries the system, creation time and options; companies and
+    // entries are filled in here. createFolder: make the target's folder
+    // when missing (the default <root>/Copias), instead of refusing (a
+    // destination the user chose, e.g. an unplugged pen drive).
+    // progress is updated in place (files and bytes are added to what it
+    // holds, so one JobProgress can span several copies).
+    OperationError produce(const BackupPlan &plan, Manifest manifest, const QString &target,
+                           bool createFolder, JobProgress &progress, qint64 *copySize = nullptr);
+
+    // How large the copy of plan will be, from compressing the start of its
+    // largest files: cheap, and far closer than assuming no compression.
+    static qint64 estimateCopySize(const BackupPlan &plan);
+
+private:
+    OperationError checkFreeSpace(const BackupPlan &plan, const QString &target) const;
+    static void removeStalePartials(const QString &folder);
+    bool report(JobProgress &progress, bool force = false);
+
+    int m_level;
+    Report m_report;
+    bool m_cancelled = false;
+    QElapsedTimer m_clock;
+    qint64 m_lastReport = -1;
+};
+
+} // namespace Resguarda
