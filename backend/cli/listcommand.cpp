@@ -2,6 +2,7 @@
 #include "cli/commandparser.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "copy/copycontainer.h"
 #include "copy/copyreader.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
@@ -26,7 +27,7 @@ public:
 
 private:
     static QJsonObject toJson(const Manifest &manifest, const QSet<QString> *existing);
-    static void printText(const CopyReader &copy, const QSet<QString> *existing);
+    static void printText(const OpenedCopy &copy, const QSet<QString> *existing);
 };
 
 QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *existing)
@@ -63,11 +64,11 @@ QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *e
     };
 }
 
-void ListCommand::printText(const CopyReader &copy, const QSet<QString> *existing)
+void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existing)
 {
-    const Manifest &manifest = copy.manifest();
+    const Manifest &manifest = copy.reader().manifest();
     const QLocale locale;
-    Console::out(tr("Copy: %1 (%2)").arg(QDir::toNativeSeparators(copy.path()), FileSystem::formatSize(copy.fileSize())));
+    Console::out(tr("Copy: %1 (%2)").arg(QDir::toNativeSeparators(copy.originalPath()), FileSystem::formatSize(copy.originalSize())));
     Console::out(tr("System: %1 - %2").arg(manifest.system.code, manifest.system.name));
     Console::out(tr("Made on: %1 by Resguarda %2")
                      .arg(locale.toString(manifest.createdAt.toLocalTime(), QLocale::ShortFormat),
@@ -117,7 +118,7 @@ int ListCommand::run(const QStringList &arguments)
         return command.usageError(tr("Name one copy file."));
 
     OperationError error;
-    const auto copy = CopyReader::open(parser.positionalArguments().first(), &error);
+    const auto copy = OpenedCopy::open(parser.positionalArguments().first(), QString(), &error);
     if (!copy) {
         Console::err(error.message);
         return int(error.code);
@@ -130,11 +131,11 @@ int ListCommand::run(const QStringList &arguments)
             Console::err(error.message);
             return int(error.code);
         }
-        for (const auto &company : installation->companies(copy->manifest().system.code))
+        for (const auto &company : installation->companies(copy->reader().manifest().system.code))
             existing.insert(company.code);
     }
     if (parser.isSet(QStringLiteral("json")))
-        Console::out(QString::fromUtf8(QJsonDocument(toJson(copy->manifest(), withRoot ? &existing : nullptr))
+        Console::out(QString::fromUtf8(QJsonDocument(toJson(copy->reader().manifest(), withRoot ? &existing : nullptr))
                                            .toJson(QJsonDocument::Indented)));
     else
         printText(*copy, withRoot ? &existing : nullptr);

@@ -2,6 +2,7 @@
 #include "cli/commandparser.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "copy/copycontainer.h"
 #include "copy/copyreader.h"
 #include "core/exitcode.h"
 #include "core/filesystem.h"
@@ -36,12 +37,13 @@ int VerifyCommand::run(const QStringList &arguments)
         return command.usageError(tr("Name one copy file."));
 
     OperationError error;
-    const auto copy = CopyReader::open(parser.positionalArguments().first(), &error);
-    if (!copy) {
+    const auto opened = OpenedCopy::open(parser.positionalArguments().first(), QString(), &error);
+    if (!opened) {
         Console::err(error.message);
         return int(error.code);
     }
-    const QString path = QDir::toNativeSeparators(copy->path());
+    CopyReader *copy = &opened->reader();
+    const QString path = QDir::toNativeSeparators(opened->originalPath());
     ProgressBar bar(!parser.isSet(QStringLiteral("quiet")) && Console::stderrIsTerminal());
     JobProgress progress;
     progress.phase = JobProgress::Phase::Verifying;

@@ -65,6 +65,10 @@ bool CopyWriter::open(QString *error)
     }
     m_zip = std::make_unique<QuaZip>(&m_file);
     m_zip->setUtf8Enabled(true);
+    // The output is seekable, so sizes and CRC go into each local header; a
+    // data descriptor would only make streaming readers (a copy inside a
+    // .tar read by libarchive) guess where stored entries end.
+    m_zip->setDataDescriptorWritingEnabled(false);
     // The file is ours: QuaZip must not close it, so finish() can fsync it.
     m_zip->setAutoClose(false);
     if (!m_zip->open(QuaZip::mdCreate)) {

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "copy/copycontainer.h"
+
+#include "core/filesystem.h"
+#include "core/logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <cerrno>
+
+namespace Resguarda {
+
+namespace {
+
+// Memory stays bounded whatever the size of the container or of the copy.
+constexpr size_t blockSize = 1024 * 1024;
+
+struct ArchiveFree
+{
+    void operator()(archive *a) const { archive_read_free(a); }
+};
+using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
+
+// The formats users pack copies into. Not ZIP (a ZIP is the copy itself)
+// and not raw (a lone compressed stream would make any .gz a "container").
+ArchivePtr newContainerReader()
+{
+    ArchivePtr a(archive_read_new());
+    if (!a)
+        return a;
+    archive_read_support_filter_all(a.get());
+    archive_read_support_format_7zip(a.get());
+    archive_read_support_format_rar(a.get());
+    archive_read_support_format_rar5(a.get());
+    archive_read_support_format_tar(a.get());
+    return a;
+}
+
+int openFile(archive *a, const QString &path)
+{
+#ifdef Q_OS_WIN
+    return archive_read_open_filename_w(a, reinterpret_cast<const wchar_t *>(path.utf16()),
+                                        blockSize);
+#else
+    return archive_read_open_filename(a, QFile::encodeName(path).constData(), blockSize);
+#endif
+}
+
+QString errorString(archive *a)
+{
+    const char *text = archive_error_string(a);
+    return text ? QString::fromLocal8Bit(text) : QStringLiteral("unknown error");
+}
+
+QString entryName(archive_entry *entry)
+{
+    if (const char *utf8 = archive_entry_pathname_utf8(entry))
+        return QString::fromUtf8(utf8);
+    if (const char *local = archive_entry_pathname(entry))
+        return QString::fromLocal8Bit(local);
+    return {};
+}
+
+// Copia*.zip, judged on the last segment only: where the copy sits inside
+// the container does not matter, and no part of the name is used as a path.
+bool isCopyName(const QString &entryPath)
+{
+    const qsizetype slash = std::max(entryPath.lastIndexOf(u'/'), entryPath.lastIndexOf(u'\\'));
+    const QStringView name = QStringView(entryPath).mid(slash + 1);
+    return name.size() >= 9 && name.startsWith(u"copia", Qt::CaseInsensitive)
+        && name.endsWith(u".zip", Qt::CaseInsensitive);
+}
+
+bool isReadError(archive *a)
+{
+    // System errors from reading the container file itself, as opposed to
+    // the format errors libarchive reports for damaged data.
+    const int code = archive_errno(a);
+    return code == EIO || code == ENXIO;
+}
+
+} // namespace
+
+bool CopyContainer::isContainer(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(4);
+    file.close();
+    if (head == QByteArray("PK\x03\x04", 4) || head == QByteArray("PK\x05\x06", 4))
+        return false;
+    const ArchivePtr a = newContainerReader();
+    return a && openFile(a.get(), path) == ARCHIVE_OK;
+}
+
+OperationError CopyContainer::unpackSingleCopy(const QString &containerPath,
+                                               const QString &destinationDir, QString *unpackedPath,
+                                               const Progress &progress, QString *entryPath)
+{
+    const QString container = QDir::toNativeSeparators(containerPath);
+    const QString destination = QDir::toNativeSeparators(destinationDir);
+    if (!QFileInfo::exists(containerPath))
+        return OperationError::failed(tr("The copy %1 does not exist.").arg(container));
+
+    const ArchivePtr holder = newContainerReader();
+    archive *a = holder.get();
+    if (!a)
+        return OperationError::failed(tr("Out of memory while opening %1.").arg(container));
+    if (openFile(a, containerPath) != ARCHIVE_OK) {
+        if (isReadError(a))
+            return OperationError::failed(
+                tr("%1 cannot be read: %2. Check the disk or copy the file elsewhere and try "
+                   "again.")
+                    .arg(container, errorString(a)));
+        return OperationError::invalidCopy(
+            tr("%1 is not a container Resguarda can read (.7z, .rar, .tar, .tar.gz, .tar.xz, "
+               ".tar.zst): %2. Name the copy (Copia*.zip) itself.")
+                .arg(container, errorString(a)));
+    }
+
+    // The copy is written under a unique name of ours: the entry's name is
+    // the packer's word, and an existing file is never overwritten.
+    QTemporaryFile out(
+        QDir(destinationDir).filePath(QStringLiteral("resguarda-unpacked-XXXXXX.zip")));
+    QString found;
+    QByteArray buffer(qsizetype(blockSize), Qt::Uninitialized);
+
+    auto encrypted = [&] {
+        return OperationError::invalidCopy(
+            tr("%1 is encrypted (protected by a password), and Resguarda cannot read encrypted "
+               "containers. Unpack the copy (Copia*.zip) with the program that packed it and "
+               "name that file instead.")
+                .arg(container));
+    };
+    // After a libarchive failure: say whether the file could not be read,
+    // is encrypted or is damaged.
+    auto failure = [&](archive_entry *entry) {
+        if (isReadError(a))
+            return OperationError::failed(
+                tr("%1 cannot be read: %2. Check the disk or copy the file elsewhere and try "
+                   "again.")
+                    .arg(container, errorString(a)));
+        if (archive_read_has_encrypted_entries(a) > 0
+            || (entry && archive_entry_is_encrypted(entry)))
+            return encrypted();
+        return OperationError::invalidCopy(tr("The container %1 is damaged: %2. Use another copy.")
+                                               .arg(container, errorString(a)));
+    };
+
+    for (;;) {
+        archive_entry *entry = nullptr;
+        const int status = archive_read_next_header(a, &entry);
+        if (status == ARCHIVE_EOF)
+            break;
+        if (status < ARCHIVE_WARN)
+            return failure(nullptr);
+        // Folders, links (hard links carry no data of their own) and devices
+        // cannot be the copy; other regular files may sit beside it.
+        if (archive_entry_filetype(entry) != AE_IFREG || archive_entry_hardlink(entry))
+            continue;
+        const QString name = entryName(entry);
+        if (!isCopyName(name))
+            continue;
+        if (!found.isEmpty())
+            return OperationError::invalidCopy(
+                tr("%1 holds more than one copy: %2, %3. Choose one: unpack it with the program "
+                   "that packed the container and name that file.")
+                    .arg(container, found, name));
+        found = name;
+        if (archive_entry_is_encrypted(entry))
+            return encrypted();
+
+        if (archive_entry_size_is_set(entry)) {
+            const qint64 needed = archive_entry_size(entry);
+            const qint64 available = FileSystem::availableBytes(destinationDir);
+            if (available >= 0 && needed > available)
+                return OperationError::failed(
+                    tr("There is not enough free space in %1 to unpack the copy %2 from %3: it "
+                       "needs %4 and %5 are free. Free up space there and try again.")
+                        .arg(destination, name, container, FileSystem::formatSize(needed),
+                             FileSystem::formatSize(available)));
+        }
+        if (!out.open())
+            return OperationError::failed(
+                tr("Cannot create a temporary file in %1 to unpack the copy from %2: %3. Check "
+                   "that the folder exists and can be written.")
+                    .arg(destination, container, out.errorString()));
+
+        for (;;) {
+            const la_ssize_t n = archive_read_data(a, buffer.data(), blockSize);
+            if (n == 0)
+                break;
+            if (n < 0)
+                return failure(entry); // out is removed when it goes out of scope
+            if (out.write(buffer.constData(), n) != n)
+                return OperationError::failed(
+                    tr("Cannot write the copy unpacked from %1 to %2: %3. Free up space there "
+                       "(or check the disk) and try again.")
+                        .arg(container, destination, out.errorString()));
+            if (progress && !progress(n))
+                return OperationError::failed(
+                    tr("Unpacking the copy from %1 was cancelled.").arg(container));
+        }
+        // A late write error (the last buffered bytes) must not go unseen.
+        if (!out.flush())
+            return OperationError::failed(
+                tr("Cannot write the copy unpacked from %1 to %2: %3. Free up space there "
+                   "(or check the disk) and try again.")
+                    .arg(container, destination, out.errorString()));
+    }
+
+    if (found.isEmpty())
+        return OperationError::invalidCopy(
+            tr("%1 holds no Resguarda copy (Copia*.zip). Name the copy itself, or a container "
+               "that holds one.")
+                .arg(container));
+
+    out.close();
+    out.setAutoRemove(false);
+    *unpackedPath = out.fileName();
+    if (entryPath)
+        *entryPath = found;
+    qCInfo(lcCopy) << "unpacked" << found << "from" << containerPath << "to" << out.fileName();
+    return OperationError::none();
+}
+
+OpenedCopy::~OpenedCopy()
+{
+    // The reader holds the file open; close it before removing it.
+    m_reader.reset();
+    if (!m_unpackedPath.isEmpty())
+        QFile::remove(m_unpackedPath);
+}
+
+std::unique_ptr<OpenedCopy> OpenedCopy::open(const QString &path, const QString &scratchDir,
+                                             OperationError *error,
+                                             const CopyContainer::Progress &progress)
+{
+    std::unique_ptr<OpenedCopy> opened(new OpenedCopy);
+    opened->m_originalPath = path;
+    if (!CopyContainer::isContainer(path)) {
+        opened->m_reader = CopyReader::open(path, error);
+        if (!opened->m_reader)
+            return nullptr;
+        return opened;
+    }
+
+    const QString dir = scratchDir.isEmpty() ? QDir::tempPath() : scratchDir;
+    *error = CopyContainer::unpackSingleCopy(path, dir, &opened->m_unpackedPath, progress,
+                                             &opened->m_entryPath);
+    if (error->isError())
+        return nullptr;
+    opened->m_reader = CopyReader::open(opened->m_unpackedPath, error);
+    if (!opened->m_reader) {
+        // The temporary file means nothing to the user; name what they gave.
+        error->message.replace(QDir::toNativeSeparators(opened->m_unpackedPath),
+                               opened->displayName());
+        error->message.replace(opened->m_unpackedPath, opened->displayName());
+        return nullptr; // the destructor removes the unpacked file
+    }
+    return opened;
+}
+
+qint64 OpenedCopy::originalSize() const
+{
+    return QFileInfo(m_originalPath).size();
+}
+
+QString OpenedCopy::displayName() const
+{
+    const QString original = QDir::toNativeSeparators(m_originalPath);
+    if (!wasUnpacked())
+        return original;
+    return QStringLiteral("%1 → %2").arg(original, m_entryPath);
+}
+
+} // namespace Resguarda
