@@ -38,6 +38,7 @@ BackupPlan BackupPlan::make(const Installation &installation, const SystemInfo &
             continue;
         PlannedCompany planned;
         planned.info = company;
+        planned.archiveFromYear = options.archiveFromYear;
         const QString prefix = InstallationLayout::companyArchivePrefix(system.code, company.code);
         const auto files = Installation::listFiles(company.path, prefix, &plan.warnings);
         QSet<int> years;

@@ -17,6 +17,7 @@ struct PlannedCompany
     QList<SourceFile> files;
     qint64 bytes = 0;
     QList<int> years; // years of the dated tables included, ascending
+    int archiveFromYear = 0; // dated tables before this year are left out
 };
 
 // What one system's copy will hold, decided from the options before any byte

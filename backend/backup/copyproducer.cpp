@@ -182,7 +182,8 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, 
                 return writeFailure(problem);
         }
         manifest.companies.append({company.info.code, company.info.name, company.info.cnpj,
-                                   company.files.size(), company.bytes, company.years});
+                                   company.files.size(), company.bytes, company.years,
+                                   company.archiveFromYear});
     }
     progress.currentCompany.clear();
     for (const auto &file : plan.templates) {

@@ -24,6 +24,7 @@ public:
                   "\n"
                   "Commands:\n"
                   "  backup   make a copy of chosen companies (Cópia de Segurança)\n"
+                  "  restore  restore chosen companies from a copy (Restauração de Dados)\n"
                   "  list     show what a copy holds\n"
                   "  verify   read a whole copy and check it\n"
                   "  demo     create a demonstration installation\n"
@@ -56,6 +57,8 @@ int run(const QStringList &arguments)
     const QStringList commandArguments = QStringList{arguments.first()} + rest.mid(1);
     if (command == u"backup")
         return backupCommand(commandArguments);
+    if (command == u"restore")
+        return restoreCommand(commandArguments);
     if (command == u"list")
         return listCommand(commandArguments);
     if (command == u"verify")

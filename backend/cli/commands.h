@@ -11,6 +11,7 @@ int run(const QStringList &arguments);
 
 // One function per command; arguments start with the command's name.
 int backupCommand(const QStringList &arguments);
+int restoreCommand(const QStringList &arguments);
 int listCommand(const QStringList &arguments);
 int verifyCommand(const QStringList &arguments);
 int demoCommand(const QStringList &arguments);

@@ -58,13 +58,18 @@ QString errorString(archive *a)
     return text ? QString::fromLocal8Bit(text) : QStringLiteral("unknown error");
 }
 
+// The entry's name for messages and matching: "./backup/CopiaAT.zip" from
+// `tar -C dir .` reads better as "backup/CopiaAT.zip".
 QString entryName(archive_entry *entry)
 {
+    QString name;
     if (const char *utf8 = archive_entry_pathname_utf8(entry))
-        return QString::fromUtf8(utf8);
-    if (const char *local = archive_entry_pathname(entry))
-        return QString::fromLocal8Bit(local);
-    return {};
+        name = QString::fromUtf8(utf8);
+    else if (const char *local = archive_entry_pathname(entry))
+        name = QString::fromLocal8Bit(local);
+    while (name.startsWith(u"./"))
+        name.remove(0, 2);
+    return name;
 }
 
 // Copia*.zip, judged on the last segment only: where the copy sits inside
@@ -227,7 +232,7 @@ OperationError CopyContainer::unpackSingleCopy(const QString &containerPath,
     *unpackedPath = out.fileName();
     if (entryPath)
         *entryPath = found;
-    qCInfo(lcCopy) << "unpacked" << found << "from" << containerPath << "to" << out.fileName();
+    qCDebug(lcCopy) << "unpacked" << found << "from" << containerPath << "to" << out.fileName();
     return OperationError::none();
 }
 

@@ -60,12 +60,13 @@ QByteArray Manifest::toJson() const
 
     QJsonArray companyArray;
     for (const auto &company : companies) {
-        companyArray.append(QJsonObject{{u"code"_qs, company.code},
-                                        {u"name"_qs, company.name},
-                                        {u"cnpj"_qs, company.cnpj},
-                                        {u"files"_qs, company.files},
-                                        {u"bytes"_qs, company.bytes},
-                                        {u"years"_qs, toJsonArray(company.years)}});
+        QJsonObject object{{u"code"_qs, company.code},   {u"name"_qs, company.name},
+                           {u"cnpj"_qs, company.cnpj},   {u"files"_qs, company.files},
+                           {u"bytes"_qs, company.bytes}, {u"years"_qs, toJsonArray(company.years)}};
+        if (company.archiveFromYear != options.archiveFromYear)
+            object.insert(u"archiveFrom", company.archiveFromYear > 0 ? QJsonValue(company.archiveFromYear)
+                                                                       : QJsonValue(QJsonValue::Null));
+        companyArray.append(object);
     }
     root.insert(u"companies", companyArray);
     root.insert(u"templates", QJsonObject{{u"files"_qs, templateFiles}, {u"bytes"_qs, templateBytes}});
@@ -127,6 +128,8 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
         company.bytes = object.value(u"bytes").toInteger();
         for (const auto &year : object.value(u"years").toArray())
             company.years.append(year.toInt());
+        company.archiveFromYear = object.contains(u"archiveFrom") ? object.value(u"archiveFrom").toInt()
+                                                                  : manifest.options.archiveFromYear;
         manifest.companies.append(company);
     }
     const auto templates = root.value(u"templates").toObject();

@@ -30,6 +30,10 @@ struct ManifestCompany
     qint64 files = 0;
     qint64 bytes = 0;
     QList<int> years; // years of the dated tables present, ascending
+    // Dated tables of years before this are not in the copy for this company
+    // (0: every year is). Usually options.archiveFromYear; a safety copy
+    // taken before a restore mixes whole and partial companies.
+    int archiveFromYear = 0;
 };
 
 struct ManifestOptions

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/commandparser.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "core/exitcode.h"
+#include "core/filesystem.h"
+#include "restore/restorejob.h"
+
+#include <QDir>
+#include <QLocale>
+
+namespace Resguarda::Cli {
+
+namespace {
+
+class RestoreCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(RestoreCommand)
+
+public:
+    static int run(const QStringList &arguments);
+
+private:
+    static QString describe(const RestorePlan &plan, const RestoreOptions &options);
+};
+
+QString RestoreCommand::describe(const RestorePlan &plan, const RestoreOptions &options)
+{
+    QStringList lines;
+    auto section = [&](RestorePlanCompany::Action action, const QString &title) {
+        const auto companies = plan.companiesWith(action);
+        if (companies.isEmpty())
+            return;
+        lines << title;
+        for (const auto &company : companies) {
+            QString sizes;
+            switch (action) {
+            case RestorePlanCompany::Action::Replace:
+                sizes = tr("%1 from the copy replace %2 now in the installation")
+                            .arg(FileSystem::formatSize(company.copyBytes),
+                                 FileSystem::formatSize(company.installedBytes));
+                break;
+            case RestorePlanCompany::Action::Add:
+                sizes = tr("%1 from the copy").arg(FileSystem::formatSize(company.copyBytes));
+                break;
+            case RestorePlanCompany::Action::Eliminate:
+            case RestorePlanCompany::Action::Keep:
+                sizes = FileSystem::formatSize(company.installedBytes);
+                break;
+            }
+            lines << QStringLiteral("  %1  %2  %3  (%4)").arg(company.code, company.name, company.cnpj, sizes);
+        }
+    };
+    section(RestorePlanCompany::Action::Replace,
+            tr("Will be replaced by the copy (their current data is discarded):"));
+    section(RestorePlanCompany::Action::Add, tr("Will be added from the copy:"));
+    section(RestorePlanCompany::Action::Eliminate,
+            tr("Will be ELIMINATED (Substitui dados existentes), because they are not being restored:"));
+    section(RestorePlanCompany::Action::Keep, tr("Will be kept as they are:"));
+
+    if (!options.templates) {
+        lines << tr("Document templates: not touched.");
+    } else {
+        int replaced = 0;
+        for (const auto &tmpl : plan.templates)
+            replaced += tmpl.replaces ? 1 : 0;
+        lines << tr("Document templates: %1 replaced, %2 added; templates that are only in the "
+                    "installation are kept.")
+                     .arg(replaced)
+                     .arg(plan.templates.size() - replaced);
+    }
+    if (options.archiveFromYear > 0)
+        lines << tr("Annual and monthly tables before %1 are left out: not read from the copy, and "
+                    "those in the installation stay as they are.")
+                     .arg(options.archiveFromYear);
+    if (!plan.changesExistingData())
+        lines << tr("No existing data is replaced or eliminated.");
+    else if (options.safetyCopy)
+        lines << tr("Before anything is replaced, a safety copy of the %1 that will be replaced or "
+                    "eliminated is written to the Copias folder.")
+                     .arg(FileSystem::formatSize(plan.bytesToSafeguard()));
+    else
+        lines << tr("NO safety copy will be made (--no-safety-copy): what is replaced or eliminated "
+                    "cannot be recovered unless you have another copy.");
+    return lines.join(u'\n');
+}
+
+int RestoreCommand::run(const QStringList &arguments)
+{
+    CommandParser command(QStringLiteral("restore"),
+                          tr("Restores companies from a copy (Restauração de Dados)."));
+    auto &parser = command.parser();
+    const QString root = QStringLiteral("root");
+    const QString companies = QStringLiteral("companies");
+    const QString replaceAll = QStringLiteral("replace-all");
+    const QString templates = QStringLiteral("templates");
+    const QString archiveFrom = QStringLiteral("archive-from");
+    const QString noSafetyCopy = QStringLiteral("no-safety-copy");
+    const QString yes = QStringLiteral("yes");
+    const QString quiet = QStringLiteral("quiet");
+    parser.addPositionalArgument(QStringLiteral("COPY"), tr("The copy to restore from."));
+    parser.addOptions({
+        {root, tr("Installation folder of the system."), tr("DIR")},
+        {companies, tr("Only these companies of the copy, by code, separated by commas. Default: all."),
+         tr("C1,C2")},
+        {replaceAll,
+         tr("Substitui dados existentes: the other companies of the system are ELIMINATED from the "
+            "installation.")},
+        {templates,
+         tr("Inclui Modelos de Documentos: the copy's templates replace those of the same name.")},
+        {archiveFrom,
+         tr("Não considera arquivos mortos: annual and monthly tables before YEAR are left out, and "
+            "the installation's own stay as they are."),
+         tr("YEAR")},
+        {noSafetyCopy, tr("Do not copy what will be replaced or eliminated first.")},
+        {yes, tr("Do not ask for confirmation.")},
+        {quiet, tr("Print only the result and errors.")},
+    });
+    int exitCode = 0;
+    if (!command.parse(arguments, &exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return command.usageError(tr("Name one copy file."));
+    if (!parser.isSet(root))
+        return command.usageError(tr("Say which installation to restore into with --root DIR."));
+
+    RestoreOptions options;
+    options.copyPath = parser.positionalArguments().first();
+    options.root = parser.value(root);
+    if (parser.isSet(companies)) {
+        options.companies = parser.value(companies).split(u',', Qt::SkipEmptyParts);
+        for (auto &code : options.companies)
+            code = code.trimmed();
+        if (options.companies.isEmpty())
+            return command.usageError(tr("--companies needs at least one company code."));
+    }
+    options.replaceAll = parser.isSet(replaceAll);
+    options.templates = parser.isSet(templates);
+    if (!command.intValue(archiveFrom, 1900, 9999, &options.archiveFromYear, &exitCode))
+        return exitCode;
+    options.safetyCopy = !parser.isSet(noSafetyCopy);
+    const bool isQuiet = parser.isSet(quiet);
+
+    RestoreJob job(options);
+    OperationError error = job.prepare();
+    if (error) {
+        Console::err(error.message);
+        return int(error.code);
+    }
+    if (!parser.isSet(yes)) {
+        if (!Console::stdinIsTerminal() || !Console::stderrIsTerminal()) {
+            Console::err(tr("A restore replaces data and needs a confirmation: run it on a terminal, "
+                            "or add --yes to confirm in advance."));
+            return int(ExitCode::Usage);
+        }
+        Console::err(describe(job.plan(), options));
+        if (!Console::confirm(tr("Restore now?"))) {
+            Console::err(tr("Nothing was restored."));
+            return int(ExitCode::Usage);
+        }
+    } else if (!isQuiet) {
+        Console::out(describe(job.plan(), options));
+    }
+
+    ProgressBar bar(!isQuiet && Console::stderrIsTerminal());
+    QObject::connect(&job, &RestoreJob::progressChanged, [&bar](const JobProgress &progress) {
+        bar.update(progress);
+    });
+    error = job.run();
+    bar.clear();
+    for (const auto &note : job.notes())
+        Console::err(note);
+    if (error) {
+        Console::err(error.message);
+        return int(error.code);
+    }
+    Console::out(tr("Data restored successfully from %1.").arg(QDir::toNativeSeparators(options.copyPath)));
+    if (!job.safetyCopyPath().isEmpty())
+        Console::out(tr("Safety copy of the previous data: %1").arg(QDir::toNativeSeparators(job.safetyCopyPath())));
+    return 0;
+}
+
+} // namespace
+
+int restoreCommand(const QStringList &arguments)
+{
+    return RestoreCommand::run(arguments);
+}
+
+} // namespace Resguarda::Cli

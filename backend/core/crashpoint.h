@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace Resguarda {
+
+// Fault injection for the crash tests. When the environment variable
+// RESGUARDA_CRASH_AT is "name" or "name:N", the process kills itself with
+// SIGKILL the first (or N-th) time it reaches the point of that name — a
+// real kill -9 at an exact place, which a test cannot time from outside.
+// Without the variable a crash point costs one cached comparison.
+void crashPoint(const char *name);
+
+} // namespace Resguarda

@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "restore/restorejob.h"
+
+#include "backup/backupplan.h"
+#include "backup/copyproducer.h"
+#include "copy/copyreader.h"
+#include "core/crashpoint.h"
+#include "core/filesystem.h"
+#include "core/logging.h"
+#include "core/version.h"
+#include "installation/installation.h"
+#include "installation/sessionlock.h"
+#include "installation/tablepath.h"
+#include "restore/restorejournal.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+#include <cerrno>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace Resguarda {
+
+namespace {
+
+constexpr qint64 reportIntervalMs = 100;
+
+// Carries a table the restore leaves alone into the staged company folder:
+// a hard link where the file system has them (no bytes copied, the original
+// untouched), a copy elsewhere.
+bool linkOrCopy(const QString &from, const QString &to)
+{
+    QDir().mkpath(QFileInfo(to).absolutePath());
+#ifdef Q_OS_UNIX
+    if (::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+        return true;
+#endif
+    return QFile::copy(from, to);
+}
+
+// Makes everything extracted durable before the swap can point at it.
+void syncFileSystemOf(const QString &path)
+{
+#ifdef Q_OS_LINUX
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::syncfs(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(path);
+#endif
+}
+
+} // namespace
+
+RestoreJob::RestoreJob(RestoreOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    qRegisterMetaType<Resguarda::JobProgress>();
+    m_clock.start();
+}
+
+RestoreJob::~RestoreJob() = default;
+
+void RestoreJob::cancel()
+{
+    m_cancelled.store(true);
+}
+
+bool RestoreJob::report(bool force)
+{
+    const qint64 elapsed = m_clock.elapsed();
+    if (force || m_lastReportMs < 0 || elapsed - m_lastReportMs >= reportIntervalMs) {
+        m_lastReportMs = elapsed;
+        m_progress.bytesPerSecond = elapsed > 0 ? double(m_progress.bytesDone) * 1000.0 / double(elapsed) : 0.0;
+        Q_EMIT progressChanged(m_progress);
+    }
+    return !isCancelled();
+}
+
+OperationError RestoreJob::openCopy()
+{
+    OperationError error;
+    m_copy = CopyReader::open(m_options.copyPath, &error);
+    if (!m_copy)
+        return error;
+    const auto &problems = m_copy->structuralProblems();
+    if (!problems.isEmpty()) {
+        QStringList lines;
+        for (int i = 0; i < std::min<qsizetype>(5, problems.size()); ++i)
+            lines << u"- " + problems[i].message;
+        if (problems.size() > 5)
+            lines << tr("- and %n more problem(s)", nullptr, int(problems.size() - 5));
+        return OperationError::invalidCopy(
+            tr("%1 is damaged or was altered, and cannot be restored. Nothing was changed in the "
+               "installation. Use another copy.\n%2")
+                .arg(QDir::toNativeSeparators(m_options.copyPath), lines.join(u'\n')));
+    }
+    return OperationError::none();
+}
+
+OperationError RestoreJob::prepare()
+{
+    m_plan.reset();
+    OperationError error;
+    const auto installation = Installation::open(m_options.root, &error);
+    if (!installation)
+        return error;
+    if (!m_copy && (error = openCopy()))
+        return error;
+    m_plan = RestorePlan::make(m_copy->manifest(), *installation, m_options, &error);
+    return error;
+}
+
+OperationError RestoreJob::checkFreeSpace(const Installation &installation) const
+{
+    // Extraction needs the copy's bytes in the staging folder; the safety
+    // copy needs its estimated size in Copias (both on the installation's disk
+    // unless Copias is elsewhere).
+    const qint64 extraction = m_plan->bytesToExtract() + m_plan->entriesToExtract.size() * 4096;
+    qint64 safety = 0;
+    if (m_options.safetyCopy && m_plan->changesExistingData())
+        safety = m_plan->bytesToSafeguard() / 2 + 1024 * 1024;
+    const qint64 needed = extraction
+        + (FileSystem::sameVolume(installation.rootPath(), installation.copiesPath()) ? safety : 0);
+    const qint64 available = FileSystem::availableBytes(installation.rootPath());
+    if (available >= 0 && available < needed) {
+        return OperationError::failed(
+            tr("Not enough free space in %1 for the restore: it needs about %2 (the copy's data "
+               "and the safety copy) and only %3 are free. Free some space and try again. Nothing "
+               "was changed in the installation.")
+                .arg(QDir::toNativeSeparators(installation.rootPath()), FileSystem::formatSize(needed),
+                     FileSystem::formatSize(available)));
+    }
+    return OperationError::none();
+}
+
+OperationError RestoreJob::extract(const Installation &installation, RestoreJournal &journal)
+{
+    m_progress.phase = JobProgress::Phase::Extracting;
+    m_progress.filesTotal = m_plan->entriesToExtract.size();
+    m_progress.bytesTotal = m_plan->bytesToExtract();
+    report(true);
+    const QString companiesPrefix =
+        m_plan->system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
+    for (const auto &entry : m_plan->entriesToExtract) {
+        if (entry.path.startsWith(companiesPrefix))
+            m_progress.currentCompany = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
+        const QString target = journal.newPath(entry.path);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QFile out(target);
+        QString problem;
+        CopyProblem::Kind kind = CopyProblem::Kind::ReadError;
+        bool ok = out.open(QIODevice::WriteOnly | QIODevice::NewOnly);
+        if (!ok)
+            problem = out.errorString();
+        ok = ok
+            && m_copy->extractEntry(
+                entry, out,
+                [&](qint64 bytes) {
+                    m_progress.bytesDone += bytes;
+                    return report();
+                },
+                &problem, &kind);
+        ok = ok && out.flush();
+        const bool full = out.error() == QFileDevice::ResourceError || errno == ENOSPC
+            || FileSystem::availableBytes(journal.stagingPath()) == 0;
+        out.close();
+        if (!ok) {
+            journal.removeStaging();
+            if (isCancelled())
+                return OperationError::failed(tr("The restore was cancelled. Nothing was changed in the installation."));
+            if (out.error() != QFileDevice::NoError || full) {
+                return OperationError::failed(
+                    full ? tr("The disk of the installation %1 became full while the copy was being "
+                              "extracted. Nothing was changed in the installation. Free some space "
+                              "and try again.")
+                               .arg(QDir::toNativeSeparators(installation.rootPath()))
+                         : tr("The copy could not be extracted into %1: %2. Nothing was changed in "
+                              "the installation.")
+                               .arg(QDir::toNativeSeparators(journal.stagingPath()), problem));
+            }
+            return OperationError::invalidCopy(
+                tr("%1 is damaged and cannot be restored: %2. Nothing was changed in the "
+                   "installation. Use another copy.")
+                    .arg(QDir::toNativeSeparators(m_options.copyPath), problem));
+        }
+        ++m_progress.filesDone;
+        crashPoint("restore-extract");
+    }
+    m_progress.currentCompany.clear();
+
+    // Tables outside the operation (older than the year given) are carried
+    // over from the installation into the staged folder of a replaced company.
+    for (const auto &company : m_plan->companiesWith(RestorePlanCompany::Action::Replace)) {
+        if (company.archiveFromYear <= 0)
+            continue;
+        const QString prefix = InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code);
+        const auto files = Installation::listFiles(installation.companyPath(m_plan->system.code, company.code), prefix);
+        for (const auto &file : files) {
+            if (classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size())).isKeptFrom(company.archiveFromYear))
+                continue;
+            if (!linkOrCopy(file.absolutePath, journal.newPath(file.archivePath))) {
+                journal.removeStaging();
+                return OperationError::failed(
+                    tr("%1 could not be kept for the restore. Nothing was changed in the installation.")
+                        .arg(QDir::toNativeSeparators(file.absolutePath)));
+            }
+        }
+    }
+    // A company restored with no file at all still gets its folder.
+    for (const auto &company : m_plan->companies) {
+        if (company.action == RestorePlanCompany::Action::Replace || company.action == RestorePlanCompany::Action::Add)
+            QDir().mkpath(journal.newPath(InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code)));
+    }
+    syncFileSystemOf(journal.stagingPath());
+    return OperationError::none();
+}
+
+OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
+{
+    BackupPlan safety;
+    safety.system = m_plan->system;
+    QStringList codes;
+    for (const auto &company : m_plan->companies) {
+        const auto files = RestorePlan::filesAffected(installation, m_plan->system, company);
+        if (company.action != RestorePlanCompany::Action::Replace && company.action != RestorePlanCompany::Action::Eliminate)
+            continue;
+        PlannedCompany planned;
+        planned.info = {company.code, company.name, company.cnpj,
+                        installation.companyPath(m_plan->system.code, company.code)};
+        planned.files = files;
+        planned.archiveFromYear = company.action == RestorePlanCompany::Action::Replace ? company.archiveFromYear : 0;
+        QSet<int> years;
+        const QString prefix = InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code);
+        for (const auto &file : files) {
+            planned.bytes += file.size;
+            const TableClass table = classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()));
+            if (table.isDated())
+                years.insert(table.year);
+        }
+        planned.years = QList<int>(years.begin(), years.end());
+        std::sort(planned.years.begin(), planned.years.end());
+        safety.companies.append(planned);
+        codes << company.code;
+    }
+    for (const auto &tmpl : m_plan->templates) {
+        if (tmpl.replaces) {
+            const QString path = installation.rootPath() + u'/' + tmpl.path;
+            safety.templates.append({path, tmpl.path, QFileInfo(path).size()});
+        }
+    }
+    if (safety.companies.isEmpty() && safety.templates.isEmpty())
+        return OperationError::none();
+
+    const QDateTime now = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTime();
+    Manifest manifest;
+    manifest.system = m_plan->system;
+    manifest.createdAt = now;
+    manifest.toolVersion = QString::fromLatin1(toolVersion);
+    manifest.options.templates = !safety.templates.isEmpty();
+    manifest.options.companies = codes;
+    manifest.options.extraLabel = QStringLiteral("antes da restauração");
+    // The name says what it is: taken before a restore, with date and time.
+    const QString base = installation.copiesPath() + u"/Copia" + m_plan->system.code
+        + u"-antes-da-restauracao-" + now.toString(QStringLiteral("yyyy-MM-dd-HHmmss"));
+    QString target = base + u".zip";
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = base + u'-' + QString::number(n) + u".zip";
+
+    JobProgress progress;
+    progress.filesTotal = safety.totalFiles();
+    progress.bytesTotal = safety.totalBytes();
+    CopyProducer producer(m_options.compressionLevel, [this](const JobProgress &p) {
+        JobProgress shown = p;
+        shown.phase = JobProgress::Phase::Writing;
+        Q_EMIT progressChanged(shown);
+        return !isCancelled();
+    });
+    const OperationError error = producer.produce(safety, manifest, target, true, progress);
+    if (error)
+        return OperationError::failed(tr("The safety copy of the data to be replaced could not be made, "
+                                         "so nothing was changed in the installation. %1")
+                                          .arg(error.message));
+    m_safetyCopyPath = target;
+    return OperationError::none();
+}
+
+OperationError RestoreJob::run()
+{
+    m_notes.clear();
+    m_safetyCopyPath.clear();
+    OperationError error;
+    const auto installation = Installation::open(m_options.root, &error);
+    if (!installation)
+        return error;
+
+    std::unique_ptr<SessionLock> lock;
+    error = SessionLock::acquireExclusive(installation->sessionsPath(), QStringLiteral("RESGUARDA"), &lock);
+    if (error)
+        return error;
+    QString recovered;
+    error = RestoreJournal::recover(installation->rootPath(), &recovered);
+    if (error)
+        return error;
+    if (!recovered.isEmpty())
+        m_notes << recovered;
+
+    // The plan the user saw may be stale: make it again under the lock.
+    if ((error = prepare()))
+        return error;
+    if ((error = checkFreeSpace(*installation)))
+        return error;
+
+    RestoreJournal journal(installation->rootPath());
+    journal.copyPath = m_options.copyPath;
+    if ((error = journal.begin()))
+        return error;
+    if ((error = extract(*installation, journal)))
+        return error;
+
+    if (m_options.safetyCopy && m_plan->changesExistingData()) {
+        if ((error = writeSafetyCopy(*installation))) {
+            journal.removeStaging();
+            return error;
+        }
+    }
+    if (isCancelled()) {
+        journal.removeStaging();
+        return OperationError::failed(tr("The restore was cancelled. Nothing was changed in the installation."));
+    }
+
+    for (const auto &company : m_plan->companies) {
+        const QString path = InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code).chopped(1);
+        switch (company.action) {
+        case RestorePlanCompany::Action::Replace:
+            journal.steps.append({SwapStep::Action::Replace, path});
+            break;
+        case RestorePlanCompany::Action::Add:
+            journal.steps.append({SwapStep::Action::Add, path});
+            break;
+        case RestorePlanCompany::Action::Eliminate:
+            journal.steps.append({SwapStep::Action::Eliminate, path});
+            break;
+        case RestorePlanCompany::Action::Keep:
+            break;
+        }
+    }
+    for (const auto &tmpl : m_plan->templates)
+        journal.steps.append({tmpl.replaces ? SwapStep::Action::Replace : SwapStep::Action::Add, tmpl.path});
+
+    m_progress.phase = JobProgress::Phase::Swapping;
+    report(true);
+    if ((error = journal.swap()))
+        return error;
+    m_progress.phase = JobProgress::Phase::Finishing;
+    report(true);
+    return OperationError::none();
+}
+
+} // namespace Resguarda

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace Resguarda {
+
+// Everything the seed's "Restauração de Dados" screen asks.
+struct RestoreOptions
+{
+    QString copyPath;
+    QString root;
+    QStringList companies; // codes in the copy; empty: all of them
+    bool replaceAll = false; // "Substitui dados existentes": other companies are eliminated
+    bool templates = false; // "Inclui Modelos de Documentos"
+    int archiveFromYear = 0; // "Não considera arquivos mortos": 0 = every year
+    bool safetyCopy = true; // copy what is replaced or eliminated first
+    QDateTime now; // the clock, injectable for tests; invalid = current time
+    int compressionLevel = 6;
+};
+
+} // namespace Resguarda

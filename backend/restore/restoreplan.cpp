@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "restore/restoreplan.h"
+
+#include "installation/tablepath.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Resguarda {
+
+qint64 RestorePlan::bytesToExtract() const
+{
+    qint64 total = 0;
+    for (const auto &entry : entriesToExtract)
+        total += entry.size;
+    return total;
+}
+
+qint64 RestorePlan::bytesToSafeguard() const
+{
+    qint64 total = 0;
+    for (const auto &company : companies) {
+        if (company.action == RestorePlanCompany::Action::Replace
+            || company.action == RestorePlanCompany::Action::Eliminate)
+            total += company.installedBytes;
+    }
+    return total;
+}
+
+bool RestorePlan::changesExistingData() const
+{
+    const bool templatesReplaced = std::any_of(templates.begin(), templates.end(),
+                                               [](const RestorePlanTemplate &t) { return t.replaces; });
+    return templatesReplaced || !companiesWith(RestorePlanCompany::Action::Replace).isEmpty()
+        || !companiesWith(RestorePlanCompany::Action::Eliminate).isEmpty();
+}
+
+QList<RestorePlanCompany> RestorePlan::companiesWith(RestorePlanCompany::Action action) const
+{
+    QList<RestorePlanCompany> result;
+    std::copy_if(companies.begin(), companies.end(), std::back_inserter(result),
+                 [action](const RestorePlanCompany &company) { return company.action == action; });
+    return result;
+}
+
+QList<SourceFile> RestorePlan::filesAffected(const Installation &installation, const SystemInfo &system,
+                                             const RestorePlanCompany &company)
+{
+    if (company.action != RestorePlanCompany::Action::Replace
+        && company.action != RestorePlanCompany::Action::Eliminate)
+        return {};
+    const QString prefix = InstallationLayout::companyArchivePrefix(system.code, company.code);
+    auto files = Installation::listFiles(installation.companyPath(system.code, company.code), prefix);
+    if (company.action == RestorePlanCompany::Action::Replace && company.archiveFromYear > 0) {
+        // Tables outside the operation stay where they are: they are not replaced.
+        files.erase(std::remove_if(files.begin(), files.end(),
+                                   [&](const SourceFile &file) {
+                                       return !classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()))
+                                                   .isKeptFrom(company.archiveFromYear);
+                                   }),
+                    files.end());
+    }
+    return files;
+}
+
+std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest, const Installation &installation,
+                                             const RestoreOptions &options, OperationError *error)
+{
+    const auto system = installation.system(manifest.system.code);
+    if (!system) {
+        *error = OperationError::failed(
+            tr("The copy is of the system %1 (%2), which is not installed in %3. Choose the "
+               "installation of that system.")
+                .arg(manifest.system.code, manifest.system.name,
+                     QDir::toNativeSeparators(installation.rootPath())));
+        return std::nullopt;
+    }
+    RestorePlan plan;
+    plan.system = *system;
+
+    QStringList inCopy;
+    for (const auto &company : manifest.companies)
+        inCopy << company.code;
+    for (const auto &code : options.companies) {
+        if (!inCopy.contains(code)) {
+            *error = OperationError::usage(tr("The copy does not hold company %1. It holds: %2.")
+                                               .arg(code, inCopy.join(u", ")));
+            return std::nullopt;
+        }
+    }
+    const QSet<QString> selected = options.companies.isEmpty()
+        ? QSet<QString>(inCopy.begin(), inCopy.end())
+        : QSet<QString>(options.companies.begin(), options.companies.end());
+
+    QHash<QString, CompanyInfo> installed;
+    for (const auto &company : installation.companies(system->code))
+        installed.insert(company.code, company);
+    auto measureInstalled = [&](RestorePlanCompany &planned) {
+        const auto files = filesAffected(installation, *system, planned);
+        planned.installedFiles = files.size();
+        planned.installedBytes = 0;
+        for (const auto &file : files)
+            planned.installedBytes += file.size;
+    };
+
+    // Entries of the copy, by company, within each company's years.
+    const QString companiesPrefix = system->code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
+    const QString templatesPrefix = InstallationLayout::templatesArchivePrefix(system->code);
+    QHash<QString, int> archiveFrom;
+    for (const auto &company : manifest.companies) {
+        if (selected.contains(company.code))
+            archiveFrom.insert(company.code, std::max(options.archiveFromYear, company.archiveFromYear));
+    }
+    QHash<QString, std::pair<qint64, qint64>> extracted; // code -> files, bytes
+    for (const auto &entry : manifest.entries) {
+        if (entry.path.startsWith(companiesPrefix)) {
+            const QString rest = entry.path.mid(companiesPrefix.size());
+            const QString code = rest.section(u'/', 0, 0);
+            if (!archiveFrom.contains(code))
+                continue;
+            if (!classifyCompanyPath(QStringView(rest).mid(code.size() + 1)).isKeptFrom(archiveFrom.value(code)))
+                continue;
+            plan.entriesToExtract.append(entry);
+            auto &totals = extracted[code];
+            totals.first += 1;
+            totals.second += entry.size;
+        } else if (options.templates && entry.path.startsWith(templatesPrefix)) {
+            plan.entriesToExtract.append(entry);
+            plan.templates.append({entry.path, QFileInfo::exists(installation.rootPath() + u'/' + entry.path),
+                                   entry.size});
+        }
+    }
+
+    for (const auto &company : manifest.companies) {
+        if (!selected.contains(company.code))
+            continue;
+        RestorePlanCompany planned;
+        planned.code = company.code;
+        planned.name = company.name;
+        planned.cnpj = company.cnpj;
+        planned.archiveFromYear = archiveFrom.value(company.code);
+        planned.copyFiles = extracted.value(company.code).first;
+        planned.copyBytes = extracted.value(company.code).second;
+        planned.action = installed.contains(company.code) ? RestorePlanCompany::Action::Replace
+                                                          : RestorePlanCompany::Action::Add;
+        measureInstalled(planned);
+        plan.companies.append(planned);
+    }
+    for (const auto &company : installed) {
+        if (selected.contains(company.code))
+            continue;
+        RestorePlanCompany planned;
+        planned.code = company.code;
+        planned.name = company.name;
+        planned.cnpj = company.cnpj;
+        planned.action = options.replaceAll ? RestorePlanCompany::Action::Eliminate
+                                            : RestorePlanCompany::Action::Keep;
+        // Kept companies are measured too, so the plan can show their size.
+        const auto files = Installation::listFiles(company.path, QString());
+        planned.installedFiles = files.size();
+        for (const auto &file : files)
+            planned.installedBytes += file.size;
+        plan.companies.append(planned);
+    }
+    std::stable_sort(plan.companies.begin(), plan.companies.end(),
+                     [](const RestorePlanCompany &a, const RestorePlanCompany &b) {
+                         auto rank = [](RestorePlanCompany::Action action) {
+                             return action == RestorePlanCompany::Action::Eliminate ? 1
+                                 : action == RestorePlanCompany::Action::Keep      ? 2
+                                                                                   : 0;
+                         };
+                         return rank(a.action) != rank(b.action) ? rank(a.action) < rank(b.action)
+                                                                 : a.code < b.code;
+                     });
+    return plan;
+}
+
+} // namespace Resguarda
