@@ -8,6 +8,7 @@
 #include "core/logging.h"
 #include "core/version.h"
 #include "installation/sessionlock.h"
+#include "restore/restorejournal.h"
 
 #include <QDir>
 #include <QFile>
@@ -72,6 +73,14 @@ OperationError BackupJob::run()
     error = SessionLock::acquireExclusive(installation->sessionsPath(), QStringLiteral("RESGUARDA"), &lock);
     if (error)
         return error;
+    // A restore interrupted by a crash is finished or undone before the data
+    // is read: a copy must never see a company half swapped.
+    QString recovered;
+    error = RestoreJournal::recover(installation->rootPath(), &recovered);
+    if (error)
+        return error;
+    if (!recovered.isEmpty())
+        m_warnings.append(recovered);
 
     QList<BackupPlan> plans;
     QStringList targets;
