@@ -139,6 +139,57 @@
     </message>
 </context>
 <context>
+    <name>CopyContainer</name>
+    <message>
+        <source>The copy %1 does not exist.</source>
+        <translation>A cópia %1 não existe.</translation>
+    </message>
+    <message>
+        <source>Out of memory while opening %1.</source>
+        <translation>Memória insuficiente para abrir %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2. Check the disk or copy the file elsewhere and try again.</source>
+        <translation>Não foi possível ler %1: %2. Verifique o disco ou copie o arquivo para outro lugar e tente novamente.</translation>
+    </message>
+    <message>
+        <source>%1 is not a container Resguarda can read (.7z, .rar, .tar, .tar.gz, .tar.xz, .tar.zst): %2. Name the copy (Copia*.zip) itself.</source>
+        <translation>%1 não é um arquivo compactado que o Resguarda consiga ler (.7z, .rar, .tar, .tar.gz, .tar.xz, .tar.zst): %2. Informe a própria cópia (Copia*.zip).</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted (protected by a password), and Resguarda cannot read encrypted containers. Unpack the copy (Copia*.zip) with the program that packed it and name that file instead.</source>
+        <translation>%1 está criptografado (protegido por senha), e o Resguarda não lê arquivos compactados criptografados. Extraia a cópia (Copia*.zip) com o programa que a compactou e informe esse arquivo.</translation>
+    </message>
+    <message>
+        <source>The container %1 is damaged: %2. Use another copy.</source>
+        <translation>O arquivo compactado %1 está danificado: %2. Use outra cópia.</translation>
+    </message>
+    <message>
+        <source>%1 holds more than one copy: %2, %3. Choose one: unpack it with the program that packed the container and name that file.</source>
+        <translation>%1 contém mais de uma cópia: %2, %3. Escolha uma: extraia-a com o programa que gerou o arquivo compactado e informe esse arquivo.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space in %1 to unpack the copy %2 from %3: it needs %4 and %5 are free. Free up space there and try again.</source>
+        <translation>Não há espaço livre suficiente em %1 para extrair a cópia %2 de %3: são necessários %4 e há %5 livres. Libere espaço e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file in %1 to unpack the copy from %2: %3. Check that the folder exists and can be written.</source>
+        <translation>Não foi possível criar um arquivo temporário em %1 para extrair a cópia de %2: %3. Verifique se a pasta existe e permite gravação.</translation>
+    </message>
+    <message>
+        <source>Cannot write the copy unpacked from %1 to %2: %3. Free up space there (or check the disk) and try again.</source>
+        <translation>Não foi possível gravar em %2 a cópia extraída de %1: %3. Libere espaço ali (ou verifique o disco) e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Unpacking the copy from %1 was cancelled.</source>
+        <translation>A extração da cópia de %1 foi cancelada.</translation>
+    </message>
+    <message>
+        <source>%1 holds no Resguarda copy (Copia*.zip). Name the copy itself, or a container that holds one.</source>
+        <translation>%1 não contém nenhuma cópia do Resguarda (Copia*.zip). Informe a própria cópia ou um arquivo compactado que contenha uma.</translation>
+    </message>
+</context>
+<context>
     <name>CopyNaming</name>
     <message>
         <source>The label of an extra copy must contain letters or digits.</source>

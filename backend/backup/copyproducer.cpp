@@ -4,6 +4,7 @@
 #include "backup/copynaming.h"
 #include "copy/copyreader.h"
 #include "copy/copywriter.h"
+#include "core/crashpoint.h"
 #include "core/filesystem.h"
 #include "core/logging.h"
 
@@ -171,6 +172,7 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, 
             return false;
         manifest.entries.append({file.archivePath, entry.uncompressedSize, entry.crc32});
         ++progress.filesDone;
+        crashPoint("copy-entry");
         return report(progress);
     };
 

@@ -14,6 +14,7 @@
 #include <io.h>
 #else
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #endif
 
@@ -87,6 +88,20 @@ qint64 FileSystem::availableBytes(const QString &path)
 {
     const QStorageInfo storage(existingAncestor(path));
     return storage.isValid() ? storage.bytesAvailable() : -1;
+}
+
+bool FileSystem::isOutOfSpace(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct statvfs stats{};
+    if (::statvfs(QFile::encodeName(existingAncestor(path)).constData(), &stats) == 0) {
+        // A little slack: the file system may keep a few blocks in reserve.
+        const bool noBlocks = stats.f_bavail * stats.f_frsize < 64 * 1024;
+        const bool noInodes = stats.f_files > 0 && stats.f_favail == 0;
+        return noBlocks || noInodes;
+    }
+#endif
+    return availableBytes(path) == 0;
 }
 
 bool FileSystem::sameVolume(const QString &a, const QString &b)

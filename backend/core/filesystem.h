@@ -29,6 +29,9 @@ public:
     // Bytes available to an unprivileged user on the volume holding path (or
     // its nearest existing parent); -1 when unknown.
     static qint64 availableBytes(const QString &path);
+    // Whether the volume holding path has no room left for data or for new
+    // files (no free blocks, or no free inodes on file systems that count them).
+    static bool isOutOfSpace(const QString &path);
     // Whether two paths live on the same mounted volume.
     static bool sameVolume(const QString &a, const QString &b);
     // Human-readable size in the current default locale ("1,5 GB").

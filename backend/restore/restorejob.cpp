@@ -155,13 +155,13 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
         if (entry.path.startsWith(companiesPrefix))
             m_progress.currentCompany = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
         const QString target = journal.newPath(entry.path);
-        QDir().mkpath(QFileInfo(target).absolutePath());
         QFile out(target);
         QString problem;
         CopyProblem::Kind kind = CopyProblem::Kind::ReadError;
-        bool ok = out.open(QIODevice::WriteOnly | QIODevice::NewOnly);
+        bool ok = QDir().mkpath(QFileInfo(target).absolutePath())
+            && out.open(QIODevice::WriteOnly | QIODevice::NewOnly);
         if (!ok)
-            problem = out.errorString();
+            problem = out.error() != QFileDevice::NoError ? out.errorString() : tr("the folder could not be created");
         ok = ok
             && m_copy->extractEntry(
                 entry, out,
@@ -170,15 +170,15 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
                     return report();
                 },
                 &problem, &kind);
-        ok = ok && out.flush();
-        const bool full = out.error() == QFileDevice::ResourceError || errno == ENOSPC
-            || FileSystem::availableBytes(journal.stagingPath()) == 0;
+        const bool writeFailed = ok ? !out.flush() : out.error() != QFileDevice::NoError || !out.isOpen();
+        ok = ok && !writeFailed;
+        const bool full = !ok && ((writeFailed && errno == ENOSPC) || FileSystem::isOutOfSpace(journal.stagingPath()));
         out.close();
         if (!ok) {
             journal.removeStaging();
             if (isCancelled())
                 return OperationError::failed(tr("The restore was cancelled. Nothing was changed in the installation."));
-            if (out.error() != QFileDevice::NoError || full) {
+            if (writeFailed || full) {
                 return OperationError::failed(
                     full ? tr("The disk of the installation %1 became full while the copy was being "
                               "extracted. Nothing was changed in the installation. Free some space "

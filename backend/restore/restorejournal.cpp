@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "restore/restorejournal.h"
 
+#include "backup/copynaming.h"
 #include "core/crashpoint.h"
 #include "core/filesystem.h"
+#include "installation/installation.h"
 
 #include <QDir>
 #include <QFile>
@@ -268,6 +270,13 @@ bool RestoreJournal::removeStaging() const
 OperationError RestoreJournal::recover(const QString &root, QString *report)
 {
     report->clear();
+    // A safety copy interrupted half-written is of no use to anybody.
+    const QDir copies(root + u'/' + QStringView(InstallationLayout::copiesDirName));
+    const auto names = copies.entryList({QStringLiteral(".*-antes-da-restauracao-*")}, QDir::Files | QDir::Hidden);
+    for (const auto &name : names) {
+        if (CopyNaming::isPartialName(name))
+            QFile::remove(copies.absoluteFilePath(name));
+    }
     const QString staging = stagingPath(root);
     if (!QFileInfo::exists(staging))
         return OperationError::none();

@@ -22,12 +22,16 @@ ProcessResult runCli(const QStringList &args, const QStringList &extraEnv, int t
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(RESGUARDA_CLI_PATH), args);
     ProcessResult result;
-    if (!process.waitForFinished(timeoutMs)) {
+    // waitForFinished() also returns false when the process crashed (a test
+    // may kill it on purpose); only a process still running timed out.
+    bool timedOut = false;
+    if (!process.waitForFinished(timeoutMs) && process.state() != QProcess::NotRunning) {
+        timedOut = true;
         process.kill();
         process.waitForFinished();
         qWarning() << "resguarda-cli timed out:" << args;
     }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit && !timedOut ? process.exitCode() : -1;
     result.standardOutput = process.readAllStandardOutput();
     result.standardError = process.readAllStandardError();
     return result;
@@ -61,6 +65,27 @@ QMap<QString, QByteArray> treeHashes(const QString &dir)
             result.insert(relative, fileHash(info.absoluteFilePath()));
     }
     return result;
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    if (!QDir().mkpath(to))
+        return false;
+    const QDir base(from);
+    QDirIterator it(from, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString target = to + u'/' + base.relativeFilePath(info.absoluteFilePath());
+        if (info.isDir() && !info.isSymLink()) {
+            if (!QDir().mkpath(target))
+                return false;
+        } else if (!QFile::copy(info.absoluteFilePath(), target)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void writeFile(const QString &path, const QByteArray &data)

@@ -31,4 +31,8 @@ void writeFile(const QString &path, const QByteArray &data);
 // SHA-256 of a file's bytes.
 QByteArray fileHash(const QString &path);
 
+// Copies the tree at from to to (which must not exist), preserving nothing
+// but names and contents. Returns false on any failure.
+bool copyTree(const QString &from, const QString &to);
+
 } // namespace TestSupport
