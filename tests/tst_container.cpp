@@ -601,6 +601,39 @@ private Q_SLOTS:
         QVERIFY(!CopyContainer::isContainer(dir + QStringLiteral("/missing.tar")));
         QVERIFY(isEmptyDir(m_cliTemp));
     }
+
+    void restoreFromContainer_data()
+    {
+        QTest::addColumn<QString>("packer");
+        QTest::newRow("7z") << u"7z"_qs;
+        QTest::newRow("tar.zst") << u"tar.zst"_qs;
+    }
+
+    void restoreFromContainer()
+    {
+        QFETCH(QString, packer);
+        const QString container = newDir(QStringLiteral("restore")) + QStringLiteral("/copia.") + packer;
+        const auto packed = pack(packer, makeLayout({u"backup/CopiaAT.zip"_qs}, true), container);
+        QVERIFY2(packed.ok, packed.output.constData());
+
+        // The installation the copy was made of, with work lost since.
+        const QString original = m_dir.filePath(QStringLiteral("inst"));
+        const QString root = newDir(QStringLiteral("installation"));
+        QVERIFY(QDir(root).removeRecursively());
+        QVERIFY(copyTree(original, root));
+        const QString companies = root + QStringLiteral("/AT/empresas");
+        const QStringList codes = QDir(companies).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QVERIFY(QDir(companies + u'/' + codes.first()).removeRecursively());
+        writeFile(companies + u'/' + codes.last() + QStringLiteral("/cadastro.dat"), "damaged by a power cut\n");
+
+        const auto result = runCli({QStringLiteral("restore"), container, QStringLiteral("--root"), root,
+                                    QStringLiteral("--yes"), QStringLiteral("--templates")},
+                                   m_cliEnv);
+        QVERIFY2(result.exitCode == 0, result.standardError.constData());
+        QCOMPARE(treeHashes(companies), treeHashes(original + QStringLiteral("/AT/empresas")));
+        QCOMPARE(treeHashes(root + QStringLiteral("/AT/modelos")), treeHashes(original + QStringLiteral("/AT/modelos")));
+        QVERIFY2(QDir(m_cliTemp).isEmpty(), "the unpacked copy was left behind");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestContainer)

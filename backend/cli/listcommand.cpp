@@ -6,8 +6,11 @@
 #include "copy/copyreader.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
+#include "installation/sessionlock.h"
+#include "restore/restorejournal.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -130,6 +133,21 @@ int ListCommand::run(const QStringList &arguments)
         if (!installation) {
             Console::err(error.message);
             return int(error.code);
+        }
+        // A restore interrupted by a crash is settled first, so the marks
+        // describe the companies as they really are.
+        if (QFileInfo::exists(RestoreJournal::stagingPath(installation->rootPath()))) {
+            std::unique_ptr<SessionLock> lock;
+            QString recovered;
+            error = SessionLock::acquireExclusive(installation->sessionsPath(), QStringLiteral("RESGUARDA"), &lock);
+            if (!error)
+                error = RestoreJournal::recover(installation->rootPath(), &recovered);
+            if (error) {
+                Console::err(error.message);
+                return int(error.code);
+            }
+            if (!recovered.isEmpty())
+                Console::err(recovered);
         }
         for (const auto &company : installation->companies(copy->reader().manifest().system.code))
             existing.insert(company.code);

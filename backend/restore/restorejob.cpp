@@ -3,6 +3,7 @@
 
 #include "backup/backupplan.h"
 #include "backup/copyproducer.h"
+#include "copy/copycontainer.h"
 #include "copy/copyreader.h"
 #include "core/crashpoint.h"
 #include "core/filesystem.h"
@@ -89,10 +90,10 @@ bool RestoreJob::report(bool force)
 OperationError RestoreJob::openCopy()
 {
     OperationError error;
-    m_copy = CopyReader::open(m_options.copyPath, &error);
+    m_copy = OpenedCopy::open(m_options.copyPath, QString(), &error);
     if (!m_copy)
         return error;
-    const auto &problems = m_copy->structuralProblems();
+    const auto &problems = m_copy->reader().structuralProblems();
     if (!problems.isEmpty()) {
         QStringList lines;
         for (int i = 0; i < std::min<qsizetype>(5, problems.size()); ++i)
@@ -102,7 +103,7 @@ OperationError RestoreJob::openCopy()
         return OperationError::invalidCopy(
             tr("%1 is damaged or was altered, and cannot be restored. Nothing was changed in the "
                "installation. Use another copy.\n%2")
-                .arg(QDir::toNativeSeparators(m_options.copyPath), lines.join(u'\n')));
+                .arg(m_copy->displayName(), lines.join(u'\n')));
     }
     return OperationError::none();
 }
@@ -116,7 +117,7 @@ OperationError RestoreJob::prepare()
         return error;
     if (!m_copy && (error = openCopy()))
         return error;
-    m_plan = RestorePlan::make(m_copy->manifest(), *installation, m_options, &error);
+    m_plan = RestorePlan::make(m_copy->reader().manifest(), *installation, m_options, &error);
     return error;
 }
 
@@ -163,7 +164,7 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
         if (!ok)
             problem = out.error() != QFileDevice::NoError ? out.errorString() : tr("the folder could not be created");
         ok = ok
-            && m_copy->extractEntry(
+            && m_copy->reader().extractEntry(
                 entry, out,
                 [&](qint64 bytes) {
                     m_progress.bytesDone += bytes;
@@ -191,7 +192,7 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
             return OperationError::invalidCopy(
                 tr("%1 is damaged and cannot be restored: %2. Nothing was changed in the "
                    "installation. Use another copy.")
-                    .arg(QDir::toNativeSeparators(m_options.copyPath), problem));
+                    .arg(m_copy->displayName(), problem));
         }
         ++m_progress.filesDone;
         crashPoint("restore-extract");

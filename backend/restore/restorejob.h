@@ -16,7 +16,7 @@
 
 namespace Resguarda {
 
-class CopyReader;
+class OpenedCopy;
 class Installation;
 class RestoreJournal;
 
@@ -63,7 +63,7 @@ private:
     bool isCancelled() const { return m_cancelled.load(); }
 
     RestoreOptions m_options;
-    std::unique_ptr<CopyReader> m_copy;
+    std::unique_ptr<OpenedCopy> m_copy; // a plain copy, or one unpacked from a container
     std::optional<RestorePlan> m_plan;
     QString m_safetyCopyPath;
     QStringList m_notes;
