@@ -683,6 +683,252 @@
     </message>
 </context>
 <context>
+    <name>Resguarda::RestoreJob</name>
+    <message numerus="yes">
+        <source>- and %n more problem(s)</source>
+        <translation><numerusform>- e mais %n problema</numerusform><numerusform>- e mais %n problemas</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 is damaged or was altered, and cannot be restored. Nothing was changed in the installation. Use another copy.
+%2</source>
+        <translation>%1 está danificada ou foi alterada, e não pode ser restaurada. Nada foi alterado na instalação. Use outra cópia.
+%2</translation>
+    </message>
+    <message>
+        <source>Not enough free space in %1 for the restore: it needs about %2 (the copy's data and the safety copy) and only %3 are free. Free some space and try again. Nothing was changed in the installation.</source>
+        <translation>Não há espaço livre suficiente em %1 para a restauração: ela precisa de cerca de %2 (os dados da cópia e a cópia de segurança prévia) e há somente %3 livres. Libere espaço e tente novamente. Nada foi alterado na instalação.</translation>
+    </message>
+    <message>
+        <source>the folder could not be created</source>
+        <translation>a pasta não pôde ser criada</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled. Nothing was changed in the installation.</source>
+        <translation>A restauração foi cancelada. Nada foi alterado na instalação.</translation>
+    </message>
+    <message>
+        <source>The disk of the installation %1 became full while the copy was being extracted. Nothing was changed in the installation. Free some space and try again.</source>
+        <translation>O disco da instalação %1 ficou cheio enquanto a cópia era extraída. Nada foi alterado na instalação. Libere espaço e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The copy could not be extracted into %1: %2. Nothing was changed in the installation.</source>
+        <translation>A cópia não pôde ser extraída em %1: %2. Nada foi alterado na instalação.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be restored: %2. Nothing was changed in the installation. Use another copy.</source>
+        <translation>%1 está danificada e não pode ser restaurada: %2. Nada foi alterado na instalação. Use outra cópia.</translation>
+    </message>
+    <message>
+        <source>%1 could not be kept for the restore. Nothing was changed in the installation.</source>
+        <translation>%1 não pôde ser preservado para a restauração. Nada foi alterado na instalação.</translation>
+    </message>
+    <message>
+        <source>The safety copy of the data to be replaced could not be made, so nothing was changed in the installation. %1</source>
+        <translation>Não foi possível fazer a cópia de segurança dos dados que seriam substituídos; por isso nada foi alterado na instalação. %1</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreCommand</name>
+    <message>
+        <source>%1 from the copy replace %2 now in the installation</source>
+        <translation>%1 da cópia substituem %2 que estão hoje na instalação</translation>
+    </message>
+    <message>
+        <source>%1 from the copy</source>
+        <translation>%1 da cópia</translation>
+    </message>
+    <message>
+        <source>Will be replaced by the copy (their current data is discarded):</source>
+        <translation>Serão substituídas pela cópia (os dados atuais serão descartados):</translation>
+    </message>
+    <message>
+        <source>Will be added from the copy:</source>
+        <translation>Serão incluídas a partir da cópia:</translation>
+    </message>
+    <message>
+        <source>Will be ELIMINATED (Substitui dados existentes), because they are not being restored:</source>
+        <translation>Serão ELIMINADAS (Substitui dados existentes), porque não estão sendo restauradas:</translation>
+    </message>
+    <message>
+        <source>Will be kept as they are:</source>
+        <translation>Serão mantidas como estão:</translation>
+    </message>
+    <message>
+        <source>Document templates: not touched.</source>
+        <translation>Modelos de documentos: não serão alterados.</translation>
+    </message>
+    <message>
+        <source>Document templates: %1 replaced, %2 added; templates that are only in the installation are kept.</source>
+        <translation>Modelos de documentos: %1 substituídos, %2 incluídos; os modelos que só existem na instalação são mantidos.</translation>
+    </message>
+    <message>
+        <source>Annual and monthly tables before %1 are left out: not read from the copy, and those in the installation stay as they are.</source>
+        <translation>As tabelas anuais e mensais anteriores a %1 ficam de fora: não são lidas da cópia, e as da instalação ficam como estão.</translation>
+    </message>
+    <message>
+        <source>No existing data is replaced or eliminated.</source>
+        <translation>Nenhum dado existente será substituído ou eliminado.</translation>
+    </message>
+    <message>
+        <source>Before anything is replaced, a safety copy of the %1 that will be replaced or eliminated is written to the Copias folder.</source>
+        <translation>Antes de qualquer substituição, uma cópia de segurança dos %1 que serão substituídos ou eliminados é gravada na pasta Copias.</translation>
+    </message>
+    <message>
+        <source>NO safety copy will be made (--no-safety-copy): what is replaced or eliminated cannot be recovered unless you have another copy.</source>
+        <translation>NÃO será feita cópia de segurança prévia (--no-safety-copy): o que for substituído ou eliminado não poderá ser recuperado, a menos que você tenha outra cópia.</translation>
+    </message>
+    <message>
+        <source>Restores companies from a copy (Restauração de Dados).</source>
+        <translation>Restaura empresas a partir de uma cópia (Restauração de Dados).</translation>
+    </message>
+    <message>
+        <source>The copy to restore from.</source>
+        <translation>A cópia de onde restaurar.</translation>
+    </message>
+    <message>
+        <source>Installation folder of the system.</source>
+        <translation>Pasta de instalação do sistema.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
+        <source>Only these companies of the copy, by code, separated by commas. Default: all.</source>
+        <translation>Somente estas empresas da cópia, pelo código, separadas por vírgulas. Padrão: todas.</translation>
+    </message>
+    <message>
+        <source>C1,C2</source>
+        <translation>C1,C2</translation>
+    </message>
+    <message>
+        <source>Substitui dados existentes: the other companies of the system are ELIMINATED from the installation.</source>
+        <translation>Substitui dados existentes: as demais empresas do sistema são ELIMINADAS da instalação.</translation>
+    </message>
+    <message>
+        <source>Inclui Modelos de Documentos: the copy's templates replace those of the same name.</source>
+        <translation>Inclui Modelos de Documentos: os modelos da cópia substituem os de mesmo nome.</translation>
+    </message>
+    <message>
+        <source>Não considera arquivos mortos: annual and monthly tables before YEAR are left out, and the installation's own stay as they are.</source>
+        <translation>Não considera arquivos mortos: as tabelas anuais e mensais anteriores a ANO ficam de fora, e as da instalação ficam como estão.</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>ANO</translation>
+    </message>
+    <message>
+        <source>Do not copy what will be replaced or eliminated first.</source>
+        <translation>Não faz antes a cópia de segurança do que será substituído ou eliminado.</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation>Não pede confirmação.</translation>
+    </message>
+    <message>
+        <source>Print only the result and errors.</source>
+        <translation>Mostra somente o resultado e os erros.</translation>
+    </message>
+    <message>
+        <source>Name one copy file.</source>
+        <translation>Informe um arquivo de cópia.</translation>
+    </message>
+    <message>
+        <source>Say which installation to restore into with --root DIR.</source>
+        <translation>Informe em qual instalação restaurar com --root PASTA.</translation>
+    </message>
+    <message>
+        <source>--companies needs at least one company code.</source>
+        <translation>--companies precisa de pelo menos um código de empresa.</translation>
+    </message>
+    <message>
+        <source>A restore replaces data and needs a confirmation: run it on a terminal, or add --yes to confirm in advance.</source>
+        <translation>A restauração substitui dados e precisa de confirmação: execute-a num terminal, ou acrescente --yes para confirmar antecipadamente.</translation>
+    </message>
+    <message>
+        <source>Restore now?</source>
+        <translation>Restaurar agora?</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Nada foi restaurado.</translation>
+    </message>
+    <message>
+        <source>Data restored successfully from %1.</source>
+        <translation>Restauração de Dados realizada com sucesso a partir de %1.</translation>
+    </message>
+    <message>
+        <source>Safety copy of the previous data: %1</source>
+        <translation>Cópia de segurança dos dados anteriores: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreJournal</name>
+    <message>
+        <source>the journal is not readable</source>
+        <translation>o diário não pode ser lido</translation>
+    </message>
+    <message>
+        <source>the old staging folder could not be removed</source>
+        <translation>a pasta de trabalho anterior não pôde ser removida</translation>
+    </message>
+    <message>
+        <source>the folder could not be created</source>
+        <translation>a pasta não pôde ser criada</translation>
+    </message>
+    <message>
+        <source>The restore could not prepare its work folder %1: %2. Nothing was changed in the installation.</source>
+        <translation>A restauração não conseguiu preparar sua pasta de trabalho %1: %2. Nada foi alterado na instalação.</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved to %2</source>
+        <translation>%1 não pôde ser movido para %2</translation>
+    </message>
+    <message>
+        <source>The restore could not write its journal (%1). Nothing was changed in the installation.</source>
+        <translation>A restauração não conseguiu gravar seu diário (%1). Nada foi alterado na instalação.</translation>
+    </message>
+    <message>
+        <source>The restore could not replace the data (%1). %2</source>
+        <translation>A restauração não conseguiu substituir os dados (%1). %2</translation>
+    </message>
+    <message>
+        <source>Everything was put back as it was before the restore.</source>
+        <translation>Tudo foi recolocado como estava antes da restauração.</translation>
+    </message>
+    <message>
+        <source>The restore could not write its journal (%1). %2</source>
+        <translation>A restauração não conseguiu gravar seu diário (%1). %2</translation>
+    </message>
+    <message>
+        <source>The interrupted restore could not be undone: %1. The previous data is kept in %2; do not delete that folder, and ask for support.</source>
+        <translation>A restauração interrompida não pôde ser desfeita: %1. Os dados anteriores estão guardados em %2; não apague essa pasta e peça suporte.</translation>
+    </message>
+    <message>
+        <source>An interrupted restore was found; it had not changed the installation. Its temporary files were removed.</source>
+        <translation>Foi encontrada uma restauração interrompida; ela não tinha alterado a instalação. Seus arquivos temporários foram removidos.</translation>
+    </message>
+    <message>
+        <source>An interrupted restore had finished replacing the data; its temporary files were removed.</source>
+        <translation>Uma restauração interrompida já tinha terminado de substituir os dados; seus arquivos temporários foram removidos.</translation>
+    </message>
+    <message>
+        <source>An interrupted restore was undone: every company is as it was before it.</source>
+        <translation>Uma restauração interrompida foi desfeita: todas as empresas estão como estavam antes dela.</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePlan</name>
+    <message>
+        <source>The copy is of the system %1 (%2), which is not installed in %3. Choose the installation of that system.</source>
+        <translation>A cópia é do sistema %1 (%2), que não está instalado em %3. Escolha a instalação desse sistema.</translation>
+    </message>
+    <message>
+        <source>The copy does not hold company %1. It holds: %2.</source>
+        <translation>A cópia não contém a empresa %1. Ela contém: %2.</translation>
+    </message>
+</context>
+<context>
     <name>SessionLock</name>
     <message>
         <source>cannot lock %1</source>
@@ -744,12 +990,17 @@
 <context>
     <name>Usage</name>
     <message>
+        <source>Unknown command: %1</source>
+        <translation>Comando desconhecido: %1</translation>
+    </message>
+    <message>
         <source>Usage: resguarda-cli &lt;command&gt; [options]
 
 Backup and restore of the companies of the system's installation.
 
 Commands:
   backup   make a copy of chosen companies (Cópia de Segurança)
+  restore  restore chosen companies from a copy (Restauração de Dados)
   list     show what a copy holds
   verify   read a whole copy and check it
   demo     create a demonstration installation
@@ -762,16 +1013,13 @@ Cópia de Segurança e Restauração de Dados das empresas da instalação do si
 
 Comandos:
   backup   gera a Cópia de Segurança das empresas escolhidas
+  restore  restaura empresas escolhidas a partir de uma cópia (Restauração de Dados)
   list     mostra o conteúdo de uma cópia
   verify   lê uma cópia inteira e a verifica
   demo     cria uma instalação de demonstração
 
 resguarda-cli &lt;comando&gt; --help mostra as opções de um comando.
 Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 cópia inválida ou danificada.</translation>
-    </message>
-    <message>
-        <source>Unknown command: %1</source>
-        <translation>Comando desconhecido: %1</translation>
     </message>
 </context>
 <context>
