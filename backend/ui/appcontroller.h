@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace Resguarda {
+
+// The application's state that every page shares: which installation and
+// system are open, how the app was started (straight into a wizard by the
+// business system), remembered settings, who is connected, and the locale
+// formatting QML needs (dates, sizes). A QML singleton: main() configures the
+// instance before the engine loads, and QML gets that same instance.
+class AppController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString root READ root NOTIFY installationChanged)
+    Q_PROPERTY(bool hasInstallation READ hasInstallation NOTIFY installationChanged)
+    Q_PROPERTY(QString installationError READ installationError NOTIFY installationChanged)
+    // [{code, name}] of the installed systems.
+    Q_PROPERTY(QVariantList systems READ systems NOTIFY installationChanged)
+    Q_PROPERTY(QString systemCode READ systemCode WRITE setSystemCode NOTIFY systemChanged)
+    Q_PROPERTY(QString systemName READ systemName NOTIFY systemChanged)
+    // "home", "backup" or "restore": where the app opens.
+    Q_PROPERTY(QString startPage READ startPage CONSTANT)
+    Q_PROPERTY(QString demoRoot READ demoRoot CONSTANT) // where createDemo() puts it
+    // Folders copies were written to before, newest first (for the history).
+    Q_PROPERTY(QStringList recentDestinations READ recentDestinations NOTIFY recentDestinationsChanged)
+    Q_PROPERTY(QString version READ version CONSTANT)
+
+public:
+    explicit AppController(QObject *parent = nullptr);
+
+    // The instance QML receives; main() creates and configures it first.
+    static AppController *instance();
+    static void setInstance(AppController *instance);
+    static AppController *create(QQmlEngine *engine, QJSEngine *scriptEngine);
+
+    // Opens an installation; remembers it on success. Sets
+    // installationError (a sentence) and returns false otherwise.
+    Q_INVOKABLE bool openInstallation(const QString &root);
+    // Opens the one remembered from the last run, if any.
+    bool openRemembered();
+    // Creates a demonstration installation in demoRoot (when missing) and opens it.
+    Q_INVOKABLE bool createDemo();
+    void setStartPage(const QString &page);
+
+    // Who is connected to the open installation, one sentence per session;
+    // empty when nobody is.
+    Q_INVOKABLE QStringList connectedSessions() const;
+    Q_INVOKABLE void rememberDestination(const QString &folder);
+
+    // Locale formatting for QML (QLocale of the app's language).
+    Q_INVOKABLE QString formatSize(qint64 bytes) const;
+    Q_INVOKABLE QString formatDateTime(const QDateTime &dateTime) const;
+    Q_INVOKABLE QString formatNumber(qint64 number) const;
+
+    QString root() const { return m_root; }
+    bool hasInstallation() const { return !m_root.isEmpty(); }
+    QString installationError() const { return m_installationError; }
+    QVariantList systems() const { return m_systems; }
+    QString systemCode() const { return m_systemCode; }
+    void setSystemCode(const QString &code);
+    QString systemName() const;
+    QString startPage() const { return m_startPage; }
+    QString demoRoot() const;
+    QStringList recentDestinations() const;
+    QString version() const;
+
+Q_SIGNALS:
+    void installationChanged();
+    void systemChanged();
+    void recentDestinationsChanged();
+
+private:
+    QString m_root;
+    QString m_installationError;
+    QVariantList m_systems;
+    QString m_systemCode;
+    QString m_startPage = QStringLiteral("home");
+    QSettings m_settings;
+};
+
+} // namespace Resguarda

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backup/backupoptions.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+namespace Resguarda {
+
+class CompanyModel;
+
+// The backup wizard's choices (the seed's "Cópia de Segurança" screen), with
+// the rules that tie them together checked here, not in QML: the year of
+// "Não Considera Arquivos Mortos", a label for an extra copy, "Apaga
+// conteúdo do disco de destino" only on a removable volume that is not the
+// installation's.
+class BackupSettings : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString root READ root WRITE setRoot NOTIFY changed)
+    Q_PROPERTY(QString systemCode READ systemCode WRITE setSystemCode NOTIFY changed)
+    // Destination: a folder and a file name (default <root>/Copias, Copia<SIS>.zip).
+    Q_PROPERTY(QString destinationFolder READ destinationFolder WRITE setDestinationFolder NOTIFY changed)
+    Q_PROPERTY(QString fileName READ fileName WRITE setFileName NOTIFY changed)
+    Q_PROPERTY(QString targetPath READ targetPath NOTIFY changed) // what will be written (rotation/extra applied)
+    Q_PROPERTY(bool templates READ templates WRITE setTemplates NOTIFY changed)
+    Q_PROPERTY(bool leaveOutArchived READ leaveOutArchived WRITE setLeaveOutArchived NOTIFY changed)
+    Q_PROPERTY(int archiveFromYear READ archiveFromYear WRITE setArchiveFromYear NOTIFY changed)
+    Q_PROPERTY(bool allSystems READ allSystems WRITE setAllSystems NOTIFY changed)
+    Q_PROPERTY(Mode mode READ mode WRITE setMode NOTIFY changed)
+    Q_PROPERTY(QString extraLabel READ extraLabel WRITE setExtraLabel NOTIFY changed)
+    Q_PROPERTY(bool wipeDestination READ wipeDestination WRITE setWipeDestination NOTIFY changed)
+    // Facts about the destination, for the warnings and the wipe option.
+    Q_PROPERTY(bool destinationOnInstallationDisk READ destinationOnInstallationDisk NOTIFY changed)
+    Q_PROPERTY(bool destinationRemovable READ destinationRemovable NOTIFY changed)
+    Q_PROPERTY(bool canWipeDestination READ canWipeDestination NOTIFY changed)
+    Q_PROPERTY(qint64 destinationFreeBytes READ destinationFreeBytes NOTIFY changed)
+    Q_PROPERTY(QString destinationLabel READ destinationLabel NOTIFY changed)
+    Q_PROPERTY(qint64 destinationTotalBytes READ destinationTotalBytes NOTIFY changed)
+    // What "Apaga conteúdo do disco de destino" would erase: files at the volume.
+    Q_PROPERTY(int wipeFileCount READ wipeFileCount NOTIFY changed)
+    Q_PROPERTY(int minimumYear READ minimumYear CONSTANT)
+    Q_PROPERTY(int maximumYear READ maximumYear CONSTANT)
+    // Empty when the choices can be used; otherwise a sentence saying what to fix.
+    Q_PROPERTY(QString validationError READ validationError NOTIFY changed)
+    Q_PROPERTY(bool valid READ valid NOTIFY changed)
+
+public:
+    // Plain copy, one set per weekday (the seed's "jogos de backup"), or an extra copy.
+    enum Mode { Single, Weekday, Extra };
+    Q_ENUM(Mode)
+
+    explicit BackupSettings(QObject *parent = nullptr);
+
+    QString root() const;
+    void setRoot(const QString &root); // also resets the destination to <root>/Copias
+    QString systemCode() const;
+    void setSystemCode(const QString &code);
+    QString destinationFolder() const;
+    void setDestinationFolder(const QString &folder);
+    QString fileName() const;
+    void setFileName(const QString &name);
+    QString targetPath() const;
+    bool templates() const;
+    void setTemplates(bool on);
+    bool leaveOutArchived() const;
+    void setLeaveOutArchived(bool on);
+    int archiveFromYear() const;
+    void setArchiveFromYear(int year);
+    bool allSystems() const;
+    void setAllSystems(bool on);
+    Mode mode() const;
+    void setMode(Mode mode);
+    QString extraLabel() const;
+    void setExtraLabel(const QString &label);
+    bool wipeDestination() const;
+    void setWipeDestination(bool on);
+
+    bool destinationOnInstallationDisk() const;
+    bool destinationRemovable() const;
+    bool canWipeDestination() const;
+    qint64 destinationFreeBytes() const;
+    qint64 destinationTotalBytes() const;
+    QString destinationLabel() const;
+    int wipeFileCount() const;
+    int minimumYear() const;
+    int maximumYear() const;
+    QString validationError() const;
+    bool valid() const { return validationError().isEmpty(); }
+
+    // The options for BackupJob, with the companies selected in companies
+    // (all selected: no --companies, as the seed's default).
+    BackupOptions toOptions(const CompanyModel *companies) const;
+
+    // The clock, injectable for tests; invalid = now.
+    void setNow(const QDateTime &now);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void refreshDestinationFacts();
+
+    BackupOptions m_options;
+    QString m_destinationFolder;
+    QString m_fileName;
+    bool m_leaveOutArchived = false;
+    int m_archiveFromYear = 0;
+    Mode m_mode = Single;
+    bool m_wipeDestination = false;
+    bool m_destinationOnInstallationDisk = false;
+    bool m_destinationRemovable = false;
+    qint64 m_destinationFreeBytes = -1;
+    qint64 m_destinationTotalBytes = -1;
+    QString m_destinationLabel;
+    int m_wipeFileCount = 0;
+    QDateTime m_now;
+};
+
+} // namespace Resguarda

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractListModel>
+#include <QList>
+#include <QSortFilterProxyModel>
+#include <QtQml/qqmlregistration.h>
+
+namespace Resguarda {
+
+struct Manifest;
+
+// The companies a wizard offers: those of an installation's system (backup)
+// or those of a copy (restore), each with a check box. All are selected by
+// default, as the seed says. Stays fast with thousands of companies: sizes
+// are computed once when loading, selection changes touch one row.
+class CompanyModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int selectedCount READ selectedCount NOTIFY selectionChanged)
+    Q_PROPERTY(qint64 selectedBytes READ selectedBytes NOTIFY selectionChanged)
+    Q_PROPERTY(bool allSelected READ allSelected NOTIFY selectionChanged)
+    Q_PROPERTY(int existingCount READ existingCount NOTIFY countChanged)
+
+public:
+    enum Role {
+        CodeRole = Qt::UserRole + 1,
+        NameRole,
+        CnpjRole,
+        BytesRole,
+        SizeTextRole, // "1,5 MB" in the current locale
+        FilesRole,
+        YearsRole, // QList<int>
+        YearsTextRole, // "2022–2025"
+        SelectedRole, // editable
+        ExistsInInstallationRole, // restore: the company is already in the installation
+    };
+    Q_ENUM(Role)
+
+    explicit CompanyModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Loads the companies of system in the installation at root, measuring
+    // each company's folder. Returns false (and empties) when root is not an
+    // installation or the system is not installed.
+    Q_INVOKABLE bool loadInstallation(const QString &root, const QString &systemCode);
+    // Loads the companies of a copy's manifest; root (may be empty) marks
+    // those that already exist in that installation.
+    void loadManifest(const Manifest &manifest, const QString &root);
+    Q_INVOKABLE void clear();
+
+    Q_INVOKABLE void setSelected(int row, bool selected);
+    Q_INVOKABLE void toggle(int row);
+    Q_INVOKABLE void selectAll(bool selected);
+    Q_INVOKABLE QStringList selectedCodes() const;
+    // Codes of all companies (selected or not).
+    QStringList codes() const;
+
+    int selectedCount() const;
+    qint64 selectedBytes() const;
+    bool allSelected() const;
+    int existingCount() const;
+
+Q_SIGNALS:
+    void countChanged();
+    void selectionChanged();
+
+private:
+    struct Company
+    {
+        QString code;
+        QString name;
+        QString cnpj;
+        qint64 bytes = 0;
+        qint64 files = 0;
+        QList<int> years;
+        bool selected = true;
+        bool existsInInstallation = false;
+    };
+    void reset(QList<Company> companies);
+
+    QList<Company> m_companies;
+    int m_selectedCount = 0;
+    qint64 m_selectedBytes = 0;
+};
+
+// Filters a CompanyModel by what the user types: part of the code, of the
+// name (accents and case ignored: "acougue" finds "Açougue") or of the CNPJ
+// (digits only: "12345" finds "12.345.678/0001-95").
+class CompanyFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(CompanyModel *companies READ companies WRITE setCompanies NOTIFY companiesChanged)
+    Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    explicit CompanyFilterModel(QObject *parent = nullptr);
+
+    CompanyModel *companies() const;
+    void setCompanies(CompanyModel *companies);
+    QString filterText() const { return m_filterText; }
+    void setFilterText(const QString &text);
+
+    // Row of the source model for a row of this model (for setSelected).
+    Q_INVOKABLE int sourceRow(int row) const;
+    // Selects or clears every company that passes the filter.
+    Q_INVOKABLE void selectVisible(bool selected);
+
+    // Lower case, without accents: how names are compared.
+    static QString foldForSearch(const QString &text);
+
+Q_SIGNALS:
+    void companiesChanged();
+    void filterTextChanged();
+    void countChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_filterText;
+    QString m_foldedFilter;
+    QString m_digitsFilter;
+    QList<QString> m_foldedNames; // cache, by source row
+};
+
+} // namespace Resguarda

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QList>
+#include <QtQml/qqmlregistration.h>
+
+namespace Resguarda {
+
+// Past copies of an installation, newest first, for the Home screen's
+// "state of protection": found in <root>/Copias and in the folders given in
+// extraFolders (the destinations used before, remembered by the app). Only
+// the manifest of each copy is read, so it is quick.
+class HistoryModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString root READ root WRITE setRoot NOTIFY rootChanged)
+    Q_PROPERTY(QStringList extraFolders READ extraFolders WRITE setExtraFolders NOTIFY extraFoldersChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // The newest copy (or invalid/empty when there is none).
+    Q_PROPERTY(QDateTime lastCopyTime READ lastCopyTime NOTIFY countChanged)
+    Q_PROPERTY(QString lastCopyPath READ lastCopyPath NOTIFY countChanged)
+    Q_PROPERTY(qint64 lastCopySize READ lastCopySize NOTIFY countChanged)
+    Q_PROPERTY(bool lastCopyOnInstallationDisk READ lastCopyOnInstallationDisk NOTIFY countChanged)
+    // Days since the newest copy; -1 without copies.
+    Q_PROPERTY(int daysSinceLastCopy READ daysSinceLastCopy NOTIFY countChanged)
+    // True when no copy is newer than a few days, or all are on the
+    // installation's own disk: the Home screen shows the warning.
+    Q_PROPERTY(bool needsAttention READ needsAttention NOTIFY countChanged)
+    Q_PROPERTY(QString attentionText READ attentionText NOTIFY countChanged)
+
+public:
+    enum Role {
+        PathRole = Qt::UserRole + 1,
+        FileNameRole,
+        SystemCodeRole,
+        CreatedAtRole, // QDateTime
+        DateTextRole, // "26/11/2026 15:30" in the current locale
+        BytesRole, // size of the file
+        SizeTextRole,
+        CompaniesRole, // number of companies
+        WeekdaySetRole, // "quarta" for a weekday set, empty otherwise
+        IsExtraRole,
+        IsSafetyCopyRole, // taken before a restore
+        OnInstallationDiskRole,
+        ValidRole, // the manifest could be read
+    };
+    Q_ENUM(Role)
+
+    explicit HistoryModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString root() const { return m_root; }
+    void setRoot(const QString &root);
+    QStringList extraFolders() const { return m_extraFolders; }
+    void setExtraFolders(const QStringList &folders);
+
+    Q_INVOKABLE void refresh();
+
+    QDateTime lastCopyTime() const;
+    QString lastCopyPath() const;
+    qint64 lastCopySize() const;
+    bool lastCopyOnInstallationDisk() const;
+    int daysSinceLastCopy() const;
+    bool needsAttention() const;
+    QString attentionText() const;
+
+    // How many days without a copy make the Home screen warn.
+    static constexpr int staleAfterDays = 3;
+    // The clock, injectable for tests; invalid = now.
+    void setNow(const QDateTime &now);
+
+Q_SIGNALS:
+    void rootChanged();
+    void extraFoldersChanged();
+    void countChanged();
+
+private:
+    struct Copy
+    {
+        QString path;
+        QString systemCode;
+        QDateTime createdAt;
+        qint64 bytes = 0;
+        int companies = 0;
+        QString weekdaySet;
+        bool extra = false;
+        bool safetyCopy = false;
+        bool onInstallationDisk = false;
+        bool valid = false;
+    };
+    QDateTime now() const;
+
+    QList<Copy> m_copies;
+    QString m_root;
+    QStringList m_extraFolders;
+    QDateTime m_now;
+};
+
+} // namespace Resguarda

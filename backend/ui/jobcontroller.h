@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/jobprogress.h"
+#include "ui/backupsettings.h"
+#include "ui/companymodel.h"
+#include "ui/restoresettings.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QThread>
+#include <QtQml/qqmlregistration.h>
+
+namespace Resguarda {
+
+// Runs a backup or a restore on a worker thread and shows it to QML: state,
+// phase, progress, rate, time left, current company, and the result or the
+// error as a sentence. The UI never blocks; cancel() works at any moment
+// with the backend's guarantees (previous copy intact, installation all or
+// nothing).
+class JobController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(Kind kind READ kind NOTIFY stateChanged)
+    Q_PROPERTY(bool running READ running NOTIFY stateChanged)
+    Q_PROPERTY(QString phaseText READ phaseText NOTIFY progressChanged) // "Copiando", "Verificando"…
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged) // 0..1
+    Q_PROPERTY(qint64 filesDone READ filesDone NOTIFY progressChanged)
+    Q_PROPERTY(qint64 filesTotal READ filesTotal NOTIFY progressChanged)
+    Q_PROPERTY(qint64 bytesDone READ bytesDone NOTIFY progressChanged)
+    Q_PROPERTY(qint64 bytesTotal READ bytesTotal NOTIFY progressChanged)
+    Q_PROPERTY(QString rateText READ rateText NOTIFY progressChanged) // "85,2 MB/s"
+    Q_PROPERTY(int etaSeconds READ etaSeconds NOTIFY progressChanged) // -1 unknown
+    Q_PROPERTY(QString etaText READ etaText NOTIFY progressChanged) // "cerca de 2 min"
+    Q_PROPERTY(QString currentCompany READ currentCompany NOTIFY progressChanged)
+    Q_PROPERTY(QString resultText READ resultText NOTIFY stateChanged) // success sentence
+    Q_PROPERTY(QStringList resultPaths READ resultPaths NOTIFY stateChanged) // copies written
+    Q_PROPERTY(QString safetyCopyPath READ safetyCopyPath NOTIFY stateChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY stateChanged) // what happened and what to do
+    Q_PROPERTY(QStringList notes READ notes NOTIFY stateChanged) // warnings that did not stop it
+    Q_PROPERTY(int exitCode READ exitCode NOTIFY stateChanged) // as resguarda-cli would return
+
+public:
+    enum State { Idle, Running, Succeeded, Failed, Cancelled, InUse, InvalidCopy };
+    Q_ENUM(State)
+    enum Kind { NoJob, Backup, Restore };
+    Q_ENUM(Kind)
+
+    explicit JobController(QObject *parent = nullptr);
+    ~JobController() override;
+
+    Q_INVOKABLE bool startBackup(BackupSettings *settings, CompanyModel *companies);
+    Q_INVOKABLE bool startRestore(RestoreSettings *settings);
+    Q_INVOKABLE void cancel();
+    // Back to Idle after a finished job (the wizard starts again).
+    Q_INVOKABLE void reset();
+    // Blocks until the running job ends (tests and the quit confirmation).
+    bool waitForFinished(int timeoutMs = -1);
+
+    State state() const { return m_state; }
+    Kind kind() const { return m_kind; }
+    bool running() const { return m_state == Running; }
+    QString phaseText() const;
+    double progress() const;
+    qint64 filesDone() const { return m_progress.filesDone; }
+    qint64 filesTotal() const { return m_progress.filesTotal; }
+    qint64 bytesDone() const { return m_progress.bytesDone; }
+    qint64 bytesTotal() const { return m_progress.bytesTotal; }
+    QString rateText() const;
+    int etaSeconds() const;
+    QString etaText() const;
+    QString currentCompany() const { return m_progress.currentCompany; }
+    QString resultText() const { return m_resultText; }
+    QStringList resultPaths() const { return m_resultPaths; }
+    QString safetyCopyPath() const { return m_safetyCopyPath; }
+    QString errorText() const { return m_errorText; }
+    QStringList notes() const { return m_notes; }
+    int exitCode() const { return m_exitCode; }
+
+Q_SIGNALS:
+    void stateChanged();
+    void progressChanged();
+    void finished(); // the job ended, whatever the outcome
+    void cancelRequested(); // queued to the worker's job object
+
+private:
+    void setProgress(const JobProgress &progress);
+    void finish(int exitCode, const QString &error, const QString &result, const QStringList &paths,
+                const QString &safetyCopy, const QStringList &notes);
+
+    State m_state = Idle;
+    Kind m_kind = NoJob;
+    JobProgress m_progress;
+    QString m_resultText;
+    QStringList m_resultPaths;
+    QString m_safetyCopyPath;
+    QString m_errorText;
+    QStringList m_notes;
+    int m_exitCode = 0;
+    QThread m_thread;
+    QPointer<QObject> m_job; // lives on m_thread while running
+    QElapsedTimer m_clock;
+    double m_smoothedRate = 0;
+};
+
+} // namespace Resguarda

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "restore/restoreplan.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+namespace Resguarda {
+
+// A RestorePlan as a list for the restore wizard's summary: one row per
+// company with what will happen to it, and totals per action.
+class RestorePlanModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int count READ rowCount NOTIFY planChanged)
+    Q_PROPERTY(int replacedCount READ replacedCount NOTIFY planChanged)
+    Q_PROPERTY(int addedCount READ addedCount NOTIFY planChanged)
+    Q_PROPERTY(int eliminatedCount READ eliminatedCount NOTIFY planChanged)
+    Q_PROPERTY(int keptCount READ keptCount NOTIFY planChanged)
+    Q_PROPERTY(int templatesReplaced READ templatesReplaced NOTIFY planChanged)
+    Q_PROPERTY(int templatesAdded READ templatesAdded NOTIFY planChanged)
+    Q_PROPERTY(qint64 bytesToExtract READ bytesToExtract NOTIFY planChanged)
+    Q_PROPERTY(qint64 bytesToSafeguard READ bytesToSafeguard NOTIFY planChanged)
+    Q_PROPERTY(bool changesExistingData READ changesExistingData NOTIFY planChanged)
+    // "Cód. 0003 Açougue Boa Esperança ME, 0007 …": the companies that
+    // "Substitui dados existentes" would eliminate, for the warning.
+    Q_PROPERTY(QStringList eliminatedNames READ eliminatedNames NOTIFY planChanged)
+
+public:
+    enum Action { Replace, Add, Eliminate, Keep };
+    Q_ENUM(Action)
+
+    enum Role {
+        CodeRole = Qt::UserRole + 1,
+        NameRole,
+        CnpjRole,
+        ActionRole, // Action
+        ActionTextRole, // "será substituída", "será incluída", "será ELIMINADA", "será mantida"
+        CopyBytesRole,
+        InstalledBytesRole,
+        SizeTextRole, // what the row shows: copy size, or installed size for eliminated/kept
+    };
+    Q_ENUM(Role)
+
+    explicit RestorePlanModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setPlan(const RestorePlan &plan);
+    Q_INVOKABLE void clear();
+
+    int replacedCount() const;
+    int addedCount() const;
+    int eliminatedCount() const;
+    int keptCount() const;
+    int templatesReplaced() const;
+    int templatesAdded() const;
+    qint64 bytesToExtract() const;
+    qint64 bytesToSafeguard() const;
+    bool changesExistingData() const;
+    QStringList eliminatedNames() const;
+
+Q_SIGNALS:
+    void planChanged();
+
+private:
+    RestorePlan m_plan;
+};
+
+} // namespace Resguarda

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "restore/restoreoptions.h"
+#include "ui/companymodel.h"
+#include "ui/restoreplanmodel.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace Resguarda {
+
+class OpenedCopy;
+
+// The restore wizard's choices (the seed's "Restauração de Dados" screen)
+// and what it shows of the chosen copy: its details from the manifest, its
+// companies (into a CompanyModel), and the plan (into a RestorePlanModel),
+// recomputed whenever a choice changes.
+class RestoreSettings : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString root READ root WRITE setRoot NOTIFY changed)
+    Q_PROPERTY(QString copyPath READ copyPath NOTIFY copyChanged)
+    Q_PROPERTY(bool copyOpen READ copyOpen NOTIFY copyChanged)
+    Q_PROPERTY(QString copyError READ copyError NOTIFY copyChanged) // why the chosen file cannot be used
+    Q_PROPERTY(QString copySystemCode READ copySystemCode NOTIFY copyChanged)
+    Q_PROPERTY(QString copySystemName READ copySystemName NOTIFY copyChanged)
+    Q_PROPERTY(QDateTime copyCreatedAt READ copyCreatedAt NOTIFY copyChanged)
+    Q_PROPERTY(QString copyCreatedText READ copyCreatedText NOTIFY copyChanged) // "26/11/2026 15:30"
+    Q_PROPERTY(qint64 copyFileSize READ copyFileSize NOTIFY copyChanged)
+    Q_PROPERTY(bool copyHasTemplates READ copyHasTemplates NOTIFY copyChanged)
+    Q_PROPERTY(int copyArchiveFromYear READ copyArchiveFromYear NOTIFY copyChanged) // 0: all years
+    Q_PROPERTY(bool replaceAll READ replaceAll WRITE setReplaceAll NOTIFY changed)
+    Q_PROPERTY(bool templates READ templates WRITE setTemplates NOTIFY changed)
+    Q_PROPERTY(bool leaveOutArchived READ leaveOutArchived WRITE setLeaveOutArchived NOTIFY changed)
+    Q_PROPERTY(int archiveFromYear READ archiveFromYear WRITE setArchiveFromYear NOTIFY changed)
+    Q_PROPERTY(bool safetyCopy READ safetyCopy WRITE setSafetyCopy NOTIFY changed)
+    Q_PROPERTY(CompanyModel *companies READ companies CONSTANT) // the copy's companies, with check boxes
+    Q_PROPERTY(RestorePlanModel *plan READ plan CONSTANT)
+    Q_PROPERTY(QString validationError READ validationError NOTIFY changed)
+    Q_PROPERTY(bool valid READ valid NOTIFY changed)
+
+public:
+    explicit RestoreSettings(QObject *parent = nullptr);
+    ~RestoreSettings() override;
+
+    QString root() const;
+    void setRoot(const QString &root);
+    // Opens path (a copy or a container holding one) and reads its manifest;
+    // fills companies() (all selected) and the plan. Returns false, with
+    // copyError set, when it is not a usable copy.
+    Q_INVOKABLE bool openCopy(const QString &path);
+    Q_INVOKABLE void closeCopy();
+    // Recomputes the plan from the current choices and selection.
+    Q_INVOKABLE void updatePlan();
+
+    QString copyPath() const;
+    bool copyOpen() const;
+    QString copyError() const;
+    QString copySystemCode() const;
+    QString copySystemName() const;
+    QDateTime copyCreatedAt() const;
+    QString copyCreatedText() const;
+    qint64 copyFileSize() const;
+    bool copyHasTemplates() const;
+    int copyArchiveFromYear() const;
+    bool replaceAll() const;
+    void setReplaceAll(bool on);
+    bool templates() const;
+    void setTemplates(bool on);
+    bool leaveOutArchived() const;
+    void setLeaveOutArchived(bool on);
+    int archiveFromYear() const;
+    void setArchiveFromYear(int year);
+    bool safetyCopy() const;
+    void setSafetyCopy(bool on);
+    CompanyModel *companies() const;
+    RestorePlanModel *plan() const;
+    QString validationError() const;
+    bool valid() const { return validationError().isEmpty(); }
+
+    RestoreOptions toOptions() const;
+
+Q_SIGNALS:
+    void changed();
+    void copyChanged();
+
+private:
+    RestoreOptions m_options;
+    bool m_leaveOutArchived = false;
+    int m_archiveFromYear = 0;
+    QString m_copyError;
+    std::unique_ptr<OpenedCopy> m_copy;
+    CompanyModel *m_companies;
+    RestorePlanModel *m_plan;
+};
+
+} // namespace Resguarda
