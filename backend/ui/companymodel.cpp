@@ -1,2 +1,448 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/companymodel.h"
+
+#include "copy/manifest.h"
+#include "core/filesystem.h"
+#include "installation/installation.h"
+#include "installation/tablepath.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <numeric>
+
+namespace Resguarda {
+
+namespace {
+
+QString yearsText(const QList<int> &years)
+{
+    if (years.isEmpty())
+        return {};
+    if (years.first() == years.last())
+        return QString::number(years.first());
+    // An en dash, as a range is written in Portuguese and English alike.
+    return QString::number(years.first()) + u'\u2013' + QString::number(years.last());
+}
+
+bool isDigitOrPunctuation(QChar c)
+{
+    return c.isDigit() || c.isPunct() || c.isSpace();
+}
+
+QString digitsOf(const QString &text)
+{
+    QString digits;
+    digits.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.isDigit())
+            digits.append(c);
+    }
+    return digits;
+}
+
+} // namespace
+
+CompanyModel::CompanyModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int CompanyModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_companies.size());
+}
+
+QVariant CompanyModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Company &company = m_companies.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return company.name;
+    case CodeRole:
+        return company.code;
+    case CnpjRole:
+        return company.cnpj;
+    case BytesRole:
+        return company.bytes;
+    case SizeTextRole:
+        // Formatted on demand so a change of the default locale shows at once.
+        return FileSystem::formatSize(company.bytes);
+    case FilesRole:
+        return company.files;
+    case YearsRole:
+        return QVariant::fromValue(company.years);
+    case YearsTextRole:
+        return yearsText(company.years);
+    case Qt::CheckStateRole:
+        return company.selected ? Qt::Checked : Qt::Unchecked;
+    case SelectedRole:
+        return company.selected;
+    case ExistsInInstallationRole:
+        return company.existsInInstallation;
+    default:
+        return {};
+    }
+}
+
+bool CompanyModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
+        return false;
+    if (role == SelectedRole) {
+        setSelected(index.row(), value.toBool());
+        return true;
+    }
+    if (role == Qt::CheckStateRole) {
+        setSelected(index.row(), value.value<Qt::CheckState>() == Qt::Checked);
+        return true;
+    }
+    return false;
+}
+
+Qt::ItemFlags CompanyModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable | Qt::ItemIsUserCheckable
+        | Qt::ItemNeverHasChildren;
+}
+
+QHash<int, QByteArray> CompanyModel::roleNames() const
+{
+    return {
+        {CodeRole, "code"},         {NameRole, "name"},
+        {CnpjRole, "cnpj"},         {BytesRole, "bytes"},
+        {SizeTextRole, "sizeText"}, {FilesRole, "files"},
+        {YearsRole, "years"},       {YearsTextRole, "yearsText"},
+        {SelectedRole, "selected"}, {ExistsInInstallationRole, "existsInInstallation"},
+    };
+}
+
+bool CompanyModel::loadInstallation(const QString &root, const QString &systemCode)
+{
+    OperationError error;
+    const auto installation = Installation::open(root, &error);
+    const auto system = installation ? installation->system(systemCode) : std::nullopt;
+    if (!system) {
+        clear();
+        return false;
+    }
+    const auto infos = installation->companies(system->code);
+    QList<Company> companies;
+    companies.reserve(infos.size());
+    for (const auto &info : infos) {
+        Company company;
+        company.code = info.code;
+        company.name = info.name;
+        company.cnpj = info.cnpj;
+        // The same walk backup makes, so the size shown is what a copy reads.
+        const auto files = Installation::listFiles(info.path, QString());
+        QSet<int> years;
+        for (const auto &file : files) {
+            company.bytes += file.size;
+            const TableClass table = classifyCompanyPath(file.archivePath);
+            if (table.isDated())
+                years.insert(table.year);
+        }
+        company.files = files.size();
+        company.years = QList<int>(years.begin(), years.end());
+        std::sort(company.years.begin(), company.years.end());
+        companies.append(std::move(company));
+    }
+    reset(std::move(companies));
+    return true;
+}
+
+void CompanyModel::loadManifest(const Manifest &manifest, const QString &root)
+{
+    QSet<QString> installed;
+    if (!root.isEmpty()) {
+        OperationError error;
+        const auto installation = Installation::open(root, &error);
+        const auto system
+            = installation ? installation->system(manifest.system.code) : std::nullopt;
+        if (system) {
+            for (const auto &info : installation->companies(system->code))
+                installed.insert(info.code);
+        }
+    }
+    QList<Company> companies;
+    companies.reserve(manifest.companies.size());
+    for (const auto &entry : manifest.companies) {
+        Company company;
+        company.code = entry.code;
+        company.name = entry.name;
+        company.cnpj = entry.cnpj;
+        company.bytes = entry.bytes;
+        company.files = entry.files;
+        company.years = entry.years;
+        company.existsInInstallation = installed.contains(entry.code);
+        companies.append(std::move(company));
+    }
+    reset(std::move(companies));
+}
+
+void CompanyModel::clear()
+{
+    reset({});
+}
+
+void CompanyModel::reset(QList<Company> companies)
+{
+    beginResetModel();
+    m_companies = std::move(companies);
+    m_selectedCount = 0;
+    m_selectedBytes = 0;
+    for (const auto &company : std::as_const(m_companies)) {
+        if (company.selected) {
+            ++m_selectedCount;
+            m_selectedBytes += company.bytes;
+        }
+    }
+    endResetModel();
+    Q_EMIT countChanged();
+    Q_EMIT selectionChanged();
+}
+
+bool CompanyModel::applySelected(int row, bool selected)
+{
+    Company &company = m_companies[row];
+    if (company.selected == selected)
+        return false;
+    company.selected = selected;
+    m_selectedCount += selected ? 1 : -1;
+    m_selectedBytes += selected ? company.bytes : -company.bytes;
+    return true;
+}
+
+void CompanyModel::setSelected(int row, bool selected)
+{
+    if (row < 0 || row >= m_companies.size() || !applySelected(row, selected))
+        return;
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed, {SelectedRole, Qt::CheckStateRole});
+    Q_EMIT selectionChanged();
+}
+
+void CompanyModel::toggle(int row)
+{
+    if (row < 0 || row >= m_companies.size())
+        return;
+    setSelected(row, !m_companies.at(row).selected);
+}
+
+void CompanyModel::selectAll(bool selected)
+{
+    QList<int> rows(m_companies.size());
+    std::iota(rows.begin(), rows.end(), 0);
+    setSelectedRows(rows, selected);
+}
+
+void CompanyModel::setSelectedRows(const QList<int> &rows, bool selected)
+{
+    // One dataChanged per run of consecutive changed rows and one
+    // selectionChanged in all: thousands of rows must not mean thousands of
+    // signals (each one re-evaluates the QML bindings on the totals).
+    int runStart = -1;
+    int runEnd = -1;
+    bool anyChanged = false;
+    auto flush = [&] {
+        if (runStart >= 0)
+            Q_EMIT dataChanged(index(runStart), index(runEnd), {SelectedRole, Qt::CheckStateRole});
+        runStart = runEnd = -1;
+    };
+    for (const int row : rows) {
+        if (row < 0 || row >= m_companies.size() || !applySelected(row, selected))
+            continue;
+        anyChanged = true;
+        if (runStart >= 0 && row == runEnd + 1) {
+            runEnd = row;
+        } else {
+            flush();
+            runStart = runEnd = row;
+        }
+    }
+    flush();
+    if (anyChanged)
+        Q_EMIT selectionChanged();
+}
+
+QStringList CompanyModel::selectedCodes() const
+{
+    QStringList codes;
+    codes.reserve(m_selectedCount);
+    for (const auto &company : m_companies) {
+        if (company.selected)
+            codes.append(company.code);
+    }
+    return codes;
+}
+
+QStringList CompanyModel::codes() const
+{
+    QStringList codes;
+    codes.reserve(m_companies.size());
+    for (const auto &company : m_companies)
+        codes.append(company.code);
+    return codes;
+}
+
+int CompanyModel::selectedCount() const
+{
+    return m_selectedCount;
+}
+
+qint64 CompanyModel::selectedBytes() const
+{
+    return m_selectedBytes;
+}
+
+bool CompanyModel::allSelected() const
+{
+    return !m_companies.isEmpty() && m_selectedCount == m_companies.size();
+}
+
+int CompanyModel::existingCount() const
+{
+    return int(std::count_if(m_companies.begin(), m_companies.end(),
+                             [](const Company &company) { return company.existsInInstallation; }));
+}
+
+// --- CompanyFilterModel ---
+
+CompanyFilterModel::CompanyFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setDynamicSortFilter(true);
+    connect(this, &QAbstractItemModel::rowsInserted, this, &CompanyFilterModel::countChanged);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &CompanyFilterModel::countChanged);
+    connect(this, &QAbstractItemModel::modelReset, this, &CompanyFilterModel::countChanged);
+    connect(this, &QAbstractItemModel::layoutChanged, this, &CompanyFilterModel::countChanged);
+}
+
+CompanyModel *CompanyFilterModel::companies() const
+{
+    return m_companies;
+}
+
+void CompanyFilterModel::setCompanies(CompanyModel *companies)
+{
+    if (companies == m_companies)
+        return;
+    for (const auto &connection : std::as_const(m_sourceConnections))
+        disconnect(connection);
+    m_sourceConnections.clear();
+    m_companies = companies;
+    // Connected before setSourceModel() so these run before the proxy's own
+    // handlers, which call filterAcceptsRow() on the new rows.
+    if (m_companies) {
+        m_sourceConnections << connect(m_companies, &QAbstractItemModel::modelReset, this,
+                                       &CompanyFilterModel::rebuildCache)
+                            << connect(m_companies, &QAbstractItemModel::rowsInserted, this,
+                                       &CompanyFilterModel::rebuildCache)
+                            << connect(m_companies, &QAbstractItemModel::rowsRemoved, this,
+                                       &CompanyFilterModel::rebuildCache)
+                            // QSortFilterProxyModel drops a destroyed source by itself; the
+                            // cache and the property follow.
+                            << connect(m_companies, &QObject::destroyed, this, [this] {
+                                   rebuildCache();
+                                   Q_EMIT companiesChanged();
+                               });
+    }
+    rebuildCache();
+    setSourceModel(m_companies);
+    Q_EMIT companiesChanged();
+}
+
+void CompanyFilterModel::rebuildCache()
+{
+    m_foldedNames.clear();
+    m_codes.clear();
+    m_cnpjDigits.clear();
+    if (!m_companies)
+        return;
+    const int rows = m_companies->rowCount();
+    m_foldedNames.reserve(rows);
+    m_codes.reserve(rows);
+    m_cnpjDigits.reserve(rows);
+    for (int row = 0; row < rows; ++row) {
+        const QModelIndex index = m_companies->index(row);
+        m_foldedNames.append(foldForSearch(index.data(CompanyModel::NameRole).toString()));
+        m_codes.append(foldForSearch(index.data(CompanyModel::CodeRole).toString()));
+        m_cnpjDigits.append(digitsOf(index.data(CompanyModel::CnpjRole).toString()));
+    }
+}
+
+void CompanyFilterModel::setFilterText(const QString &text)
+{
+    if (text == m_filterText)
+        return;
+    m_filterText = text;
+    const QString trimmed = text.simplified();
+    m_foldedFilter = foldForSearch(trimmed);
+    m_filterWords = m_foldedFilter.split(u' ', Qt::SkipEmptyParts);
+    // "12.345.678/0001" and "12345678" both find a CNPJ by its digits.
+    const bool numeric
+        = !trimmed.isEmpty() && std::all_of(trimmed.begin(), trimmed.end(), isDigitOrPunctuation);
+    m_digitsFilter = numeric ? digitsOf(trimmed) : QString();
+    invalidateFilter();
+    Q_EMIT filterTextChanged();
+}
+
+int CompanyFilterModel::sourceRow(int row) const
+{
+    const QModelIndex source = mapToSource(index(row, 0));
+    return source.isValid() ? source.row() : -1;
+}
+
+void CompanyFilterModel::selectVisible(bool selected)
+{
+    if (!m_companies)
+        return;
+    QList<int> rows;
+    const int count = rowCount();
+    rows.reserve(count);
+    for (int row = 0; row < count; ++row)
+        rows.append(sourceRow(row));
+    std::sort(rows.begin(), rows.end());
+    m_companies->setSelectedRows(rows, selected);
+}
+
+QString CompanyFilterModel::foldForSearch(const QString &text)
+{
+    const QString decomposed = text.normalized(QString::NormalizationForm_D);
+    QString folded;
+    folded.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            folded.append(c);
+    }
+    return folded.toLower();
+}
+
+bool CompanyFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid() || !m_companies)
+        return false;
+    if (m_foldedFilter.isEmpty())
+        return true;
+    if (sourceRow < 0 || sourceRow >= m_foldedNames.size())
+        return false;
+    const QString &code = m_codes.at(sourceRow);
+    if (code.contains(m_foldedFilter))
+        return true;
+    const QString &name = m_foldedNames.at(sourceRow);
+    // Every word typed, in any order: "esperanca acougue" finds
+    // "Açougue Boa Esperança ME".
+    const bool nameMatches = std::all_of(m_filterWords.begin(), m_filterWords.end(),
+                                         [&](const QString &word) { return name.contains(word); });
+    if (nameMatches)
+        return true;
+    return !m_digitsFilter.isEmpty() && m_cnpjDigits.at(sourceRow).contains(m_digitsFilter);
+}
+
+} // namespace Resguarda

@@ -3,6 +3,7 @@
 
 #include <QAbstractListModel>
 #include <QList>
+#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QtQml/qqmlregistration.h>
 
@@ -85,6 +86,11 @@ private:
         bool existsInInstallation = false;
     };
     void reset(QList<Company> companies);
+    // Changes one row's flag and the totals, without signals; false when unchanged.
+    bool applySelected(int row, bool selected);
+    // Selects or clears rows (ascending) with one signal per run of rows.
+    void setSelectedRows(const QList<int> &rows, bool selected);
+    friend class CompanyFilterModel; // selectVisible() uses setSelectedRows()
 
     QList<Company> m_companies;
     int m_selectedCount = 0;
@@ -127,10 +133,17 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    void rebuildCache();
+
     QString m_filterText;
     QString m_foldedFilter;
     QString m_digitsFilter;
     QList<QString> m_foldedNames; // cache, by source row
+    QStringList m_filterWords; // m_foldedFilter split at spaces
+    QList<QString> m_codes; // cache, by source row: codes folded
+    QList<QString> m_cnpjDigits; // cache, by source row: the CNPJ's digits
+    QPointer<CompanyModel> m_companies;
+    QList<QMetaObject::Connection> m_sourceConnections;
 };
 
 } // namespace Resguarda

@@ -95,6 +95,10 @@ private:
         bool valid = false;
     };
     QDateTime now() const;
+    Copy readCopy(const QString &path) const;
+    // The newest copy that protects the installation (valid, not a safety copy).
+    const Copy *newestCopy() const;
+    bool allCopiesOnInstallationDisk() const;
 
     QList<Copy> m_copies;
     QString m_root;

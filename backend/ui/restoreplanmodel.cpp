@@ -1,2 +1,177 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/restoreplanmodel.h"
+
+#include "core/filesystem.h"
+
+#include <algorithm>
+
+namespace Resguarda {
+
+namespace {
+
+RestorePlanModel::Action actionOf(RestorePlanCompany::Action action)
+{
+    switch (action) {
+    case RestorePlanCompany::Action::Replace:
+        return RestorePlanModel::Replace;
+    case RestorePlanCompany::Action::Add:
+        return RestorePlanModel::Add;
+    case RestorePlanCompany::Action::Eliminate:
+        return RestorePlanModel::Eliminate;
+    case RestorePlanCompany::Action::Keep:
+        break;
+    }
+    return RestorePlanModel::Keep;
+}
+
+} // namespace
+
+RestorePlanModel::RestorePlanModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int RestorePlanModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_plan.companies.size());
+}
+
+QVariant RestorePlanModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RestorePlanCompany &company = m_plan.companies.at(index.row());
+    const Action action = actionOf(company.action);
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return company.name;
+    case CodeRole:
+        return company.code;
+    case CnpjRole:
+        return company.cnpj;
+    case ActionRole:
+        return action;
+    case ActionTextRole:
+        return actionText(action);
+    case CopyBytesRole:
+        return company.copyBytes;
+    case InstalledBytesRole:
+        return company.installedBytes;
+    case SizeTextRole:
+        // What is eliminated or kept comes from the installation, not the copy.
+        return FileSystem::formatSize(action == Replace || action == Add ? company.copyBytes
+                                                                         : company.installedBytes);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> RestorePlanModel::roleNames() const
+{
+    return {
+        {CodeRole, "code"},
+        {NameRole, "name"},
+        {CnpjRole, "cnpj"},
+        {ActionRole, "action"},
+        {ActionTextRole, "actionText"},
+        {CopyBytesRole, "copyBytes"},
+        {InstalledBytesRole, "installedBytes"},
+        {SizeTextRole, "sizeText"},
+    };
+}
+
+QString RestorePlanModel::actionText(Action action)
+{
+    // The subject is "a empresa" in Portuguese: translations are feminine.
+    switch (action) {
+    case Replace:
+        return tr("will be replaced");
+    case Add:
+        return tr("will be added");
+    case Eliminate:
+        return tr("will be ELIMINATED");
+    case Keep:
+        break;
+    }
+    return tr("will be kept");
+}
+
+void RestorePlanModel::setPlan(const RestorePlan &plan)
+{
+    beginResetModel();
+    m_plan = plan;
+    endResetModel();
+    Q_EMIT planChanged();
+}
+
+void RestorePlanModel::clear()
+{
+    setPlan({});
+}
+
+int RestorePlanModel::countOf(int action) const
+{
+    return int(std::count_if(m_plan.companies.begin(), m_plan.companies.end(),
+                             [action](const RestorePlanCompany &company) {
+                                 return actionOf(company.action) == action;
+                             }));
+}
+
+int RestorePlanModel::replacedCount() const
+{
+    return countOf(Replace);
+}
+
+int RestorePlanModel::addedCount() const
+{
+    return countOf(Add);
+}
+
+int RestorePlanModel::eliminatedCount() const
+{
+    return countOf(Eliminate);
+}
+
+int RestorePlanModel::keptCount() const
+{
+    return countOf(Keep);
+}
+
+int RestorePlanModel::templatesReplaced() const
+{
+    return int(std::count_if(m_plan.templates.begin(), m_plan.templates.end(),
+                             [](const RestorePlanTemplate &t) { return t.replaces; }));
+}
+
+int RestorePlanModel::templatesAdded() const
+{
+    return int(m_plan.templates.size()) - templatesReplaced();
+}
+
+qint64 RestorePlanModel::bytesToExtract() const
+{
+    return m_plan.bytesToExtract();
+}
+
+qint64 RestorePlanModel::bytesToSafeguard() const
+{
+    return m_plan.bytesToSafeguard();
+}
+
+bool RestorePlanModel::changesExistingData() const
+{
+    return m_plan.changesExistingData();
+}
+
+QStringList RestorePlanModel::eliminatedNames() const
+{
+    QStringList names;
+    for (const auto &company : m_plan.companies) {
+        if (company.action == RestorePlanCompany::Action::Eliminate)
+            names.append(QString(company.code + u' ' + company.name).trimmed());
+    }
+    return names;
+}
+
+} // namespace Resguarda

@@ -68,6 +68,9 @@ Q_SIGNALS:
     void planChanged();
 
 private:
+    static QString actionText(Action action);
+    int countOf(int action) const;
+
     RestorePlan m_plan;
 };
 
