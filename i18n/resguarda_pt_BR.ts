@@ -107,6 +107,265 @@
         <source>  system %1: %2 files, %3 of data in a copy of %4, verified.</source>
         <translation>  sistema %1: %2 arquivos, %3 de dados numa cópia de %4, verificada.</translation>
     </message>
+    <message>
+        <source>Empty the removable destination disk (Apaga conteúdo do disco de destino): everything on it is deleted; previous copies only after the new one is verified.</source>
+        <translation>Apaga conteúdo do disco de destino (removível): tudo nele é apagado; as cópias anteriores, só depois de a nova ser verificada.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupWizard</name>
+    <message>
+        <source>Backup copy</source>
+        <translation>Cópia de Segurança</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opções</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Empresas</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Copiando</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>Make the copy</source>
+        <translation>Gerar Cópia</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <source>Where should the copy go?</source>
+        <translation>Onde gravar a cópia?</translation>
+    </message>
+    <message>
+        <source>Choose a pen drive or an external disk, or keep the default folder. The copy replaces only the file of the same name, and only after it has been verified.</source>
+        <translation>Escolha um pen drive ou um HD externo, ou mantenha a pasta padrão. A cópia substitui somente o arquivo de mesmo nome, e só depois de verificada.</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Pasta:</translation>
+    </message>
+    <message>
+        <source>Other folder…</source>
+        <translation>Outra pasta…</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Nome do arquivo:</translation>
+    </message>
+    <message>
+        <source>Free at the destination: %1. Companies to copy: %2 (the copy is usually much smaller).</source>
+        <translation>Livre no destino: %1. Empresas a copiar: %2 (a cópia costuma ser bem menor).</translation>
+    </message>
+    <message>
+        <source>This copy stays inside this computer</source>
+        <translation>Esta cópia fica dentro deste computador</translation>
+    </message>
+    <message>
+        <source>It is worth having this copy, but it is essential to also make one on a pen drive or an external disk: if this computer fails, a copy on its own disk is lost with it.</source>
+        <translation>É interessante ter esta cópia, mas é imprescindível fazê-la também em pen drive ou HD externo: se este computador falhar, uma cópia no próprio disco se perde junto com ele.</translation>
+    </message>
+    <message>
+        <source>Include document templates</source>
+        <translation>Inclui Modelos de Documentos</translation>
+    </message>
+    <message>
+        <source>Also copies the queries, labels and documents set up in the document designer.</source>
+        <translation>Copia também as consultas, etiquetas e documentos configurados no configurador de documentos.</translation>
+    </message>
+    <message>
+        <source>Leave out the archived years (arquivo morto)</source>
+        <translation>Não Considera Arquivos Mortos</translation>
+    </message>
+    <message>
+        <source>For a smaller copy: annual and monthly tables are included only from the year below on.</source>
+        <translation>Para uma cópia menor: as tabelas anuais e mensais são incluídas somente a partir do ano abaixo.</translation>
+    </message>
+    <message>
+        <source>Include tables from the year</source>
+        <translation>Incluir as tabelas a partir do ano</translation>
+    </message>
+    <message>
+        <source>Data left out of this copy (tables before %1) cannot be recovered from it in the future, if it is ever needed.</source>
+        <translation>Os dados que ficarem fora desta cópia (tabelas anteriores a %1) não poderão ser recuperados dela no futuro, caso seja necessário.</translation>
+    </message>
+    <message>
+        <source>Copy the other systems too</source>
+        <translation>Gera Cópia dos Demais Sistemas</translation>
+    </message>
+    <message>
+        <source>Makes one copy of each installed system now, with the same options, instead of opening each system in turn.</source>
+        <translation>Gera agora uma cópia de cada sistema instalado, com as mesmas opções, sem precisar abrir um sistema por vez.</translation>
+    </message>
+    <message>
+        <source>Kind of copy</source>
+        <translation>Tipo de cópia</translation>
+    </message>
+    <message>
+        <source>One copy, replaced each time</source>
+        <translation>Uma cópia, substituída a cada vez</translation>
+    </message>
+    <message>
+        <source>A set for each weekday (today's set is replaced, the others kept)</source>
+        <translation>Um jogo para cada dia da semana (o jogo de hoje é substituído, os outros mantidos)</translation>
+    </message>
+    <message>
+        <source>An extra copy, kept apart (before an annual closing or sending data to the arquivo morto)</source>
+        <translation>Uma cópia extra, guardada à parte (antes de um fechamento anual ou do envio ao arquivo morto)</translation>
+    </message>
+    <message>
+        <source>Label, e.g. Annual closing 2025</source>
+        <translation>Identificação, por exemplo Fechamento 2025</translation>
+    </message>
+    <message>
+        <source>Empty the destination disk</source>
+        <translation>Apaga conteúdo do disco de destino</translation>
+    </message>
+    <message>
+        <source>Erases everything on %1 (%2 files). Previous copies are erased only after the new one is verified.</source>
+        <translation>Apaga tudo em %1 (%2 arquivos). As cópias anteriores só são apagadas depois de a nova ser verificada.</translation>
+    </message>
+    <message>
+        <source>Will be written as: %1</source>
+        <translation>Será gravada como: %1</translation>
+    </message>
+    <message>
+        <source>Which companies?</source>
+        <translation>Quais empresas?</translation>
+    </message>
+    <message>
+        <source>Ready to copy</source>
+        <translation>Pronto para copiar</translation>
+    </message>
+    <message>
+        <source>Make sure nobody is using the system on this or another machine: the copy will not start otherwise.</source>
+        <translation>Certifique-se de que ninguém esteja usando o sistema nesta ou em outra máquina: caso contrário a cópia não começa.</translation>
+    </message>
+    <message>
+        <source>Destination: %1</source>
+        <translation>Destino: %1</translation>
+    </message>
+    <message>
+        <source>Companies: all %1 (%2)</source>
+        <translation>Empresas: todas as %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Companies: %1 of %2 (%3)</source>
+        <translation>Empresas: %1 de %2 (%3)</translation>
+    </message>
+    <message>
+        <source>With document templates.</source>
+        <translation>Com modelos de documentos.</translation>
+    </message>
+    <message>
+        <source>Without document templates.</source>
+        <translation>Sem modelos de documentos.</translation>
+    </message>
+    <message>
+        <source>Annual and monthly tables from %1 on.</source>
+        <translation>Tabelas anuais e mensais a partir de %1.</translation>
+    </message>
+    <message>
+        <source>All years, archived ones included.</source>
+        <translation>Todos os anos, inclusive os do arquivo morto.</translation>
+    </message>
+    <message>
+        <source>One copy of each system.</source>
+        <translation>Uma cópia de cada sistema.</translation>
+    </message>
+    <message>
+        <source>Everything else on %1 will be erased.</source>
+        <translation>Todo o restante em %1 será apagado.</translation>
+    </message>
+    <message>
+        <source>This copy stays on this computer's own disk. Make one on a pen drive or external disk too.</source>
+        <translation>Esta cópia fica no disco deste computador. Faça também uma em pen drive ou HD externo.</translation>
+    </message>
+    <message>
+        <source>Making the copy…</source>
+        <translation>Gerando a cópia…</translation>
+    </message>
+    <message>
+        <source>The previous copy stays intact until the new one has been verified. You can cancel at any moment.</source>
+        <translation>A cópia anterior fica intacta até a nova ser verificada. Você pode cancelar a qualquer momento.</translation>
+    </message>
+    <message>
+        <source>The copy was read back and verified.</source>
+        <translation>A cópia foi lida de volta e verificada.</translation>
+    </message>
+    <message>
+        <source>This copy is on this computer's own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.</source>
+        <translation>Esta cópia está no disco deste computador. Faça também uma em pen drive ou HD externo e guarde-a longe do computador.</translation>
+    </message>
+    <message>
+        <source>Keep this copy away from the computer, and never keep only one copy: use a set for each working day.</source>
+        <translation>Guarde esta cópia longe do computador, e jamais mantenha somente uma cópia: use um jogo para cada dia de trabalho.</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled</source>
+        <translation>A cópia foi cancelada</translation>
+    </message>
+    <message>
+        <source>The copy could not be made</source>
+        <translation>A cópia não pôde ser feita</translation>
+    </message>
+    <message>
+        <source>Empty the destination disk?</source>
+        <translation>Apagar o conteúdo do disco de destino?</translation>
+    </message>
+    <message>
+        <source>Everything on this disk will be erased:</source>
+        <translation>Tudo o que há neste disco será apagado:</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 files</source>
+        <translation>%1 · %2 · %3 arquivos</translation>
+    </message>
+    <message>
+        <source>Previous copies on it are erased only after the new copy has been written and verified.</source>
+        <translation>As cópias anteriores nele só são apagadas depois de a nova cópia ser gravada e verificada.</translation>
+    </message>
+    <message>
+        <source>Keep the files</source>
+        <translation>Manter os arquivos</translation>
+    </message>
+    <message>
+        <source>Erase the disk</source>
+        <translation>Apagar o disco</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -121,6 +380,45 @@
     <message>
         <source>--%1 must be a whole number from %2 to %3.</source>
         <translation>--%1 deve ser um número inteiro de %2 a %3.</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyList</name>
+    <message>
+        <source>Search by code, name or CNPJ</source>
+        <translation>Procurar por código, nome ou CNPJ</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhuma</translation>
+    </message>
+    <message>
+        <source>%1 of %2 companies selected, %3</source>
+        <translation>%1 de %2 empresas marcadas, %3</translation>
+    </message>
+    <message>
+        <source>CNPJ %1 · years %2</source>
+        <translation>CNPJ %1 · anos %2</translation>
+    </message>
+    <message>
+        <source>CNPJ %1</source>
+        <translation>CNPJ %1</translation>
+    </message>
+    <message>
+        <source>will be replaced</source>
+        <translation>será substituída</translation>
+    </message>
+    <message>
+        <source>No company matches the search.</source>
+        <translation>Nenhuma empresa corresponde à busca.</translation>
+    </message>
+    <message>
+        <source>No companies.</source>
+        <translation>Nenhuma empresa.</translation>
     </message>
 </context>
 <context>
@@ -476,6 +774,17 @@
     </message>
 </context>
 <context>
+    <name>DriveList</name>
+    <message>
+        <source>Installation's disk</source>
+        <translation>Disco da instalação</translation>
+    </message>
+    <message>
+        <source>Removable</source>
+        <translation>Removível</translation>
+    </message>
+</context>
+<context>
     <name>EntryCompressor</name>
     <message>
         <source>the file changed size while it was being copied</source>
@@ -500,6 +809,107 @@
     <message>
         <source>the compressor failed</source>
         <translation>o compactador falhou</translation>
+    </message>
+</context>
+<context>
+    <name>FileBrowser</name>
+    <message>
+        <source>Up</source>
+        <translation>Acima</translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
+        <translation>Usar esta pasta</translation>
+    </message>
+    <message>
+        <source>This folder has no subfolders.</source>
+        <translation>Esta pasta não tem subpastas.</translation>
+    </message>
+    <message>
+        <source>No copy here. Copies are named Copia….zip (or packed in .7z, .rar, .tar).</source>
+        <translation>Nenhuma cópia aqui. As cópias se chamam Copia….zip (ou estão compactadas em .7z, .rar, .tar).</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Cópia de Segurança e Restauração</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>Sistema:</translation>
+    </message>
+    <message>
+        <source>Make a backup copy</source>
+        <translation>Gerar cópia de segurança</translation>
+    </message>
+    <message>
+        <source>Copy the companies to a pen drive, an external disk or a folder</source>
+        <translation>Copiar as empresas para um pen drive, um HD externo ou uma pasta</translation>
+    </message>
+    <message>
+        <source>Restore data</source>
+        <translation>Restaurar dados</translation>
+    </message>
+    <message>
+        <source>Bring companies back from a copy</source>
+        <translation>Trazer de volta empresas de uma cópia</translation>
+    </message>
+    <message>
+        <source>Your data may not be protected</source>
+        <translation>Seus dados podem não estar protegidos</translation>
+    </message>
+    <message>
+        <source>Last copy</source>
+        <translation>Última cópia</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Recent copies</source>
+        <translation>Cópias recentes</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>ilegível</translation>
+    </message>
+    <message>
+        <source>set: %1</source>
+        <translation>jogo: %1</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>antes de restauração</translation>
+    </message>
+    <message>
+        <source>extra</source>
+        <translation>extra</translation>
+    </message>
+    <message>
+        <source>this disk</source>
+        <translation>este disco</translation>
+    </message>
+    <message>
+        <source>other disk</source>
+        <translation>outro disco</translation>
+    </message>
+</context>
+<context>
+    <name>InUsePanel</name>
+    <message>
+        <source>The system is in use</source>
+        <translation>O sistema está em uso</translation>
+    </message>
+    <message>
+        <source>Before making a copy or restoring data, make sure nobody is using the system on this or another machine, nor any other system of the installation. Ask these users to close it:</source>
+        <translation>Antes de fazer a cópia ou a restauração, certifique-se de que nenhum usuário esteja usando o sistema nesta ou em outra máquina, nem outro sistema da instalação. Peça a estes usuários que saiam:</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Tentar novamente</translation>
     </message>
 </context>
 <context>
@@ -625,6 +1035,17 @@
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <source>Resguarda — Backup and Restore</source>
+        <translation>Resguarda — Cópia de Segurança e Restauração</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Início</translation>
+    </message>
+</context>
+<context>
     <name>ProgressBar</name>
     <message>
         <source>Preparing</source>
@@ -660,6 +1081,21 @@
     </message>
 </context>
 <context>
+    <name>ProgressView</name>
+    <message>
+        <source>%1%  ·  %2 of %3  ·  %4 of %5 files</source>
+        <translation>%1%  ·  %2 de %3  ·  %4 de %5 arquivos</translation>
+    </message>
+    <message>
+        <source>Speed: %1  ·  Time left: %2</source>
+        <translation>Velocidade: %1  ·  Tempo restante: %2</translation>
+    </message>
+    <message>
+        <source>Company %1</source>
+        <translation>Empresa %1</translation>
+    </message>
+</context>
+<context>
     <name>Resguarda::BackupJob</name>
     <message>
         <source>The system %1 is not installed in %2. Installed systems: %3.</source>
@@ -680,6 +1116,150 @@
     <message>
         <source>Company %1 is not registered in the chosen systems.</source>
         <translation>A empresa %1 não está cadastrada nos sistemas escolhidos.</translation>
+    </message>
+    <message>
+        <source>%1 is on the installation's own disk, which is never emptied. Nothing was erased. Choose a pen drive or external disk, or do not ask to empty the destination disk.</source>
+        <translation>%1 está no próprio disco da instalação, que nunca é esvaziado. Nada foi apagado. Escolha um pen drive ou HD externo, ou não peça para apagar o disco de destino.</translation>
+    </message>
+    <message>
+        <source>The destination disk cannot be emptied: the folder %1 does not exist. Connect the pen drive or external disk, or choose another folder. Nothing was erased.</source>
+        <translation>O disco de destino não pode ser esvaziado: a pasta %1 não existe. Conecte o pen drive ou HD externo, ou escolha outra pasta. Nada foi apagado.</translation>
+    </message>
+    <message>
+        <source>Only a removable disk (pen drive or external disk) can be emptied, and %1 is not on one. Nothing was erased. Choose a removable disk, or do not ask to empty the destination disk.</source>
+        <translation>Somente um disco removível (pen drive ou HD externo) pode ser esvaziado, e %1 não está em um. Nada foi apagado. Escolha um disco removível, ou não peça para apagar o disco de destino.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) on the destination disk could not be erased, for example %1.</source>
+        <translation><numerusform>%n item do disco de destino não pôde ser apagado, por exemplo %1.</numerusform><numerusform>%n itens do disco de destino não puderam ser apagados, por exemplo %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>The copy was cancelled while the destination disk was being emptied. The previous copies on it were kept.</source>
+        <translation>A cópia foi cancelada enquanto o disco de destino era esvaziado. As cópias anteriores nele foram mantidas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n previous copy file(s) on the destination disk could not be erased, for example %1.</source>
+        <translation><numerusform>%n arquivo de cópia anterior no disco de destino não pôde ser apagado, por exemplo %1.</numerusform><numerusform>%n arquivos de cópias anteriores no disco de destino não puderam ser apagados, por exemplo %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::BackupSettings</name>
+    <message>
+        <source>Choose the installation to copy first.</source>
+        <translation>Escolha primeiro a instalação a copiar.</translation>
+    </message>
+    <message>
+        <source>Choose the system to copy.</source>
+        <translation>Escolha o sistema a copiar.</translation>
+    </message>
+    <message>
+        <source>Choose the folder the copy goes to.</source>
+        <translation>Escolha a pasta onde gravar a cópia.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Connect the pen drive or choose another folder.</source>
+        <translation>A pasta %1 não existe. Conecte o pen drive ou escolha outra pasta.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to. Choose another folder.</source>
+        <translation>Não é possível gravar na pasta %1. Escolha outra pasta.</translation>
+    </message>
+    <message>
+        <source>Type a name for the copy file.</source>
+        <translation>Digite um nome para o arquivo da cópia.</translation>
+    </message>
+    <message>
+        <source>The file name cannot contain / or \. Choose the folder above and type only the name of the file.</source>
+        <translation>O nome do arquivo não pode conter / ou \. Escolha a pasta acima e digite somente o nome do arquivo.</translation>
+    </message>
+    <message>
+        <source>Type a label for the extra copy, with letters or digits (for example "Fechamento 2025").</source>
+        <translation>Digite uma identificação para a cópia extra, com letras ou números (por exemplo "Fechamento 2025").</translation>
+    </message>
+    <message>
+        <source>Choose a year between %1 and %2 from which the annual and monthly tables are included.</source>
+        <translation>Escolha um ano entre %1 e %2 a partir do qual as tabelas anuais e mensais são incluídas.</translation>
+    </message>
+    <message>
+        <source>Only a removable disk (pen drive or external disk) that is not the installation's disk can be emptied. Choose such a disk or turn off emptying the destination disk.</source>
+        <translation>Somente um disco removível (pen drive ou HD externo) que não seja o disco da instalação pode ser esvaziado. Escolha um disco assim ou desmarque Apaga conteúdo do disco de destino.</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::DrivesModel</name>
+    <message>
+        <source>%1 free of %2</source>
+        <translation>%1 livres de %2</translation>
+    </message>
+    <message>
+        <source>System disk</source>
+        <translation>Disco do sistema</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::HistoryModel</name>
+    <message>
+        <source>No copy of this installation was found. Make one now.</source>
+        <translation>Nenhuma cópia desta instalação foi encontrada. Faça uma agora.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last copy is %n day(s) old. Make a copy every working day.</source>
+        <translation><numerusform>A última cópia tem %n dia. Faça uma cópia a cada dia de trabalho.</numerusform><numerusform>A última cópia tem %n dias. Faça uma cópia a cada dia de trabalho.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every copy is on the installation's own disk. Keep a copy on a pen drive or external disk too.</source>
+        <translation>Todas as cópias estão no próprio disco da instalação. Mantenha também uma cópia em pen drive ou HD externo.</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::JobController</name>
+    <message>
+        <source>Choose at least one company to copy.</source>
+        <translation>Escolha pelo menos uma empresa para copiar.</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Preparando</translation>
+    </message>
+    <message>
+        <source>Making the safety copy</source>
+        <translation>Fazendo a cópia de segurança prévia</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Copiando</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Verificando</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>Extraindo</translation>
+    </message>
+    <message>
+        <source>Replacing</source>
+        <translation>Substituindo</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Concluindo</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation><numerusform>cerca de %n min</numerusform><numerusform>cerca de %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s</source>
+        <translation><numerusform>cerca de %n s</numerusform><numerusform>cerca de %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Backup completed successfully</source>
+        <translation>Cópia de Segurança Realizada com Sucesso</translation>
+    </message>
+    <message>
+        <source>Data restored successfully</source>
+        <translation>Restauração de Dados Realizada com Sucesso</translation>
     </message>
 </context>
 <context>
@@ -725,6 +1305,48 @@
     <message>
         <source>The safety copy of the data to be replaced could not be made, so nothing was changed in the installation. %1</source>
         <translation>Não foi possível fazer a cópia de segurança dos dados que seriam substituídos; por isso nada foi alterado na instalação. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::RestorePlanModel</name>
+    <message>
+        <source>will be replaced</source>
+        <translation>será substituída</translation>
+    </message>
+    <message>
+        <source>will be added</source>
+        <translation>será incluída</translation>
+    </message>
+    <message>
+        <source>will be ELIMINATED</source>
+        <translation>será ELIMINADA</translation>
+    </message>
+    <message>
+        <source>will be kept</source>
+        <translation>será mantida</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::RestoreSettings</name>
+    <message>
+        <source>%1 is damaged or was altered, and cannot be restored: %2 Use another copy.</source>
+        <translation>%1 está danificada ou foi alterada, e não pode ser restaurada: %2 Use outra cópia.</translation>
+    </message>
+    <message>
+        <source>Choose the copy to restore.</source>
+        <translation>Escolha a cópia a restaurar.</translation>
+    </message>
+    <message>
+        <source>Choose the installation to restore into.</source>
+        <translation>Escolha a instalação onde restaurar.</translation>
+    </message>
+    <message>
+        <source>Choose at least one company to restore.</source>
+        <translation>Escolha pelo menos uma empresa para restaurar.</translation>
+    </message>
+    <message>
+        <source>Choose a year between %1 and %2 from which the annual and monthly tables are restored.</source>
+        <translation>Escolha um ano entre %1 e %2 a partir do qual as tabelas anuais e mensais são restauradas.</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1551,193 @@
     </message>
 </context>
 <context>
+    <name>RestoreWizard</name>
+    <message>
+        <source>Restore data</source>
+        <translation>Restaurar dados</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Cópia</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Empresas</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opções</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Restaurando</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>Restore now</source>
+        <translation>Restaurar agora</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <source>Which copy?</source>
+        <translation>Qual cópia?</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>Escolhida: %1</translation>
+    </message>
+    <message>
+        <source>Copy of %1 – %2, made on %3 (%4)</source>
+        <translation>Cópia de %1 – %2, gerada em %3 (%4)</translation>
+    </message>
+    <message>
+        <source>It holds document templates.</source>
+        <translation>Contém modelos de documentos.</translation>
+    </message>
+    <message>
+        <source>It holds no document templates.</source>
+        <translation>Não contém modelos de documentos.</translation>
+    </message>
+    <message>
+        <source>Annual and monthly tables from %1 on.</source>
+        <translation>Tabelas anuais e mensais a partir de %1.</translation>
+    </message>
+    <message>
+        <source>All years, archived ones included.</source>
+        <translation>Todos os anos, inclusive os do arquivo morto.</translation>
+    </message>
+    <message>
+        <source>Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy's.</source>
+        <translation>Escolha as empresas a restaurar. As marcadas “será substituída” já existem nesta instalação: seus dados serão substituídos pelos da cópia.</translation>
+    </message>
+    <message>
+        <source>Replace existing data</source>
+        <translation>Substitui dados existentes</translation>
+    </message>
+    <message>
+        <source>The companies of this installation that are not being restored are ELIMINATED. Leave it off to keep them.</source>
+        <translation>As empresas desta instalação que não estão sendo restauradas são ELIMINADAS. Deixe desmarcado para mantê-las.</translation>
+    </message>
+    <message>
+        <source>These companies will be eliminated:</source>
+        <translation>Estas empresas serão eliminadas:</translation>
+    </message>
+    <message>
+        <source>Include document templates</source>
+        <translation>Inclui Modelos de Documentos</translation>
+    </message>
+    <message>
+        <source>Restores the copy's queries, labels and documents; those with the same name as existing ones replace them.</source>
+        <translation>Restaura as consultas, etiquetas e documentos da cópia; os que tiverem o mesmo nome de documentos existentes os substituem.</translation>
+    </message>
+    <message>
+        <source>Leave out the archived years (arquivo morto)</source>
+        <translation>Não Considera Arquivos Mortos</translation>
+    </message>
+    <message>
+        <source>Faster: annual and monthly tables before the year below are not restored, and this installation's own are kept as they are.</source>
+        <translation>Mais rápido: as tabelas anuais e mensais anteriores ao ano abaixo não são restauradas, e as desta instalação ficam como estão.</translation>
+    </message>
+    <message>
+        <source>Restore tables from the year</source>
+        <translation>Restaurar as tabelas a partir do ano</translation>
+    </message>
+    <message>
+        <source>Safety copy before restoring</source>
+        <translation>Cópia de segurança antes de restaurar</translation>
+    </message>
+    <message>
+        <source>Copies what will be replaced or eliminated to the Copias folder first, so it can be brought back.</source>
+        <translation>Copia antes para a pasta Copias o que será substituído ou eliminado, para que possa ser recuperado.</translation>
+    </message>
+    <message>
+        <source>Without a safety copy, what is replaced or eliminated cannot be recovered unless you have another copy.</source>
+        <translation>Sem a cópia de segurança, o que for substituído ou eliminado não poderá ser recuperado, a menos que você tenha outra cópia.</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>O que vai acontecer</translation>
+    </message>
+    <message>
+        <source>Make sure nobody is using the system on this or another machine: the restore will not start otherwise.</source>
+        <translation>Certifique-se de que ninguém esteja usando o sistema nesta ou em outra máquina: caso contrário a restauração não começa.</translation>
+    </message>
+    <message>
+        <source>Document templates: %1 replaced, %2 added.</source>
+        <translation>Modelos de documentos: %1 substituídos, %2 incluídos.</translation>
+    </message>
+    <message>
+        <source>Document templates are not touched.</source>
+        <translation>Os modelos de documentos não serão alterados.</translation>
+    </message>
+    <message>
+        <source>Before anything is replaced, a safety copy of the %1 that will be replaced or eliminated is saved in the Copias folder.</source>
+        <translation>Antes de qualquer substituição, uma cópia de segurança dos %1 que serão substituídos ou eliminados é gravada na pasta Copias.</translation>
+    </message>
+    <message>
+        <source>No safety copy will be made.</source>
+        <translation>Não será feita cópia de segurança prévia.</translation>
+    </message>
+    <message>
+        <source>I understand what will be replaced and eliminated</source>
+        <translation>Entendo o que será substituído e eliminado</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restaurando…</translation>
+    </message>
+    <message>
+        <source>Nothing in the installation changes until the copy has been fully extracted and checked. Cancelling before that leaves everything as it was.</source>
+        <translation>Nada muda na instalação até a cópia ser extraída e conferida por inteiro. Cancelar antes disso deixa tudo como estava.</translation>
+    </message>
+    <message>
+        <source>The previous data was saved in %1.</source>
+        <translation>Os dados anteriores foram guardados em %1.</translation>
+    </message>
+    <message>
+        <source>No existing data was replaced.</source>
+        <translation>Nenhum dado existente foi substituído.</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled</source>
+        <translation>A restauração foi cancelada</translation>
+    </message>
+    <message>
+        <source>This copy cannot be restored</source>
+        <translation>Esta cópia não pode ser restaurada</translation>
+    </message>
+    <message>
+        <source>The restore could not be done</source>
+        <translation>A restauração não pôde ser feita</translation>
+    </message>
+</context>
+<context>
     <name>SessionLock</name>
     <message>
         <source>cannot lock %1</source>
@@ -985,6 +1794,45 @@
     <message>
         <source>Ask them to close the system and try again.</source>
         <translation>Peça que saiam do sistema e tente novamente.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupOptions</name>
+    <message>
+        <source>Installation folder of the system.</source>
+        <translation>Pasta de instalação do sistema.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
+        <source>System to open.</source>
+        <translation>Sistema a abrir.</translation>
+    </message>
+    <message>
+        <source>SIS</source>
+        <translation>SIS</translation>
+    </message>
+    <message>
+        <source>Open on the backup wizard.</source>
+        <translation>Abre direto na Cópia de Segurança.</translation>
+    </message>
+    <message>
+        <source>Open on the restore wizard.</source>
+        <translation>Abre direto na Restauração de Dados.</translation>
+    </message>
+    <message>
+        <source>Language, e.g. pt_BR or en.</source>
+        <translation>Idioma, por exemplo pt_BR ou en.</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>IDIOMA</translation>
+    </message>
+    <message>
+        <source>Use either --backup or --restore.</source>
+        <translation>Use --backup ou --restore, não os dois.</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1899,48 @@ Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 
     <message>
         <source>The copy %1 is intact: %2 files, %3 of data checked.</source>
         <translation>A cópia %1 está íntegra: %2 arquivos, %3 de dados verificados.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bem-vindo</translation>
+    </message>
+    <message>
+        <source>No installation is open</source>
+        <translation>Nenhuma instalação aberta</translation>
+    </message>
+    <message>
+        <source>Resguarda makes and restores the backup copies of the companies of the system. Choose the folder where the system is installed, or try it first on a demonstration installation with made-up companies.</source>
+        <translation>O Resguarda gera e restaura as cópias de segurança das empresas do sistema. Escolha a pasta onde o sistema está instalado, ou experimente antes numa instalação de demonstração com empresas fictícias.</translation>
+    </message>
+    <message>
+        <source>Open a demonstration</source>
+        <translation>Abrir uma demonstração</translation>
+    </message>
+    <message>
+        <source>Creates made-up companies in %1</source>
+        <translation>Cria empresas fictícias em %1</translation>
+    </message>
+    <message>
+        <source>Choose the installation</source>
+        <translation>Escolher a instalação</translation>
+    </message>
+    <message>
+        <source>The folder that holds sistemas.json</source>
+        <translation>A pasta que contém o sistemas.json</translation>
+    </message>
+</context>
+<context>
+    <name>WizardScaffold</name>
+    <message>
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
     </message>
 </context>
 </TS>

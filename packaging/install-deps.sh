@@ -19,6 +19,8 @@ packages=(
     libquazip1-qt6-dev libarchive-dev zlib1g-dev libdeflate-dev
     # tools the tests and benchmarks compare with
     zip unzip 7zip p7zip-full zstd xz-utils time
+    # fonts for the offscreen renders and a bare desktop
+    fonts-dejavu-core
 )
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -5,6 +5,7 @@
 #include <QSettings>
 #include <QStringList>
 #include <QVariantList>
+#include <QtQml/qqml.h>
 #include <QtQml/qqmlregistration.h>
 
 class QQmlEngine;
@@ -20,8 +21,6 @@ namespace Resguarda {
 class AppController : public QObject
 {
     Q_OBJECT
-    QML_ELEMENT
-    QML_SINGLETON
     Q_PROPERTY(QString root READ root NOTIFY installationChanged)
     Q_PROPERTY(bool hasInstallation READ hasInstallation NOTIFY installationChanged)
     Q_PROPERTY(QString installationError READ installationError NOTIFY installationChanged)
@@ -87,6 +86,23 @@ private:
     QString m_systemCode;
     QString m_startPage = QStringLiteral("home");
     QSettings m_settings;
+};
+
+// Registers AppController as the QML singleton "AppController". A foreign
+// type, because Qt 6.4's registrar ignores create() on the class itself and
+// would default-construct a second, unconfigured instance.
+struct AppControllerForeign
+{
+    Q_GADGET
+    QML_FOREIGN(AppController)
+    QML_NAMED_ELEMENT(AppController)
+    QML_SINGLETON
+
+public:
+    static AppController *create(QQmlEngine *engine, QJSEngine *scriptEngine)
+    {
+        return AppController::create(engine, scriptEngine);
+    }
 };
 
 } // namespace Resguarda

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Renders every page of the app in Brazilian Portuguese at 1280×800 and
+# 800×480 into docs/screenshots/. Run after a build:
+#   docs/make-screenshots.sh [BUILD_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+out=docs/screenshots
+mkdir -p "$out"
+export QT_QPA_PLATFORM=offscreen
+for size in 1280x800 800x480; do
+    "$build/tests/screenshots/resguarda-screenshots" "$out" "$size" pt_BR "$build/tests/helpers/lockholder"
+done

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Resguarda.App
+import Resguarda.Backend
+
+// The companies a copy or a restore includes: all checked by default, a
+// search by code, name or CNPJ, select all / none, and each company's size.
+// A ListView with fixed-height rows: smooth with thousands of companies.
+ColumnLayout {
+    id: list
+    property CompanyModel companies
+    property bool showExisting: false // restore: mark companies already in the installation
+    readonly property alias filter: filterModel
+    spacing: Theme.spacing
+
+    CompanyFilterModel {
+        id: filterModel
+        companies: list.companies
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+        TextField {
+            id: search
+            objectName: "companySearch"
+            placeholderText: qsTr("Search by code, name or CNPJ")
+            font.pixelSize: Theme.fontBody
+            inputMethodHints: Qt.ImhNoPredictiveText
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget + 8
+            onTextChanged: filterModel.filterText = text
+        }
+        Button {
+            objectName: "selectAll"
+            text: qsTr("All")
+            font.pixelSize: Theme.fontBody
+            Layout.preferredHeight: Theme.touchTarget + 8
+            Layout.minimumWidth: Theme.touchTarget * 2
+            onClicked: filterModel.selectVisible(true)
+        }
+        Button {
+            objectName: "selectNone"
+            text: qsTr("None")
+            font.pixelSize: Theme.fontBody
+            Layout.preferredHeight: Theme.touchTarget + 8
+            Layout.minimumWidth: Theme.touchTarget * 2
+            onClicked: filterModel.selectVisible(false)
+        }
+    }
+
+    Label {
+        text: list.companies
+              ? qsTr("%1 of %2 companies selected, %3").arg(AppController.formatNumber(list.companies.selectedCount))
+                    .arg(AppController.formatNumber(list.companies.count))
+                    .arg(AppController.formatSize(list.companies.selectedBytes))
+              : ""
+        font.pixelSize: Theme.fontBody
+        color: list.companies && list.companies.selectedCount === 0 ? Theme.danger : Theme.mutedText
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+
+    ListView {
+        id: view
+        objectName: "companyView"
+        model: filterModel
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        reuseItems: true
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.minimumHeight: Theme.touchTarget * 3
+        ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded; minimumSize: 0.1 }
+
+        delegate: ItemDelegate {
+            id: row
+            required property int index
+            required property string code
+            required property string name
+            required property string cnpj
+            required property string sizeText
+            required property string yearsText
+            required property bool selected
+            required property bool existsInInstallation
+            width: ListView.view.width
+            height: Theme.compact ? 60 : 68
+            onClicked: list.companies.toggle(filterModel.sourceRow(index))
+            Accessible.role: Accessible.CheckBox
+            Accessible.checked: selected
+            Accessible.name: code + " " + name
+
+            contentItem: RowLayout {
+                spacing: Theme.spacing
+                CheckBox {
+                    checked: row.selected
+                    onClicked: list.companies.toggle(filterModel.sourceRow(row.index))
+                    Layout.preferredWidth: Theme.touchTarget
+                    Layout.preferredHeight: Theme.touchTarget
+                }
+                Label {
+                    text: row.code
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                    Layout.preferredWidth: Theme.compact ? 52 : 64
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Layout.fillWidth: true
+                    Label {
+                        text: row.name
+                        font.pixelSize: Theme.fontBody
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: row.yearsText.length > 0 ? qsTr("CNPJ %1 · years %2").arg(row.cnpj).arg(row.yearsText)
+                                                       : qsTr("CNPJ %1").arg(row.cnpj)
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
+                Label {
+                    visible: list.showExisting && row.existsInInstallation
+                    text: qsTr("will be replaced")
+                    color: Theme.warning
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                }
+                Label {
+                    text: row.sizeText
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                    horizontalAlignment: Text.AlignRight
+                    Layout.minimumWidth: 72
+                }
+            }
+        }
+
+        Label {
+            anchors.centerIn: parent
+            visible: view.count === 0
+            text: list.companies && list.companies.count > 0 ? qsTr("No company matches the search.")
+                                                             : qsTr("No companies.")
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+        }
+    }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Resguarda.App
+
+// The seed's last rule: nobody may be using the system during a copy or a
+// restore. Names who is connected and offers to try again.
+ColumnLayout {
+    id: panel
+    property var sessions: []
+    signal retry()
+    spacing: Theme.spacing
+
+    Banner {
+        kind: Banner.Kind.Warning
+        title: qsTr("The system is in use")
+        text: qsTr("Before making a copy or restoring data, make sure nobody is using the system on this or another machine, nor any other system of the installation. Ask these users to close it:")
+    }
+    Repeater {
+        model: panel.sessions
+        delegate: Label {
+            required property string modelData
+            text: modelData
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+        }
+    }
+    PrimaryButton {
+        objectName: "retryButton"
+        text: "\u21bb  " + qsTr("Try again")
+        font.pixelSize: Theme.fontLarge
+        Layout.preferredHeight: Theme.bigButtonHeight
+        Layout.preferredWidth: Math.max(implicitWidth, 220)
+        onClicked: panel.retry()
+    }
+}

@@ -1,0 +1,499 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Resguarda.App
+import Resguarda.Backend
+
+// The seed's "Cópia de Segurança" as a wizard: destination → options →
+// companies → summary → progress → result. Every rule lives in
+// BackupSettings and the backend; this file only lays out and binds.
+WizardScaffold {
+    id: wizard
+    objectName: "backupWizard"
+    readonly property string pageTitle: qsTr("Backup copy")
+    readonly property bool busy: job.running
+    property bool choosingFolder: false
+    signal done()
+
+    readonly property int stepDestination: 0
+    readonly property int stepOptions: 1
+    readonly property int stepCompanies: 2
+    readonly property int stepSummary: 3
+    readonly property int stepProgress: 4
+    readonly property int stepResult: 5
+
+    steps: [qsTr("Destination"), qsTr("Options"), qsTr("Companies"), qsTr("Summary"), qsTr("Copying"), qsTr("Done")]
+
+    property alias settings: settings
+    property alias companies: companyModel
+    property alias job: job
+
+    BackupSettings {
+        id: settings
+        root: AppController.root
+        systemCode: AppController.systemCode
+    }
+    CompanyModel {
+        id: companyModel
+        Component.onCompleted: loadInstallation(AppController.root, AppController.systemCode)
+    }
+    DrivesModel {
+        id: drives
+        installationRoot: AppController.root
+    }
+    JobController {
+        id: job
+        onFinished: wizard.current = wizard.stepResult
+    }
+
+    nextText: current === stepSummary ? qsTr("Make the copy")
+            : current === stepResult ? qsTr("Finish")
+            : qsTr("Next")
+    nextEnabled: current === stepDestination || current === stepOptions ? settings.valid
+               : current === stepCompanies ? companyModel.selectedCount > 0
+               : current === stepSummary ? settings.valid && companyModel.selectedCount > 0
+               : true
+    nextVisible: current !== stepProgress
+    backVisible: current !== stepResult
+    backText: current === stepProgress ? qsTr("Cancel") : current === stepDestination ? qsTr("Home") : qsTr("Back")
+
+    onBackClicked: {
+        if (current === stepProgress)
+            job.cancel()
+        else if (current === stepDestination)
+            wizard.done()
+        else
+            current = current - 1
+    }
+    onNextClicked: {
+        if (current === stepSummary) {
+            current = stepProgress
+            if (!job.startBackup(settings, companyModel))
+                current = stepResult
+        } else if (current === stepResult) {
+            if (job.state === JobController.Succeeded)
+                AppController.rememberDestination(settings.destinationFolder)
+            wizard.done()
+        } else {
+            current = current + 1
+        }
+    }
+
+    // 1. Destination
+    StepPage {
+        objectName: "destinationStep"
+        title: qsTr("Where should the copy go?")
+        explanation: qsTr("Choose a pen drive or an external disk, or keep the default folder. The copy replaces only the file of the same name, and only after it has been verified.")
+
+        DriveList {
+            drives: drives
+            selectedRow: drives.count >= 0 ? drives.rowOf(settings.destinationFolder) : -1
+            Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
+            onChosen: path => settings.destinationFolder = drives.isInstallationDisk(path)
+                                                           ? AppController.root + "/Copias" : path
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Folder:")
+                font.pixelSize: Theme.fontBody
+            }
+            Label {
+                objectName: "destinationFolder"
+                text: settings.destinationFolder
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                elide: Text.ElideMiddle
+                Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("Other folder…")
+                font.pixelSize: Theme.fontBody
+                Layout.preferredHeight: Theme.touchTarget + 8
+                onClicked: wizard.choosingFolder = !wizard.choosingFolder
+            }
+        }
+        FileBrowser {
+            visible: wizard.choosingFolder
+            chooseFolder: true
+            folder: settings.destinationFolder.length > 0 ? settings.destinationFolder : "/"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 320
+            onFolderChosen: path => {
+                settings.destinationFolder = path
+                wizard.choosingFolder = false
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("File name:")
+                font.pixelSize: Theme.fontBody
+            }
+            TextField {
+                objectName: "fileName"
+                text: settings.fileName
+                font.pixelSize: Theme.fontBody
+                inputMethodHints: Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget + 8
+                onEditingFinished: settings.fileName = text
+            }
+        }
+        Label {
+            text: settings.destinationFreeBytes >= 0
+                  ? qsTr("Free at the destination: %1. Companies to copy: %2 (the copy is usually much smaller).")
+                        .arg(AppController.formatSize(settings.destinationFreeBytes))
+                        .arg(AppController.formatSize(companyModel.selectedBytes))
+                  : ""
+            visible: text.length > 0
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Banner {
+            objectName: "sameDiskWarning"
+            kind: Banner.Kind.Warning
+            visible: settings.destinationOnInstallationDisk
+            title: qsTr("This copy stays inside this computer")
+            text: qsTr("It is worth having this copy, but it is essential to also make one on a pen drive or an external disk: if this computer fails, a copy on its own disk is lost with it.")
+        }
+        Banner {
+            kind: Banner.Kind.Danger
+            visible: settings.validationError.length > 0
+            text: settings.validationError
+        }
+    }
+
+    // 2. Options
+    StepPage {
+        objectName: "optionsStep"
+        title: qsTr("Options")
+
+        OptionSwitch {
+            objectName: "templatesOption"
+            text: qsTr("Include document templates")
+            description: qsTr("Also copies the queries, labels and documents set up in the document designer.")
+            checked: settings.templates
+            onSwitched: on => settings.templates = on
+        }
+        OptionSwitch {
+            objectName: "archiveOption"
+            text: qsTr("Leave out the archived years (arquivo morto)")
+            description: qsTr("For a smaller copy: annual and monthly tables are included only from the year below on.")
+            checked: settings.leaveOutArchived
+            onSwitched: on => settings.leaveOutArchived = on
+        }
+        RowLayout {
+            visible: settings.leaveOutArchived
+            spacing: Theme.spacing
+            Layout.leftMargin: Theme.margin
+            Label {
+                text: qsTr("Include tables from the year")
+                font.pixelSize: Theme.fontBody
+            }
+            SpinBox {
+                objectName: "archiveYear"
+                from: settings.minimumYear
+                to: settings.maximumYear
+                value: settings.archiveFromYear
+                editable: true
+                font.pixelSize: Theme.fontBody
+                textFromValue: (value, locale) => String(value)
+                Layout.preferredHeight: Theme.touchTarget + 8
+                onValueModified: settings.archiveFromYear = value
+            }
+        }
+        Banner {
+            visible: settings.leaveOutArchived
+            kind: Banner.Kind.Warning
+            text: qsTr("Data left out of this copy (tables before %1) cannot be recovered from it in the future, if it is ever needed.").arg(settings.archiveFromYear)
+        }
+        OptionSwitch {
+            objectName: "allSystemsOption"
+            visible: AppController.systems.length > 1
+            text: qsTr("Copy the other systems too")
+            description: qsTr("Makes one copy of each installed system now, with the same options, instead of opening each system in turn.")
+            checked: settings.allSystems
+            onSwitched: on => settings.allSystems = on
+        }
+        Label {
+            text: qsTr("Kind of copy")
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            Layout.topMargin: Theme.spacing
+        }
+        ButtonGroup { id: modeGroup }
+        RadioButton {
+            objectName: "modeSingle"
+            text: qsTr("One copy, replaced each time")
+            ButtonGroup.group: modeGroup
+            checked: settings.mode === BackupSettings.Single
+            font.pixelSize: Theme.fontBody
+            Layout.preferredHeight: Theme.touchTarget
+            onClicked: settings.mode = BackupSettings.Single
+        }
+        RadioButton {
+            objectName: "modeWeekday"
+            text: qsTr("A set for each weekday (today's set is replaced, the others kept)")
+            ButtonGroup.group: modeGroup
+            checked: settings.mode === BackupSettings.Weekday
+            font.pixelSize: Theme.fontBody
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.fillWidth: true
+            onClicked: settings.mode = BackupSettings.Weekday
+        }
+        RadioButton {
+            objectName: "modeExtra"
+            text: qsTr("An extra copy, kept apart (before an annual closing or sending data to the arquivo morto)")
+            ButtonGroup.group: modeGroup
+            checked: settings.mode === BackupSettings.Extra
+            font.pixelSize: Theme.fontBody
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.fillWidth: true
+            onClicked: settings.mode = BackupSettings.Extra
+        }
+        TextField {
+            objectName: "extraLabel"
+            visible: settings.mode === BackupSettings.Extra
+            placeholderText: qsTr("Label, e.g. Annual closing 2025")
+            text: settings.extraLabel
+            font.pixelSize: Theme.fontBody
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.preferredHeight: Theme.touchTarget + 8
+            onTextEdited: settings.extraLabel = text
+        }
+        OptionSwitch {
+            objectName: "wipeOption"
+            visible: settings.canWipeDestination
+            danger: true
+            text: qsTr("Empty the destination disk")
+            description: qsTr("Erases everything on %1 (%2 files). Previous copies are erased only after the new one is verified.")
+                             .arg(settings.destinationLabel).arg(AppController.formatNumber(settings.wipeFileCount))
+            checked: settings.wipeDestination
+            onSwitched: on => {
+                if (on)
+                    wipeDialog.open()
+                else
+                    settings.wipeDestination = false
+            }
+        }
+        Label {
+            text: qsTr("Will be written as: %1").arg(settings.targetPath)
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+            wrapMode: Text.WrapAnywhere
+            Layout.fillWidth: true
+        }
+        Banner {
+            kind: Banner.Kind.Danger
+            visible: settings.validationError.length > 0
+            text: settings.validationError
+        }
+    }
+
+    // 3. Companies
+    Item {
+        objectName: "companiesStep"
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.topMargin: Theme.spacing
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Which companies?")
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            CompanyList {
+                companies: companyModel
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+            }
+        }
+    }
+
+    // 4. Summary
+    StepPage {
+        objectName: "summaryStep"
+        title: qsTr("Ready to copy")
+        explanation: qsTr("Make sure nobody is using the system on this or another machine: the copy will not start otherwise.")
+
+        Label {
+            text: qsTr("Destination: %1").arg(settings.allSystems ? settings.destinationFolder : settings.targetPath)
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.WrapAnywhere
+            Layout.fillWidth: true
+        }
+        Label {
+            text: companyModel.allSelected
+                  ? qsTr("Companies: all %1 (%2)").arg(AppController.formatNumber(companyModel.count)).arg(AppController.formatSize(companyModel.selectedBytes))
+                  : qsTr("Companies: %1 of %2 (%3)").arg(AppController.formatNumber(companyModel.selectedCount))
+                        .arg(AppController.formatNumber(companyModel.count)).arg(AppController.formatSize(companyModel.selectedBytes))
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            text: (settings.templates ? qsTr("With document templates.") : qsTr("Without document templates.")) + " "
+                  + (settings.leaveOutArchived ? qsTr("Annual and monthly tables from %1 on.").arg(settings.archiveFromYear)
+                                               : qsTr("All years, archived ones included."))
+                  + (settings.allSystems ? " " + qsTr("One copy of each system.") : "")
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Banner {
+            visible: settings.wipeDestination
+            kind: Banner.Kind.Danger
+            text: qsTr("Everything else on %1 will be erased.").arg(settings.destinationLabel)
+        }
+        Banner {
+            visible: settings.destinationOnInstallationDisk
+            kind: Banner.Kind.Warning
+            text: qsTr("This copy stays on this computer's own disk. Make one on a pen drive or external disk too.")
+        }
+    }
+
+    // 5. Progress
+    StepPage {
+        objectName: "progressStep"
+        title: qsTr("Making the copy…")
+        ProgressView {
+            job: job
+            Layout.fillWidth: true
+        }
+        Label {
+            text: qsTr("The previous copy stays intact until the new one has been verified. You can cancel at any moment.")
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+    }
+
+    // 6. Result
+    StepPage {
+        objectName: "resultStep"
+        Banner {
+            objectName: "successBanner"
+            visible: job.state === JobController.Succeeded
+            kind: Banner.Kind.Success
+            title: job.resultText
+            text: qsTr("The copy was read back and verified.")
+        }
+        Repeater {
+            model: job.state === JobController.Succeeded ? job.resultPaths : []
+            delegate: Label {
+                required property string modelData
+                text: modelData
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                wrapMode: Text.WrapAnywhere
+                Layout.fillWidth: true
+            }
+        }
+        Banner {
+            visible: job.state === JobController.Succeeded
+            kind: settings.destinationOnInstallationDisk ? Banner.Kind.Warning : Banner.Kind.Info
+            text: settings.destinationOnInstallationDisk
+                  ? qsTr("This copy is on this computer's own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.")
+                  : qsTr("Keep this copy away from the computer, and never keep only one copy: use a set for each working day.")
+        }
+        Banner {
+            objectName: "errorBanner"
+            visible: job.state === JobController.Failed || job.state === JobController.Cancelled
+            kind: Banner.Kind.Danger
+            title: job.state === JobController.Cancelled ? qsTr("The copy was cancelled") : qsTr("The copy could not be made")
+            text: job.errorText
+        }
+        InUsePanel {
+            visible: job.state === JobController.InUse
+            sessions: visible ? AppController.connectedSessions() : []
+            Layout.fillWidth: true
+            onRetry: {
+                wizard.current = wizard.stepProgress
+                if (!job.startBackup(settings, companyModel))
+                    wizard.current = wizard.stepResult
+            }
+        }
+        Repeater {
+            model: job.notes
+            delegate: Label {
+                required property string modelData
+                text: modelData
+                font.pixelSize: Theme.fontSmall
+                color: Theme.mutedText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    Dialog {
+        id: wipeDialog
+        objectName: "wipeDialog"
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 640)
+        title: qsTr("Empty the destination disk?")
+        closePolicy: Popup.NoAutoClose
+        contentItem: ColumnLayout {
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Everything on this disk will be erased:")
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("%1 · %2 · %3 files").arg(settings.destinationLabel)
+                          .arg(AppController.formatSize(settings.destinationTotalBytes))
+                          .arg(AppController.formatNumber(settings.wipeFileCount))
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("Previous copies on it are erased only after the new copy has been written and verified.")
+                font.pixelSize: Theme.fontBody
+                color: Theme.mutedText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Button {
+                    text: qsTr("Keep the files")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.bigButtonHeight
+                    Layout.fillWidth: true
+                    onClicked: {
+                        settings.wipeDestination = false
+                        wipeDialog.close()
+                    }
+                }
+                PrimaryButton {
+                    objectName: "confirmWipe"
+                    dangerous: true
+                    text: qsTr("Erase the disk")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.bigButtonHeight
+                    Layout.fillWidth: true
+                    onClicked: {
+                        settings.wipeDestination = true
+                        wipeDialog.close()
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Resguarda.App
+import Resguarda.Backend
+
+// The seed's "Restauração de Dados" as a wizard: choose a copy → its
+// companies → options → summary and confirmation → progress → result. The
+// plan (what is replaced, eliminated, kept) comes from the backend.
+WizardScaffold {
+    id: wizard
+    objectName: "restoreWizard"
+    readonly property string pageTitle: qsTr("Restore data")
+    readonly property bool busy: job.running
+    signal done()
+
+    readonly property int stepCopy: 0
+    readonly property int stepCompanies: 1
+    readonly property int stepOptions: 2
+    readonly property int stepSummary: 3
+    readonly property int stepProgress: 4
+    readonly property int stepResult: 5
+
+    steps: [qsTr("Copy"), qsTr("Companies"), qsTr("Options"), qsTr("Confirm"), qsTr("Restoring"), qsTr("Done")]
+
+    property alias settings: settings
+    property alias job: job
+    property alias browser: browser
+
+    RestoreSettings {
+        id: settings
+        root: AppController.root
+    }
+    DrivesModel {
+        id: drives
+        installationRoot: AppController.root
+    }
+    JobController {
+        id: job
+        onFinished: wizard.current = wizard.stepResult
+    }
+
+    nextText: current === stepSummary ? qsTr("Restore now")
+            : current === stepResult ? qsTr("Finish")
+            : qsTr("Next")
+    nextIsDangerous: current === stepSummary
+    nextEnabled: current === stepCopy ? settings.copyOpen
+               : current === stepCompanies ? settings.companies.selectedCount > 0
+               : current === stepOptions ? settings.valid
+               : current === stepSummary ? settings.valid && confirmation.checked
+               : true
+    nextVisible: current !== stepProgress
+    backVisible: current !== stepResult
+    backText: current === stepProgress ? qsTr("Cancel") : current === stepCopy ? qsTr("Home") : qsTr("Back")
+
+    onBackClicked: {
+        if (current === stepProgress)
+            job.cancel()
+        else if (current === stepCopy)
+            wizard.done()
+        else
+            current = current - 1
+    }
+    onNextClicked: {
+        if (current === stepSummary) {
+            current = stepProgress
+            if (!job.startRestore(settings))
+                current = stepResult
+        } else if (current === stepResult) {
+            wizard.done()
+        } else {
+            if (current === stepCompanies || current === stepOptions)
+                settings.updatePlan()
+            current = current + 1
+        }
+    }
+
+    // 1. Choose the copy
+    Item {
+        objectName: "copyStep"
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.topMargin: Theme.spacing
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Which copy?")
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            DriveList {
+                drives: drives
+                selectedRow: drives.count >= 0 ? drives.rowOf(browser.folder) : -1
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.min(implicitHeight, Theme.compact ? 80 : 160)
+                onChosen: path => browser.folder = drives.isInstallationDisk(path) ? AppController.root + "/Copias" : path
+            }
+            FileBrowser {
+                id: browser
+                objectName: "copyBrowser"
+                folder: AppController.root + "/Copias"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                onFileChosen: path => settings.openCopy(path)
+            }
+            Banner {
+                kind: Banner.Kind.Danger
+                visible: settings.copyError.length > 0
+                text: settings.copyError
+            }
+            Label {
+                visible: settings.copyOpen
+                text: qsTr("Chosen: %1").arg(settings.copyPath)
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                elide: Text.ElideMiddle
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    // 2. The copy and its companies
+    Item {
+        objectName: "companiesStep"
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.topMargin: Theme.spacing
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Copy of %1 – %2, made on %3 (%4)").arg(settings.copySystemCode).arg(settings.copySystemName)
+                          .arg(settings.copyCreatedText).arg(AppController.formatSize(settings.copyFileSize))
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: (settings.copyHasTemplates ? qsTr("It holds document templates.") : qsTr("It holds no document templates."))
+                      + " " + (settings.copyArchiveFromYear > 0
+                               ? qsTr("Annual and monthly tables from %1 on.").arg(settings.copyArchiveFromYear)
+                               : qsTr("All years, archived ones included."))
+                font.pixelSize: Theme.fontBody
+                color: Theme.mutedText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy's.")
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            CompanyList {
+                companies: settings.companies
+                showExisting: true
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+            }
+        }
+    }
+
+    // 3. Options
+    StepPage {
+        objectName: "optionsStep"
+        title: qsTr("Options")
+
+        OptionSwitch {
+            objectName: "replaceAllOption"
+            danger: true
+            text: qsTr("Replace existing data")
+            description: qsTr("The companies of this installation that are not being restored are ELIMINATED. Leave it off to keep them.")
+            checked: settings.replaceAll
+            onSwitched: on => settings.replaceAll = on
+        }
+        Banner {
+            objectName: "eliminationWarning"
+            visible: settings.replaceAll && settings.plan.eliminatedCount > 0
+            kind: Banner.Kind.Danger
+            title: qsTr("These companies will be eliminated:")
+            text: settings.plan.eliminatedNames.join("\n")
+        }
+        OptionSwitch {
+            objectName: "templatesOption"
+            visible: settings.copyHasTemplates
+            text: qsTr("Include document templates")
+            description: qsTr("Restores the copy's queries, labels and documents; those with the same name as existing ones replace them.")
+            checked: settings.templates
+            onSwitched: on => settings.templates = on
+        }
+        OptionSwitch {
+            objectName: "archiveOption"
+            text: qsTr("Leave out the archived years (arquivo morto)")
+            description: qsTr("Faster: annual and monthly tables before the year below are not restored, and this installation's own are kept as they are.")
+            checked: settings.leaveOutArchived
+            onSwitched: on => settings.leaveOutArchived = on
+        }
+        RowLayout {
+            visible: settings.leaveOutArchived
+            spacing: Theme.spacing
+            Layout.leftMargin: Theme.margin
+            Label {
+                text: qsTr("Restore tables from the year")
+                font.pixelSize: Theme.fontBody
+            }
+            SpinBox {
+                objectName: "archiveYear"
+                from: 1990
+                to: 2100
+                value: settings.archiveFromYear
+                editable: true
+                font.pixelSize: Theme.fontBody
+                textFromValue: (value, locale) => String(value)
+                Layout.preferredHeight: Theme.touchTarget + 8
+                onValueModified: settings.archiveFromYear = value
+            }
+        }
+        OptionSwitch {
+            objectName: "safetyCopyOption"
+            text: qsTr("Safety copy before restoring")
+            description: qsTr("Copies what will be replaced or eliminated to the Copias folder first, so it can be brought back.")
+            checked: settings.safetyCopy
+            onSwitched: on => settings.safetyCopy = on
+        }
+        Banner {
+            visible: !settings.safetyCopy
+            kind: Banner.Kind.Danger
+            text: qsTr("Without a safety copy, what is replaced or eliminated cannot be recovered unless you have another copy.")
+        }
+        Banner {
+            kind: Banner.Kind.Danger
+            visible: settings.validationError.length > 0
+            text: settings.validationError
+        }
+    }
+
+    // 4. Summary and confirmation
+    StepPage {
+        objectName: "summaryStep"
+        title: qsTr("What will happen")
+        explanation: qsTr("Make sure nobody is using the system on this or another machine: the restore will not start otherwise.")
+
+        Repeater {
+            model: settings.plan
+            delegate: RowLayout {
+                required property string code
+                required property string name
+                required property int action
+                required property string actionText
+                required property string sizeText
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Label {
+                    text: code
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                    Layout.preferredWidth: 56
+                }
+                Label {
+                    text: name
+                    font.pixelSize: Theme.fontBody
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: actionText
+                    font.pixelSize: Theme.fontBody
+                    font.bold: action !== RestorePlanModel.Keep
+                    color: action === RestorePlanModel.Eliminate ? Theme.danger
+                         : action === RestorePlanModel.Replace ? Theme.warning
+                         : action === RestorePlanModel.Add ? Theme.success : Theme.mutedText
+                }
+                Label {
+                    text: sizeText
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                    visible: !Theme.compact
+                }
+            }
+        }
+        Label {
+            text: settings.templates
+                  ? qsTr("Document templates: %1 replaced, %2 added.").arg(settings.plan.templatesReplaced).arg(settings.plan.templatesAdded)
+                  : qsTr("Document templates are not touched.")
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Banner {
+            kind: settings.safetyCopy ? Banner.Kind.Info : Banner.Kind.Danger
+            visible: settings.plan.changesExistingData
+            text: settings.safetyCopy
+                  ? qsTr("Before anything is replaced, a safety copy of the %1 that will be replaced or eliminated is saved in the Copias folder.")
+                        .arg(AppController.formatSize(settings.plan.bytesToSafeguard))
+                  : qsTr("No safety copy will be made.")
+        }
+        CheckBox {
+            id: confirmation
+            objectName: "confirmation"
+            text: qsTr("I understand what will be replaced and eliminated")
+            font.pixelSize: Theme.fontBody
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.fillWidth: true
+        }
+    }
+
+    // 5. Progress
+    StepPage {
+        objectName: "progressStep"
+        title: qsTr("Restoring…")
+        ProgressView {
+            job: job
+            Layout.fillWidth: true
+        }
+        Label {
+            text: qsTr("Nothing in the installation changes until the copy has been fully extracted and checked. Cancelling before that leaves everything as it was.")
+            font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+    }
+
+    // 6. Result
+    StepPage {
+        objectName: "resultStep"
+        Banner {
+            objectName: "successBanner"
+            visible: job.state === JobController.Succeeded
+            kind: Banner.Kind.Success
+            title: job.resultText
+            text: job.safetyCopyPath.length > 0
+                  ? qsTr("The previous data was saved in %1.").arg(job.safetyCopyPath)
+                  : qsTr("No existing data was replaced.")
+        }
+        Banner {
+            objectName: "errorBanner"
+            visible: job.state === JobController.Failed || job.state === JobController.Cancelled
+                     || job.state === JobController.InvalidCopy
+            kind: Banner.Kind.Danger
+            title: job.state === JobController.Cancelled ? qsTr("The restore was cancelled")
+                 : job.state === JobController.InvalidCopy ? qsTr("This copy cannot be restored")
+                 : qsTr("The restore could not be done")
+            text: job.errorText
+        }
+        InUsePanel {
+            visible: job.state === JobController.InUse
+            sessions: visible ? AppController.connectedSessions() : []
+            Layout.fillWidth: true
+            onRetry: {
+                wizard.current = wizard.stepProgress
+                if (!job.startRestore(settings))
+                    wizard.current = wizard.stepResult
+            }
+        }
+        Repeater {
+            model: job.notes
+            delegate: Label {
+                required property string modelData
+                text: modelData
+                font.pixelSize: Theme.fontSmall
+                color: Theme.mutedText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "qmltestfixture.h"
+
+#include "backup/backupjob.h"
+#include "copy/copyreader.h"
+#include "demo/demoinstallation.h"
+#include "support/lockholderprocess.h"
+#include "support/testinstallation.h"
+#include "ui/appcontroller.h"
+
+#include <QDir>
+#include <QFile>
+#include <QVariantMap>
+
+using namespace Resguarda;
+
+QmlTestFixture::QmlTestFixture(QObject *parent)
+    : QObject(parent)
+    , m_root(m_dir.filePath(QStringLiteral("instalação")))
+{
+}
+
+QmlTestFixture::~QmlTestFixture() = default;
+
+bool QmlTestFixture::resetInstallation()
+{
+    QDir(m_root).removeRecursively();
+    DemoParameters params;
+    params.companies = 5;
+    params.years = 3;
+    params.sizeMb = 4;
+    params.seed = 8;
+    params.lastYear = 2025;
+    if (DemoInstallation::create(m_root, params))
+        return false;
+    return AppController::instance() && AppController::instance()->openInstallation(m_root);
+}
+
+QString QmlTestFixture::makeCopy(const QString &systemCode, const QString &output)
+{
+    BackupOptions options;
+    options.root = m_root;
+    options.systemCode = systemCode;
+    options.output = output;
+    options.templates = true;
+    BackupJob job(options);
+    if (job.run() || job.writtenCopies().isEmpty())
+        return {};
+    return job.writtenCopies().first().path;
+}
+
+bool QmlTestFixture::exists(const QString &path) const
+{
+    return QFileInfo::exists(path);
+}
+
+bool QmlTestFixture::removeTree(const QString &path) const
+{
+    return QDir(path).removeRecursively();
+}
+
+bool QmlTestFixture::writeFile(const QString &path, const QString &text) const
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0;
+}
+
+QString QmlTestFixture::readFile(const QString &path) const
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+bool QmlTestFixture::verifyCopy(const QString &path) const
+{
+    OperationError error;
+    const auto copy = CopyReader::open(path, &error);
+    return copy && copy->verify().isEmpty();
+}
+
+QStringList QmlTestFixture::companiesInCopy(const QString &path) const
+{
+    OperationError error;
+    const auto copy = CopyReader::open(path, &error);
+    QStringList codes;
+    if (copy) {
+        for (const auto &company : copy->manifest().companies)
+            codes << company.code;
+    }
+    return codes;
+}
+
+QStringList QmlTestFixture::companiesInInstallation(const QString &systemCode) const
+{
+    return QDir(m_root + u'/' + systemCode + QStringLiteral("/empresas")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+}
+
+QVariantMap QmlTestFixture::treeHashes(const QString &relative) const
+{
+    QVariantMap result;
+    const auto hashes = TestSupport::treeHashes(m_root + u'/' + relative);
+    for (auto it = hashes.cbegin(); it != hashes.cend(); ++it)
+        result.insert(it.key(), QString::fromLatin1(it.value()));
+    return result;
+}
+
+bool QmlTestFixture::connectClient(const QString &user, const QString &machine, const QString &system)
+{
+    m_client = std::make_unique<TestSupport::LockHolderProcess>(m_root + QStringLiteral("/sessoes"), user, machine, system);
+    return m_client->waitUntilLocked();
+}
+
+void QmlTestFixture::disconnectClient()
+{
+    m_client.reset();
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace TestSupport {
+class LockHolderProcess;
+}
+
+// What the QML tests need from the real world, as the context property
+// `fixture`: a demo installation, real copies, a real client holding a lock,
+// and ways to look at the files that result. No test doubles: the pages
+// drive the real backend.
+class QmlTestFixture : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString root READ root CONSTANT)
+    Q_PROPERTY(QString scratch READ scratch CONSTANT)
+
+public:
+    explicit QmlTestFixture(QObject *parent = nullptr);
+    ~QmlTestFixture() override;
+
+    QString root() const { return m_root; }
+    QString scratch() const { return m_dir.path(); }
+
+    // A fresh demo installation at root (the previous one is removed), opened in AppController.
+    Q_INVOKABLE bool resetInstallation();
+    // Makes a copy of system with the CLI's engine; returns its path.
+    Q_INVOKABLE QString makeCopy(const QString &systemCode, const QString &output);
+    Q_INVOKABLE bool exists(const QString &path) const;
+    Q_INVOKABLE bool removeTree(const QString &path) const;
+    Q_INVOKABLE bool writeFile(const QString &path, const QString &text) const;
+    Q_INVOKABLE QString readFile(const QString &path) const;
+    // Whether the copy at path is sound (every entry read back and checked).
+    Q_INVOKABLE bool verifyCopy(const QString &path) const;
+    // Company codes in a copy's manifest.
+    Q_INVOKABLE QStringList companiesInCopy(const QString &path) const;
+    Q_INVOKABLE QStringList companiesInInstallation(const QString &systemCode) const;
+    // SHA-256 of every file below relative (inside root), to compare trees.
+    Q_INVOKABLE QVariantMap treeHashes(const QString &relative) const;
+    // A client of the business system connected from another process.
+    Q_INVOKABLE bool connectClient(const QString &user, const QString &machine, const QString &system);
+    Q_INVOKABLE void disconnectClient();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_root;
+    std::unique_ptr<TestSupport::LockHolderProcess> m_client;
+};

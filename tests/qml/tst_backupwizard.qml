@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Resguarda.App
+import Resguarda.Backend
+
+// End to end: the whole backup wizard driven with clicks on a real demo
+// installation, and the copy it writes checked on disk.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component { id: wizardComponent; BackupWizard { width: 1280; height: 800 } }
+
+    TestCase {
+        name: "BackupWizard"
+        when: windowShown
+
+        function findChild(item, name) {
+            if (!item)
+                return null
+            if (item.objectName === name)
+                return item
+            for (var i = 0; i < item.children.length; ++i) {
+                var found = findChild(item.children[i], name)
+                if (found)
+                    return found
+            }
+            if (item.contentItem && item.contentItem !== item)
+                return findChild(item.contentItem, name)
+            return null
+        }
+        function next(wizard) {
+            var button = findChild(wizard.footer, "nextButton")
+            verify(button.enabled, "Next is enabled on step " + wizard.current)
+            mouseClick(button)
+        }
+
+        function init() {
+            verify(fixture.resetInstallation())
+            fixture.disconnectClient()
+        }
+
+        function test_wholeBackup() {
+            var pendrive = fixture.scratch + "/pendrive"
+            fixture.removeTree(pendrive)
+            fixture.writeFile(pendrive + "/LEIAME.txt", "pen drive")
+            var wizard = createTemporaryObject(wizardComponent, root)
+            compare(wizard.current, wizard.stepDestination)
+            // The default destination is inside the installation: the seed's warning shows.
+            tryCompare(findChild(wizard, "sameDiskWarning"), "visible", true)
+            wizard.settings.destinationFolder = pendrive
+            next(wizard)
+
+            compare(wizard.current, wizard.stepOptions)
+            mouseClick(findChild(wizard, "templatesOption"))
+            verify(wizard.settings.templates)
+            next(wizard)
+
+            compare(wizard.current, wizard.stepCompanies)
+            var codes = fixture.companiesInInstallation("AT")
+            verify(codes.length >= 2)
+            compare(wizard.companies.selectedCount, codes.length)
+            wizard.companies.setSelected(0, false)
+            next(wizard)
+
+            compare(wizard.current, wizard.stepSummary)
+            next(wizard) // "Make the copy"
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            compare(wizard.job.state, JobController.Succeeded)
+            verify(findChild(wizard, "successBanner").visible)
+
+            var copy = pendrive + "/CopiaAT.zip"
+            verify(fixture.exists(copy))
+            verify(fixture.verifyCopy(copy))
+            compare(fixture.companiesInCopy(copy), codes.slice(1))
+        }
+
+        function test_inUseNamesTheClientAndRetries() {
+            verify(fixture.connectClient("joana", "CAIXA-02", "CP"))
+            var wizard = createTemporaryObject(wizardComponent, root)
+            wizard.current = wizard.stepSummary
+            next(wizard)
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            compare(wizard.job.state, JobController.InUse)
+            var retry = findChild(wizard, "retryButton")
+            verify(retry.visible)
+            fixture.disconnectClient()
+            mouseClick(retry)
+            tryCompare(wizard.job, "state", JobController.Succeeded, 60000)
+            verify(fixture.verifyCopy(fixture.root + "/Copias/CopiaAT.zip"))
+        }
+
+        function test_cancelKeepsThePreviousCopy() {
+            var previous = fixture.makeCopy("AT", "")
+            var before = fixture.treeHashes("Copias")
+            var wizard = createTemporaryObject(wizardComponent, root)
+            wizard.current = wizard.stepSummary
+            next(wizard)
+            mouseClick(findChild(wizard.footer, "backButton")) // "Cancel"
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            verify(wizard.job.state === JobController.Cancelled || wizard.job.state === JobController.Succeeded)
+            if (wizard.job.state === JobController.Cancelled)
+                compare(fixture.treeHashes("Copias"), before)
+            verify(fixture.verifyCopy(previous))
+        }
+    }
+}

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Resguarda.App
+import Resguarda.Backend
+
+// End to end: the whole restore wizard driven with clicks, on a demo
+// installation that lost a company and changed another since its copy.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component { id: wizardComponent; RestoreWizard { width: 1280; height: 800 } }
+
+    TestCase {
+        name: "RestoreWizard"
+        when: windowShown
+
+        function findChild(item, name) {
+            if (!item)
+                return null
+            if (item.objectName === name)
+                return item
+            for (var i = 0; i < item.children.length; ++i) {
+                var found = findChild(item.children[i], name)
+                if (found)
+                    return found
+            }
+            if (item.contentItem && item.contentItem !== item)
+                return findChild(item.contentItem, name)
+            return null
+        }
+        function next(wizard) {
+            var button = findChild(wizard.footer, "nextButton")
+            verify(button.enabled, "Next is enabled on step " + wizard.current)
+            mouseClick(button)
+        }
+
+        function init() {
+            verify(fixture.resetInstallation())
+        }
+
+        function test_wholeRestore() {
+            var copies = fixture.scratch + "/copias-externas"
+            fixture.removeTree(copies)
+            fixture.writeFile(copies + "/.keep", "")
+            var copy = fixture.makeCopy("AT", copies)
+            verify(fixture.exists(copy))
+            var inCopy = fixture.companiesInCopy(copy)
+            var before = fixture.treeHashes("AT/empresas")
+
+            // Work lost since the copy: a company deleted, one changed, one new.
+            fixture.removeTree(fixture.root + "/AT/empresas/" + inCopy[0])
+            fixture.writeFile(fixture.root + "/AT/empresas/" + inCopy[1] + "/cadastro.dat", "damaged")
+            fixture.writeFile(fixture.root + "/AT/empresas/0999/empresa.json",
+                              '{"codigo": "0999", "razaoSocial": "Nova", "cnpj": "11.222.333/0001-81"}')
+
+            var wizard = createTemporaryObject(wizardComponent, root)
+            compare(wizard.current, wizard.stepCopy)
+            var next0 = findChild(wizard.footer, "nextButton")
+            verify(!next0.enabled, "no copy chosen yet")
+            wizard.browser.folder = copies
+            var view = findChild(wizard.browser, "fileView")
+            tryCompare(view, "count", 1)
+            waitForRendering(view)
+            mouseClick(view.itemAtIndex(0))
+            tryCompare(wizard.settings, "copyOpen", true)
+            next(wizard)
+
+            compare(wizard.current, wizard.stepCompanies)
+            compare(wizard.settings.companies.selectedCount, inCopy.length)
+            next(wizard)
+
+            compare(wizard.current, wizard.stepOptions)
+            mouseClick(findChild(wizard, "replaceAllOption"))
+            verify(wizard.settings.replaceAll)
+            tryCompare(findChild(wizard, "eliminationWarning"), "visible", true)
+            next(wizard)
+
+            compare(wizard.current, wizard.stepSummary)
+            var restoreNow = findChild(wizard.footer, "nextButton")
+            verify(!restoreNow.enabled, "the restore needs an explicit confirmation")
+            mouseClick(findChild(wizard, "confirmation"))
+            next(wizard)
+
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            compare(wizard.job.state, JobController.Succeeded)
+            verify(findChild(wizard, "successBanner").visible)
+            verify(fixture.exists(wizard.job.safetyCopyPath))
+            verify(fixture.verifyCopy(wizard.job.safetyCopyPath))
+            compare(fixture.treeHashes("AT/empresas"), before)
+            verify(!fixture.exists(fixture.root + "/AT/empresas/0999"))
+        }
+
+        function test_damagedCopyIsRefusedAtOnce() {
+            var bad = fixture.scratch + "/ruim/CopiaAT.zip"
+            fixture.writeFile(bad, "not a zip at all")
+            var wizard = createTemporaryObject(wizardComponent, root)
+            wizard.browser.folder = fixture.scratch + "/ruim"
+            var view = findChild(wizard.browser, "fileView")
+            tryCompare(view, "count", 1)
+            waitForRendering(view)
+            mouseClick(view.itemAtIndex(0))
+            tryVerify(function() { return wizard.settings.copyError.length > 0 })
+            verify(!findChild(wizard.footer, "nextButton").enabled)
+        }
+    }
+}
