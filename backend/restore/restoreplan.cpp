@@ -28,6 +28,11 @@ qint64 RestorePlan::bytesToSafeguard() const
             || company.action == RestorePlanCompany::Action::Eliminate)
             total += company.installedBytes;
     }
+    // The safety copy also holds the templates the copy's replace.
+    for (const auto &tmpl : templates) {
+        if (tmpl.replaces)
+            total += tmpl.installedBytes;
+    }
     return total;
 }
 
@@ -130,8 +135,9 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest, const Ins
             totals.second += entry.size;
         } else if (options.templates && entry.path.startsWith(templatesPrefix)) {
             plan.entriesToExtract.append(entry);
-            plan.templates.append({entry.path, QFileInfo::exists(installation.rootPath() + u'/' + entry.path),
-                                   entry.size});
+            const QFileInfo installed(installation.rootPath() + u'/' + entry.path);
+            plan.templates.append({entry.path, installed.exists(), entry.size,
+                                   installed.exists() ? installed.size() : 0});
         }
     }
 

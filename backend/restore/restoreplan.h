@@ -40,7 +40,8 @@ struct RestorePlanTemplate
 {
     QString path; // archive path, "AT/modelos/etiquetas/x.etq"
     bool replaces = false; // a template of the same name exists
-    qint64 bytes = 0;
+    qint64 bytes = 0; // in the copy
+    qint64 installedBytes = 0; // of the template it replaces (goes into the safety copy)
 };
 
 struct RestorePlan

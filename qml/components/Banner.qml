@@ -21,45 +21,44 @@ Rectangle {
          : kind === Banner.Kind.Success ? Theme.successLight : Theme.primaryLight
     radius: Theme.radius
     border.color: Qt.lighter(foreground, 1.8)
-    implicitHeight: row.implicitHeight + 2 * Theme.spacing
     Layout.fillWidth: true
 
-    RowLayout {
-        id: row
-        // Width from the banner, height from the wrapped text: anchoring all
-        // four sides would feed the height back into the layout.
+    // Plain positioning, no layout: a wrapped label inside a layout whose
+    // height feeds the banner's own height makes Qt Quick Layouts loop.
+    implicitHeight: Math.max(symbol.implicitHeight, texts.implicitHeight) + 2 * Theme.spacing
+
+    Label {
+        id: symbol
         x: Theme.spacing
         y: Theme.spacing
-        width: banner.width - 2 * Theme.spacing
-        spacing: Theme.spacing
-
+        width: 28
+        text: banner.kind === Banner.Kind.Success ? "\u2713"
+            : banner.kind === Banner.Kind.Info ? "\u2139" : "\u26a0"
+        color: banner.foreground
+        font.pixelSize: Theme.fontTitle
+        font.bold: true
+    }
+    Column {
+        id: texts
+        x: symbol.x + symbol.width + Theme.spacing
+        y: Theme.spacing
+        width: banner.width - x - Theme.spacing
+        spacing: 4
         Label {
-            text: banner.kind === Banner.Kind.Success ? "\u2713"
-                : banner.kind === Banner.Kind.Info ? "\u2139" : "\u26a0"
+            id: titleLabel
+            visible: text.length > 0
+            width: parent.width
             color: banner.foreground
-            font.pixelSize: Theme.fontTitle
+            font.pixelSize: Theme.fontBody
             font.bold: true
-            Layout.alignment: Qt.AlignTop
+            wrapMode: Text.Wrap
         }
-        ColumnLayout {
-            Layout.fillWidth: true
-            spacing: 4
-            Label {
-                id: titleLabel
-                visible: text.length > 0
-                color: banner.foreground
-                font.pixelSize: Theme.fontBody
-                font.bold: true
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            Label {
-                id: label
-                color: Theme.text
-                font.pixelSize: Theme.fontBody
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
+        Label {
+            id: label
+            width: parent.width
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
         }
     }
 }

@@ -17,15 +17,21 @@ ColumnLayout {
         title: qsTr("The system is in use")
         text: qsTr("Before making a copy or restoring data, make sure nobody is using the system on this or another machine, nor any other system of the installation. Ask these users to close it:")
     }
-    Repeater {
-        model: panel.sessions
-        delegate: Label {
-            required property string modelData
-            text: modelData
-            font.pixelSize: Theme.fontLarge
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
-            Layout.leftMargin: Theme.margin
+    // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
+    // leave it pointing at deleted delegates when the model resets.
+    Column {
+        Layout.fillWidth: true
+        spacing: 6
+        Repeater {
+            model: panel.sessions
+            delegate: Label {
+                required property string modelData
+                text: modelData
+                font.pixelSize: Theme.fontLarge
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+            }
         }
     }
     PrimaryButton {

@@ -388,15 +388,21 @@ WizardScaffold {
             title: job.resultText
             text: qsTr("The copy was read back and verified.")
         }
-        Repeater {
-            model: job.state === JobController.Succeeded ? job.resultPaths : []
-            delegate: Label {
-                required property string modelData
-                text: modelData
-                font.pixelSize: Theme.fontBody
-                font.bold: true
-                wrapMode: Text.WrapAnywhere
-                Layout.fillWidth: true
+        // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
+        // leave it pointing at deleted delegates when the model resets.
+        Column {
+            Layout.fillWidth: true
+            spacing: 6
+            Repeater {
+                model: job.state === JobController.Succeeded ? job.resultPaths : []
+                delegate: Label {
+                    required property string modelData
+                    text: modelData
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                    wrapMode: Text.WrapAnywhere
+                    Layout.fillWidth: true
+                }
             }
         }
         Banner {
@@ -423,15 +429,21 @@ WizardScaffold {
                     wizard.current = wizard.stepResult
             }
         }
-        Repeater {
-            model: job.notes
-            delegate: Label {
-                required property string modelData
-                text: modelData
-                font.pixelSize: Theme.fontSmall
-                color: Theme.mutedText
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
+        // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
+        // leave it pointing at deleted delegates when the model resets.
+        Column {
+            Layout.fillWidth: true
+            spacing: 6
+            Repeater {
+                model: job.notes
+                delegate: Label {
+                    required property string modelData
+                    text: modelData
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
             }
         }
     }

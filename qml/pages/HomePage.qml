@@ -114,63 +114,69 @@ Page {
                 font.bold: true
                 Layout.topMargin: Theme.spacing
             }
-            Repeater {
-                model: history
-                delegate: Rectangle {
-                    required property int index
-                    required property string fileName
-                    required property string dateText
-                    required property string sizeText
-                    required property string weekdaySet
-                    required property bool isExtra
-                    required property bool isSafetyCopy
-                    required property bool onInstallationDisk
-                    required property bool valid
-                    visible: index < 8
-                    Layout.fillWidth: true
-                    implicitHeight: historyRow.implicitHeight + 16
-                    radius: Theme.radius
-                    color: Theme.surface
-                    border.color: Theme.divider
-                    RowLayout {
-                        id: historyRow
-                        anchors.fill: parent
-                        anchors.margins: 8
-                        anchors.leftMargin: Theme.spacing
-                        anchors.rightMargin: Theme.spacing
-                        spacing: Theme.spacing
-                        Label {
-                            text: dateText
-                            font.pixelSize: Theme.fontBody
-                            font.bold: true
-                            Layout.preferredWidth: Theme.compact ? 130 : 160
-                        }
-                        Label {
-                            text: fileName
-                            font.pixelSize: Theme.fontBody
-                            elide: Text.ElideMiddle
-                            Layout.fillWidth: true
-                        }
-                        Label {
-                            text: !valid ? qsTr("unreadable")
-                                : weekdaySet.length > 0 ? qsTr("set: %1").arg(weekdaySet)
-                                : isSafetyCopy ? qsTr("before a restore")
-                                : isExtra ? qsTr("extra") : ""
-                            visible: text.length > 0
-                            color: valid ? Theme.primary : Theme.danger
-                            font.pixelSize: Theme.fontSmall
-                            font.bold: true
-                        }
-                        Label {
-                            text: onInstallationDisk ? qsTr("this disk") : qsTr("other disk")
-                            color: onInstallationDisk ? Theme.warning : Theme.success
-                            font.pixelSize: Theme.fontSmall
-                            visible: !Theme.compact
-                        }
-                        Label {
-                            text: sizeText
-                            font.pixelSize: Theme.fontSmall
-                            color: Theme.mutedText
+            // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
+            // leave it pointing at deleted delegates when the model resets.
+            Column {
+                Layout.fillWidth: true
+                spacing: 6
+                Repeater {
+                    model: history
+                    delegate: Rectangle {
+                        required property int index
+                        required property string fileName
+                        required property string dateText
+                        required property string sizeText
+                        required property string weekdaySet
+                        required property bool isExtra
+                        required property bool isSafetyCopy
+                        required property bool onInstallationDisk
+                        required property bool valid
+                        visible: index < 8
+                        Layout.fillWidth: true
+                        implicitHeight: historyRow.implicitHeight + 16
+                        radius: Theme.radius
+                        color: Theme.surface
+                        border.color: Theme.divider
+                        RowLayout {
+                            id: historyRow
+                            anchors.fill: parent
+                            anchors.margins: 8
+                            anchors.leftMargin: Theme.spacing
+                            anchors.rightMargin: Theme.spacing
+                            spacing: Theme.spacing
+                            Label {
+                                text: dateText
+                                font.pixelSize: Theme.fontBody
+                                font.bold: true
+                                Layout.preferredWidth: Theme.compact ? 130 : 160
+                            }
+                            Label {
+                                text: fileName
+                                font.pixelSize: Theme.fontBody
+                                elide: Text.ElideMiddle
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                text: !valid ? qsTr("unreadable")
+                                    : weekdaySet.length > 0 ? qsTr("set: %1").arg(weekdaySet)
+                                    : isSafetyCopy ? qsTr("before a restore")
+                                    : isExtra ? qsTr("extra") : ""
+                                visible: text.length > 0
+                                color: valid ? Theme.primary : Theme.danger
+                                font.pixelSize: Theme.fontSmall
+                                font.bold: true
+                            }
+                            Label {
+                                text: onInstallationDisk ? qsTr("this disk") : qsTr("other disk")
+                                color: onInstallationDisk ? Theme.warning : Theme.success
+                                font.pixelSize: Theme.fontSmall
+                                visible: !Theme.compact
+                            }
+                            Label {
+                                text: sizeText
+                                font.pixelSize: Theme.fontSmall
+                                color: Theme.mutedText
+                            }
                         }
                     }
                 }

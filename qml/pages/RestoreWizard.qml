@@ -240,41 +240,47 @@ WizardScaffold {
         title: qsTr("What will happen")
         explanation: qsTr("Make sure nobody is using the system on this or another machine: the restore will not start otherwise.")
 
-        Repeater {
-            model: settings.plan
-            delegate: RowLayout {
-                required property string code
-                required property string name
-                required property int action
-                required property string actionText
-                required property string sizeText
-                Layout.fillWidth: true
-                spacing: Theme.spacing
-                Label {
-                    text: code
-                    font.pixelSize: Theme.fontBody
-                    font.bold: true
-                    Layout.preferredWidth: 56
-                }
-                Label {
-                    text: name
-                    font.pixelSize: Theme.fontBody
-                    elide: Text.ElideRight
+        // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
+        // leave it pointing at deleted delegates when the model resets.
+        Column {
+            Layout.fillWidth: true
+            spacing: 6
+            Repeater {
+                model: settings.plan
+                delegate: RowLayout {
+                    required property string code
+                    required property string name
+                    required property int action
+                    required property string actionText
+                    required property string sizeText
                     Layout.fillWidth: true
-                }
-                Label {
-                    text: actionText
-                    font.pixelSize: Theme.fontBody
-                    font.bold: action !== RestorePlanModel.Keep
-                    color: action === RestorePlanModel.Eliminate ? Theme.danger
-                         : action === RestorePlanModel.Replace ? Theme.warning
-                         : action === RestorePlanModel.Add ? Theme.success : Theme.mutedText
-                }
-                Label {
-                    text: sizeText
-                    font.pixelSize: Theme.fontSmall
-                    color: Theme.mutedText
-                    visible: !Theme.compact
+                    spacing: Theme.spacing
+                    Label {
+                        text: code
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        Layout.preferredWidth: 56
+                    }
+                    Label {
+                        text: name
+                        font.pixelSize: Theme.fontBody
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: actionText
+                        font.pixelSize: Theme.fontBody
+                        font.bold: action !== RestorePlanModel.Keep
+                        color: action === RestorePlanModel.Eliminate ? Theme.danger
+                             : action === RestorePlanModel.Replace ? Theme.warning
+                             : action === RestorePlanModel.Add ? Theme.success : Theme.mutedText
+                    }
+                    Label {
+                        text: sizeText
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        visible: !Theme.compact
+                    }
                 }
             }
         }
@@ -353,15 +359,21 @@ WizardScaffold {
                     wizard.current = wizard.stepResult
             }
         }
-        Repeater {
-            model: job.notes
-            delegate: Label {
-                required property string modelData
-                text: modelData
-                font.pixelSize: Theme.fontSmall
-                color: Theme.mutedText
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
+        // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
+        // leave it pointing at deleted delegates when the model resets.
+        Column {
+            Layout.fillWidth: true
+            spacing: 6
+            Repeater {
+                model: job.notes
+                delegate: Label {
+                    required property string modelData
+                    text: modelData
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
             }
         }
     }
