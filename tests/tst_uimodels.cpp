@@ -851,9 +851,12 @@ private Q_SLOTS:
         QCOMPARE(model.templatesReplaced(), int(templates));
         QCOMPARE(model.templatesAdded(), 0);
         QVERIFY(model.changesExistingData());
+        // The safety copy holds the replaced companies and the installation's
+        // versions of the templates the copy replaces.
         QCOMPARE(model.bytesToSafeguard(),
                  folderBytes(companyDir(m_root, u"0001"_s))
-                     + folderBytes(companyDir(m_root, u"0003"_s)));
+                     + folderBytes(companyDir(m_root, u"0003"_s))
+                     + folderBytes(m_root + u"/CP/modelos"_s));
         qint64 extract = 0;
         for (const auto &entry : manifest.entries) {
             if (entry.path.startsWith(u"CP/empresas/0001/"_s)
