@@ -33,7 +33,12 @@ bool QmlTestFixture::resetInstallation()
     params.lastYear = 2025;
     if (DemoInstallation::create(m_root, params))
         return false;
-    return AppController::instance() && AppController::instance()->openInstallation(m_root);
+    AppController *controller = AppController::instance();
+    if (!controller || !controller->openInstallation(m_root))
+        return false;
+    // Every test starts on AT, whatever an earlier test (or run) chose.
+    controller->setSystemCode(QStringLiteral("AT"));
+    return true;
 }
 
 QString QmlTestFixture::makeCopy(const QString &systemCode, const QString &output)
