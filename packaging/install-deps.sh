@@ -21,6 +21,8 @@ packages=(
     zip unzip 7zip p7zip-full zstd xz-utils time
     # fonts for the offscreen renders and a bare desktop
     fonts-dejavu-core
+    # building and checking the Debian package (tests/packaging)
+    dpkg-dev fakeroot lintian desktop-file-utils appstream man-db gzip
 )
 
 if [ "$(id -u)" -eq 0 ]; then

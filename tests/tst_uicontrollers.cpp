@@ -1,5 +1,1190 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The controllers the QML wizard drives (Resguarda.Backend), on a real demo
+// installation: the choices and their rules (BackupSettings,
+// RestoreSettings), jobs run off the GUI thread with progress and
+// cancellation (JobController), the shared application state
+// (AppController), and "Apaga conteúdo do disco de destino" on a real tmpfs.
+
+#include "backup/backupjob.h"
+#include "backup/copynaming.h"
+#include "copy/copyreader.h"
+#include "core/filesystem.h"
+#include "core/version.h"
+#include "demo/demoinstallation.h"
+#include "support/hostilecopy.h"
+#include "support/lockholderprocess.h"
+#include "support/testinstallation.h"
+#include "ui/appcontroller.h"
+#include "ui/backupsettings.h"
+#include "ui/companymodel.h"
+#include "ui/jobcontroller.h"
+#include "ui/restoresettings.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QQmlEngine>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStorageInfo>
+#include <QTemporaryDir>
 #include <QTest>
-class Placeholder : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(Placeholder)
+#include <QTimer>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <sys/mount.h>
+#include <unistd.h>
+
+using namespace Resguarda;
+using namespace TestSupport;
+
+namespace {
+
+constexpr int jobTimeoutMs = 120000;
+
+// A tmpfs mounted for the lifetime of the object, when this machine permits
+// mounting (root in CI; not in every sandbox).
+class Tmpfs
+{
+public:
+    Tmpfs(const QString &path, qint64 bytes, bool readOnly = false)
+        : m_path(path)
+    {
+        QDir().mkpath(path);
+        const QByteArray options = "size=" + QByteArray::number(bytes);
+        m_mounted = ::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs",
+                            readOnly ? MS_RDONLY : 0, options.constData())
+            == 0;
+        if (!m_mounted)
+            m_error = QString::fromLocal8Bit(std::strerror(errno));
+    }
+    ~Tmpfs()
+    {
+        if (m_mounted)
+            ::umount(QFile::encodeName(m_path).constData());
+    }
+    bool isMounted() const { return m_mounted; }
+    QString error() const { return m_error; }
+
+private:
+    QString m_path;
+    bool m_mounted = false;
+    QString m_error;
+};
+
+// RESGUARDA_REMOVABLE_MOUNTS set for a scope: the tmpfs counts as a pen drive.
+class RemovableMounts
+{
+public:
+    explicit RemovableMounts(const QString &mountPoints)
+        : m_previous(qgetenv("RESGUARDA_REMOVABLE_MOUNTS"))
+    {
+        qputenv("RESGUARDA_REMOVABLE_MOUNTS", QFile::encodeName(mountPoints));
+    }
+    ~RemovableMounts() { qputenv("RESGUARDA_REMOVABLE_MOUNTS", m_previous); }
+
+private:
+    QByteArray m_previous;
+};
+
+bool copyIsSound(const QString &path)
+{
+    OperationError error;
+    const auto copy = CopyReader::open(path, &error);
+    return copy && copy->verify().isEmpty();
+}
+
+// Every entry below dir, relative, without following links ("a/", "a/b").
+QStringList entriesBelow(const QString &dir)
+{
+    QStringList result;
+    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString relative = QDir(dir).relativeFilePath(it.filePath());
+        result << (info.isDir() && !info.isSymLink() ? relative + u'/' : relative);
+    }
+    result.sort();
+    return result;
+}
+
+QStringList partialFiles(const QString &folder)
+{
+    QStringList result;
+    const auto names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
+    for (const auto &name : names) {
+        if (CopyNaming::isPartialName(name))
+            result << name;
+    }
+    return result;
+}
+
+QByteArray randomBytes(qint64 size, quint32 seed)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    quint32 state = seed;
+    for (auto &byte : data) {
+        state = state * 1664525u + 1013904223u;
+        byte = char(state >> 24);
+    }
+    return data;
+}
+
+// A job on the small demo takes a few milliseconds; one table of random
+// (incompressible) data makes it last long enough, on any machine, to watch
+// the GUI thread turn and the rate appear while it runs.
+void addLargeTable(const QString &root)
+{
+    writeFile(root + QStringLiteral("/AT/empresas/0001/grande.dat"),
+              randomBytes(32 * 1024 * 1024, 5));
+}
+
+// The wizard's defaults for the system AT of root, into folder.
+std::unique_ptr<BackupSettings> backupSettings(const QString &root, const QString &folder = {})
+{
+    auto settings = std::make_unique<BackupSettings>();
+    settings->setRoot(root);
+    settings->setSystemCode(QStringLiteral("AT"));
+    if (!folder.isEmpty())
+        settings->setDestinationFolder(folder);
+    return settings;
+}
+
+} // namespace
+
+class TestUiControllers : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    // BackupSettings
+    void backupDefaults();
+    void backupFileNameFollowsSystem();
+    void backupTargetPathWeekday();
+    void backupTargetPathExtra();
+    void backupValidation();
+    void backupValidationNotWritable();
+    void backupToOptions();
+
+    // "Apaga conteúdo do disco de destino"
+    void wipeRefusedOnInstallationDisk();
+    void wipeEmptiesRemovableDisk();
+    void wipeKeepsPreviousCopyWhenNewOneFails();
+    void wipeKeepsCopiesNamedByTheUser();
+
+    // JobController
+    void jobBackupSucceeds();
+    void jobBackupCancelledKeepsPreviousCopy();
+    void jobRefusesInvalidChoices();
+    void jobRestoreSucceeds();
+    void jobRestoreInUse();
+    void jobRestoreInvalidCopy();
+
+    // RestoreSettings
+    void restoreRefusesInvalidCopies();
+    void restorePlanFollowsChoices();
+    void restoreSystemNotInstalled();
+
+    // AppController
+    void appOpenInstallation();
+    void appRemembersAcrossInstances();
+    void appConnectedSessions();
+    void appFormatsInLocale();
+    void appQmlSingleton();
+    void appCreateDemo();
+
+private:
+    // A fresh, writable copy of the demo installation.
+    QString freshInstallation(const QString &name);
+    // A verified copy of the AT system of root, written by BackupJob.
+    QString makeCopy(const QString &root, const QString &output, const QStringList &companies = {});
+
+    QTemporaryDir m_dir;
+    QString m_pristine;
+};
+
+void TestUiControllers::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // The settings and the demo folder of the app live below HOME: pointed
+    // at the temporary folder, and in test mode, nothing of the user's is read
+    // or written.
+    qputenv("HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("Resguarda"));
+    QCoreApplication::setApplicationName(QStringLiteral("resguarda"));
+
+    m_pristine = m_dir.filePath(QStringLiteral("pristine"));
+    DemoParameters params;
+    params.companies = 3;
+    params.years = 1;
+    params.sizeMb = 4;
+    params.seed = 11;
+    const OperationError error = DemoInstallation::create(m_pristine, params);
+    QVERIFY2(!error, qPrintable(error.message));
+}
+
+QString TestUiControllers::freshInstallation(const QString &name)
+{
+    const QString root = m_dir.filePath(name);
+    if (!copyTree(m_pristine, root))
+        return {};
+    return root;
+}
+
+QString TestUiControllers::makeCopy(const QString &root, const QString &output,
+                                    const QStringList &companies)
+{
+    BackupOptions options;
+    options.root = root;
+    options.systemCode = QStringLiteral("AT");
+    options.output = output;
+    options.companies = companies;
+    BackupJob job(options);
+    const OperationError error = job.run();
+    if (error) {
+        qWarning() << error.message;
+        return {};
+    }
+    return job.writtenCopies().value(0).path;
+}
+
+// ---- BackupSettings ----------------------------------------------------
+
+void TestUiControllers::backupDefaults()
+{
+    BackupSettings settings;
+    QVERIFY(settings.root().isEmpty());
+    QCOMPARE(settings.templates(), false);
+    QCOMPARE(settings.leaveOutArchived(), false);
+    QCOMPARE(settings.allSystems(), false);
+    QCOMPARE(settings.mode(), BackupSettings::Single);
+    QCOMPARE(settings.wipeDestination(), false);
+    const int year = QDate::currentDate().year();
+    QCOMPARE(settings.minimumYear(), 1990);
+    QCOMPARE(settings.maximumYear(), year + 1);
+    QCOMPARE(settings.archiveFromYear(), year - 5);
+
+    QSignalSpy changed(&settings, &BackupSettings::changed);
+    settings.setRoot(m_pristine);
+    QVERIFY(changed.count() > 0);
+    settings.setSystemCode(QStringLiteral("AT"));
+    const QString copias = m_pristine + QStringLiteral("/Copias");
+    QCOMPARE(settings.destinationFolder(), copias);
+    QCOMPARE(settings.fileName(), QStringLiteral("CopiaAT.zip"));
+    QCOMPARE(settings.targetPath(), copias + QStringLiteral("/CopiaAT.zip"));
+    // The seed's default is the installation's own disk, and the wizard
+    // repeats its warning; Copias, not made yet, is no error.
+    QVERIFY(!QFileInfo::exists(copias));
+    QVERIFY(settings.destinationOnInstallationDisk());
+    QVERIFY(!settings.destinationRemovable());
+    QVERIFY(!settings.canWipeDestination());
+    QCOMPARE(settings.wipeFileCount(), 0);
+    QVERIFY(settings.destinationFreeBytes() > 0);
+    QVERIFY(settings.destinationTotalBytes() >= settings.destinationFreeBytes());
+    QVERIFY2(settings.valid(), qPrintable(settings.validationError()));
+
+    // Another installation brings its own default folder.
+    const QString other = m_dir.filePath(QStringLiteral("outra"));
+    settings.setDestinationFolder(m_dir.path());
+    settings.setRoot(other);
+    QCOMPARE(settings.destinationFolder(), other + QStringLiteral("/Copias"));
+}
+
+void TestUiControllers::backupFileNameFollowsSystem()
+{
+    const auto settings = backupSettings(m_pristine);
+    QCOMPARE(settings->fileName(), QStringLiteral("CopiaAT.zip"));
+    settings->setSystemCode(QStringLiteral("CP"));
+    QCOMPARE(settings->fileName(), QStringLiteral("CopiaCP.zip"));
+    settings->setFileName(QStringLiteral("Escritorio.zip"));
+    settings->setSystemCode(QStringLiteral("LF"));
+    QCOMPARE(settings->fileName(), QStringLiteral("Escritorio.zip"));
+    QCOMPARE(settings->targetPath(), m_pristine + QStringLiteral("/Copias/Escritorio.zip"));
+    // Typed back to the default, it follows the system again.
+    settings->setFileName(QStringLiteral("CopiaLF.zip"));
+    settings->setSystemCode(QStringLiteral("AT"));
+    QCOMPARE(settings->fileName(), QStringLiteral("CopiaAT.zip"));
+}
+
+void TestUiControllers::backupTargetPathWeekday()
+{
+    const auto settings = backupSettings(m_pristine, m_dir.path());
+    const QDateTime wednesday(QDate(2026, 11, 25), QTime(15, 30));
+    QCOMPARE(wednesday.date().dayOfWeek(), 3);
+    settings->setNow(wednesday);
+    settings->setMode(BackupSettings::Weekday);
+    QCOMPARE(settings->targetPath(), m_dir.path() + QStringLiteral("/CopiaAT-quarta.zip"));
+    settings->setNow(wednesday.addDays(4));
+    QCOMPARE(settings->targetPath(), m_dir.path() + QStringLiteral("/CopiaAT-domingo.zip"));
+    // A name of the user's own keeps the weekday.
+    settings->setFileName(QStringLiteral("Escritorio.zip"));
+    QCOMPARE(settings->targetPath(), m_dir.path() + QStringLiteral("/Escritorio-domingo.zip"));
+}
+
+void TestUiControllers::backupTargetPathExtra()
+{
+    const auto settings = backupSettings(m_pristine, m_dir.path());
+    settings->setNow(QDateTime(QDate(2026, 11, 25), QTime(15, 30)));
+    settings->setMode(BackupSettings::Extra);
+    QVERIFY(settings->targetPath().isEmpty()); // no label yet
+    settings->setExtraLabel(QStringLiteral("Fechamento Anual Março"));
+    QCOMPARE(settings->targetPath(),
+             m_dir.path()
+                 + QStringLiteral("/CopiaAT-extra-Fechamento-Anual-Marco-2026-11-25-1530.zip"));
+    // The label is used only for an extra copy.
+    settings->setMode(BackupSettings::Single);
+    QCOMPARE(settings->targetPath(), m_dir.path() + QStringLiteral("/CopiaAT.zip"));
+}
+
+void TestUiControllers::backupValidation()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("destino-validacao"));
+    QVERIFY(QDir().mkpath(folder));
+    auto check = [&](BackupSettings &settings, const QString &expectedPart) {
+        const QString error = settings.validationError();
+        if (!error.contains(expectedPart) || settings.valid())
+            qWarning() << "validationError:" << error << "expected to mention" << expectedPart;
+        return error.contains(expectedPart) && !settings.valid();
+    };
+
+    {
+        BackupSettings settings;
+        QVERIFY(check(settings, QStringLiteral("installation")));
+    }
+    {
+        BackupSettings settings;
+        settings.setRoot(m_pristine);
+        settings.setDestinationFolder(folder);
+        QVERIFY(check(settings, QStringLiteral("system")));
+        settings.setAllSystems(true); // every system: none needs choosing
+        QVERIFY2(settings.valid(), qPrintable(settings.validationError()));
+    }
+    {
+        const auto settings = backupSettings(m_pristine, folder);
+        QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+        const QString missing = m_dir.filePath(QStringLiteral("pen-desligado"));
+        settings->setDestinationFolder(missing);
+        QVERIFY(check(*settings, QStringLiteral("pen drive")));
+        QVERIFY(settings->validationError().contains(QDir::toNativeSeparators(missing)));
+    }
+    {
+        const auto settings = backupSettings(m_pristine, folder);
+        settings->setFileName(QString());
+        QVERIFY(check(*settings, QStringLiteral("name")));
+        settings->setFileName(QStringLiteral("sub/Copia.zip"));
+        QVERIFY(check(*settings, QStringLiteral("/")));
+        settings->setFileName(QStringLiteral("sub\\Copia.zip"));
+        QVERIFY(check(*settings, QStringLiteral("\\")));
+        settings->setFileName(QStringLiteral("Copia de hoje.zip"));
+        QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+    }
+    {
+        const auto settings = backupSettings(m_pristine, folder);
+        settings->setMode(BackupSettings::Extra);
+        QVERIFY(check(*settings, QStringLiteral("label")));
+        settings->setExtraLabel(QStringLiteral(" -- !! "));
+        QVERIFY(check(*settings, QStringLiteral("label")));
+        settings->setExtraLabel(QStringLiteral("Fechamento 2025"));
+        QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+    }
+    {
+        const auto settings = backupSettings(m_pristine, folder);
+        settings->setArchiveFromYear(1980); // ignored while the option is off
+        QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+        settings->setLeaveOutArchived(true);
+        QVERIFY(check(*settings, QStringLiteral("1990")));
+        settings->setArchiveFromYear(settings->maximumYear() + 1);
+        QVERIFY(check(*settings, QString::number(settings->maximumYear())));
+        settings->setArchiveFromYear(settings->maximumYear());
+        QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+    }
+    {
+        // A plain folder of this disk is not removable: it cannot be emptied.
+        const auto settings = backupSettings(m_pristine, folder);
+        QVERIFY(!settings->canWipeDestination());
+        settings->setWipeDestination(true);
+        QVERIFY(check(*settings, QStringLiteral("removable")));
+        settings->setWipeDestination(false);
+        QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+    }
+}
+
+void TestUiControllers::backupValidationNotWritable()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("somente-leitura"));
+    std::unique_ptr<Tmpfs> readOnly;
+    if (::geteuid() == 0) {
+        // Permissions do not stop root: a read-only file system does.
+        readOnly = std::make_unique<Tmpfs>(folder, 64 * 1024, true);
+        if (!readOnly->isMounted())
+            QSKIP(qPrintable(QStringLiteral("mounting a read-only tmpfs is not permitted here (%1)")
+                                 .arg(readOnly->error())));
+    } else {
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    }
+    const auto settings = backupSettings(m_pristine, folder);
+    const QString error = settings->validationError();
+    QVERIFY2(error.contains(QStringLiteral("cannot be written")), qPrintable(error));
+    QVERIFY(error.contains(QDir::toNativeSeparators(folder)));
+    if (!readOnly)
+        QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+void TestUiControllers::backupToOptions()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("destino-opcoes"));
+    QVERIFY(QDir().mkpath(folder));
+    const auto settings = backupSettings(m_pristine, folder);
+    CompanyModel companies;
+    QVERIFY(companies.loadInstallation(m_pristine, QStringLiteral("AT")));
+    QVERIFY(companies.rowCount() >= 2);
+    const QStringList all = companies.codes();
+
+    BackupOptions options = settings->toOptions(&companies);
+    QCOMPARE(options.root, m_pristine);
+    QCOMPARE(options.systemCode, QStringLiteral("AT"));
+    QCOMPARE(options.output, folder + QStringLiteral("/CopiaAT.zip"));
+    QVERIFY(options.companies.isEmpty()); // all selected: every company, as the seed says
+    QCOMPARE(options.templates, false);
+    QCOMPARE(options.archiveFromYear, 0);
+    QCOMPARE(options.allSystems, false);
+    QCOMPARE(options.rotation, BackupOptions::Rotation::None);
+    QVERIFY(options.extraLabel.isEmpty());
+    QCOMPARE(options.wipeDestination, false);
+    QVERIFY(!options.now.isValid());
+
+    companies.setSelected(0, false);
+    const QDateTime now(QDate(2026, 11, 26), QTime(9, 0));
+    settings->setNow(now);
+    settings->setTemplates(true);
+    settings->setLeaveOutArchived(true);
+    settings->setArchiveFromYear(2024);
+    settings->setMode(BackupSettings::Weekday);
+    settings->setExtraLabel(QStringLiteral("ignorado"));
+    options = settings->toOptions(&companies);
+    QCOMPARE(options.companies, all.mid(1));
+    QCOMPARE(options.templates, true);
+    QCOMPARE(options.archiveFromYear, 2024);
+    QCOMPARE(options.rotation, BackupOptions::Rotation::Weekday);
+    QVERIFY(options.extraLabel.isEmpty());
+    QCOMPARE(options.now, now);
+
+    settings->setMode(BackupSettings::Extra);
+    settings->setAllSystems(true);
+    settings->setLeaveOutArchived(false);
+    options = settings->toOptions(&companies);
+    QCOMPARE(options.rotation, BackupOptions::Rotation::None);
+    QCOMPARE(options.extraLabel, QStringLiteral("ignorado"));
+    QCOMPARE(options.allSystems, true);
+    QCOMPARE(options.output, folder); // one copy per system goes into the folder
+    QCOMPARE(options.archiveFromYear, 0);
+
+    companies.selectAll(true);
+    QVERIFY(settings->toOptions(&companies).companies.isEmpty());
+}
+
+// ---- "Apaga conteúdo do disco de destino" ------------------------------
+
+void TestUiControllers::wipeRefusedOnInstallationDisk()
+{
+    const QString root = freshInstallation(QStringLiteral("wipe-installation"));
+    QVERIFY(!root.isEmpty());
+    const QString copias = root + QStringLiteral("/Copias");
+    writeFile(copias + QStringLiteral("/CopiaAT.zip"), "previous copy");
+    writeFile(copias + QStringLiteral("/leia-me.txt"), "not a copy");
+    const auto before = treeHashes(root);
+
+    // Even when somebody lists the installation's volume as removable.
+    const RemovableMounts removable(QStorageInfo(root).rootPath());
+    const auto settings = backupSettings(root, copias);
+    QVERIFY(settings->destinationOnInstallationDisk());
+    QVERIFY(!settings->canWipeDestination());
+    QCOMPARE(settings->wipeFileCount(), 0);
+    settings->setWipeDestination(true);
+    QVERIFY(!settings->valid());
+
+    BackupOptions options = settings->toOptions(nullptr);
+    QVERIFY(options.wipeDestination);
+    BackupJob job(options);
+    const OperationError error = job.run();
+    QCOMPARE(error.code, ExitCode::Usage);
+    QVERIFY2(error.message.contains(QStringLiteral("installation's own disk")),
+             qPrintable(error.message));
+    QCOMPARE(treeHashes(root), before);
+
+    // The command line refuses the same way.
+    const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), root,
+                                QStringLiteral("--system"), QStringLiteral("AT"),
+                                QStringLiteral("--wipe-destination")});
+    QCOMPARE(result.exitCode, int(ExitCode::Usage));
+    QVERIFY2(result.standardError.contains("never emptied"), result.standardError.constData());
+    QCOMPARE(treeHashes(root), before);
+}
+
+void TestUiControllers::wipeEmptiesRemovableDisk()
+{
+    const QString root = freshInstallation(QStringLiteral("wipe-ok"));
+    QVERIFY(!root.isEmpty());
+    const QString pen = m_dir.filePath(QStringLiteral("pen"));
+    const Tmpfs disk(pen, 64 * 1024 * 1024);
+    if (!disk.isMounted())
+        QSKIP(qPrintable(QStringLiteral("mounting a tmpfs is not permitted here (%1); the wipe "
+                                        "of a removable disk is not tested")
+                             .arg(disk.error())));
+
+    // Outside the volume, reachable only through links on it.
+    const QString outsideFile = m_dir.filePath(QStringLiteral("fora/importante.txt"));
+    writeFile(outsideFile, "must survive");
+    const QString outsideDir = m_dir.filePath(QStringLiteral("fora/pasta"));
+    writeFile(outsideDir + QStringLiteral("/dentro.txt"), "must survive too");
+
+    writeFile(pen + QStringLiteral("/CopiaAT.zip"), randomBytes(50000, 1));
+    writeFile(pen + QStringLiteral("/antigas/CopiaAT-quarta.zip"), randomBytes(30000, 2));
+    writeFile(pen + QStringLiteral("/notas.txt"), "unrelated");
+    writeFile(pen + QStringLiteral("/fotos/ferias/praia.jpg"), randomBytes(20000, 3));
+    writeFile(pen + QStringLiteral("/.Trash-1000/files/x"), "trash");
+    QVERIFY(QFile::link(outsideFile, pen + QStringLiteral("/atalho.txt")));
+    QVERIFY(QFile::link(outsideDir, pen + QStringLiteral("/atalho-pasta")));
+    const QByteArray previous = fileHash(pen + QStringLiteral("/CopiaAT.zip"));
+
+    const RemovableMounts removable(pen);
+    const auto settings = backupSettings(root, pen);
+    QVERIFY(settings->destinationRemovable());
+    QVERIFY(!settings->destinationOnInstallationDisk());
+    QVERIFY(settings->canWipeDestination());
+    QCOMPARE(settings->wipeFileCount(), 7);
+    QVERIFY(settings->destinationTotalBytes() >= 60 * 1024 * 1024);
+    QVERIFY(!settings->destinationLabel().isEmpty());
+    settings->setWipeDestination(true);
+    QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+
+    CompanyModel companies;
+    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    JobController job;
+    QVERIFY(job.startBackup(settings.get(), &companies));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
+    QCOMPARE(job.resultPaths(), QStringList {pen + QStringLiteral("/CopiaAT.zip")});
+
+    // The volume holds exactly the new copy; nothing outside was touched.
+    QCOMPARE(entriesBelow(pen), QStringList {QStringLiteral("CopiaAT.zip")});
+    QVERIFY(fileHash(pen + QStringLiteral("/CopiaAT.zip")) != previous);
+    QVERIFY(copyIsSound(pen + QStringLiteral("/CopiaAT.zip")));
+    QFile file(outsideFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("must survive"));
+    QVERIFY(QFileInfo::exists(outsideDir + QStringLiteral("/dentro.txt")));
+    QVERIFY(job.notes().isEmpty());
+}
+
+void TestUiControllers::wipeKeepsPreviousCopyWhenNewOneFails()
+{
+    const QString root = freshInstallation(QStringLiteral("wipe-fails"));
+    QVERIFY(!root.isEmpty());
+    const QString pen = m_dir.filePath(QStringLiteral("pen-pequeno"));
+    const Tmpfs disk(pen, 256 * 1024);
+    if (!disk.isMounted())
+        QSKIP(qPrintable(QStringLiteral("mounting a tmpfs is not permitted here (%1); the wipe "
+                                        "of a removable disk is not tested")
+                             .arg(disk.error())));
+
+    // The previous copies fill most of the disk: the new one cannot fit.
+    // One has the name this run writes, the other is another weekday's set.
+    const QString sameName = pen + QStringLiteral("/CopiaAT.zip");
+    const QString otherSet = pen + QStringLiteral("/conjuntos/CopiaAT-segunda.zip");
+    writeFile(sameName, randomBytes(100 * 1024, 4));
+    writeFile(otherSet, randomBytes(100 * 1024, 6));
+    writeFile(pen + QStringLiteral("/notas.txt"), "unrelated");
+    const QByteArray previous = fileHash(sameName);
+    const QByteArray previousSet = fileHash(otherSet);
+
+    const RemovableMounts removable(pen);
+    const auto settings = backupSettings(root, pen);
+    QVERIFY(settings->canWipeDestination());
+    QCOMPARE(settings->wipeFileCount(), 3);
+    settings->setWipeDestination(true);
+    QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+
+    JobController job;
+    QVERIFY(job.startBackup(settings.get(), nullptr));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QCOMPARE(job.state(), JobController::Failed);
+    QCOMPARE(job.exitCode(), int(ExitCode::Failed));
+    QVERIFY(!job.errorText().isEmpty());
+    QVERIFY(job.resultPaths().isEmpty());
+
+    // Everything else was erased before writing; the previous copies, never.
+    QCOMPARE(entriesBelow(pen),
+             (QStringList {QStringLiteral("CopiaAT.zip"), QStringLiteral("conjuntos/"),
+                           QStringLiteral("conjuntos/CopiaAT-segunda.zip")}));
+    QCOMPARE(fileHash(sameName), previous);
+    QCOMPARE(fileHash(otherSet), previousSet);
+    QVERIFY(partialFiles(pen).isEmpty());
+}
+
+void TestUiControllers::wipeKeepsCopiesNamedByTheUser()
+{
+    const QString root = freshInstallation(QStringLiteral("wipe-named"));
+    QVERIFY(!root.isEmpty());
+    const QString pen = m_dir.filePath(QStringLiteral("pen-nomeado"));
+    const Tmpfs disk(pen, 256 * 1024);
+    if (!disk.isMounted())
+        QSKIP(qPrintable(QStringLiteral("mounting a tmpfs is not permitted here (%1); the wipe "
+                                        "of a removable disk is not tested")
+                             .arg(disk.error())));
+    // Monday's set of a copy the user named: today (Wednesday) it is not
+    // replaced, and the new copy does not fit.
+    const QString monday = pen + QStringLiteral("/Escritorio-segunda.zip");
+    writeFile(monday, randomBytes(200 * 1024, 7));
+    writeFile(pen + QStringLiteral("/notas.txt"), "unrelated");
+    const QByteArray previous = fileHash(monday);
+
+    const RemovableMounts removable(pen);
+    const auto settings = backupSettings(root, pen);
+    settings->setFileName(QStringLiteral("Escritorio.zip"));
+    settings->setMode(BackupSettings::Weekday);
+    settings->setNow(QDateTime(QDate(2026, 11, 25), QTime(10, 0)));
+    QCOMPARE(settings->targetPath(), pen + QStringLiteral("/Escritorio-quarta.zip"));
+    settings->setWipeDestination(true);
+    QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+
+    JobController job;
+    QVERIFY(job.startBackup(settings.get(), nullptr));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QCOMPARE(job.state(), JobController::Failed);
+    QCOMPARE(entriesBelow(pen), QStringList {QStringLiteral("Escritorio-segunda.zip")});
+    QCOMPARE(fileHash(monday), previous);
+}
+
+// ---- JobController -----------------------------------------------------
+
+void TestUiControllers::jobBackupSucceeds()
+{
+    const QString root = freshInstallation(QStringLiteral("job-backup"));
+    QVERIFY(!root.isEmpty());
+    addLargeTable(root);
+    const auto settings = backupSettings(root);
+    CompanyModel companies;
+    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+
+    JobController job;
+    QCOMPARE(job.state(), JobController::Idle);
+    QCOMPARE(job.kind(), JobController::NoJob);
+    QSignalSpy progressSpy(&job, &JobController::progressChanged);
+    QSignalSpy stateSpy(&job, &JobController::stateChanged);
+    QSignalSpy finishedSpy(&job, &JobController::finished);
+    QList<double> progressSeen;
+    QStringList phasesSeen;
+    QString rateSeen;
+    QString companySeen;
+    connect(&job, &JobController::progressChanged, this, [&] {
+        progressSeen << job.progress();
+        if (!job.phaseText().isEmpty() && !phasesSeen.contains(job.phaseText()))
+            phasesSeen << job.phaseText();
+        if (!job.rateText().isEmpty())
+            rateSeen = job.rateText();
+        if (!job.currentCompany().isEmpty())
+            companySeen = job.currentCompany();
+    });
+    // The GUI thread keeps turning while the job runs.
+    int ticks = 0;
+    int ticksAtFinish = -1;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+    connect(&job, &JobController::finished, this, [&] { ticksAtFinish = ticks; });
+    ticker.start();
+
+    QVERIFY(job.startBackup(settings.get(), &companies));
+    QCOMPARE(job.state(), JobController::Running);
+    QVERIFY(job.running());
+    QCOMPARE(job.kind(), JobController::Backup);
+    QCOMPARE(ticks, 0);
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    ticker.stop();
+
+    QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
+    QCOMPARE(finishedSpy.count(), 1);
+    QVERIFY2(ticksAtFinish > 0, "the GUI thread was blocked while the job ran");
+    QCOMPARE(job.exitCode(), 0);
+    QCOMPARE(job.progress(), 1.0);
+    QCOMPARE(job.resultText(), QStringLiteral("Backup completed successfully"));
+    QVERIFY(job.errorText().isEmpty());
+    QVERIFY(stateSpy.count() >= 2);
+    QVERIFY(progressSpy.count() >= 3);
+    QVERIFY(phasesSeen.contains(QStringLiteral("Copying")));
+    QVERIFY(phasesSeen.contains(QStringLiteral("Verifying")));
+    for (int i = 1; i < progressSeen.size(); ++i)
+        QVERIFY2(progressSeen[i] >= progressSeen[i - 1], "progress went back");
+    QVERIFY(progressSeen.size() >= 3 && progressSeen[progressSeen.size() - 2] < 1.0);
+    QVERIFY2(rateSeen.endsWith(QStringLiteral("B/s")), qPrintable(rateSeen));
+    QVERIFY(companies.codes().contains(companySeen));
+    QVERIFY(job.rateText().isEmpty()); // nothing runs any more
+    QVERIFY(job.filesTotal() > 0);
+    QCOMPARE(job.filesDone(), job.filesTotal());
+    QCOMPARE(job.bytesDone(), job.bytesTotal());
+    QCOMPARE(job.etaSeconds(), -1); // nothing left to estimate
+    QCOMPARE(job.resultPaths(), QStringList {root + QStringLiteral("/Copias/CopiaAT.zip")});
+    for (const auto &path : job.resultPaths())
+        QVERIFY(copyIsSound(path));
+
+    job.reset();
+    QCOMPARE(job.state(), JobController::Idle);
+    QVERIFY(job.resultPaths().isEmpty());
+    QCOMPARE(job.progress(), 0.0);
+}
+
+void TestUiControllers::jobBackupCancelledKeepsPreviousCopy()
+{
+    const QString root = freshInstallation(QStringLiteral("job-cancel"));
+    QVERIFY(!root.isEmpty());
+    const QString previousPath = makeCopy(root, QString());
+    QVERIFY(!previousPath.isEmpty());
+    const QByteArray previous = fileHash(previousPath);
+
+    const auto settings = backupSettings(root);
+    JobController job;
+    QVERIFY(job.startBackup(settings.get(), nullptr));
+    job.cancel();
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QCOMPARE(job.state(), JobController::Cancelled);
+    QCOMPARE(job.exitCode(), int(ExitCode::Failed));
+    QVERIFY2(job.errorText().contains(QStringLiteral("cancelled")), qPrintable(job.errorText()));
+    QVERIFY(job.resultPaths().isEmpty());
+    QCOMPARE(fileHash(previousPath), previous);
+    QVERIFY(partialFiles(QFileInfo(previousPath).absolutePath()).isEmpty());
+}
+
+void TestUiControllers::jobRefusesInvalidChoices()
+{
+    const auto settings = backupSettings(m_pristine, m_dir.filePath(QStringLiteral("nao-existe")));
+    JobController job;
+    QSignalSpy stateSpy(&job, &JobController::stateChanged);
+    QVERIFY(!job.startBackup(settings.get(), nullptr));
+    QCOMPARE(job.state(), JobController::Failed);
+    QCOMPARE(job.exitCode(), int(ExitCode::Usage));
+    QCOMPARE(job.errorText(), settings->validationError());
+    QVERIFY(stateSpy.count() > 0);
+
+    // No company ticked is not "all of them".
+    const auto valid = backupSettings(m_pristine);
+    CompanyModel companies;
+    QVERIFY(companies.loadInstallation(m_pristine, QStringLiteral("AT")));
+    companies.selectAll(false);
+    QVERIFY(!job.startBackup(valid.get(), &companies));
+    QCOMPARE(job.state(), JobController::Failed);
+    QVERIFY(job.errorText().contains(QStringLiteral("company")));
+    QVERIFY(!QFileInfo::exists(m_pristine + QStringLiteral("/Copias")));
+
+    RestoreSettings restore; // no copy open
+    QVERIFY(!job.startRestore(&restore));
+    QCOMPARE(job.state(), JobController::Failed);
+    QCOMPARE(job.kind(), JobController::Restore);
+}
+
+void TestUiControllers::jobRestoreSucceeds()
+{
+    const QString root = freshInstallation(QStringLiteral("job-restore"));
+    QVERIFY(!root.isEmpty());
+    addLargeTable(root);
+    const QString copy = makeCopy(root, m_dir.filePath(QStringLiteral("copia-restauracao.zip")));
+    QVERIFY(!copy.isEmpty());
+
+    CompanyModel installed;
+    QVERIFY(installed.loadInstallation(root, QStringLiteral("AT")));
+    const QStringList codes = installed.codes();
+    QVERIFY(codes.size() >= 2);
+    const QString companies = root + QStringLiteral("/AT/empresas/");
+    // Every company changes after the copy; all but the last are restored.
+    QMap<QString, QMap<QString, QByteArray>> inCopy;
+    for (const auto &code : codes) {
+        inCopy.insert(code, treeHashes(companies + code));
+        writeFile(companies + code + QStringLiteral("/depois-da-copia.dat"), "new data");
+        writeFile(companies + code + QStringLiteral("/empresa.json"), QByteArray());
+    }
+    const QString kept = codes.last();
+    const auto keptBefore = treeHashes(companies + kept);
+
+    RestoreSettings settings;
+    settings.setRoot(root);
+    QSignalSpy copySpy(&settings, &RestoreSettings::copyChanged);
+    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QVERIFY(copySpy.count() > 0);
+    QVERIFY(settings.copyOpen());
+    QVERIFY(settings.copyError().isEmpty());
+    QCOMPARE(settings.copyPath(), copy);
+    QCOMPARE(settings.copySystemCode(), QStringLiteral("AT"));
+    QCOMPARE(settings.copySystemName(), QStringLiteral("Ativo Imobilizado"));
+    QVERIFY(settings.copyCreatedAt().isValid());
+    QCOMPARE(settings.copyCreatedText(),
+             QLocale().toString(settings.copyCreatedAt().toLocalTime(), QLocale::ShortFormat));
+    QCOMPARE(settings.copyFileSize(), QFileInfo(copy).size());
+    QCOMPARE(settings.copyArchiveFromYear(), 0);
+    QCOMPARE(settings.companies()->codes(), codes);
+    QCOMPARE(settings.companies()->selectedCount(), int(codes.size()));
+    QCOMPARE(settings.plan()->replacedCount(), int(codes.size()));
+
+    settings.companies()->setSelected(int(codes.size()) - 1, false);
+    settings.updatePlan();
+    QCOMPARE(settings.toOptions().companies, codes.mid(0, codes.size() - 1));
+    QCOMPARE(settings.plan()->replacedCount(), int(codes.size()) - 1);
+    QCOMPARE(settings.plan()->keptCount(), 1);
+    QVERIFY2(settings.valid(), qPrintable(settings.validationError()));
+
+    JobController job;
+    int ticks = 0;
+    int ticksAtFinish = -1;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+    connect(&job, &JobController::finished, this, [&] { ticksAtFinish = ticks; });
+    ticker.start();
+    QVERIFY(job.startRestore(&settings));
+    QCOMPARE(job.kind(), JobController::Restore);
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
+    QVERIFY2(ticksAtFinish > 0, "the GUI thread was blocked while the job ran");
+    QCOMPARE(job.resultText(), QStringLiteral("Data restored successfully"));
+    QCOMPARE(job.progress(), 1.0);
+    QCOMPARE(job.exitCode(), 0);
+
+    // Restored companies are exactly as in the copy; the other one is untouched.
+    for (const auto &code : codes.mid(0, codes.size() - 1))
+        QCOMPARE(treeHashes(companies + code), inCopy.value(code));
+    QCOMPARE(treeHashes(companies + kept), keptBefore);
+    // What was replaced went to a verified safety copy first.
+    QVERIFY(!job.safetyCopyPath().isEmpty());
+    QVERIFY(copyIsSound(job.safetyCopyPath()));
+}
+
+void TestUiControllers::jobRestoreInUse()
+{
+    const QString root = freshInstallation(QStringLiteral("job-in-use"));
+    QVERIFY(!root.isEmpty());
+    const QString copy = makeCopy(root, m_dir.filePath(QStringLiteral("copia-em-uso.zip")));
+    QVERIFY(!copy.isEmpty());
+    writeFile(root + QStringLiteral("/AT/empresas/0001/alterado.dat"), "changed after the copy");
+
+    RestoreSettings settings;
+    settings.setRoot(root);
+    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    LockHolderProcess holder(root + QStringLiteral("/sessoes"), QStringLiteral("maria"),
+                             QStringLiteral("CAIXA-01"), QStringLiteral("CP"));
+    QVERIFY(holder.waitUntilLocked());
+    auto before = treeHashes(root);
+
+    JobController job;
+    QVERIFY(job.startRestore(&settings));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QCOMPARE(job.state(), JobController::InUse);
+    QCOMPARE(job.exitCode(), int(ExitCode::InUse));
+    QVERIFY2(job.errorText().contains(QStringLiteral("maria")), qPrintable(job.errorText()));
+    QVERIFY(job.errorText().contains(QStringLiteral("CAIXA-01")));
+    QCOMPARE(treeHashes(root), before);
+}
+
+void TestUiControllers::jobRestoreInvalidCopy()
+{
+    // A copy that was fine when chosen and is damaged by the time it runs.
+    const QString root = freshInstallation(QStringLiteral("job-invalid"));
+    QVERIFY(!root.isEmpty());
+    const QString copy = makeCopy(root, m_dir.filePath(QStringLiteral("copia-estragada.zip")));
+    QVERIFY(!copy.isEmpty());
+    RestoreSettings settings;
+    settings.setRoot(root);
+    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    {
+        QFile file(copy);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(file.size() / 2));
+    }
+    const auto before = treeHashes(root);
+    JobController job;
+    QVERIFY(job.startRestore(&settings));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QCOMPARE(job.state(), JobController::InvalidCopy);
+    QCOMPARE(job.exitCode(), int(ExitCode::InvalidCopy));
+    QVERIFY(!job.errorText().isEmpty());
+    QCOMPARE(treeHashes(root), before);
+}
+
+// ---- RestoreSettings ---------------------------------------------------
+
+void TestUiControllers::restoreRefusesInvalidCopies()
+{
+    RestoreSettings settings;
+    settings.setRoot(m_pristine);
+    QVERIFY(!settings.valid());
+
+    const QString notACopy = m_dir.filePath(QStringLiteral("nao-e-copia.zip"));
+    writeFile(notACopy, "just some text, not a ZIP");
+    QSignalSpy copySpy(&settings, &RestoreSettings::copyChanged);
+    QVERIFY(!settings.openCopy(notACopy));
+    QVERIFY(copySpy.count() > 0);
+    QVERIFY(!settings.copyOpen());
+    QVERIFY(!settings.copyError().isEmpty());
+    QCOMPARE(settings.companies()->rowCount(), 0);
+    QVERIFY(!settings.valid());
+
+    // A ZIP with a manifest, but a name that climbs out of the installation.
+    HostileCopy hostile;
+    hostile.addFile(QStringLiteral("AT/empresas/0001/empresa.json"), "{}");
+    hostile.addFile(QStringLiteral("AT/empresas/0001/../../../escapou.dat"), "payload");
+    const QString damaged = m_dir.filePath(QStringLiteral("CopiaAT-hostil.zip"));
+    QString error;
+    QVERIFY2(hostile.write(damaged, &error), qPrintable(error));
+    QVERIFY(!settings.openCopy(damaged));
+    QVERIFY(!settings.copyOpen());
+    QVERIFY2(settings.copyError().contains(QStringLiteral("damaged")),
+             qPrintable(settings.copyError()));
+    QVERIFY(settings.copyError().contains(QDir::toNativeSeparators(damaged)));
+
+    settings.closeCopy();
+    QVERIFY(settings.copyError().isEmpty());
+    QVERIFY(!settings.valid());
+}
+
+void TestUiControllers::restorePlanFollowsChoices()
+{
+    const QString root = freshInstallation(QStringLiteral("plan"));
+    QVERIFY(!root.isEmpty());
+    CompanyModel installed;
+    QVERIFY(installed.loadInstallation(root, QStringLiteral("AT")));
+    const QStringList codes = installed.codes();
+    const QString only = codes.first();
+    const QString copy
+        = makeCopy(root, m_dir.filePath(QStringLiteral("copia-parcial.zip")), {only});
+    QVERIFY(!copy.isEmpty());
+
+    RestoreSettings settings;
+    settings.setRoot(root);
+    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QCOMPARE(settings.companies()->codes(), QStringList {only});
+    QCOMPARE(settings.plan()->replacedCount(), 1);
+    QCOMPARE(settings.plan()->keptCount(), int(codes.size()) - 1);
+    QCOMPARE(settings.plan()->eliminatedCount(), 0);
+    QVERIFY(settings.toOptions().companies.isEmpty()); // all of the copy
+    QCOMPARE(settings.toOptions().replaceAll, false);
+    QCOMPARE(settings.toOptions().safetyCopy, true);
+
+    // "Substitui dados existentes": the plan follows without being asked.
+    QSignalSpy changed(&settings, &RestoreSettings::changed);
+    settings.setReplaceAll(true);
+    QVERIFY(changed.count() > 0);
+    QTRY_COMPARE(settings.plan()->eliminatedCount(), int(codes.size()) - 1);
+    QCOMPARE(settings.plan()->keptCount(), 0);
+    QVERIFY(settings.plan()->changesExistingData());
+    QVERIFY(settings.toOptions().replaceAll);
+
+    settings.setTemplates(true);
+    settings.setSafetyCopy(false);
+    settings.setLeaveOutArchived(true);
+    settings.setArchiveFromYear(2020);
+    RestoreOptions options = settings.toOptions();
+    QCOMPARE(options.templates, true);
+    QCOMPARE(options.safetyCopy, false);
+    QCOMPARE(options.archiveFromYear, 2020);
+    QCOMPARE(options.copyPath, copy);
+    QCOMPARE(options.root, root);
+    settings.setArchiveFromYear(1900);
+    QVERIFY(settings.validationError().contains(QStringLiteral("1990")));
+    settings.setLeaveOutArchived(false);
+    QCOMPARE(settings.toOptions().archiveFromYear, 0);
+
+    // Nothing selected is refused, and the plan shows nothing.
+    settings.companies()->setSelected(0, false);
+    QCOMPARE(settings.validationError(), QStringLiteral("Choose at least one company to restore."));
+    QTRY_COMPARE(settings.plan()->rowCount(), 0);
+    settings.companies()->setSelected(0, true);
+    QTRY_COMPARE(settings.plan()->replacedCount(), 1);
+    QVERIFY2(settings.valid(), qPrintable(settings.validationError()));
+
+    settings.closeCopy();
+    QVERIFY(!settings.copyOpen());
+    QCOMPARE(settings.companies()->rowCount(), 0);
+    QCOMPARE(settings.plan()->rowCount(), 0);
+    QVERIFY(!settings.valid());
+}
+
+void TestUiControllers::restoreSystemNotInstalled()
+{
+    const QString root = freshInstallation(QStringLiteral("sem-at"));
+    QVERIFY(!root.isEmpty());
+    const QString copy = makeCopy(root, m_dir.filePath(QStringLiteral("copia-at.zip")));
+    QVERIFY(!copy.isEmpty());
+    // The installation no longer has the system AT.
+    QFile systems(root + QStringLiteral("/sistemas.json"));
+    QVERIFY(systems.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(systems.readAll()).object();
+    systems.close();
+    QJsonArray list;
+    for (const auto &system : json.value(QStringLiteral("sistemas")).toArray()) {
+        if (system.toObject().value(QStringLiteral("codigo")).toString() != u"AT")
+            list.append(system);
+    }
+    json.insert(QStringLiteral("sistemas"), list);
+    writeFile(systems.fileName(), QJsonDocument(json).toJson());
+
+    RestoreSettings settings;
+    settings.setRoot(root);
+    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QVERIFY(!settings.valid());
+    QVERIFY2(settings.validationError().contains(QStringLiteral("not installed")),
+             qPrintable(settings.validationError()));
+    QCOMPARE(settings.plan()->rowCount(), 0);
+}
+
+// ---- AppController -----------------------------------------------------
+
+void TestUiControllers::appOpenInstallation()
+{
+    AppController app;
+    QVERIFY(!app.hasInstallation());
+    QSignalSpy installationSpy(&app, &AppController::installationChanged);
+    QVERIFY(app.openInstallation(m_pristine));
+    QVERIFY(installationSpy.count() > 0);
+    QVERIFY(app.hasInstallation());
+    QCOMPARE(app.root(), m_pristine);
+    QVERIFY(app.installationError().isEmpty());
+    const QVariantList systems = app.systems();
+    QCOMPARE(systems.size(), 3);
+    const QVariantMap first = systems.first().toMap();
+    QCOMPARE(first.value(QStringLiteral("code")).toString(), QStringLiteral("AT"));
+    QCOMPARE(first.value(QStringLiteral("name")).toString(), QStringLiteral("Ativo Imobilizado"));
+    QCOMPARE(app.systemCode(), QStringLiteral("AT"));
+    QCOMPARE(app.systemName(), QStringLiteral("Ativo Imobilizado"));
+    app.setSystemCode(QStringLiteral("XX")); // not installed: refused
+    QCOMPARE(app.systemCode(), QStringLiteral("AT"));
+
+    const QString notAnInstallation = m_dir.filePath(QStringLiteral("vazia"));
+    QVERIFY(QDir().mkpath(notAnInstallation));
+    QVERIFY(!app.openInstallation(notAnInstallation));
+    QVERIFY(!app.installationError().isEmpty());
+    // What was open stays open.
+    QCOMPARE(app.root(), m_pristine);
+    QVERIFY(app.hasInstallation());
+    QCOMPARE(app.version(), QString::fromLatin1(toolVersion));
+    QVERIFY(!app.version().isEmpty());
+}
+
+void TestUiControllers::appRemembersAcrossInstances()
+{
+    const QString root = freshInstallation(QStringLiteral("lembrada"));
+    QVERIFY(!root.isEmpty());
+    const QString pen = m_dir.filePath(QStringLiteral("pen-lembrado"));
+    {
+        AppController first;
+        QVERIFY(first.openInstallation(root));
+        first.setSystemCode(QStringLiteral("CP"));
+        first.rememberDestination(m_dir.path());
+        QSignalSpy recentSpy(&first, &AppController::recentDestinationsChanged);
+        first.rememberDestination(pen);
+        QCOMPARE(recentSpy.count(), 1);
+        first.rememberDestination(pen); // no duplicates; newest first
+        QCOMPARE(first.recentDestinations(), (QStringList {pen, m_dir.path()}));
+    }
+    AppController second;
+    QVERIFY(second.openRemembered());
+    QCOMPARE(second.root(), root);
+    QCOMPARE(second.systemCode(), QStringLiteral("CP"));
+    QCOMPARE(second.systemName(), QStringLiteral("Compras"));
+    QCOMPARE(second.recentDestinations(), (QStringList {pen, m_dir.path()}));
+}
+
+void TestUiControllers::appConnectedSessions()
+{
+    const QString root = freshInstallation(QStringLiteral("sessoes"));
+    QVERIFY(!root.isEmpty());
+    AppController app;
+    QVERIFY(app.connectedSessions().isEmpty()); // nothing open
+    QVERIFY(app.openInstallation(root));
+    QVERIFY(app.connectedSessions().isEmpty());
+    {
+        LockHolderProcess joana(root + QStringLiteral("/sessoes"), QStringLiteral("joana"),
+                                QStringLiteral("BALCAO-02"), QStringLiteral("LF"));
+        LockHolderProcess pedro(root + QStringLiteral("/sessoes"), QStringLiteral("pedro"),
+                                QStringLiteral("ESCRITORIO"), QStringLiteral("AT"));
+        QVERIFY(joana.waitUntilLocked());
+        QVERIFY(pedro.waitUntilLocked());
+        const QStringList sessions = app.connectedSessions();
+        QCOMPARE(sessions.size(), 2);
+        const QString all = sessions.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("joana")) && all.contains(QStringLiteral("BALCAO-02"))
+                     && all.contains(QStringLiteral("pedro")),
+                 qPrintable(all));
+        for (const auto &line : sessions)
+            QVERIFY2(!line.contains(u'\n') && !line.startsWith(u'-'), qPrintable(line));
+    }
+    QVERIFY(app.connectedSessions().isEmpty());
+}
+
+void TestUiControllers::appFormatsInLocale()
+{
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
+    AppController app;
+    const QString number = app.formatNumber(1234567);
+    const QString size = app.formatSize(1536 * 1024);
+    const QString date = app.formatDateTime(QDateTime(QDate(2026, 11, 26), QTime(15, 30)));
+    const QString invalid = app.formatDateTime(QDateTime());
+    QLocale::setDefault(previous);
+    QCOMPARE(number, QStringLiteral("1.234.567"));
+    QCOMPARE(size, QStringLiteral("1,5 MB"));
+    QCOMPARE(date, QStringLiteral("26/11/2026 15:30"));
+    QVERIFY(invalid.isEmpty());
+}
+
+void TestUiControllers::appQmlSingleton()
+{
+    {
+        // main() configures the instance; QML receives that one and never owns it.
+        AppController configured;
+        AppController::setInstance(&configured);
+        QCOMPARE(AppController::instance(), &configured);
+        QQmlEngine engine;
+        QCOMPARE(AppController::create(&engine, &engine), &configured);
+        QCOMPARE(QJSEngine::objectOwnership(&configured), QJSEngine::CppOwnership);
+    }
+    QCOMPARE(AppController::instance(), nullptr); // gone with its owner
+    QQmlEngine engine;
+    AppController *created = AppController::create(&engine, &engine);
+    QVERIFY(created);
+    QCOMPARE(created->parent(), &engine);
+    QCOMPARE(AppController::instance(), created);
+}
+
+void TestUiControllers::appCreateDemo()
+{
+    AppController app;
+    const QString demo = app.demoRoot();
+    QVERIFY2(demo.startsWith(m_dir.path()), qPrintable(demo)); // test mode, temporary HOME
+    QVERIFY(demo.endsWith(QStringLiteral("/demonstracao")));
+    QVERIFY(!QFileInfo::exists(demo));
+    QVERIFY2(app.createDemo(), qPrintable(app.installationError()));
+    QCOMPARE(app.root(), demo);
+    CompanyModel companies;
+    QVERIFY(companies.loadInstallation(demo, app.systemCode()));
+    QVERIFY(companies.rowCount() > 0);
+    // A second call opens what is there, without writing it again.
+    const QString marker = demo + QStringLiteral("/AT/empresas/0001/marca.dat");
+    writeFile(marker, "still here");
+    AppController again;
+    QVERIFY(again.createDemo());
+    QCOMPARE(again.root(), demo);
+    QVERIFY(QFileInfo::exists(marker));
+}
+
+QTEST_GUILESS_MAIN(TestUiControllers)
 #include "tst_uicontrollers.moc"

@@ -5,6 +5,7 @@
 #include "backup/copynaming.h"
 #include "backup/copyproducer.h"
 #include "copy/manifest.h"
+#include "core/filesystem.h"
 #include "core/logging.h"
 #include "core/version.h"
 #include "installation/sessionlock.h"
@@ -14,10 +15,149 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QStorageInfo>
 
 #include <algorithm>
+#include <functional>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace Resguarda {
+
+namespace {
+
+QString existingAncestor(const QString &path)
+{
+    QFileInfo info(path);
+    while (!info.exists()) {
+        const QString parent = info.absolutePath();
+        if (parent == info.absoluteFilePath())
+            break;
+        info = QFileInfo(parent);
+    }
+    return info.absoluteFilePath();
+}
+
+// Previous copies, which a wipe keeps until the new copy is in place:
+// Copia*.zip, and, when the user named the copy file, <that name>*.zip (its
+// weekday sets and extra copies). Case is ignored: FAT pen drives written by
+// other systems may upper-case names.
+bool isCopyFileName(const QString &name, const QStringList &prefixes)
+{
+    if (!name.endsWith(u".zip", Qt::CaseInsensitive))
+        return false;
+    return std::any_of(prefixes.begin(), prefixes.end(), [&](const QString &prefix) {
+        return name.startsWith(prefix, Qt::CaseInsensitive);
+    });
+}
+
+bool isInside(const QString &path, const QString &folder)
+{
+    return path == folder || path.startsWith(folder.endsWith(u'/') ? folder : folder + u'/');
+}
+
+// Every folder from path up to volume, both included: those a wipe leaves
+// in place so that the destination folder still exists.
+QSet<QString> folderChain(const QString &path, const QString &volume)
+{
+    QSet<QString> chain {volume};
+    QString folder = path;
+    while (isInside(folder, volume) && !chain.contains(folder)) {
+        chain.insert(folder);
+        folder = QFileInfo(folder).absolutePath();
+    }
+    return chain;
+}
+
+// Walks a volume for a wipe or for counting what a wipe would erase. Symbolic
+// links are entries like files, never followed; folders of another volume
+// mounted inside are not entered (and lost+found, the file system's own, is
+// left alone): whatever happens, nothing outside the volume is reached.
+class VolumeWalk
+{
+public:
+    enum class Visit { Removed, Kept, Stop };
+
+    // Called for every entry that is not a folder.
+    std::function<Visit(const QFileInfo &entry)> onEntry;
+    // Called for every folder after its contents, with whether anything was
+    // kept inside it (the folder itself may then be removed).
+    std::function<void(const QString &folder, bool keptInside)> afterFolder;
+
+    // Returns false when stopped.
+    bool run(const QString &volume)
+    {
+#ifdef Q_OS_UNIX
+        struct stat info = {};
+        if (::lstat(QFile::encodeName(volume).constData(), &info) != 0)
+            return true;
+        m_device = quint64(info.st_dev);
+#endif
+        bool kept = false;
+        return walk(volume, true, &kept);
+    }
+
+private:
+    bool sameDevice(const QString &folder) const
+    {
+#ifdef Q_OS_UNIX
+        struct stat info = {};
+        return ::lstat(QFile::encodeName(folder).constData(), &info) == 0
+            && quint64(info.st_dev) == m_device && S_ISDIR(info.st_mode);
+#else
+        Q_UNUSED(folder);
+        return true;
+#endif
+    }
+
+    bool walk(const QString &folder, bool isVolumeRoot, bool *keptInside)
+    {
+        const QDir dir(folder);
+        const auto entries = dir.entryInfoList(
+            QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        for (const QFileInfo &entry : entries) {
+            const QString path = dir.filePath(entry.fileName());
+            if (!entry.isSymLink() && entry.isDir()) {
+                if ((isVolumeRoot && entry.fileName() == u"lost+found") || !sameDevice(path)) {
+                    *keptInside = true;
+                    continue;
+                }
+                bool kept = false;
+                if (!walk(path, false, &kept))
+                    return false;
+                if (afterFolder)
+                    afterFolder(path, kept);
+                if (QFileInfo::exists(path) || QFileInfo(path).isSymLink())
+                    *keptInside = true;
+                continue;
+            }
+            switch (onEntry(QFileInfo(path))) {
+            case Visit::Stop:
+                return false;
+            case Visit::Kept:
+                *keptInside = true;
+                break;
+            case Visit::Removed:
+                break;
+            }
+        }
+        return true;
+    }
+
+    quint64 m_device = 0;
+};
+
+QString firstFew(const QStringList &paths)
+{
+    QStringList shown;
+    for (int i = 0; i < std::min<qsizetype>(3, paths.size()); ++i)
+        shown << QDir::toNativeSeparators(paths[i]);
+    return shown.join(u", ");
+}
+
+} // namespace
 
 BackupJob::BackupJob(BackupOptions options, QObject *parent)
     : QObject(parent)
@@ -82,6 +222,7 @@ OperationError BackupJob::run()
     if (!recovered.isEmpty())
         m_warnings.append(recovered);
 
+    m_copiesPath = QDir::cleanPath(installation->copiesPath());
     QList<BackupPlan> plans;
     QStringList targets;
     QSet<QString> requested(m_options.companies.begin(), m_options.companies.end());
@@ -110,13 +251,231 @@ OperationError BackupJob::run()
                                          .arg(missing.join(u", ")));
     }
 
+    // "Apaga conteúdo do disco de destino", in the order that keeps a good
+    // copy on the disk at every moment: everything but the previous copies is
+    // erased first, the new copies are written and verified, and only then
+    // are the previous copies erased.
+    QString wipeVolume;
+    if (m_options.wipeDestination && !targets.isEmpty()) {
+        m_copyPrefixes = QStringList {QStringLiteral("Copia")};
+        const QFileInfo output(m_options.output);
+        if (!m_options.output.isEmpty() && !output.isDir() && !m_options.output.endsWith(u'/')
+            && !m_options.output.endsWith(u'\\')) {
+            const QString stem = output.suffix().compare(u"zip", Qt::CaseInsensitive) == 0
+                ? output.completeBaseName()
+                : output.fileName();
+            if (!stem.isEmpty())
+                m_copyPrefixes << stem;
+        }
+        if ((error = checkWipe(installation->rootPath(), targets, &wipeVolume)))
+            return error;
+        Q_EMIT progressChanged(m_progress);
+        if ((error = wipeBeforeWriting(wipeVolume, targets)))
+            return error;
+    }
+
     for (int i = 0; i < plans.size(); ++i) {
         Q_EMIT copyStarted(plans[i].system.code, targets[i]);
         error = writeCopy(plans[i], targets[i]);
         if (error)
             return error;
     }
+    if (!wipeVolume.isEmpty())
+        removeOldCopies(wipeVolume);
     return OperationError::none();
+}
+
+QString BackupJob::volumeRoot(const QString &path)
+{
+    const QString existing = existingAncestor(path);
+    const QStorageInfo storage(existing);
+    if (!storage.isValid())
+        return {};
+    const QString root = QFileInfo(storage.rootPath()).canonicalFilePath();
+    return root.isEmpty() ? QDir::cleanPath(storage.rootPath()) : root;
+}
+
+bool BackupJob::isRemovableVolume(const QString &path)
+{
+    const QStorageInfo storage(existingAncestor(path));
+    if (!storage.isValid())
+        return false;
+    const QString mountPoint = QDir::cleanPath(storage.rootPath());
+    if (mountPoint == u"/" || storage.isRoot())
+        return false;
+    const QStringList extra = QString::fromLocal8Bit(qgetenv("RESGUARDA_REMOVABLE_MOUNTS"))
+                                  .split(u':', Qt::SkipEmptyParts);
+    for (const auto &listed : extra) {
+        if (QDir::cleanPath(listed) == mountPoint)
+            return true;
+    }
+    // Where desktops and users mount pen drives and external disks.
+    for (const auto prefix : {u"/media/", u"/run/media/", u"/mnt/"}) {
+        if (mountPoint.startsWith(QStringView(prefix)))
+            return true;
+    }
+#ifdef Q_OS_LINUX
+    // /dev/sdb1 -> /sys/class/block/sdb1, a partition of .../block/sdb, whose
+    // "removable" says whether the medium can be taken out. External disks
+    // on USB often say 0, so a disk on a USB bus counts as removable too.
+    const QString device = QFileInfo(QString::fromLocal8Bit(storage.device())).canonicalFilePath();
+    if (!device.startsWith(u"/dev/"))
+        return false;
+    QString block
+        = QFileInfo(u"/sys/class/block/" + QFileInfo(device).fileName()).canonicalFilePath();
+    if (block.isEmpty())
+        return false;
+    if (QFileInfo::exists(block + u"/partition"))
+        block = QFileInfo(block).absolutePath();
+    QFile removable(block + u"/removable");
+    if (removable.open(QIODevice::ReadOnly) && removable.readAll().trimmed() == "1")
+        return true;
+    return block.contains(u"/usb");
+#else
+    return false;
+#endif
+}
+
+int BackupJob::countVolumeFiles(const QString &volumeRoot, int limit)
+{
+    int count = 0;
+    VolumeWalk walk;
+    walk.onEntry = [&](const QFileInfo &) {
+        return ++count >= limit ? VolumeWalk::Visit::Stop : VolumeWalk::Visit::Kept;
+    };
+    walk.run(volumeRoot);
+    return count;
+}
+
+OperationError BackupJob::checkWipe(const QString &installationRoot, const QStringList &targets,
+                                    QString *volume) const
+{
+    const QString folder = QFileInfo(targets.first()).absolutePath();
+    const QString nativeFolder = QDir::toNativeSeparators(folder);
+    const QString installation = QFileInfo(installationRoot).canonicalFilePath();
+    const QString canonicalFolder = QFileInfo(folder).canonicalFilePath();
+    const bool missing = canonicalFolder.isEmpty() || !QFileInfo(canonicalFolder).isDir();
+    const QString root = missing ? QString() : volumeRoot(canonicalFolder);
+    // A missing folder inside the installation (its Copias, not made yet) is
+    // on the installation's disk; a missing one elsewhere is most likely an
+    // unplugged pen drive.
+    const bool onInstallationDisk = missing
+        ? isInside(QDir::cleanPath(QFileInfo(folder).absoluteFilePath()), installation)
+        : (root == u"/" || FileSystem::sameVolume(installationRoot, canonicalFolder)
+           || isInside(installation, root));
+    if (onInstallationDisk) {
+        return OperationError::usage(
+            tr("%1 is on the installation's own disk, which is never emptied. Nothing was "
+               "erased. Choose a pen drive or external disk, or do not ask to empty the "
+               "destination disk.")
+                .arg(nativeFolder));
+    }
+    if (missing || root.isEmpty()) {
+        return OperationError::usage(
+            tr("The destination disk cannot be emptied: the folder %1 does not exist. Connect "
+               "the pen drive or external disk, or choose another folder. Nothing was erased.")
+                .arg(nativeFolder));
+    }
+    if (!isRemovableVolume(canonicalFolder)) {
+        return OperationError::usage(
+            tr("Only a removable disk (pen drive or external disk) can be emptied, and %1 is not "
+               "on one. Nothing was erased. Choose a removable disk, or do not ask to empty the "
+               "destination disk.")
+                .arg(nativeFolder));
+    }
+    // Every target of a run is in the same folder (one per system with
+    // --all-systems), so the first one's volume is the volume of all.
+    *volume = root;
+    return OperationError::none();
+}
+
+OperationError BackupJob::wipeBeforeWriting(const QString &volume, const QStringList &targets)
+{
+    // The targets and every previous copy stay until the new copies replace
+    // them; the destination folder stays so the copy has somewhere to go.
+    QSet<QString> keepFiles;
+    QSet<QString> keepFolders {volume};
+    for (const auto &target : targets) {
+        const QFileInfo info(target);
+        const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
+        keepFolders += folderChain(folder, volume);
+        keepFiles.insert(folder + u'/' + info.fileName());
+    }
+    QStringList failures;
+    int erased = 0;
+    bool cancelled = false;
+    VolumeWalk walk;
+    walk.onEntry = [&](const QFileInfo &entry) {
+        if (isCancelled()) {
+            cancelled = true;
+            return VolumeWalk::Visit::Stop;
+        }
+        const QString path = entry.absoluteFilePath();
+        if (!entry.isSymLink() && entry.isFile()
+            && (isCopyFileName(entry.fileName(), m_copyPrefixes) || keepFiles.contains(path)))
+            return VolumeWalk::Visit::Kept;
+        if (!QFile::remove(path)) {
+            failures << path;
+            return VolumeWalk::Visit::Kept;
+        }
+        ++erased;
+        return VolumeWalk::Visit::Removed;
+    };
+    walk.afterFolder = [&](const QString &folder, bool keptInside) {
+        if (keepFolders.contains(folder))
+            return;
+        if (!QDir().rmdir(folder) && !keptInside)
+            failures << folder;
+    };
+    walk.run(volume);
+    FileSystem::syncDirectory(volume);
+    qCDebug(lcBackup) << "emptied the destination disk" << volume << ":" << erased
+                      << "entries erased";
+    if (!failures.isEmpty())
+        m_warnings.append(
+            tr("%n item(s) on the destination disk could not be erased, for example %1.", nullptr,
+               int(failures.size()))
+                .arg(firstFew(failures)));
+    if (cancelled)
+        return OperationError::failed(
+            tr("The copy was cancelled while the destination disk was being emptied. The previous "
+               "copies on it were kept."));
+    return OperationError::none();
+}
+
+void BackupJob::removeOldCopies(const QString &volume)
+{
+    QSet<QString> written;
+    QSet<QString> keepFolders {volume};
+    for (const auto &copy : m_written) {
+        const QString path = QFileInfo(copy.path).canonicalFilePath();
+        written.insert(path);
+        keepFolders += folderChain(QFileInfo(path).absolutePath(), volume);
+    }
+    QStringList failures;
+    VolumeWalk walk;
+    walk.onEntry = [&](const QFileInfo &entry) {
+        const QString path = entry.absoluteFilePath();
+        if (entry.isSymLink() || !entry.isFile()
+            || !isCopyFileName(entry.fileName(), m_copyPrefixes) || written.contains(path))
+            return VolumeWalk::Visit::Kept;
+        if (!QFile::remove(path)) {
+            failures << path;
+            return VolumeWalk::Visit::Kept;
+        }
+        return VolumeWalk::Visit::Removed;
+    };
+    walk.afterFolder = [&](const QString &folder, bool keptInside) {
+        if (!keptInside && !keepFolders.contains(folder))
+            QDir().rmdir(folder);
+    };
+    walk.run(volume);
+    FileSystem::syncDirectory(volume);
+    if (!failures.isEmpty())
+        m_warnings.append(tr("%n previous copy file(s) on the destination disk could not be "
+                             "erased, for example %1.",
+                             nullptr, int(failures.size()))
+                              .arg(firstFew(failures)));
 }
 
 OperationError BackupJob::writeCopy(const BackupPlan &plan, const QString &target)
@@ -141,9 +500,13 @@ OperationError BackupJob::writeCopy(const BackupPlan &plan, const QString &targe
     const qint64 filesBefore = m_progress.filesDone;
     const qint64 bytesBefore = m_progress.bytesDone;
     qint64 copySize = 0;
-    // The default destination (<root>/Copias) is created; one the user chose is not.
-    const OperationError error =
-        producer.produce(plan, manifest, target, m_options.output.isEmpty(), m_progress, &copySize);
+    // The installation's Copias (the default destination, whatever the file
+    // name) is created; a folder elsewhere the user chose is not: missing, it
+    // is most likely an unplugged pen drive.
+    const bool createFolder = m_options.output.isEmpty()
+        || QDir::cleanPath(QFileInfo(target).absolutePath()) == m_copiesPath;
+    const OperationError error
+        = producer.produce(plan, manifest, target, createFolder, m_progress, &copySize);
     if (error)
         return error;
     m_written.append({plan.system.code, target, m_progress.filesDone - filesBefore,

@@ -44,6 +44,25 @@ public:
     // empresa.json, a symbolic link that was skipped).
     const QStringList &warnings() const { return m_warnings; }
 
+    // The rules of "Apaga conteúdo do disco de destino", shared with the QML
+    // wizard so that it offers the option exactly where run() accepts it.
+    //
+    // Whether the volume holding path (or its nearest existing parent) is
+    // removable: a pen drive or external disk (/sys/block/<disk>/removable,
+    // or a disk on a USB bus), or a volume mounted under /media, /run/media or
+    // /mnt. The environment variable RESGUARDA_REMOVABLE_MOUNTS, mount points
+    // separated by ':', names more volumes: a testing aid (a tmpfs in a
+    // temporary folder), and a way out for hardware that misreports itself.
+    // The system's root volume is never removable.
+    static bool isRemovableVolume(const QString &path);
+    // The mount point of the volume holding path (or its nearest existing
+    // parent), canonical; empty when unknown.
+    static QString volumeRoot(const QString &path);
+    // How many files (and links) below volumeRoot emptying it would erase,
+    // counting no further than limit. Links are not followed and volumes
+    // mounted inside are not entered, as when erasing.
+    static int countVolumeFiles(const QString &volumeRoot, int limit);
+
 public Q_SLOTS:
     void cancel();
 
@@ -53,11 +72,17 @@ Q_SIGNALS:
 
 private:
     OperationError writeCopy(const BackupPlan &plan, const QString &target);
+    OperationError checkWipe(const QString &installationRoot, const QStringList &targets,
+                             QString *volume) const;
+    OperationError wipeBeforeWriting(const QString &volume, const QStringList &targets);
+    void removeOldCopies(const QString &volume);
     bool isCancelled() const { return m_cancelled.load(); }
 
     BackupOptions m_options;
     QList<WrittenCopy> m_written;
     QStringList m_warnings;
+    QString m_copiesPath; // the installation's Copias, created when missing
+    QStringList m_copyPrefixes; // names of previous copies a wipe keeps until the end
     std::atomic_bool m_cancelled{false};
     JobProgress m_progress;
 };

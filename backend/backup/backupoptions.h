@@ -22,6 +22,11 @@ struct BackupOptions
     bool allSystems = false; // "Gera Cópia dos Demais Sistemas"
     Rotation rotation = Rotation::None; // the seed's "jogos de backup"
     QString extraLabel; // an extra copy, never replaced by rotation
+    // "Apaga conteúdo do disco de destino": empty the destination volume, which
+    // must be removable and not the installation's. Everything else on it is
+    // deleted before writing; previous Copia*.zip files only once the new copy
+    // is verified and in place, so a failed run never leaves the disk without one.
+    bool wipeDestination = false;
     QDateTime now; // the clock, injectable for tests; invalid = current time
     int compressionLevel = 6;
 };

@@ -34,6 +34,7 @@ int BackupCommand::run(const QStringList &arguments)
     const QString allSystems = QStringLiteral("all-systems");
     const QString rotation = QStringLiteral("rotation");
     const QString extra = QStringLiteral("extra");
+    const QString wipeDestination = QStringLiteral("wipe-destination");
     const QString quiet = QStringLiteral("quiet");
     parser.addOptions({
         {root, tr("Installation folder of the system."), tr("DIR")},
@@ -52,6 +53,9 @@ int BackupCommand::run(const QStringList &arguments)
          QStringLiteral("weekday")},
         {extra, tr("An extra copy (before an annual closing, say), with the label and date in its name."),
          tr("LABEL")},
+        {wipeDestination,
+         tr("Empty the removable destination disk (Apaga conteúdo do disco de destino): "
+            "everything on it is deleted; previous copies only after the new one is verified.")},
         {quiet, tr("Print only the result and errors.")},
     });
     int exitCode = 0;
@@ -77,6 +81,7 @@ int BackupCommand::run(const QStringList &arguments)
     if (!command.intValue(archiveFrom, 1900, 9999, &options.archiveFromYear, &exitCode))
         return exitCode;
     options.allSystems = parser.isSet(allSystems);
+    options.wipeDestination = parser.isSet(wipeDestination);
     if (parser.isSet(rotation)) {
         if (parser.value(rotation) != u"weekday")
             return command.usageError(tr("--rotation accepts only \"weekday\"."));

@@ -1,2 +1,220 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/appcontroller.h"
+
+#include "core/filesystem.h"
+#include "core/version.h"
+#include "demo/demoinstallation.h"
+#include "installation/installation.h"
+#include "installation/sessionlock.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJSEngine>
+#include <QLocale>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace Resguarda {
+
+namespace {
+
+QPointer<AppController> s_instance;
+
+const QString rootKey = QStringLiteral("installation/root");
+const QString systemKey = QStringLiteral("installation/system");
+const QString destinationsKey = QStringLiteral("backup/recentDestinations");
+constexpr int recentDestinationsKept = 8;
+
+} // namespace
+
+AppController::AppController(QObject *parent)
+    : QObject(parent)
+    // Named explicitly, not from QCoreApplication, so the CLI, the app and
+    // the tests (in QStandardPaths test mode) agree on where settings live.
+    , m_settings(QStringLiteral("Resguarda"), QStringLiteral("resguarda"))
+{
+}
+
+AppController *AppController::instance()
+{
+    return s_instance;
+}
+
+void AppController::setInstance(AppController *instance)
+{
+    s_instance = instance;
+}
+
+AppController *AppController::create(QQmlEngine *engine, QJSEngine *scriptEngine)
+{
+    Q_UNUSED(scriptEngine);
+    if (s_instance) {
+        // main() owns it; the engine must never delete it.
+        QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        return s_instance;
+    }
+    // Loaded without main() (qmlscene, QML tests): one that lives as long
+    // as the engine.
+    s_instance = new AppController(engine);
+    return s_instance;
+}
+
+bool AppController::openInstallation(const QString &root)
+{
+    OperationError error;
+    const auto installation = Installation::open(root, &error);
+    if (!installation) {
+        // What was open stays open: a mistyped folder loses nothing.
+        m_installationError = error.message;
+        Q_EMIT installationChanged();
+        return false;
+    }
+    m_root = installation->rootPath();
+    m_installationError.clear();
+    m_systems.clear();
+    QStringList codes;
+    for (const auto &system : installation->systems()) {
+        m_systems.append(QVariantMap {{QStringLiteral("code"), system.code},
+                                      {QStringLiteral("name"), system.name}});
+        codes << system.code;
+    }
+    // The system asked for (--system), else the one used last time, else the first.
+    const QString remembered = m_settings.value(systemKey).toString();
+    QString code = m_systemCode;
+    if (!codes.contains(code))
+        code = codes.contains(remembered) ? remembered : codes.value(0);
+    m_settings.setValue(rootKey, m_root);
+    m_systemCode = code;
+    Q_EMIT installationChanged();
+    // systemName depends on the installation even when the code is the same.
+    Q_EMIT systemChanged();
+    return true;
+}
+
+bool AppController::openRemembered()
+{
+    const QString root = m_settings.value(rootKey).toString();
+    if (root.isEmpty())
+        return false;
+    return openInstallation(root);
+}
+
+bool AppController::createDemo()
+{
+    const QString root = demoRoot();
+    if (!QFileInfo::exists(root)) {
+        DemoParameters params;
+        params.companies = 12;
+        params.years = 4;
+        params.sizeMb = 40;
+        QDir().mkpath(QFileInfo(root).absolutePath());
+        const OperationError error = DemoInstallation::create(root, params);
+        if (error) {
+            m_installationError = error.message;
+            Q_EMIT installationChanged();
+            return false;
+        }
+    }
+    return openInstallation(root);
+}
+
+void AppController::setStartPage(const QString &page)
+{
+    m_startPage = page;
+}
+
+QStringList AppController::connectedSessions() const
+{
+    if (m_root.isEmpty())
+        return {};
+    const QString sessionsDir = m_root + u'/' + QStringView(InstallationLayout::sessionsDirName);
+    QStringList lines;
+    for (const auto &session : SessionLock::activeSessions(sessionsDir)) {
+        QString line = SessionLock::describeSessions({session});
+        // describeSessions makes a list for a message; here each is an item.
+        if (line.startsWith(u"- "))
+            line.remove(0, 2);
+        lines << line;
+    }
+    return lines;
+}
+
+void AppController::rememberDestination(const QString &folder)
+{
+    if (folder.isEmpty())
+        return;
+    const QString cleaned = QDir::cleanPath(folder);
+    QStringList folders = recentDestinations();
+    folders.removeAll(cleaned);
+    folders.prepend(cleaned);
+    while (folders.size() > recentDestinationsKept)
+        folders.removeLast();
+    m_settings.setValue(destinationsKey, folders);
+    Q_EMIT recentDestinationsChanged();
+}
+
+QString AppController::formatSize(qint64 bytes) const
+{
+    return FileSystem::formatSize(bytes);
+}
+
+QString AppController::formatDateTime(const QDateTime &dateTime) const
+{
+    if (!dateTime.isValid())
+        return {};
+    return QLocale().toString(dateTime.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString AppController::formatNumber(qint64 number) const
+{
+    return QLocale().toString(number);
+}
+
+void AppController::setSystemCode(const QString &code)
+{
+    if (code == m_systemCode)
+        return;
+    // With an installation open only its systems are accepted; before one
+    // is open, main() may preset the code given with --system.
+    if (!m_root.isEmpty()) {
+        const bool installed
+            = std::any_of(m_systems.cbegin(), m_systems.cend(), [&](const QVariant &system) {
+                  return system.toMap().value(QStringLiteral("code")).toString() == code;
+              });
+        if (!installed)
+            return;
+        m_settings.setValue(systemKey, code);
+    }
+    m_systemCode = code;
+    Q_EMIT systemChanged();
+}
+
+QString AppController::systemName() const
+{
+    for (const auto &system : m_systems) {
+        const QVariantMap map = system.toMap();
+        if (map.value(QStringLiteral("code")).toString() == m_systemCode)
+            return map.value(QStringLiteral("name")).toString();
+    }
+    return {};
+}
+
+QString AppController::demoRoot() const
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/demonstracao";
+}
+
+QStringList AppController::recentDestinations() const
+{
+    return m_settings.value(destinationsKey).toStringList();
+}
+
+QString AppController::version() const
+{
+    return QString::fromLatin1(toolVersion);
+}
+
+} // namespace Resguarda

@@ -1,2 +1,397 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/backupsettings.h"
+
+#include "backup/backupjob.h"
+#include "backup/copynaming.h"
+#include "core/filesystem.h"
+#include "installation/installation.h"
+#include "ui/companymodel.h"
+
+#include <QDate>
+#include <QDir>
+#include <QFileInfo>
+#include <QStorageInfo>
+
+namespace Resguarda {
+
+namespace {
+
+// Counting stops here: the confirmation says "more than 100,000 files"
+// rather than making the user wait for a full count of a big disk.
+constexpr int wipeCountLimit = 100000;
+constexpr int yearsKeptByDefault = 5;
+
+QString existingAncestor(const QString &path)
+{
+    QFileInfo info(path);
+    while (!info.exists()) {
+        const QString parent = info.absolutePath();
+        if (parent == info.absoluteFilePath())
+            break;
+        info = QFileInfo(parent);
+    }
+    return info.absoluteFilePath();
+}
+
+} // namespace
+
+BackupSettings::BackupSettings(QObject *parent)
+    : QObject(parent)
+    , m_archiveFromYear(
+          qBound(minimumYear(), QDate::currentDate().year() - yearsKeptByDefault, maximumYear()))
+{
+}
+
+QString BackupSettings::root() const
+{
+    return m_options.root;
+}
+
+void BackupSettings::setRoot(const QString &root)
+{
+    const QString cleaned = root.isEmpty() ? QString() : QDir::cleanPath(root);
+    if (cleaned == m_options.root)
+        return;
+    m_options.root = cleaned;
+    m_destinationFolder = defaultFolder();
+    m_wipeDestination = false;
+    refreshDestinationFacts();
+    Q_EMIT changed();
+}
+
+QString BackupSettings::systemCode() const
+{
+    return m_options.systemCode;
+}
+
+void BackupSettings::setSystemCode(const QString &code)
+{
+    if (code == m_options.systemCode)
+        return;
+    m_options.systemCode = code;
+    if (!m_fileNameEdited)
+        m_fileName.clear(); // follows the system: Copia<SIS>.zip
+    Q_EMIT changed();
+}
+
+QString BackupSettings::destinationFolder() const
+{
+    return m_destinationFolder;
+}
+
+void BackupSettings::setDestinationFolder(const QString &folder)
+{
+    const QString cleaned = folder.isEmpty() ? QString() : QDir::cleanPath(folder);
+    if (cleaned == m_destinationFolder)
+        return;
+    m_destinationFolder = cleaned;
+    // Emptying was confirmed for one disk; it is never carried to another.
+    m_wipeDestination = false;
+    refreshDestinationFacts();
+    Q_EMIT changed();
+}
+
+QString BackupSettings::fileName() const
+{
+    return m_fileNameEdited ? m_fileName : defaultFileName();
+}
+
+void BackupSettings::setFileName(const QString &name)
+{
+    if (name == fileName())
+        return;
+    // Typing the default name back makes it follow the system again.
+    m_fileNameEdited = name != defaultFileName();
+    m_fileName = m_fileNameEdited ? name : QString();
+    Q_EMIT changed();
+}
+
+QString BackupSettings::targetPath() const
+{
+    if (m_options.root.isEmpty() || m_options.systemCode.isEmpty() || m_destinationFolder.isEmpty())
+        return {};
+    // Without a label an extra copy has no name yet (and is not valid).
+    if (m_mode == Extra && CopyNaming::sanitizedLabel(m_options.extraLabel).isEmpty())
+        return {};
+    OperationError error;
+    const QString path = CopyNaming::targetPath(m_options.root, m_options.systemCode,
+                                                toOptions(nullptr), now(), &error);
+    return error ? QString() : path;
+}
+
+bool BackupSettings::templates() const
+{
+    return m_options.templates;
+}
+
+void BackupSettings::setTemplates(bool on)
+{
+    if (on == m_options.templates)
+        return;
+    m_options.templates = on;
+    Q_EMIT changed();
+}
+
+bool BackupSettings::leaveOutArchived() const
+{
+    return m_leaveOutArchived;
+}
+
+void BackupSettings::setLeaveOutArchived(bool on)
+{
+    if (on == m_leaveOutArchived)
+        return;
+    m_leaveOutArchived = on;
+    Q_EMIT changed();
+}
+
+int BackupSettings::archiveFromYear() const
+{
+    return m_archiveFromYear;
+}
+
+void BackupSettings::setArchiveFromYear(int year)
+{
+    // Kept as typed: an out-of-range year is reported by validationError,
+    // not silently changed under the user's finger.
+    if (year == m_archiveFromYear)
+        return;
+    m_archiveFromYear = year;
+    Q_EMIT changed();
+}
+
+bool BackupSettings::allSystems() const
+{
+    return m_options.allSystems;
+}
+
+void BackupSettings::setAllSystems(bool on)
+{
+    if (on == m_options.allSystems)
+        return;
+    m_options.allSystems = on;
+    Q_EMIT changed();
+}
+
+BackupSettings::Mode BackupSettings::mode() const
+{
+    return m_mode;
+}
+
+void BackupSettings::setMode(Mode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    Q_EMIT changed();
+}
+
+QString BackupSettings::extraLabel() const
+{
+    return m_options.extraLabel;
+}
+
+void BackupSettings::setExtraLabel(const QString &label)
+{
+    if (label == m_options.extraLabel)
+        return;
+    m_options.extraLabel = label;
+    Q_EMIT changed();
+}
+
+bool BackupSettings::wipeDestination() const
+{
+    return m_wipeDestination;
+}
+
+void BackupSettings::setWipeDestination(bool on)
+{
+    // Accepted even where it cannot be done: validationError then says so.
+    if (on == m_wipeDestination)
+        return;
+    m_wipeDestination = on;
+    Q_EMIT changed();
+}
+
+bool BackupSettings::destinationOnInstallationDisk() const
+{
+    return m_destinationOnInstallationDisk;
+}
+
+bool BackupSettings::destinationRemovable() const
+{
+    return m_destinationRemovable;
+}
+
+bool BackupSettings::canWipeDestination() const
+{
+    return m_canWipeDestination;
+}
+
+qint64 BackupSettings::destinationFreeBytes() const
+{
+    return m_destinationFreeBytes;
+}
+
+qint64 BackupSettings::destinationTotalBytes() const
+{
+    return m_destinationTotalBytes;
+}
+
+QString BackupSettings::destinationLabel() const
+{
+    return m_destinationLabel;
+}
+
+int BackupSettings::wipeFileCount() const
+{
+    return m_wipeFileCount;
+}
+
+int BackupSettings::minimumYear() const
+{
+    return 1990;
+}
+
+int BackupSettings::maximumYear() const
+{
+    return QDate::currentDate().year() + 1;
+}
+
+QString BackupSettings::validationError() const
+{
+    if (m_options.root.isEmpty())
+        return tr("Choose the installation to copy first.");
+    if (m_options.systemCode.isEmpty() && !m_options.allSystems)
+        return tr("Choose the system to copy.");
+    if (m_destinationFolder.isEmpty())
+        return tr("Choose the folder the copy goes to.");
+    const QFileInfo folder(m_destinationFolder);
+    const QString nativeFolder = QDir::toNativeSeparators(m_destinationFolder);
+    // The installation's own Copias is made when missing, as the CLI does.
+    const bool isDefaultFolder = m_destinationFolder == defaultFolder();
+    if (!folder.isDir() && !isDefaultFolder)
+        return tr("The folder %1 does not exist. Connect the pen drive or choose another folder.")
+            .arg(nativeFolder);
+    if (folder.isDir() && !folder.isWritable())
+        return tr("The folder %1 cannot be written to. Choose another folder.").arg(nativeFolder);
+    if (!m_options.allSystems) {
+        const QString name = fileName().trimmed();
+        if (name.isEmpty())
+            return tr("Type a name for the copy file.");
+        if (name.contains(u'/') || name.contains(u'\\'))
+            return tr("The file name cannot contain / or \\. Choose the folder above and type only "
+                      "the name of the file.");
+    }
+    if (m_mode == Extra && CopyNaming::sanitizedLabel(m_options.extraLabel).isEmpty())
+        return tr("Type a label for the extra copy, with letters or digits (for example "
+                  "\"Fechamento 2025\").");
+    if (m_leaveOutArchived
+        && (m_archiveFromYear < minimumYear() || m_archiveFromYear > maximumYear()))
+        return tr("Choose a year between %1 and %2 from which the annual and monthly tables are "
+                  "included.")
+            .arg(minimumYear())
+            .arg(maximumYear());
+    if (m_wipeDestination && !m_canWipeDestination)
+        return tr("Only a removable disk (pen drive or external disk) that is not the "
+                  "installation's disk can be emptied. Choose such a disk or turn off emptying "
+                  "the destination disk.");
+    return {};
+}
+
+BackupOptions BackupSettings::toOptions(const CompanyModel *companies) const
+{
+    BackupOptions options;
+    options.root = m_options.root;
+    options.systemCode = m_options.systemCode;
+    // With every system the folder is given: one copy per system goes into it.
+    options.output = m_options.allSystems
+        ? m_destinationFolder
+        : (m_destinationFolder.isEmpty() ? QString()
+                                         : m_destinationFolder + u'/' + fileName().trimmed());
+    if (companies) {
+        const QStringList selected = companies->selectedCodes();
+        // All selected is the seed's default: no list, so companies
+        // registered later or in other systems are included too.
+        if (!companies->allSelected() && selected.size() != companies->codes().size())
+            options.companies = selected;
+    }
+    options.templates = m_options.templates;
+    options.archiveFromYear = m_leaveOutArchived ? m_archiveFromYear : 0;
+    options.allSystems = m_options.allSystems;
+    options.rotation
+        = m_mode == Weekday ? BackupOptions::Rotation::Weekday : BackupOptions::Rotation::None;
+    options.extraLabel = m_mode == Extra ? m_options.extraLabel : QString();
+    options.wipeDestination = m_wipeDestination;
+    options.now = m_now;
+    options.compressionLevel = m_options.compressionLevel;
+    return options;
+}
+
+void BackupSettings::setNow(const QDateTime &now)
+{
+    if (now == m_now)
+        return;
+    m_now = now;
+    Q_EMIT changed();
+}
+
+QString BackupSettings::defaultFolder() const
+{
+    return m_options.root.isEmpty()
+        ? QString()
+        : m_options.root + u'/' + QStringView(InstallationLayout::copiesDirName);
+}
+
+QString BackupSettings::defaultFileName() const
+{
+    return u"Copia" + m_options.systemCode + u".zip";
+}
+
+QDateTime BackupSettings::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTime();
+}
+
+void BackupSettings::refreshDestinationFacts()
+{
+    m_destinationOnInstallationDisk = false;
+    m_destinationRemovable = false;
+    m_canWipeDestination = false;
+    m_destinationFreeBytes = -1;
+    m_destinationTotalBytes = -1;
+    m_destinationLabel.clear();
+    m_wipeFileCount = 0;
+    if (m_destinationFolder.isEmpty())
+        return;
+
+    const QFileInfo folder(m_destinationFolder);
+    m_destinationFreeBytes = FileSystem::availableBytes(m_destinationFolder);
+    const QStorageInfo storage(existingAncestor(m_destinationFolder));
+    if (storage.isValid()) {
+        m_destinationTotalBytes = storage.bytesTotal();
+        m_destinationLabel = storage.name().isEmpty() ? storage.displayName() : storage.name();
+    }
+    // A missing folder says nothing about a disk (an unplugged pen drive
+    // would look like the disk of its parent folder), except the
+    // installation's own Copias, which is made when needed.
+    if (!folder.isDir()) {
+        m_destinationOnInstallationDisk = m_destinationFolder == defaultFolder();
+        return;
+    }
+    m_destinationOnInstallationDisk
+        = !m_options.root.isEmpty() && FileSystem::sameVolume(m_options.root, m_destinationFolder);
+    m_destinationRemovable = BackupJob::isRemovableVolume(m_destinationFolder);
+    const QString volume = BackupJob::volumeRoot(m_destinationFolder);
+    const QString canonical = folder.canonicalFilePath();
+    const bool insideVolume = !volume.isEmpty() && volume != u"/"
+        && (canonical == volume || canonical.startsWith(volume + u'/'));
+    m_canWipeDestination
+        = m_destinationRemovable && !m_destinationOnInstallationDisk && insideVolume;
+    // Counting walks the disk: only for one that may be emptied (a pen drive,
+    // never the installation's large disk).
+    if (m_canWipeDestination)
+        m_wipeFileCount = BackupJob::countVolumeFiles(volume, wipeCountLimit);
+}
+
+} // namespace Resguarda

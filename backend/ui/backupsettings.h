@@ -102,16 +102,21 @@ Q_SIGNALS:
 
 private:
     void refreshDestinationFacts();
+    QString defaultFolder() const; // <root>/Copias
+    QString defaultFileName() const; // Copia<SIS>.zip
+    QDateTime now() const;
 
     BackupOptions m_options;
     QString m_destinationFolder;
-    QString m_fileName;
+    QString m_fileName; // what the user typed; used only when m_fileNameEdited
+    bool m_fileNameEdited = false;
     bool m_leaveOutArchived = false;
     int m_archiveFromYear = 0;
     Mode m_mode = Single;
     bool m_wipeDestination = false;
     bool m_destinationOnInstallationDisk = false;
     bool m_destinationRemovable = false;
+    bool m_canWipeDestination = false;
     qint64 m_destinationFreeBytes = -1;
     qint64 m_destinationTotalBytes = -1;
     QString m_destinationLabel;

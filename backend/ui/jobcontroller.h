@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/jobprogress.h"
+#include "core/operationerror.h"
 #include "ui/backupsettings.h"
 #include "ui/companymodel.h"
 #include "ui/restoresettings.h"
@@ -12,6 +13,8 @@
 #include <QStringList>
 #include <QThread>
 #include <QtQml/qqmlregistration.h>
+
+#include <functional>
 
 namespace Resguarda {
 
@@ -85,12 +88,28 @@ Q_SIGNALS:
     void stateChanged();
     void progressChanged();
     void finished(); // the job ended, whatever the outcome
-    void cancelRequested(); // queued to the worker's job object
+    void cancelRequested(); // reaches the running job's cancel() directly (an atomic flag)
 
 private:
+    // What a job hands back from the worker thread.
+    struct Outcome
+    {
+        OperationError error;
+        QStringList paths;
+        QString safetyCopy;
+        QStringList notes;
+    };
+
     void setProgress(const JobProgress &progress);
     void finish(int exitCode, const QString &error, const QString &result, const QStringList &paths,
                 const QString &safetyCopy, const QStringList &notes);
+    // extraWork: bytes of work the reports of the first pass do not count
+    // (a restore's safety copy, written and read back).
+    void begin(Kind kind, qint64 extraWork);
+    void refuse(Kind kind, const QString &problem);
+    void clearResults();
+    double totalWork() const;
+    void launch(QObject *job, std::function<Outcome()> work);
 
     State m_state = Idle;
     Kind m_kind = NoJob;
@@ -104,7 +123,14 @@ private:
     QThread m_thread;
     QPointer<QObject> m_job; // lives on m_thread while running
     QElapsedTimer m_clock;
-    double m_smoothedRate = 0;
+    double m_smoothedRate = 0; // bytes per second, as shown
+    double m_smoothedWorkRate = 0; // work per second, for the ETA (verification weighs less)
+    double m_work = 0; // done so far, in weighted bytes
+    double m_extraWork = 0;
+    qint64 m_extractBytes = 0;
+    double m_progressValue = 0; // never goes back while a job runs
+    qint64 m_lastProgressMs = 0;
+    bool m_cancelRequested = false; // a failure after cancel() is a cancellation
 };
 
 } // namespace Resguarda

@@ -1,2 +1,305 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/restoresettings.h"
+
+#include "copy/copycontainer.h"
+#include "installation/installation.h"
+#include "restore/restoreplan.h"
+
+#include <QDate>
+#include <QDir>
+#include <QLocale>
+
+namespace Resguarda {
+
+namespace {
+
+constexpr int minimumYear = 1990;
+constexpr int yearsKeptByDefault = 5;
+
+int maximumYear()
+{
+    return QDate::currentDate().year() + 1;
+}
+
+} // namespace
+
+RestoreSettings::RestoreSettings(QObject *parent)
+    : QObject(parent)
+    , m_archiveFromYear(
+          qBound(minimumYear, QDate::currentDate().year() - yearsKeptByDefault, maximumYear()))
+    , m_companies(new CompanyModel(this))
+    , m_plan(new RestorePlanModel(this))
+{
+    // Ticking companies one by one, or "select all" on thousands of them,
+    // asks for many plans in a row; one, at the end of the burst, is enough.
+    m_planTimer.setSingleShot(true);
+    m_planTimer.setInterval(0);
+    connect(&m_planTimer, &QTimer::timeout, this, &RestoreSettings::updatePlan);
+    connect(m_companies, &CompanyModel::selectionChanged, this,
+            &RestoreSettings::schedulePlanUpdate);
+}
+
+RestoreSettings::~RestoreSettings() = default;
+
+QString RestoreSettings::root() const
+{
+    return m_options.root;
+}
+
+void RestoreSettings::setRoot(const QString &root)
+{
+    const QString cleaned = root.isEmpty() ? QString() : QDir::cleanPath(root);
+    if (cleaned == m_options.root)
+        return;
+    m_options.root = cleaned;
+    // Which companies already exist depends on the installation.
+    if (m_copy) {
+        m_companies->loadManifest(m_copy->reader().manifest(), m_options.root);
+        updatePlan();
+    }
+    Q_EMIT changed();
+}
+
+bool RestoreSettings::openCopy(const QString &path)
+{
+    closeCopy();
+    OperationError error;
+    auto copy = OpenedCopy::open(path, QString(), &error);
+    if (!copy) {
+        m_copyError = error.message;
+        Q_EMIT copyChanged();
+        Q_EMIT changed();
+        return false;
+    }
+    // The same check restore makes before touching anything: a copy with
+    // unsafe names, missing or extra entries is refused here already.
+    const auto &problems = copy->reader().structuralProblems();
+    if (!problems.isEmpty()) {
+        m_copyError
+            = tr("%1 is damaged or was altered, and cannot be restored: %2 Use another copy.")
+                  .arg(copy->displayName(), problems.first().message);
+        Q_EMIT copyChanged();
+        Q_EMIT changed();
+        return false;
+    }
+    m_copy = std::move(copy);
+    m_options.copyPath = path;
+    m_companies->loadManifest(m_copy->reader().manifest(), m_options.root);
+    updatePlan();
+    Q_EMIT copyChanged();
+    Q_EMIT changed();
+    return true;
+}
+
+void RestoreSettings::closeCopy()
+{
+    const bool hadSomething = m_copy || !m_copyError.isEmpty();
+    m_planTimer.stop();
+    m_copy.reset();
+    m_copyError.clear();
+    m_options.copyPath.clear();
+    m_planError.clear();
+    m_companies->clear();
+    m_plan->clear();
+    if (hadSomething) {
+        Q_EMIT copyChanged();
+        Q_EMIT changed();
+    }
+}
+
+void RestoreSettings::updatePlan()
+{
+    m_planTimer.stop();
+    m_planError.clear();
+    if (!m_copy) {
+        m_plan->clear();
+    } else if (m_companies->selectedCount() == 0) {
+        // Nothing selected would mean "everything" to RestoreOptions.
+        m_plan->clear();
+    } else {
+        OperationError error;
+        const auto installation = Installation::open(m_options.root, &error);
+        std::optional<RestorePlan> plan;
+        if (installation)
+            plan = RestorePlan::make(m_copy->reader().manifest(), *installation, toOptions(),
+                                     &error);
+        if (plan) {
+            m_plan->setPlan(*plan);
+        } else {
+            m_plan->clear();
+            m_planError = error.message;
+        }
+    }
+    Q_EMIT changed();
+}
+
+QString RestoreSettings::copyPath() const
+{
+    return m_options.copyPath;
+}
+
+bool RestoreSettings::copyOpen() const
+{
+    return m_copy != nullptr;
+}
+
+QString RestoreSettings::copyError() const
+{
+    return m_copyError;
+}
+
+QString RestoreSettings::copySystemCode() const
+{
+    return m_copy ? m_copy->reader().manifest().system.code : QString();
+}
+
+QString RestoreSettings::copySystemName() const
+{
+    return m_copy ? m_copy->reader().manifest().system.name : QString();
+}
+
+QDateTime RestoreSettings::copyCreatedAt() const
+{
+    return m_copy ? m_copy->reader().manifest().createdAt : QDateTime();
+}
+
+QString RestoreSettings::copyCreatedText() const
+{
+    const QDateTime created = copyCreatedAt();
+    return created.isValid() ? QLocale().toString(created.toLocalTime(), QLocale::ShortFormat)
+                             : QString();
+}
+
+qint64 RestoreSettings::copyFileSize() const
+{
+    return m_copy ? m_copy->originalSize() : 0;
+}
+
+bool RestoreSettings::copyHasTemplates() const
+{
+    return m_copy && m_copy->reader().manifest().templateFiles > 0;
+}
+
+int RestoreSettings::copyArchiveFromYear() const
+{
+    return m_copy ? m_copy->reader().manifest().options.archiveFromYear : 0;
+}
+
+bool RestoreSettings::replaceAll() const
+{
+    return m_options.replaceAll;
+}
+
+void RestoreSettings::setReplaceAll(bool on)
+{
+    if (on == m_options.replaceAll)
+        return;
+    m_options.replaceAll = on;
+    choiceChanged();
+}
+
+bool RestoreSettings::templates() const
+{
+    return m_options.templates;
+}
+
+void RestoreSettings::setTemplates(bool on)
+{
+    if (on == m_options.templates)
+        return;
+    m_options.templates = on;
+    choiceChanged();
+}
+
+bool RestoreSettings::leaveOutArchived() const
+{
+    return m_leaveOutArchived;
+}
+
+void RestoreSettings::setLeaveOutArchived(bool on)
+{
+    if (on == m_leaveOutArchived)
+        return;
+    m_leaveOutArchived = on;
+    choiceChanged();
+}
+
+int RestoreSettings::archiveFromYear() const
+{
+    return m_archiveFromYear;
+}
+
+void RestoreSettings::setArchiveFromYear(int year)
+{
+    if (year == m_archiveFromYear)
+        return;
+    m_archiveFromYear = year;
+    choiceChanged();
+}
+
+bool RestoreSettings::safetyCopy() const
+{
+    return m_options.safetyCopy;
+}
+
+void RestoreSettings::setSafetyCopy(bool on)
+{
+    if (on == m_options.safetyCopy)
+        return;
+    m_options.safetyCopy = on;
+    choiceChanged();
+}
+
+CompanyModel *RestoreSettings::companies() const
+{
+    return m_companies;
+}
+
+RestorePlanModel *RestoreSettings::plan() const
+{
+    return m_plan;
+}
+
+QString RestoreSettings::validationError() const
+{
+    if (!m_copy)
+        return m_copyError.isEmpty() ? tr("Choose the copy to restore.") : m_copyError;
+    if (m_options.root.isEmpty())
+        return tr("Choose the installation to restore into.");
+    if (m_companies->selectedCount() == 0)
+        return tr("Choose at least one company to restore.");
+    if (m_leaveOutArchived
+        && (m_archiveFromYear < minimumYear || m_archiveFromYear > maximumYear()))
+        return tr("Choose a year between %1 and %2 from which the annual and monthly tables are "
+                  "restored.")
+            .arg(minimumYear)
+            .arg(maximumYear());
+    return m_planError;
+}
+
+RestoreOptions RestoreSettings::toOptions() const
+{
+    RestoreOptions options = m_options;
+    options.companies.clear();
+    // All selected is the seed's default: restore everything the copy holds.
+    if (!m_companies->allSelected()
+        && m_companies->selectedCount() != int(m_companies->codes().size()))
+        options.companies = m_companies->selectedCodes();
+    options.archiveFromYear = m_leaveOutArchived ? m_archiveFromYear : 0;
+    return options;
+}
+
+void RestoreSettings::choiceChanged()
+{
+    schedulePlanUpdate();
+}
+
+void RestoreSettings::schedulePlanUpdate()
+{
+    // validationError follows the selection at once; the plan a moment later.
+    Q_EMIT changed();
+    if (m_copy)
+        m_planTimer.start();
+}
+
+} // namespace Resguarda

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -90,6 +91,9 @@ Q_SIGNALS:
     void copyChanged();
 
 private:
+    void choiceChanged();
+    void schedulePlanUpdate();
+
     RestoreOptions m_options;
     bool m_leaveOutArchived = false;
     int m_archiveFromYear = 0;
@@ -97,6 +101,8 @@ private:
     std::unique_ptr<OpenedCopy> m_copy;
     CompanyModel *m_companies;
     RestorePlanModel *m_plan;
+    QString m_planError; // why RestorePlan::make refused the current choices
+    QTimer m_planTimer; // coalesces a burst of changes into one updatePlan()
 };
 
 } // namespace Resguarda

@@ -13,6 +13,8 @@ ScrollView {
     default property alias content: column.data
 
     clip: true
+    topPadding: Theme.spacing
+    bottomPadding: Theme.spacing
     contentWidth: availableWidth
     ScrollBar.horizontal.policy: ScrollBar.AlwaysOff
 
@@ -28,7 +30,6 @@ ScrollView {
             font.bold: true
             wrapMode: Text.Wrap
             Layout.fillWidth: true
-            Layout.topMargin: Theme.spacing
         }
         Label {
             text: page.explanation
