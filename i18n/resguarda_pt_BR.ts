@@ -1094,6 +1094,10 @@
         <source>Company %1</source>
         <translation>Empresa %1</translation>
     </message>
+    <message>
+        <source>calculating…</source>
+        <translation>calculando…</translation>
+    </message>
 </context>
 <context>
     <name>Resguarda::BackupJob</name>

@@ -160,7 +160,6 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, 
     manifest.entries.clear();
     manifest.templateFiles = 0;
     manifest.templateBytes = 0;
-    const qint64 filesBefore = progress.filesDone;
     progress.phase = JobProgress::Phase::Writing;
     auto addFile = [&](const SourceFile &file) {
         CompressedEntry entry;
@@ -202,9 +201,9 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, 
     // Read back what reached the disk before it may replace anything.
     const qint64 filesDone = progress.filesDone;
     const qint64 bytesDone = progress.bytesDone;
+    // The read-back pass counts the bytes again; the files stay counted as written.
     progress.phase = JobProgress::Phase::Verifying;
     progress.bytesDone = bytesBefore;
-    progress.filesDone = filesBefore;
     report(progress, true);
     {
         OperationError openError;

@@ -39,7 +39,9 @@ ColumnLayout {
         Layout.fillWidth: true
     }
     Label {
-        text: view.job ? qsTr("Speed: %1  ·  Time left: %2").arg(view.job.rateText).arg(view.job.etaText) : ""
+        text: view.job ? qsTr("Speed: %1  ·  Time left: %2")
+                             .arg(view.job.rateText.length > 0 ? view.job.rateText : "–")
+                             .arg(view.job.etaText.length > 0 ? view.job.etaText : qsTr("calculating…")) : ""
         font.pixelSize: Theme.fontBody
         color: Theme.mutedText
         wrapMode: Text.Wrap
