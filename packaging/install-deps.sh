@@ -22,7 +22,7 @@ packages=(
     # fonts for the offscreen renders and a bare desktop
     fonts-dejavu-core
     # building and checking the Debian package (tests/packaging)
-    dpkg-dev fakeroot lintian desktop-file-utils appstream man-db gzip
+    dpkg-dev lintian desktop-file-utils appstream man-db gzip
 )
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -19,6 +19,8 @@ int main(int argc, char *argv[])
     QGuiApplication::setOrganizationName(QStringLiteral("Resguarda"));
     QGuiApplication::setApplicationName(QStringLiteral("resguarda"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Resguarda"));
+    // Matches the installed .desktop file, so Wayland shows the app's icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.resguarda.Resguarda"));
 
     const Resguarda::StartupOptions options = Resguarda::StartupOptions::parse(app.arguments());
     if (!options.error.isEmpty()) {
