@@ -29,8 +29,8 @@ ColumnLayout {
                 text: modelData
                 font.pixelSize: Theme.fontLarge
                 wrapMode: Text.Wrap
-                Layout.fillWidth: true
-                Layout.leftMargin: Theme.margin
+                width: parent ? parent.width : 0
+                leftPadding: Theme.margin
             }
         }
     }

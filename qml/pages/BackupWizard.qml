@@ -401,7 +401,7 @@ WizardScaffold {
                     font.pixelSize: Theme.fontBody
                     font.bold: true
                     wrapMode: Text.WrapAnywhere
-                    Layout.fillWidth: true
+                    width: parent ? parent.width : 0
                 }
             }
         }
@@ -442,7 +442,7 @@ WizardScaffold {
                     font.pixelSize: Theme.fontSmall
                     color: Theme.mutedText
                     wrapMode: Text.Wrap
-                    Layout.fillWidth: true
+                    width: parent ? parent.width : 0
                 }
             }
         }

@@ -132,8 +132,9 @@ Page {
                         required property bool onInstallationDisk
                         required property bool valid
                         visible: index < 8
-                        Layout.fillWidth: true
+                        width: parent ? parent.width : 0
                         implicitHeight: historyRow.implicitHeight + 16
+                        height: visible ? implicitHeight : 0
                         radius: Theme.radius
                         color: Theme.surface
                         border.color: Theme.divider
@@ -148,7 +149,6 @@ Page {
                                 text: dateText
                                 font.pixelSize: Theme.fontBody
                                 font.bold: true
-                                Layout.preferredWidth: Theme.compact ? 130 : 160
                             }
                             Label {
                                 text: fileName

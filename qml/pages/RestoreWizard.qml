@@ -253,7 +253,7 @@ WizardScaffold {
                     required property int action
                     required property string actionText
                     required property string sizeText
-                    Layout.fillWidth: true
+                    width: parent ? parent.width : 0
                     spacing: Theme.spacing
                     Label {
                         text: code
@@ -372,7 +372,7 @@ WizardScaffold {
                     font.pixelSize: Theme.fontSmall
                     color: Theme.mutedText
                     wrapMode: Text.Wrap
-                    Layout.fillWidth: true
+                    width: parent ? parent.width : 0
                 }
             }
         }
