@@ -20,9 +20,7 @@
 
 namespace Resguarda {
 
-namespace {
-
-QString existingAncestor(const QString &path)
+QString FileSystem::existingAncestor(const QString &path)
 {
     QFileInfo info(path);
     while (!info.exists()) {
@@ -33,8 +31,6 @@ QString existingAncestor(const QString &path)
     }
     return info.absoluteFilePath();
 }
-
-} // namespace
 
 bool FileSystem::syncFile(QFile &file)
 {

@@ -26,6 +26,9 @@ public:
     static void dropCachedPages(QFile &file);
     // Renames source over target atomically, replacing target if it exists.
     static bool replaceFile(const QString &source, const QString &target, QString *error);
+    // path itself when it exists, else its nearest existing parent: where a
+    // file or folder that does not exist yet would live (its volume, say).
+    static QString existingAncestor(const QString &path);
     // Bytes available to an unprivileged user on the volume holding path (or
     // its nearest existing parent); -1 when unknown.
     static qint64 availableBytes(const QString &path);

@@ -21,18 +21,6 @@ namespace {
 constexpr int wipeCountLimit = 100000;
 constexpr int yearsKeptByDefault = 5;
 
-QString existingAncestor(const QString &path)
-{
-    QFileInfo info(path);
-    while (!info.exists()) {
-        const QString parent = info.absolutePath();
-        if (parent == info.absoluteFilePath())
-            break;
-        info = QFileInfo(parent);
-    }
-    return info.absoluteFilePath();
-}
-
 } // namespace
 
 BackupSettings::BackupSettings(QObject *parent)
@@ -367,7 +355,7 @@ void BackupSettings::refreshDestinationFacts()
 
     const QFileInfo folder(m_destinationFolder);
     m_destinationFreeBytes = FileSystem::availableBytes(m_destinationFolder);
-    const QStorageInfo storage(existingAncestor(m_destinationFolder));
+    const QStorageInfo storage(FileSystem::existingAncestor(m_destinationFolder));
     if (storage.isValid()) {
         m_destinationTotalBytes = storage.bytesTotal();
         m_destinationLabel = storage.name().isEmpty() ? storage.displayName() : storage.name();

@@ -20,14 +20,7 @@ QStorageInfo storageOf(const QString &path)
 {
     if (path.isEmpty())
         return {};
-    QFileInfo info(path);
-    while (!info.exists()) {
-        const QString parent = info.absolutePath();
-        if (parent == info.absoluteFilePath())
-            break;
-        info = QFileInfo(parent);
-    }
-    return QStorageInfo(info.absoluteFilePath());
+    return QStorageInfo(FileSystem::existingAncestor(path));
 }
 
 bool isUnder(const QString &path, QStringView folder)
