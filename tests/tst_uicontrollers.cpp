@@ -1141,7 +1141,7 @@ void TestUiControllers::appFormatsInLocale()
     const QString invalid = app.formatDateTime(QDateTime());
     QLocale::setDefault(previous);
     QCOMPARE(number, QStringLiteral("1.234.567"));
-    QCOMPARE(size, QStringLiteral("1,5 MB"));
+    QCOMPARE(size, QStringLiteral("1,5\u00a0MB")); // no-break space: never split over two lines
     QCOMPARE(date, QStringLiteral("26/11/2026 15:30"));
     QVERIFY(invalid.isEmpty());
 }

@@ -387,7 +387,7 @@ private Q_SLOTS:
         const qint64 bytes = model.index(0).data(CompanyModel::BytesRole).toLongLong();
         QVERIFY(bytes > 1024 && bytes < 1024 * 1024);
         QCOMPARE(model.index(0).data(CompanyModel::SizeTextRole).toString(),
-                 u"%1 kB"_s.arg(QLocale().toString(bytes / 1024.0, 'f', 1)));
+                 u"%1\u00a0kB"_s.arg(QLocale().toString(bytes / 1024.0, 'f', 1)));
         QVERIFY(model.index(0).data(CompanyModel::SizeTextRole).toString().contains(u','));
 
         // Another system of the same installation, then a failure that empties.

@@ -110,7 +110,9 @@ bool FileSystem::sameVolume(const QString &a, const QString &b)
 
 QString FileSystem::formatSize(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    // A no-break space keeps "16,8 MB" on one line when a sentence wraps.
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat)
+        .replace(u' ', QChar::Nbsp);
 }
 
 } // namespace Resguarda
