@@ -225,9 +225,14 @@ QString safetyCopyOf(const ProcessResult &result)
     return {};
 }
 
+// The files of folder, but for the installation's history, which every
+// restore appends to by design (history/history.h).
 QStringList filesIn(const QString &folder)
 {
-    return QDir(folder).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
+    QStringList files
+        = QDir(folder).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
+    files.removeAll(u"historico.jsonl"_s);
+    return files;
 }
 
 // What a finished restore must not leave behind: its staging folder and its

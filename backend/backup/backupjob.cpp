@@ -8,6 +8,7 @@
 #include "core/filesystem.h"
 #include "core/logging.h"
 #include "core/version.h"
+#include "history/history.h"
 #include "installation/sessionlock.h"
 #include "restore/restorejournal.h"
 
@@ -176,11 +177,41 @@ OperationError BackupJob::run()
     m_progress = JobProgress();
     m_written.clear();
     m_warnings.clear();
+    m_historyRoot.clear();
+    m_historySystem = m_options.allSystems ? QString() : m_options.systemCode;
+    m_startedAt = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTime();
+    const OperationError error = execute();
+    // Without an installation there is nowhere to record anything.
+    if (!m_historyRoot.isEmpty())
+        recordInHistory(error);
+    return error;
+}
+
+void BackupJob::recordInHistory(const OperationError &error)
+{
+    HistoryRecord record
+        = HistoryRecord::make(HistoryRecord::backup, m_startedAt, error, isCancelled());
+    record.scheduled = m_options.scheduled;
+    record.system = m_historySystem;
+    // After a failure, the copies that were written before it (of other
+    // systems) are still good and listed.
+    for (const auto &copy : std::as_const(m_written)) {
+        record.copies << copy.path;
+        record.bytes += copy.bytes;
+    }
+    QString problem;
+    if (!History::append(m_historyRoot, record, &problem))
+        m_warnings.append(problem);
+}
+
+OperationError BackupJob::execute()
+{
     OperationError error;
     const auto installation = Installation::open(m_options.root, &error);
     if (!installation)
         return error;
-    const QDateTime now = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTime();
+    m_historyRoot = installation->rootPath();
+    const QDateTime now = m_startedAt;
 
     QStringList knownSystems;
     for (const auto &system : installation->systems())
@@ -206,6 +237,7 @@ OperationError BackupJob::run()
     }
     if (systems.isEmpty())
         return OperationError::failed(tr("This installation has no systems to copy."));
+    m_historySystem = systems.size() == 1 ? systems.first().code : QString();
 
     // Nothing may change while the copy is taken: no client connected, and
     // our own session file tells clients and other Resguardas we are here.
@@ -249,6 +281,20 @@ OperationError BackupJob::run()
         missing.sort();
         return OperationError::usage(tr("Company %1 is not registered in the chosen systems.")
                                          .arg(missing.join(u", ")));
+    }
+
+    // Before anything is erased or written: a destination that is not there
+    // (an empty mount point) must not receive the copy.
+    QSet<QString> folders;
+    for (const auto &target : std::as_const(targets)) {
+        const QString folder = QFileInfo(target).absolutePath();
+        if (folders.contains(folder))
+            continue;
+        folders.insert(folder);
+        if ((error = checkDestinationFolder(installation->rootPath(), folder,
+                                            m_options.requireMountedDestination
+                                                && !m_options.output.isEmpty())))
+            return error;
     }
 
     // "Apaga conteúdo do disco de destino", in the order that keeps a good
@@ -334,6 +380,73 @@ bool BackupJob::isRemovableVolume(const QString &path)
 #else
     return false;
 #endif
+}
+
+QStringList BackupJob::mountPrefixes()
+{
+    QStringList prefixes {QStringLiteral("/media"), QStringLiteral("/run/media"),
+                          QStringLiteral("/mnt")};
+    const QStringList extra = QString::fromLocal8Bit(qgetenv("RESGUARDA_MOUNT_PREFIXES"))
+                                  .split(u':', Qt::SkipEmptyParts);
+    for (const auto &prefix : extra)
+        prefixes << QDir::cleanPath(prefix);
+    return prefixes;
+}
+
+OperationError BackupJob::checkDestinationFolder(const QString &installationRoot,
+                                                 const QString &folder, bool requireMounted)
+{
+    const QString absolute = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    const QString nativeFolder = QDir::toNativeSeparators(absolute);
+    const QString existing = existingAncestor(absolute);
+    const QString canonicalExisting = QFileInfo(existing).canonicalFilePath();
+    const QString where = canonicalExisting.isEmpty() ? existing : canonicalExisting;
+    const QString installation = QFileInfo(installationRoot).canonicalFilePath();
+    // The installation's own folders (its Copias) are where the user keeps
+    // copies on purpose, wherever the installation itself lives.
+    if (!installation.isEmpty() && isInside(where, installation))
+        return OperationError::none();
+
+    for (const auto &prefix : mountPrefixes()) {
+        const QString canonicalPrefix = QFileInfo(prefix).canonicalFilePath();
+        if (canonicalPrefix.isEmpty() || canonicalPrefix == u"/"
+            || !isInside(where, canonicalPrefix))
+            continue;
+        // A disk mounted below the prefix is another volume than the one
+        // holding the prefix's parent; an empty mount point is the same one
+        // (the root file system for /media and /mnt, /run's tmpfs for
+        // /run/media). A disk mounted on the prefix itself (/mnt) counts as
+        // mounted too, which is why the parent is compared, not the prefix.
+        const QString parent = QFileInfo(canonicalPrefix).absolutePath();
+        if (FileSystem::sameVolume(where, parent)) {
+            if (!QFileInfo(absolute).isDir()) {
+                return OperationError::failed(
+                    tr("The destination folder %1 does not exist: the pen drive or external disk "
+                       "is not connected. Connect it and try again. No copy was made.")
+                        .arg(nativeFolder));
+            }
+            return OperationError::failed(
+                tr("The destination folder %1 is on this computer's own disk, in the place where "
+                   "a pen drive or external disk appears when it is connected: the disk is not "
+                   "connected. Connect the pen drive or external disk and try again. No copy was "
+                   "made.")
+                    .arg(nativeFolder));
+        }
+    }
+
+    if (requireMounted) {
+        const QStorageInfo storage(where);
+        const QString root = storage.isValid() ? QDir::cleanPath(storage.rootPath()) : QString();
+        if (root.isEmpty() || root == u"/" || storage.isRoot()
+            || FileSystem::sameVolume(where, installationRoot)) {
+            return OperationError::failed(
+                tr("The destination folder %1 is not on a mounted pen drive or external disk, "
+                   "but on the disk of the system or of the installation. Connect the pen drive "
+                   "or external disk and try again. No copy was made.")
+                    .arg(nativeFolder));
+        }
+    }
+    return OperationError::none();
 }
 
 int BackupJob::countVolumeFiles(const QString &volumeRoot, int limit)

@@ -5,6 +5,7 @@
 #include "core/jobprogress.h"
 #include "core/operationerror.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 
@@ -37,6 +38,9 @@ public:
 
     explicit BackupJob(BackupOptions options, QObject *parent = nullptr);
 
+    // Every outcome, once the installation could be opened, is appended to
+    // its history (history/history.h); a history that cannot be written is a
+    // warning, never a failure of the copy.
     OperationError run();
 
     const QList<WrittenCopy> &writtenCopies() const { return m_written; }
@@ -62,6 +66,18 @@ public:
     // counting no further than limit. Links are not followed and volumes
     // mounted inside are not entered, as when erasing.
     static int countVolumeFiles(const QString &volumeRoot, int limit);
+    // Folders where pen drives and external disks are mounted: /media,
+    // /run/media, /mnt, and those listed in the environment variable
+    // RESGUARDA_MOUNT_PREFIXES (separated by ':'), a testing aid.
+    static QStringList mountPrefixes();
+    // Whether a copy may go into folder (or its nearest existing parent).
+    // Always refused: a folder below a mount prefix that sits on the volume
+    // holding the prefix (the root file system, or the tmpfs of /run), which
+    // is the empty mount point of a pen drive that is not plugged in. With
+    // requireMounted, also a folder on the root volume or the installation's
+    // volume. Folders inside the installation are always accepted.
+    static OperationError checkDestinationFolder(const QString &installationRoot,
+                                                 const QString &folder, bool requireMounted);
 
 public Q_SLOTS:
     void cancel();
@@ -71,6 +87,8 @@ Q_SIGNALS:
     void copyStarted(const QString &systemCode, const QString &targetPath);
 
 private:
+    OperationError execute();
+    void recordInHistory(const OperationError &error);
     OperationError writeCopy(const BackupPlan &plan, const QString &target);
     OperationError checkWipe(const QString &installationRoot, const QStringList &targets,
                              QString *volume) const;
@@ -83,6 +101,9 @@ private:
     QStringList m_warnings;
     QString m_copiesPath; // the installation's Copias, created when missing
     QStringList m_copyPrefixes; // names of previous copies a wipe keeps until the end
+    QString m_historyRoot; // set once the installation is open: where run() records
+    QString m_historySystem; // the system of the run, when it is one
+    QDateTime m_startedAt;
     std::atomic_bool m_cancelled{false};
     JobProgress m_progress;
 };

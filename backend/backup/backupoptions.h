@@ -27,6 +27,17 @@ struct BackupOptions
     // deleted before writing; previous Copia*.zip files only once the new copy
     // is verified and in place, so a failed run never leaves the disk without one.
     bool wipeDestination = false;
+    // The scheduled daily copy (resguarda-cli backup --scheduled): its
+    // history record makes a failure show in red on the app's Home until a
+    // later copy succeeds.
+    bool scheduled = false;
+    // Refuse a destination given in output that is not on a mounted volume
+    // of its own (neither the system's root volume nor the installation's):
+    // a scheduled copy to a pen drive that is not plugged in must fail, not
+    // fill the empty folder it is mounted on. Without output the copy goes
+    // to the installation's Copias, as asked, and this has no effect, so a
+    // scheduler may always pass it.
+    bool requireMountedDestination = false;
     QDateTime now; // the clock, injectable for tests; invalid = current time
     int compressionLevel = 6;
 };

@@ -35,6 +35,8 @@ int BackupCommand::run(const QStringList &arguments)
     const QString rotation = QStringLiteral("rotation");
     const QString extra = QStringLiteral("extra");
     const QString wipeDestination = QStringLiteral("wipe-destination");
+    const QString scheduled = QStringLiteral("scheduled");
+    const QString requireMounted = QStringLiteral("require-mounted");
     const QString quiet = QStringLiteral("quiet");
     parser.addOptions({
         {root, tr("Installation folder of the system."), tr("DIR")},
@@ -56,6 +58,13 @@ int BackupCommand::run(const QStringList &arguments)
         {wipeDestination,
          tr("Empty the removable destination disk (Apaga conteúdo do disco de destino): "
             "everything on it is deleted; previous copies only after the new one is verified.")},
+        {scheduled,
+         tr("Marks the run as the scheduled daily copy: a failure is shown in red on the app's "
+            "Home until a later copy succeeds.")},
+        {requireMounted,
+         tr("Refuse to copy unless the --output folder is on a mounted disk of its own (not the "
+            "system's disk nor the installation's): a pen drive that is not plugged in fails "
+            "instead of filling its empty mount point.")},
         {quiet, tr("Print only the result and errors.")},
     });
     int exitCode = 0;
@@ -82,6 +91,8 @@ int BackupCommand::run(const QStringList &arguments)
         return exitCode;
     options.allSystems = parser.isSet(allSystems);
     options.wipeDestination = parser.isSet(wipeDestination);
+    options.scheduled = parser.isSet(scheduled);
+    options.requireMountedDestination = parser.isSet(requireMounted);
     if (parser.isSet(rotation)) {
         if (parser.value(rotation) != u"weekday")
             return command.usageError(tr("--rotation accepts only \"weekday\"."));

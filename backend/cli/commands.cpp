@@ -28,6 +28,7 @@ public:
                   "  list     show what a copy holds\n"
                   "  verify   read a whole copy and check it\n"
                   "  demo     create a demonstration installation\n"
+                  "  history  show the backups and restores of an installation\n"
                   "\n"
                   "resguarda-cli <command> --help shows the options of a command.\n"
                   "Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, "
@@ -65,6 +66,8 @@ int run(const QStringList &arguments)
         return verifyCommand(commandArguments);
     if (command == u"demo")
         return demoCommand(commandArguments);
+    if (command == u"history")
+        return historyCommand(commandArguments);
     Console::err(Usage::tr("Unknown command: %1").arg(command));
     Console::err(Usage::text());
     return int(ExitCode::Usage);

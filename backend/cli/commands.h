@@ -15,5 +15,6 @@ int restoreCommand(const QStringList &arguments);
 int listCommand(const QStringList &arguments);
 int verifyCommand(const QStringList &arguments);
 int demoCommand(const QStringList &arguments);
+int historyCommand(const QStringList &arguments);
 
 } // namespace Resguarda::Cli

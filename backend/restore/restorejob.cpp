@@ -9,6 +9,7 @@
 #include "core/filesystem.h"
 #include "core/logging.h"
 #include "core/version.h"
+#include "history/history.h"
 #include "installation/installation.h"
 #include "installation/sessionlock.h"
 #include "installation/tablepath.h"
@@ -110,11 +111,23 @@ OperationError RestoreJob::openCopy()
 
 OperationError RestoreJob::prepare()
 {
+    m_historyRoot.clear();
+    m_startedAt = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTime();
+    const OperationError error = prepareSteps();
+    // A plan that could be made is not an event yet: run() records the restore.
+    if (error && !m_historyRoot.isEmpty())
+        recordInHistory(error);
+    return error;
+}
+
+OperationError RestoreJob::prepareSteps()
+{
     m_plan.reset();
     OperationError error;
     const auto installation = Installation::open(m_options.root, &error);
     if (!installation)
         return error;
+    m_historyRoot = installation->rootPath();
     if (!m_copy && (error = openCopy()))
         return error;
     m_plan = RestorePlan::make(m_copy->reader().manifest(), *installation, m_options, &error);
@@ -299,10 +312,40 @@ OperationError RestoreJob::run()
 {
     m_notes.clear();
     m_safetyCopyPath.clear();
+    m_historyRoot.clear();
+    m_startedAt = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTime();
+    const OperationError error = execute();
+    // Without an installation there is nowhere to record anything.
+    if (!m_historyRoot.isEmpty())
+        recordInHistory(error);
+    return error;
+}
+
+void RestoreJob::recordInHistory(const OperationError &error)
+{
+    HistoryRecord record
+        = HistoryRecord::make(HistoryRecord::restore, m_startedAt, error, isCancelled());
+    if (!m_options.copyPath.isEmpty())
+        record.copies << QFileInfo(m_options.copyPath).absoluteFilePath();
+    if (m_plan) {
+        record.system = m_plan->system.code;
+        if (!error)
+            record.bytes = m_plan->bytesToExtract();
+    } else if (m_copy) {
+        record.system = m_copy->reader().manifest().system.code;
+    }
+    QString problem;
+    if (!History::append(m_historyRoot, record, &problem))
+        m_notes.append(problem);
+}
+
+OperationError RestoreJob::execute()
+{
     OperationError error;
     const auto installation = Installation::open(m_options.root, &error);
     if (!installation)
         return error;
+    m_historyRoot = installation->rootPath();
 
     std::unique_ptr<SessionLock> lock;
     error = SessionLock::acquireExclusive(installation->sessionsPath(), QStringLiteral("RESGUARDA"), &lock);
@@ -316,7 +359,7 @@ OperationError RestoreJob::run()
         m_notes << recovered;
 
     // The plan the user saw may be stale: make it again under the lock.
-    if ((error = prepare()))
+    if ((error = prepareSteps()))
         return error;
     if ((error = checkFreeSpace(*installation)))
         return error;

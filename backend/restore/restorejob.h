@@ -6,6 +6,7 @@
 #include "restore/restoreoptions.h"
 #include "restore/restoreplan.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
@@ -35,11 +36,15 @@ public:
     explicit RestoreJob(RestoreOptions options, QObject *parent = nullptr);
     ~RestoreJob() override;
 
+    // A failure of prepare() called by a front end (a copy that is invalid,
+    // a company not in it) is recorded in the installation's history: it is
+    // the first step of the restore the user asked for.
     OperationError prepare();
     const RestorePlan &plan() const { return *m_plan; }
     bool isPrepared() const { return m_plan.has_value(); }
     // Runs prepare() again under the installation's lock (the installation
-    // may have changed since), then restores.
+    // may have changed since), then restores. Every outcome, once the
+    // installation could be opened, is appended to its history.
     OperationError run();
 
     QString safetyCopyPath() const { return m_safetyCopyPath; }
@@ -55,6 +60,9 @@ Q_SIGNALS:
     void progressChanged(const Resguarda::JobProgress &progress);
 
 private:
+    OperationError prepareSteps();
+    OperationError execute();
+    void recordInHistory(const OperationError &error);
     OperationError openCopy();
     OperationError checkFreeSpace(const Installation &installation) const;
     OperationError extract(const Installation &installation, RestoreJournal &journal);
@@ -67,6 +75,8 @@ private:
     std::optional<RestorePlan> m_plan;
     QString m_safetyCopyPath;
     QStringList m_notes;
+    QString m_historyRoot; // set once the installation is open: where the outcome is recorded
+    QDateTime m_startedAt;
     std::atomic_bool m_cancelled{false};
     JobProgress m_progress;
     qint64 m_lastReportMs = -1;

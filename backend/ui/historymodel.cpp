@@ -196,6 +196,28 @@ void HistoryModel::refresh()
     m_copies = std::move(copies);
     endResetModel();
     Q_EMIT countChanged();
+
+    // The history, not the copies found: a failed scheduled copy leaves no
+    // file, and the copies of other days would hide that today's failed.
+    m_pendingFailure = m_root.isEmpty() ? std::nullopt : History::pendingFailure(m_root);
+    Q_EMIT pendingFailureChanged();
+}
+
+QString HistoryModel::pendingFailureText() const
+{
+    if (!m_pendingFailure)
+        return {};
+    const QString when
+        = QLocale().toString(m_pendingFailure->when.toLocalTime(), QLocale::ShortFormat);
+    const QString reason = m_pendingFailure->message.isEmpty()
+        ? History::describeResult(m_pendingFailure->result)
+        : m_pendingFailure->message;
+    return tr("The scheduled copy of %1 failed: %2").arg(when, reason);
+}
+
+QDateTime HistoryModel::pendingFailureTime() const
+{
+    return m_pendingFailure ? m_pendingFailure->when : QDateTime();
 }
 
 const HistoryModel::Copy *HistoryModel::newestCopy() const

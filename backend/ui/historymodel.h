@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "history/history.h"
+
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QList>
 #include <QtQml/qqmlregistration.h>
+
+#include <optional>
 
 namespace Resguarda {
 
@@ -30,6 +34,12 @@ class HistoryModel : public QAbstractListModel
     // installation's own disk: the Home screen shows the warning.
     Q_PROPERTY(bool needsAttention READ needsAttention NOTIFY countChanged)
     Q_PROPERTY(QString attentionText READ attentionText NOTIFY countChanged)
+    // The newest scheduled copy failed and no copy succeeded since (from the
+    // installation's history, history/history.h): the Home screen shows it
+    // in red with the reason, until a later copy succeeds.
+    Q_PROPERTY(bool hasPendingFailure READ hasPendingFailure NOTIFY pendingFailureChanged)
+    Q_PROPERTY(QString pendingFailureText READ pendingFailureText NOTIFY pendingFailureChanged)
+    Q_PROPERTY(QDateTime pendingFailureTime READ pendingFailureTime NOTIFY pendingFailureChanged)
 
 public:
     enum Role {
@@ -69,6 +79,9 @@ public:
     int daysSinceLastCopy() const;
     bool needsAttention() const;
     QString attentionText() const;
+    bool hasPendingFailure() const { return m_pendingFailure.has_value(); }
+    QString pendingFailureText() const;
+    QDateTime pendingFailureTime() const;
 
     // How many days without a copy make the Home screen warn.
     static constexpr int staleAfterDays = 3;
@@ -79,6 +92,7 @@ Q_SIGNALS:
     void rootChanged();
     void extraFoldersChanged();
     void countChanged();
+    void pendingFailureChanged();
 
 private:
     struct Copy
@@ -101,6 +115,7 @@ private:
     bool allCopiesOnInstallationDisk() const;
 
     QList<Copy> m_copies;
+    std::optional<HistoryRecord> m_pendingFailure;
     QString m_root;
     QStringList m_extraFolders;
     QDateTime m_now;

@@ -7,7 +7,8 @@ import Resguarda.Backend
 
 // Two large actions, and the state of protection at a glance: the last copy
 // (when, where, size), the recent copies with their weekday sets, and a
-// warning when the last copy is old or only on the installation's own disk.
+// warning when the last copy is old or only on the installation's own disk;
+// in red, a scheduled copy that failed and was not made since.
 Page {
     id: page
     readonly property string pageTitle: qsTr("Backup and restore")
@@ -79,6 +80,16 @@ Page {
                     Layout.fillWidth: true
                     onClicked: page.restoreRequested()
                 }
+            }
+
+            // Above the other warning: the copy that should have been made
+            // was not, whatever older copies exist.
+            Banner {
+                objectName: "scheduledFailure"
+                kind: Banner.Kind.Danger
+                visible: history.hasPendingFailure
+                title: qsTr("The scheduled copy failed")
+                text: history.pendingFailureText
             }
 
             Banner {

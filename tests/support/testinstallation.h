@@ -23,6 +23,9 @@ ProcessResult runCli(const QStringList &args, const QStringList &extraEnv = {},
 
 // Relative path -> SHA-256 of every regular file below dir (and "path/" for
 // every empty folder), to compare whole trees before and after an operation.
+// The installation's history (Copias/historico.jsonl) is left out: every
+// operation appends to it by design, even one refused before touching
+// anything else (tst_history checks it).
 QMap<QString, QByteArray> treeHashes(const QString &dir);
 
 // Writes data to path, creating parent folders.
