@@ -56,7 +56,7 @@
         <translation>Gera Cópia dos Demais Sistemas: uma cópia de cada sistema instalado.</translation>
     </message>
     <message>
-        <source>Keep one set per weekday: today's set is replaced, the others are kept.</source>
+        <source>Keep one set per weekday: today&apos;s set is replaced, the others are kept.</source>
         <translation>Mantém um jogo de backup por dia da semana: o jogo de hoje é substituído, os outros são mantidos.</translation>
     </message>
     <message>
@@ -84,8 +84,8 @@
         <translation>--companies precisa de pelo menos um código de empresa.</translation>
     </message>
     <message>
-        <source>--rotation accepts only "weekday".</source>
-        <translation>--rotation aceita somente "weekday" (dia da semana).</translation>
+        <source>--rotation accepts only &quot;weekday&quot;.</source>
+        <translation>--rotation aceita somente &quot;weekday&quot; (dia da semana).</translation>
     </message>
     <message>
         <source>--extra needs a label.</source>
@@ -110,6 +110,14 @@
     <message>
         <source>Empty the removable destination disk (Apaga conteúdo do disco de destino): everything on it is deleted; previous copies only after the new one is verified.</source>
         <translation>Apaga conteúdo do disco de destino (removível): tudo nele é apagado; as cópias anteriores, só depois de a nova ser verificada.</translation>
+    </message>
+    <message>
+        <source>Marks the run as the scheduled daily copy: a failure is shown in red on the app&apos;s Home until a later copy succeeds.</source>
+        <translation>Marca a execução como a cópia diária agendada: uma falha aparece em vermelho no Início do aplicativo até que uma cópia posterior dê certo.</translation>
+    </message>
+    <message>
+        <source>Refuse to copy unless the --output folder is on a mounted disk of its own (not the system&apos;s disk nor the installation&apos;s): a pen drive that is not plugged in fails instead of filling its empty mount point.</source>
+        <translation>Recusa a cópia se a pasta de --output não estiver num disco montado próprio (nem o disco do sistema, nem o da instalação): um pen drive que não está conectado faz a cópia falhar, em vez de encher a pasta vazia onde ele seria montado.</translation>
     </message>
 </context>
 <context>
@@ -239,7 +247,7 @@
         <translation>Uma cópia, substituída a cada vez</translation>
     </message>
     <message>
-        <source>A set for each weekday (today's set is replaced, the others kept)</source>
+        <source>A set for each weekday (today&apos;s set is replaced, the others kept)</source>
         <translation>Um jogo para cada dia da semana (o jogo de hoje é substituído, os outros mantidos)</translation>
     </message>
     <message>
@@ -311,7 +319,7 @@
         <translation>Todo o restante em %1 será apagado.</translation>
     </message>
     <message>
-        <source>This copy stays on this computer's own disk. Make one on a pen drive or external disk too.</source>
+        <source>This copy stays on this computer&apos;s own disk. Make one on a pen drive or external disk too.</source>
         <translation>Esta cópia fica no disco deste computador. Faça também uma em pen drive ou HD externo.</translation>
     </message>
     <message>
@@ -327,7 +335,7 @@
         <translation>A cópia foi lida de volta e verificada.</translation>
     </message>
     <message>
-        <source>This copy is on this computer's own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.</source>
+        <source>This copy is on this computer&apos;s own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.</source>
         <translation>Esta cópia está no disco deste computador. Faça também uma em pen drive ou HD externo e guarde-a longe do computador.</translation>
     </message>
     <message>
@@ -568,7 +576,7 @@
         <translation>%1 está danificada: o manifesto não é válido (%2).</translation>
     </message>
     <message>
-        <source>The manifest names an entry outside the system's companies and templates: %1</source>
+        <source>The manifest names an entry outside the system&apos;s companies and templates: %1</source>
         <translation>O manifesto cita um item fora das empresas e dos modelos do sistema: %1</translation>
     </message>
     <message>
@@ -588,7 +596,7 @@
         <translation>O item %1 não é um arquivo comum (é uma pasta, um link ou um dispositivo).</translation>
     </message>
     <message>
-        <source>The entry %1 points outside the system's companies and templates.</source>
+        <source>The entry %1 points outside the system&apos;s companies and templates.</source>
         <translation>O item %1 aponta para fora das empresas e dos modelos do sistema.</translation>
     </message>
     <message>
@@ -776,7 +784,7 @@
 <context>
     <name>DriveList</name>
     <message>
-        <source>Installation's disk</source>
+        <source>Installation&apos;s disk</source>
         <translation>Disco da instalação</translation>
     </message>
     <message>
@@ -828,6 +836,92 @@
     <message>
         <source>No copy here. Copies are named Copia….zip (or packed in .7z, .rar, .tar).</source>
         <translation>Nenhuma cópia aqui. As cópias se chamam Copia….zip (ou estão compactadas em .7z, .rar, .tar).</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>The history of copies %1 could not be written: %2.</source>
+        <translation>O histórico de cópias %1 não pôde ser gravado: %2.</translation>
+    </message>
+    <message>
+        <source>the folder could not be created</source>
+        <translation>a pasta não pôde ser criada</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>refused: installation in use</source>
+        <translation>recusada: instalação em uso</translation>
+    </message>
+    <message>
+        <source>refused: invalid or damaged copy</source>
+        <translation>recusada: cópia inválida ou danificada</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>refused: wrong options</source>
+        <translation>recusada: opções erradas</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>cópia</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>restauração</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>%1 (scheduled)</source>
+        <translation>%1 (agendada)</translation>
+    </message>
+    <message>
+        <source>Shows the backups and restores of an installation, newest first, from every machine that uses it.</source>
+        <translation>Mostra as cópias e restaurações de uma instalação, da mais recente para a mais antiga, feitas em qualquer máquina que a usa.</translation>
+    </message>
+    <message>
+        <source>Installation folder of the system.</source>
+        <translation>Pasta de instalação do sistema.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
+        <source>Print JSON for scripts: an array of records, newest first.</source>
+        <translation>Mostra em JSON, para scripts: uma lista de registros, do mais recente para o mais antigo.</translation>
+    </message>
+    <message>
+        <source>Only the newest N records. Default: all.</source>
+        <translation>Somente os N registros mais recentes. Padrão: todos.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
+    </message>
+    <message>
+        <source>Say which installation with --root DIR.</source>
+        <translation>Informe a instalação com --root PASTA.</translation>
+    </message>
+    <message>
+        <source>No backup or restore of %1 has been recorded yet.</source>
+        <translation>Nenhuma cópia ou restauração de %1 foi registrada ainda.</translation>
     </message>
 </context>
 <context>
@@ -896,6 +990,10 @@
         <source>other disk</source>
         <translation>outro disco</translation>
     </message>
+    <message>
+        <source>The scheduled copy failed</source>
+        <translation>A cópia agendada falhou</translation>
+    </message>
 </context>
 <context>
     <name>InUsePanel</name>
@@ -931,8 +1029,8 @@
         <translation>%1 tem um formato de instalação que esta versão não conhece (%2). Atualize o Resguarda.</translation>
     </message>
     <message>
-        <source>%1 lists a system with an invalid code "%2".</source>
-        <translation>%1 lista um sistema com código inválido "%2".</translation>
+        <source>%1 lists a system with an invalid code &quot;%2&quot;.</source>
+        <translation>%1 lista um sistema com código inválido &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>%1 is a symbolic link and was ignored.</source>
@@ -978,8 +1076,8 @@
         <translation>tabelas anuais e mensais a partir de %1</translation>
     </message>
     <message>
-        <source>extra copy "%1"</source>
-        <translation>cópia extra "%1"</translation>
+        <source>extra copy &quot;%1&quot;</source>
+        <translation>cópia extra &quot;%1&quot;</translation>
     </message>
     <message>
         <source>weekday set</source>
@@ -995,7 +1093,10 @@
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation><numerusform>%n arquivo</numerusform><numerusform>%n arquivos</numerusform></translation>
+        <translation>
+            <numerusform>%n arquivo</numerusform>
+            <numerusform>%n arquivos</numerusform>
+        </translation>
     </message>
     <message>
         <source>years %1</source>
@@ -1100,6 +1201,45 @@
     </message>
 </context>
 <context>
+    <name>QuitDialog</name>
+    <message>
+        <source>A restore is running</source>
+        <translation>Uma restauração está em andamento</translation>
+    </message>
+    <message>
+        <source>A copy is being made</source>
+        <translation>Uma cópia está sendo feita</translation>
+    </message>
+    <message>
+        <source>Close Resguarda?</source>
+        <translation>Fechar o Resguarda?</translation>
+    </message>
+    <message>
+        <source>Resguarda cannot be closed while it restores data. Wait until it ends: its progress is on the screen.</source>
+        <translation>O Resguarda não pode ser fechado enquanto restaura dados. Aguarde até terminar: o andamento está na tela.</translation>
+    </message>
+    <message>
+        <source>Resguarda cannot be closed while it makes a copy. Wait until it ends: its progress is on the screen.</source>
+        <translation>O Resguarda não pode ser fechado enquanto faz uma cópia. Aguarde até terminar: o andamento está na tela.</translation>
+    </message>
+    <message>
+        <source>This screen will show the computer&apos;s desktop. To make or restore a copy again, Resguarda has to be opened again.</source>
+        <translation>Esta tela vai mostrar a área de trabalho do computador. Para fazer ou restaurar uma cópia de novo, será preciso abrir o Resguarda outra vez.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Deixar continuar</translation>
+    </message>
+    <message>
+        <source>Keep Resguarda open</source>
+        <translation>Manter o Resguarda aberto</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
     <name>Resguarda::BackupJob</name>
     <message>
         <source>The system %1 is not installed in %2. Installed systems: %3.</source>
@@ -1122,7 +1262,7 @@
         <translation>A empresa %1 não está cadastrada nos sistemas escolhidos.</translation>
     </message>
     <message>
-        <source>%1 is on the installation's own disk, which is never emptied. Nothing was erased. Choose a pen drive or external disk, or do not ask to empty the destination disk.</source>
+        <source>%1 is on the installation&apos;s own disk, which is never emptied. Nothing was erased. Choose a pen drive or external disk, or do not ask to empty the destination disk.</source>
         <translation>%1 está no próprio disco da instalação, que nunca é esvaziado. Nada foi apagado. Escolha um pen drive ou HD externo, ou não peça para apagar o disco de destino.</translation>
     </message>
     <message>
@@ -1135,7 +1275,10 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) on the destination disk could not be erased, for example %1.</source>
-        <translation><numerusform>%n item do disco de destino não pôde ser apagado, por exemplo %1.</numerusform><numerusform>%n itens do disco de destino não puderam ser apagados, por exemplo %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n item do disco de destino não pôde ser apagado, por exemplo %1.</numerusform>
+            <numerusform>%n itens do disco de destino não puderam ser apagados, por exemplo %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The copy was cancelled while the destination disk was being emptied. The previous copies on it were kept.</source>
@@ -1143,7 +1286,22 @@
     </message>
     <message numerus="yes">
         <source>%n previous copy file(s) on the destination disk could not be erased, for example %1.</source>
-        <translation><numerusform>%n arquivo de cópia anterior no disco de destino não pôde ser apagado, por exemplo %1.</numerusform><numerusform>%n arquivos de cópias anteriores no disco de destino não puderam ser apagados, por exemplo %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n arquivo de cópia anterior no disco de destino não pôde ser apagado, por exemplo %1.</numerusform>
+            <numerusform>%n arquivos de cópias anteriores no disco de destino não puderam ser apagados, por exemplo %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The destination folder %1 does not exist: the pen drive or external disk is not connected. Connect it and try again. No copy was made.</source>
+        <translation>A pasta de destino %1 não existe: o pen drive ou HD externo não está conectado. Conecte-o e tente de novo. Nenhuma cópia foi feita.</translation>
+    </message>
+    <message>
+        <source>The destination folder %1 is on this computer&apos;s own disk, in the place where a pen drive or external disk appears when it is connected: the disk is not connected. Connect the pen drive or external disk and try again. No copy was made.</source>
+        <translation>A pasta de destino %1 está no próprio disco deste computador, no lugar onde o pen drive ou HD externo aparece quando está conectado: o disco não está conectado. Conecte o pen drive ou HD externo e tente de novo. Nenhuma cópia foi feita.</translation>
+    </message>
+    <message>
+        <source>The destination folder %1 is not on a mounted pen drive or external disk, but on the disk of the system or of the installation. Connect the pen drive or external disk and try again. No copy was made.</source>
+        <translation>A pasta de destino %1 não está num pen drive ou HD externo montado, e sim no disco do sistema ou da instalação. Conecte o pen drive ou HD externo e tente de novo. Nenhuma cópia foi feita.</translation>
     </message>
 </context>
 <context>
@@ -1177,15 +1335,15 @@
         <translation>O nome do arquivo não pode conter / ou \. Escolha a pasta acima e digite somente o nome do arquivo.</translation>
     </message>
     <message>
-        <source>Type a label for the extra copy, with letters or digits (for example "Fechamento 2025").</source>
-        <translation>Digite uma identificação para a cópia extra, com letras ou números (por exemplo "Fechamento 2025").</translation>
+        <source>Type a label for the extra copy, with letters or digits (for example &quot;Fechamento 2025&quot;).</source>
+        <translation>Digite uma identificação para a cópia extra, com letras ou números (por exemplo &quot;Fechamento 2025&quot;).</translation>
     </message>
     <message>
         <source>Choose a year between %1 and %2 from which the annual and monthly tables are included.</source>
         <translation>Escolha um ano entre %1 e %2 a partir do qual as tabelas anuais e mensais são incluídas.</translation>
     </message>
     <message>
-        <source>Only a removable disk (pen drive or external disk) that is not the installation's disk can be emptied. Choose such a disk or turn off emptying the destination disk.</source>
+        <source>Only a removable disk (pen drive or external disk) that is not the installation&apos;s disk can be emptied. Choose such a disk or turn off emptying the destination disk.</source>
         <translation>Somente um disco removível (pen drive ou HD externo) que não seja o disco da instalação pode ser esvaziado. Escolha um disco assim ou desmarque Apaga conteúdo do disco de destino.</translation>
     </message>
 </context>
@@ -1208,11 +1366,18 @@
     </message>
     <message numerus="yes">
         <source>The last copy is %n day(s) old. Make a copy every working day.</source>
-        <translation><numerusform>A última cópia tem %n dia. Faça uma cópia a cada dia de trabalho.</numerusform><numerusform>A última cópia tem %n dias. Faça uma cópia a cada dia de trabalho.</numerusform></translation>
+        <translation>
+            <numerusform>A última cópia tem %n dia. Faça uma cópia a cada dia de trabalho.</numerusform>
+            <numerusform>A última cópia tem %n dias. Faça uma cópia a cada dia de trabalho.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Every copy is on the installation's own disk. Keep a copy on a pen drive or external disk too.</source>
+        <source>Every copy is on the installation&apos;s own disk. Keep a copy on a pen drive or external disk too.</source>
         <translation>Todas as cópias estão no próprio disco da instalação. Mantenha também uma cópia em pen drive ou HD externo.</translation>
+    </message>
+    <message>
+        <source>The scheduled copy of %1 failed: %2</source>
+        <translation>A cópia agendada de %1 falhou: %2</translation>
     </message>
 </context>
 <context>
@@ -1251,11 +1416,17 @@
     </message>
     <message numerus="yes">
         <source>about %n min</source>
-        <translation><numerusform>cerca de %n min</numerusform><numerusform>cerca de %n min</numerusform></translation>
+        <translation>
+            <numerusform>cerca de %n min</numerusform>
+            <numerusform>cerca de %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>about %n s</source>
-        <translation><numerusform>cerca de %n s</numerusform><numerusform>cerca de %n s</numerusform></translation>
+        <translation>
+            <numerusform>cerca de %n s</numerusform>
+            <numerusform>cerca de %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Backup completed successfully</source>
@@ -1270,7 +1441,10 @@
     <name>Resguarda::RestoreJob</name>
     <message numerus="yes">
         <source>- and %n more problem(s)</source>
-        <translation><numerusform>- e mais %n problema</numerusform><numerusform>- e mais %n problemas</numerusform></translation>
+        <translation>
+            <numerusform>- e mais %n problema</numerusform>
+            <numerusform>- e mais %n problemas</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 is damaged or was altered, and cannot be restored. Nothing was changed in the installation. Use another copy.
@@ -1279,7 +1453,7 @@
 %2</translation>
     </message>
     <message>
-        <source>Not enough free space in %1 for the restore: it needs about %2 (the copy's data and the safety copy) and only %3 are free. Free some space and try again. Nothing was changed in the installation.</source>
+        <source>Not enough free space in %1 for the restore: it needs about %2 (the copy&apos;s data and the safety copy) and only %3 are free. Free some space and try again. Nothing was changed in the installation.</source>
         <translation>Não há espaço livre suficiente em %1 para a restauração: ela precisa de cerca de %2 (os dados da cópia e a cópia de segurança prévia) e há somente %3 livres. Libere espaço e tente novamente. Nada foi alterado na instalação.</translation>
     </message>
     <message>
@@ -1432,11 +1606,11 @@
         <translation>Substitui dados existentes: as demais empresas do sistema são ELIMINADAS da instalação.</translation>
     </message>
     <message>
-        <source>Inclui Modelos de Documentos: the copy's templates replace those of the same name.</source>
+        <source>Inclui Modelos de Documentos: the copy&apos;s templates replace those of the same name.</source>
         <translation>Inclui Modelos de Documentos: os modelos da cópia substituem os de mesmo nome.</translation>
     </message>
     <message>
-        <source>Não considera arquivos mortos: annual and monthly tables before YEAR are left out, and the installation's own stay as they are.</source>
+        <source>Não considera arquivos mortos: annual and monthly tables before YEAR are left out, and the installation&apos;s own stay as they are.</source>
         <translation>Não considera arquivos mortos: as tabelas anuais e mensais anteriores a ANO ficam de fora, e as da instalação ficam como estão.</translation>
     </message>
     <message>
@@ -1637,7 +1811,7 @@
         <translation>Todos os anos, inclusive os do arquivo morto.</translation>
     </message>
     <message>
-        <source>Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy's.</source>
+        <source>Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy&apos;s.</source>
         <translation>Escolha as empresas a restaurar. As marcadas “será substituída” já existem nesta instalação: seus dados serão substituídos pelos da cópia.</translation>
     </message>
     <message>
@@ -1657,7 +1831,7 @@
         <translation>Inclui Modelos de Documentos</translation>
     </message>
     <message>
-        <source>Restores the copy's queries, labels and documents; those with the same name as existing ones replace them.</source>
+        <source>Restores the copy&apos;s queries, labels and documents; those with the same name as existing ones replace them.</source>
         <translation>Restaura as consultas, etiquetas e documentos da cópia; os que tiverem o mesmo nome de documentos existentes os substituem.</translation>
     </message>
     <message>
@@ -1665,7 +1839,7 @@
         <translation>Não Considera Arquivos Mortos</translation>
     </message>
     <message>
-        <source>Faster: annual and monthly tables before the year below are not restored, and this installation's own are kept as they are.</source>
+        <source>Faster: annual and monthly tables before the year below are not restored, and this installation&apos;s own are kept as they are.</source>
         <translation>Mais rápido: as tabelas anuais e mensais anteriores ao ano abaixo não são restauradas, e as desta instalação ficam como estão.</translation>
     </message>
     <message>
@@ -1793,7 +1967,10 @@
     </message>
     <message numerus="yes">
         <source>The installation is in use by %n connected session(s):</source>
-        <translation><numerusform>A instalação está em uso por %n sessão conectada:</numerusform><numerusform>A instalação está em uso por %n sessões conectadas:</numerusform></translation>
+        <translation>
+            <numerusform>A instalação está em uso por %n sessão conectada:</numerusform>
+            <numerusform>A instalação está em uso por %n sessões conectadas:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ask them to close the system and try again.</source>
@@ -1838,6 +2015,30 @@
         <source>Use either --backup or --restore.</source>
         <translation>Use --backup ou --restore, não os dois.</translation>
     </message>
+    <message>
+        <source>Run as a touch kiosk (full screen, on-screen keyboard) from now on.</source>
+        <translation>Funciona como quiosque de toque (tela cheia, teclado na tela) daqui em diante.</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode for good.</source>
+        <translation>Sai do modo quiosque de vez.</translation>
+    </message>
+    <message>
+        <source>Kiosk: seconds without input before going back Home (default 180).</source>
+        <translation>Quiosque: segundos sem uso antes de voltar ao Início (padrão 180).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEGUNDOS</translation>
+    </message>
+    <message>
+        <source>Use either --kiosk or --no-kiosk.</source>
+        <translation>Use --kiosk ou --no-kiosk, não os dois.</translation>
+    </message>
+    <message>
+        <source>--idle-timeout needs a number of seconds greater than zero.</source>
+        <translation>--idle-timeout precisa de um número de segundos maior que zero.</translation>
+    </message>
 </context>
 <context>
     <name>Usage</name>
@@ -1848,7 +2049,7 @@
     <message>
         <source>Usage: resguarda-cli &lt;command&gt; [options]
 
-Backup and restore of the companies of the system's installation.
+Backup and restore of the companies of the system&apos;s installation.
 
 Commands:
   backup   make a copy of chosen companies (Cópia de Segurança)
@@ -1856,6 +2057,7 @@ Commands:
   list     show what a copy holds
   verify   read a whole copy and check it
   demo     create a demonstration installation
+  history  show the backups and restores of an installation
 
 resguarda-cli &lt;command&gt; --help shows the options of a command.
 Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, 4 invalid or damaged copy.</source>
@@ -1869,6 +2071,7 @@ Comandos:
   list     mostra o conteúdo de uma cópia
   verify   lê uma cópia inteira e a verifica
   demo     cria uma instalação de demonstração
+  history  mostra as cópias e restaurações de uma instalação
 
 resguarda-cli &lt;comando&gt; --help mostra as opções de um comando.
 Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 cópia inválida ou danificada.</translation>
@@ -1898,7 +2101,10 @@ Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 
     </message>
     <message numerus="yes">
         <source>The copy %1 is damaged: %n problem(s) found. Do not rely on it; use another copy and make a new one.</source>
-        <translation><numerusform>A cópia %1 está danificada: %n problema encontrado. Não confie nela; use outra cópia e gere uma nova.</numerusform><numerusform>A cópia %1 está danificada: %n problemas encontrados. Não confie nela; use outra cópia e gere uma nova.</numerusform></translation>
+        <translation>
+            <numerusform>A cópia %1 está danificada: %n problema encontrado. Não confie nela; use outra cópia e gere uma nova.</numerusform>
+            <numerusform>A cópia %1 está danificada: %n problemas encontrados. Não confie nela; use outra cópia e gere uma nova.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The copy %1 is intact: %2 files, %3 of data checked.</source>

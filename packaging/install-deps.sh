@@ -14,6 +14,7 @@ packages=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
     qml6-module-qtquick-dialogs qml6-module-qtqml-models qml6-module-qtquick-virtualkeyboard
+    qt6-virtualkeyboard-plugin
     qml6-module-qttest qml6-module-qt-labs-folderlistmodel qml6-module-qtqml
     # archives and compression
     libquazip1-qt6-dev libarchive-dev zlib1g-dev libdeflate-dev

@@ -8,6 +8,11 @@ import Resguarda.Backend
 // The window: a title bar, and a stack of pages — Home, the two wizards,
 // the page for an installation in use. The business system may open the app
 // straight on a wizard (AppController.startPage).
+//
+// As a kiosk (AppController.kiosk) it fills the screen without window
+// chrome, types with the on-screen keyboard, asks before closing (and never
+// closes while a job runs), and goes back Home when left idle on a wizard
+// that is finished or untouched.
 ApplicationWindow {
     id: window
     width: 1280
@@ -15,6 +20,8 @@ ApplicationWindow {
     minimumWidth: 640
     minimumHeight: 400
     visible: true
+    flags: AppController.kiosk ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
+    visibility: AppController.kiosk ? Window.FullScreen : Window.AutomaticVisibility
     title: qsTr("Resguarda — Backup and Restore")
     font.pixelSize: Theme.fontBody
     font.family: "DejaVu Sans"
@@ -33,6 +40,7 @@ ApplicationWindow {
 
     Binding { target: Theme; property: "compact"; value: window.width < 1000 || window.height < 640 }
     Binding { target: Theme; property: "portrait"; value: window.height > window.width }
+    Binding { target: Theme; property: "keyboardOpen"; value: keyboardDock.item !== null && keyboardDock.item.open }
 
     function showHome() {
         stack.clear()
@@ -46,8 +54,41 @@ ApplicationWindow {
     }
     // The page on top of the stack (tests and the screenshot tool use it).
     readonly property Item currentPage: stack.currentItem
+    readonly property StackView pageStack: stack
+    // The job the page on top is running (JobController.Backup or Restore),
+    // else JobController.NoJob. Closing and idling never interrupt one.
+    readonly property int runningJob: !stack.currentItem || stack.currentItem.busy !== true ? JobController.NoJob
+                                      : stack.currentItem.job && stack.currentItem.job.kind !== JobController.NoJob
+                                        ? stack.currentItem.job.kind : JobController.Backup
+    // The on-screen keyboard's dock (kiosk only; tests look at its panel).
+    readonly property Item keyboard: keyboardDock.item
+    readonly property Dialog quitDialog: quitConfirmation
+
+    // Whether a kiosk left idle may go back Home from `page`, the top of a
+    // stack `depth` deep: not when already Home, never while a job runs, and
+    // only from a page that says it would lose nothing (a wizard finished,
+    // or untouched on its first step: idleReturnAllowed).
+    function mayReturnHomeWhenIdle(page, depth) {
+        if (!page || depth <= 1)
+            return false
+        if (page.busy === true)
+            return false
+        return page.idleReturnAllowed !== false
+    }
+
+    // Set once the kiosk's quit dialog has been answered with "Close".
+    property bool quitConfirmed: false
+    onClosing: close => {
+        if (!AppController.kiosk || window.quitConfirmed)
+            return
+        close.accepted = false
+        quitConfirmation.open()
+    }
 
     header: ToolBar {
+        // On a small screen with the keyboard open every line counts, and
+        // nothing here is needed while typing.
+        visible: !(Theme.keyboardOpen && Theme.compact)
         implicitHeight: Theme.touchTarget + 8
         background: Rectangle { color: Theme.primary }
         RowLayout {
@@ -89,7 +130,11 @@ ApplicationWindow {
     StackView {
         id: stack
         objectName: "stack"
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        // Ends above the keyboard while it is open: no page is ever under it.
+        anchors.bottom: keyboardDock.top
         Component.onCompleted: {
             if (!AppController.hasInstallation)
                 push(welcomePage)
@@ -113,4 +158,64 @@ ApplicationWindow {
     }
     Component { id: backupWizard; BackupWizard { onDone: window.showHome() } }
     Component { id: restoreWizard; RestoreWizard { onDone: window.showHome() } }
+
+    // Loaded by URL, not named as a type, so that QtQuick.VirtualKeyboard
+    // is needed only where a kiosk runs.
+    Loader {
+        id: keyboardDock
+        objectName: "keyboardDock"
+        active: AppController.kiosk
+        source: Qt.resolvedUrl("components/KioskKeyboard.qml")
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: item ? item.implicitHeight : 0
+        z: 10
+    }
+
+    // The keyboard's Enter ends typing: the field lets go of the focus, so
+    // the keyboard closes and what it had hidden comes back.
+    Connections {
+        target: AppController.kiosk && window.activeFocusItem && window.activeFocusItem.accepted !== undefined
+                ? window.activeFocusItem : null
+        ignoreUnknownSignals: true
+        function onAccepted() { focusSink.forceActiveFocus() }
+    }
+    // Takes the focus from a field: the window's own content item would
+    // hand it straight back to the field, as a focus scope does.
+    Item { id: focusSink }
+
+    QuitDialog {
+        id: quitConfirmation
+        runningJob: window.runningJob
+        onQuitConfirmed: {
+            window.quitConfirmed = true
+            window.close()
+        }
+    }
+
+    IdleWatcher {
+        id: idleWatcher
+        objectName: "idleWatcher"
+        enabled: AppController.kiosk
+        timeoutSeconds: AppController.idleTimeoutSeconds
+        onIdle: {
+            if (window.runningJob !== JobController.NoJob)
+                return
+            quitConfirmation.close()
+            if (window.mayReturnHomeWhenIdle(stack.currentItem, stack.depth))
+                window.showHome()
+        }
+    }
+    // A page that changes by itself (a job that ends, a new step) gets the
+    // whole timeout to be read before idling may take it away.
+    Connections {
+        target: stack.currentItem
+        ignoreUnknownSignals: true
+        function onCurrentChanged() { idleWatcher.restart() }
+    }
+    Connections {
+        target: stack
+        function onCurrentItemChanged() { idleWatcher.restart() }
+    }
 }

@@ -9,6 +9,10 @@ QtObject {
     // portrait tablets) get tighter margins, never smaller touch targets.
     property bool compact: false
     property bool portrait: false
+    // Set by Main.qml while a kiosk's on-screen keyboard is open: the pages
+    // have only the part of the window above it, and drop what can wait
+    // (the step indicator; on small screens the title bar and Back/Next).
+    property bool keyboardOpen: false
 
     readonly property int touchTarget: 48
     readonly property int bigButtonHeight: 64

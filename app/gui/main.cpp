@@ -15,6 +15,15 @@ Q_IMPORT_QML_PLUGIN(Resguarda_AppPlugin)
 
 int main(int argc, char *argv[])
 {
+    // A kiosk types with Qt Virtual Keyboard. The input method is chosen
+    // when the QGuiApplication is constructed, so kiosk mode (--kiosk, or
+    // the remembered setting) is decided from the raw arguments first.
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+    if (Resguarda::StartupOptions::kioskWanted(rawArguments))
+        qputenv("QT_IM_MODULE", QByteArrayLiteral("qtvirtualkeyboard"));
+
     QGuiApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Resguarda"));
     QGuiApplication::setApplicationName(QStringLiteral("resguarda"));

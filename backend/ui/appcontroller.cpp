@@ -26,6 +26,7 @@ QPointer<AppController> s_instance;
 const QString rootKey = QStringLiteral("installation/root");
 const QString systemKey = QStringLiteral("installation/system");
 const QString destinationsKey = QStringLiteral("backup/recentDestinations");
+const QString kioskKey = QStringLiteral("kiosk");
 constexpr int recentDestinationsKept = 8;
 
 } // namespace
@@ -215,6 +216,36 @@ QStringList AppController::recentDestinations() const
 QString AppController::version() const
 {
     return QString::fromLatin1(toolVersion);
+}
+
+void AppController::setKiosk(bool kiosk)
+{
+    if (kiosk == m_kiosk)
+        return;
+    m_kiosk = kiosk;
+    Q_EMIT kioskChanged();
+}
+
+// Named explicitly, like m_settings: the same file whether or not a
+// QCoreApplication exists yet (main() reads "kiosk" before creating it).
+bool AppController::rememberedKiosk()
+{
+    const QSettings settings(QStringLiteral("Resguarda"), QStringLiteral("resguarda"));
+    return settings.value(kioskKey, false).toBool();
+}
+
+void AppController::rememberKiosk(bool kiosk)
+{
+    QSettings settings(QStringLiteral("Resguarda"), QStringLiteral("resguarda"));
+    if (kiosk)
+        settings.setValue(kioskKey, true);
+    else
+        settings.remove(kioskKey);
+}
+
+void AppController::setIdleTimeoutSeconds(int seconds)
+{
+    m_idleTimeoutSeconds = seconds > 0 ? seconds : defaultIdleTimeoutSeconds;
 }
 
 } // namespace Resguarda

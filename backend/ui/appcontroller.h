@@ -34,6 +34,12 @@ class AppController : public QObject
     // Folders copies were written to before, newest first (for the history).
     Q_PROPERTY(QStringList recentDestinations READ recentDestinations NOTIFY recentDestinationsChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
+    // A touch kiosk (`--kiosk` or the remembered setting): full screen, the
+    // on-screen keyboard, quitting confirmed, back Home when left idle.
+    Q_PROPERTY(bool kiosk READ kiosk NOTIFY kioskChanged)
+    // Seconds without input after which a kiosk goes back Home (when no job
+    // runs and no answers would be lost).
+    Q_PROPERTY(int idleTimeoutSeconds READ idleTimeoutSeconds CONSTANT)
 
 public:
     explicit AppController(QObject *parent = nullptr);
@@ -74,10 +80,26 @@ public:
     QStringList recentDestinations() const;
     QString version() const;
 
+    bool kiosk() const { return m_kiosk; }
+    // Turns kiosk mode on or off for this run; main() sets it before the
+    // engine loads (the window's flags and the keyboard depend on it).
+    void setKiosk(bool kiosk);
+    // Whether a kiosk was remembered (the setting "kiosk"), and remembering
+    // it: a kiosk started once with --kiosk stays a kiosk after a reboot.
+    // Readable before the QGuiApplication exists, since main() needs it to
+    // choose the input method first.
+    static bool rememberedKiosk();
+    static void rememberKiosk(bool kiosk);
+    int idleTimeoutSeconds() const { return m_idleTimeoutSeconds; }
+    // Before the engine loads (the property is constant for QML).
+    void setIdleTimeoutSeconds(int seconds);
+    static constexpr int defaultIdleTimeoutSeconds = 180;
+
 Q_SIGNALS:
     void installationChanged();
     void systemChanged();
     void recentDestinationsChanged();
+    void kioskChanged();
 
 private:
     QString m_root;
@@ -85,6 +107,8 @@ private:
     QVariantList m_systems;
     QString m_systemCode;
     QString m_startPage = QStringLiteral("home");
+    bool m_kiosk = false;
+    int m_idleTimeoutSeconds = defaultIdleTimeoutSeconds;
     QSettings m_settings;
 };
 

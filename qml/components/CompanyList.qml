@@ -28,7 +28,9 @@ ColumnLayout {
             objectName: "companySearch"
             placeholderText: qsTr("Search by code, name or CNPJ")
             font.pixelSize: Theme.fontBody
-            inputMethodHints: Qt.ImhNoPredictiveText
+            // Codes and names as typed: no prediction, no capital forced
+            // on the first letter by the on-screen keyboard.
+            inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touchTarget + 8
             onTextChanged: filterModel.filterText = text
@@ -72,7 +74,8 @@ ColumnLayout {
         reuseItems: true
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Layout.minimumHeight: Theme.touchTarget * 3
+        // With the on-screen keyboard open a row or two is all there is room for.
+        Layout.minimumHeight: Theme.keyboardOpen ? Theme.touchTarget : Theme.touchTarget * 3
         ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded; minimumSize: 0.1 }
 
         delegate: ItemDelegate {

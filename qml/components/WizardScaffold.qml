@@ -6,7 +6,9 @@ import Resguarda.App
 
 // The frame every wizard shares: step indicator on top, the current step in
 // the middle, large Back and Next buttons at the bottom, always in reach of
-// a thumb and never covered.
+// a thumb and never covered. While a kiosk's keyboard is open the step
+// indicator (and on small screens the buttons) make room for the field
+// being typed in; the keyboard's Enter brings them back.
 Page {
     id: scaffold
     property var steps: []
@@ -24,6 +26,7 @@ Page {
     background: Rectangle { color: Theme.background }
 
     header: Pane {
+        visible: !Theme.keyboardOpen
         padding: Theme.spacing
         leftPadding: Theme.margin
         rightPadding: Theme.margin
@@ -54,7 +57,7 @@ Page {
         padding: Theme.spacing
         leftPadding: Theme.margin
         rightPadding: Theme.margin
-        visible: scaffold.backVisible || scaffold.nextVisible
+        visible: (scaffold.backVisible || scaffold.nextVisible) && !(Theme.keyboardOpen && Theme.compact)
         background: Rectangle { color: Theme.surface; Rectangle { width: parent.width; height: 1; color: Theme.divider } }
         RowLayout {
             anchors.fill: parent

@@ -14,6 +14,12 @@ WizardScaffold {
     readonly property string pageTitle: qsTr("Backup copy")
     readonly property bool busy: job.running
     property bool choosingFolder: false
+    // Whether anything was answered yet: a kiosk left idle goes back Home
+    // only from a wizard that is finished or still untouched.
+    property bool touched: false
+    readonly property bool idleReturnAllowed: !busy && (current === stepResult
+                                                       || (current === stepDestination && !touched && !choosingFolder))
+    onCurrentChanged: if (current !== stepDestination) touched = true
     signal done()
 
     readonly property int stepDestination: 0
@@ -91,8 +97,10 @@ WizardScaffold {
             selectedRow: drives.count >= 0 ? drives.rowOf(settings.destinationFolder) : -1
             Layout.fillWidth: true
             Layout.preferredHeight: implicitHeight
-            onChosen: path => settings.destinationFolder = drives.isInstallationDisk(path)
-                                                           ? AppController.root + "/Copias" : path
+            onChosen: path => {
+                wizard.touched = true
+                settings.destinationFolder = drives.isInstallationDisk(path) ? AppController.root + "/Copias" : path
+            }
         }
         RowLayout {
             Layout.fillWidth: true
@@ -123,6 +131,7 @@ WizardScaffold {
             Layout.fillWidth: true
             Layout.preferredHeight: 320
             onFolderChosen: path => {
+                wizard.touched = true
                 settings.destinationFolder = path
                 wizard.choosingFolder = false
             }
@@ -141,6 +150,7 @@ WizardScaffold {
                 inputMethodHints: Qt.ImhNoPredictiveText
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTarget + 8
+                onTextEdited: wizard.touched = true
                 onEditingFinished: settings.fileName = text
             }
         }
@@ -229,32 +239,29 @@ WizardScaffold {
             Layout.topMargin: Theme.spacing
         }
         ButtonGroup { id: modeGroup }
-        RadioButton {
+        ChoiceButton {
             objectName: "modeSingle"
             text: qsTr("One copy, replaced each time")
             ButtonGroup.group: modeGroup
             checked: settings.mode === BackupSettings.Single
             font.pixelSize: Theme.fontBody
-            Layout.preferredHeight: Theme.touchTarget
             onClicked: settings.mode = BackupSettings.Single
         }
-        RadioButton {
+        ChoiceButton {
             objectName: "modeWeekday"
             text: qsTr("A set for each weekday (today's set is replaced, the others kept)")
             ButtonGroup.group: modeGroup
             checked: settings.mode === BackupSettings.Weekday
             font.pixelSize: Theme.fontBody
-            Layout.preferredHeight: Theme.touchTarget
             Layout.fillWidth: true
             onClicked: settings.mode = BackupSettings.Weekday
         }
-        RadioButton {
+        ChoiceButton {
             objectName: "modeExtra"
             text: qsTr("An extra copy, kept apart (before an annual closing or sending data to the arquivo morto)")
             ButtonGroup.group: modeGroup
             checked: settings.mode === BackupSettings.Extra
             font.pixelSize: Theme.fontBody
-            Layout.preferredHeight: Theme.touchTarget
             Layout.fillWidth: true
             onClicked: settings.mode = BackupSettings.Extra
         }
@@ -263,6 +270,8 @@ WizardScaffold {
             visible: settings.mode === BackupSettings.Extra
             placeholderText: qsTr("Label, e.g. Annual closing 2025")
             text: settings.extraLabel
+            // Typed letter by letter: no word prediction holding text back.
+            inputMethodHints: Qt.ImhNoPredictiveText
             font.pixelSize: Theme.fontBody
             Layout.fillWidth: true
             Layout.leftMargin: Theme.margin

@@ -13,6 +13,13 @@ WizardScaffold {
     objectName: "restoreWizard"
     readonly property string pageTitle: qsTr("Restore data")
     readonly property bool busy: job.running
+    // Whether anything was answered yet: a kiosk left idle goes back Home
+    // only from a wizard that is finished or still untouched (no copy
+    // chosen; looking through folders chooses nothing).
+    property bool touched: false
+    readonly property bool idleReturnAllowed: !busy && (current === stepResult
+                                                       || (current === stepCopy && !touched && !settings.copyOpen))
+    onCurrentChanged: if (current !== stepCopy) touched = true
     signal done()
 
     readonly property int stepCopy: 0
@@ -102,7 +109,10 @@ WizardScaffold {
                 folder: AppController.root + "/Copias"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                onFileChosen: path => settings.openCopy(path)
+                onFileChosen: path => {
+                    wizard.touched = true
+                    settings.openCopy(path)
+                }
             }
             Banner {
                 kind: Banner.Kind.Danger

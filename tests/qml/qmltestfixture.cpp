@@ -7,6 +7,7 @@
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
 #include "ui/appcontroller.h"
+#include "ui/startupoptions.h"
 
 #include <QDir>
 #include <QFile>
@@ -119,4 +120,42 @@ bool QmlTestFixture::connectClient(const QString &user, const QString &machine, 
 void QmlTestFixture::disconnectClient()
 {
     m_client.reset();
+}
+
+void QmlTestFixture::setKiosk(bool kiosk)
+{
+    if (AppController *controller = AppController::instance())
+        controller->setKiosk(kiosk);
+}
+
+void QmlTestFixture::setIdleTimeoutSeconds(int seconds)
+{
+    if (AppController *controller = AppController::instance())
+        controller->setIdleTimeoutSeconds(seconds);
+}
+
+QVariantMap QmlTestFixture::parseStartupOptions(const QStringList &arguments) const
+{
+    const StartupOptions options = StartupOptions::parse(arguments);
+    return {{QStringLiteral("root"), options.root},
+            {QStringLiteral("startPage"), options.startPage},
+            {QStringLiteral("kiosk"), options.kiosk},
+            {QStringLiteral("kioskGiven"), options.kioskGiven},
+            {QStringLiteral("idleTimeoutSeconds"), options.idleTimeoutSeconds},
+            {QStringLiteral("error"), options.error}};
+}
+
+bool QmlTestFixture::kioskWanted(const QStringList &rawArguments) const
+{
+    return StartupOptions::kioskWanted(rawArguments);
+}
+
+void QmlTestFixture::rememberKiosk(bool kiosk)
+{
+    AppController::rememberKiosk(kiosk);
+}
+
+bool QmlTestFixture::rememberedKiosk() const
+{
+    return AppController::rememberedKiosk();
 }

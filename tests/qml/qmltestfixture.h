@@ -47,6 +47,18 @@ public:
     Q_INVOKABLE bool connectClient(const QString &user, const QString &machine, const QString &system);
     Q_INVOKABLE void disconnectClient();
 
+    // Kiosk mode of AppController for the windows created next, as main()
+    // sets it from --kiosk (not remembered).
+    Q_INVOKABLE void setKiosk(bool kiosk);
+    // AppController's idle timeout for the windows created next, as main()
+    // sets it from --idle-timeout.
+    Q_INVOKABLE void setIdleTimeoutSeconds(int seconds);
+    // StartupOptions::parse() of a command line, as a map of its fields.
+    Q_INVOKABLE QVariantMap parseStartupOptions(const QStringList &arguments) const;
+    Q_INVOKABLE bool kioskWanted(const QStringList &rawArguments) const;
+    Q_INVOKABLE void rememberKiosk(bool kiosk);
+    Q_INVOKABLE bool rememberedKiosk() const;
+
 private:
     QTemporaryDir m_dir;
     QString m_root;

@@ -3,11 +3,13 @@
 // docs/make-screenshots.sh runs to fill docs/screenshots/, and what a
 // developer opens to check a page by looking.
 //
-//   resguarda-screenshots OUTPUT_DIR WIDTHxHEIGHT LANG LOCKHOLDER
+//   resguarda-screenshots OUTPUT_DIR WIDTHxHEIGHT LANG LOCKHOLDER [--kiosk]
 //
 // It builds a demo installation with a few copies of history, opens the real
 // Main.qml and walks through the wizards by setting their step, pressing
-// their buttons and running real jobs.
+// their buttons and running real jobs. With --kiosk it runs as a kiosk on a
+// screen of exactly WIDTHxHEIGHT instead, and renders the pages with the
+// on-screen keyboard open and the quit confirmation (names 3x-quiosque-…).
 #include "backup/backupjob.h"
 #include "core/translation.h"
 #include "demo/demoinstallation.h"
@@ -15,7 +17,10 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
+#include <QInputMethod>
+#include <QInputMethodEvent>
 #include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -104,14 +109,129 @@ void press(QObject *root, const QString &name)
         std::fprintf(stderr, "no button %s\n", qPrintable(name));
 }
 
+QQuickItem *findItem(QObject *root, const QString &name)
+{
+    return qobject_cast<QQuickItem *>(findByName(root, name));
+}
+
+// Focuses a text field as a tap would and waits for the on-screen keyboard
+// to open and the page to settle above it.
+bool typeInto(QQuickWindow *window, QQuickItem *field, const QString &text)
+{
+    if (!field)
+        return false;
+    window->requestActivate();
+    field->forceActiveFocus(Qt::MouseFocusReason);
+    QGuiApplication::inputMethod()->show();
+    QObject *keyboard = window->property("keyboard").value<QObject *>();
+    if (!keyboard || !waitFor([&] { return keyboard->property("open").toBool(); }, 10000))
+        return false;
+    // Committed as the keyboard commits a word, so the page sees it typed.
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QCoreApplication::sendEvent(field, &commit);
+    // The layout of the keyboard is loaded the first time it opens.
+    settle(600);
+    return true;
+}
+
+// The kiosk pass: the pages where a kiosk types, with the keyboard open, and
+// the quit confirmation (with nothing running, and during a copy).
+int shootKiosk(QQuickWindow *window, Shooter &shooter, AppController &controller,
+               const QString &root, const QString &pendrive)
+{
+    if (!controller.openInstallation(root)) {
+        std::fprintf(stderr, "cannot open the demo installation: %s\n",
+                     qPrintable(controller.installationError()));
+        return 1;
+    }
+    controller.rememberDestination(pendrive);
+    QMetaObject::invokeMethod(window, "showHome");
+    QMetaObject::invokeMethod(window, "showBackup");
+    settle(600);
+    QObject *wizard = currentPage(window);
+    wizard->setProperty("current", 2);
+    settle();
+    if (!typeInto(window, findItem(wizard, QStringLiteral("companySearch")),
+                  QStringLiteral("construç")))
+        std::fprintf(stderr, "the keyboard did not open on the company search\n");
+    shooter.shoot(QStringLiteral("30-quiosque-busca"));
+    window->contentItem()->forceActiveFocus();
+    QGuiApplication::inputMethod()->hide();
+
+    QObject *settings = wizard->property("settings").value<QObject *>();
+    settings->setProperty("mode", 2); // BackupSettings::Extra
+    wizard->setProperty("current", 1);
+    settle();
+    if (!typeInto(window, findItem(wizard, QStringLiteral("extraLabel")),
+                  QStringLiteral("Fechamento 2025")))
+        std::fprintf(stderr, "the keyboard did not open on the label of an extra copy\n");
+    shooter.shoot(QStringLiteral("31-quiosque-rotulo"));
+    window->contentItem()->forceActiveFocus();
+    QGuiApplication::inputMethod()->hide();
+    settle();
+
+    QMetaObject::invokeMethod(window, "showHome");
+    window->close(); // asks first
+    shooter.shoot(QStringLiteral("32-quiosque-fechar"));
+    if (QObject *dialog = window->property("quitDialog").value<QObject *>())
+        QMetaObject::invokeMethod(dialog, "close");
+
+    QMetaObject::invokeMethod(window, "showBackup");
+    settle(600);
+    wizard = currentPage(window);
+    settings = wizard->property("settings").value<QObject *>();
+    settings->setProperty("destinationFolder", pendrive);
+    wizard->setProperty("current", 3);
+    settle();
+    QObject *job = wizard->property("job").value<QObject *>();
+    press(wizard, QStringLiteral("nextButton"));
+    waitFor([&] {
+        return job->property("progress").toDouble() > 0.2 || !job->property("running").toBool();
+    });
+    window->close(); // a copy runs: there is no way to quit
+    shooter.shoot(QStringLiteral("33-quiosque-fechar-durante-copia"));
+    if (!job->property("running").toBool())
+        std::fprintf(stderr,
+                     "the copy ended before the screenshot: 33 shows the plain quit dialog\n");
+    waitFor([&] { return !job->property("running").toBool(); });
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // A kiosk types with Qt Virtual Keyboard, chosen when the application
+    // starts; its window fills the screen, so the offscreen screen gets the
+    // size asked for.
+    QTemporaryDir platformDir;
+    const bool kiosk = argc == 6 && qstrcmp(argv[5], "--kiosk") == 0;
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (kiosk && (platform.isEmpty() || platform == "offscreen")) {
+        const QList<QByteArray> size = QByteArray(argv[2]).split('x');
+        const QString config = platformDir.filePath(QStringLiteral("screen.json"));
+        QFile file(config);
+        if (size.size() != 2 || !file.open(QIODevice::WriteOnly)) {
+            std::fprintf(stderr, "cannot set up the kiosk screen\n");
+            return 2;
+        }
+        file.write(QStringLiteral(
+                       R"({"screens": [{"name": "kiosk", "x": 0, "y": 0, "width": %1, "height": %2,
+                                      "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})")
+                       .arg(QString::fromLatin1(size[0]), QString::fromLatin1(size[1]))
+                       .toUtf8());
+        file.close();
+        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(config));
+    }
+    if (kiosk)
+        qputenv("QT_IM_MODULE", QByteArrayLiteral("qtvirtualkeyboard"));
     QGuiApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 5) {
-        std::fprintf(stderr, "usage: resguarda-screenshots OUTPUT_DIR WIDTHxHEIGHT LANG LOCKHOLDER\n");
+    if (args.size() != 5 && !kiosk) {
+        std::fprintf(
+            stderr,
+            "usage: resguarda-screenshots OUTPUT_DIR WIDTHxHEIGHT LANG LOCKHOLDER [--kiosk]\n");
         return 2;
     }
     const QString outDir = args[1];
@@ -131,7 +251,8 @@ int main(int argc, char *argv[])
     DemoParameters params;
     params.companies = 14;
     params.years = 4;
-    params.sizeMb = 30;
+    // Large enough that the progress pages can be caught part-way.
+    params.sizeMb = 160;
     params.seed = 2026;
     params.lastYear = 2026;
     if (DemoInstallation::create(root, params))
@@ -150,16 +271,30 @@ int main(int argc, char *argv[])
 
     AppController controller;
     AppController::setInstance(&controller);
+    controller.setKiosk(kiosk);
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Resguarda/App/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-    window->resize(windowSize);
-    window->show();
+    if (kiosk) {
+        // Full screen by itself (Main.qml); show() would make it a normal window.
+        settle();
+        if (window->size() != windowSize) {
+            std::fprintf(stderr,
+                         "the kiosk window is %dx%d, not on a screen of the size asked for\n",
+                         window->width(), window->height());
+            return 1;
+        }
+    } else {
+        window->resize(windowSize);
+        window->show();
+    }
     const QString suffix = QStringLiteral("%1x%2").arg(windowSize.width()).arg(windowSize.height());
     Shooter shooter(window, outDir, suffix);
+    if (kiosk)
+        return shootKiosk(window, shooter, controller, root, pendrive);
 
     shooter.shoot(QStringLiteral("00-boas-vindas"));
     if (!controller.openInstallation(root)) {
