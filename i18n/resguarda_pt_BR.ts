@@ -56,7 +56,7 @@
         <translation>Gera Cópia dos Demais Sistemas: uma cópia de cada sistema instalado.</translation>
     </message>
     <message>
-        <source>Keep one set per weekday: today&apos;s set is replaced, the others are kept.</source>
+        <source>Keep one set per weekday: today's set is replaced, the others are kept.</source>
         <translation>Mantém um jogo de backup por dia da semana: o jogo de hoje é substituído, os outros são mantidos.</translation>
     </message>
     <message>
@@ -80,12 +80,8 @@
         <translation>Informe a instalação a copiar com --root PASTA.</translation>
     </message>
     <message>
-        <source>--companies needs at least one company code.</source>
-        <translation>--companies precisa de pelo menos um código de empresa.</translation>
-    </message>
-    <message>
-        <source>--rotation accepts only &quot;weekday&quot;.</source>
-        <translation>--rotation aceita somente &quot;weekday&quot; (dia da semana).</translation>
+        <source>--rotation accepts only "weekday".</source>
+        <translation>--rotation aceita somente "weekday" (dia da semana).</translation>
     </message>
     <message>
         <source>--extra needs a label.</source>
@@ -112,11 +108,11 @@
         <translation>Apaga conteúdo do disco de destino (removível): tudo nele é apagado; as cópias anteriores, só depois de a nova ser verificada.</translation>
     </message>
     <message>
-        <source>Marks the run as the scheduled daily copy: a failure is shown in red on the app&apos;s Home until a later copy succeeds.</source>
+        <source>Marks the run as the scheduled daily copy: a failure is shown in red on the app's Home until a later copy succeeds.</source>
         <translation>Marca a execução como a cópia diária agendada: uma falha aparece em vermelho no Início do aplicativo até que uma cópia posterior dê certo.</translation>
     </message>
     <message>
-        <source>Refuse to copy unless the --output folder is on a mounted disk of its own (not the system&apos;s disk nor the installation&apos;s): a pen drive that is not plugged in fails instead of filling its empty mount point.</source>
+        <source>Refuse to copy unless the --output folder is on a mounted disk of its own (not the system's disk nor the installation's): a pen drive that is not plugged in fails instead of filling its empty mount point.</source>
         <translation>Recusa a cópia se a pasta de --output não estiver num disco montado próprio (nem o disco do sistema, nem o da instalação): um pen drive que não está conectado faz a cópia falhar, em vez de encher a pasta vazia onde ele seria montado.</translation>
     </message>
 </context>
@@ -247,7 +243,7 @@
         <translation>Uma cópia, substituída a cada vez</translation>
     </message>
     <message>
-        <source>A set for each weekday (today&apos;s set is replaced, the others kept)</source>
+        <source>A set for each weekday (today's set is replaced, the others kept)</source>
         <translation>Um jogo para cada dia da semana (o jogo de hoje é substituído, os outros mantidos)</translation>
     </message>
     <message>
@@ -319,7 +315,7 @@
         <translation>Todo o restante em %1 será apagado.</translation>
     </message>
     <message>
-        <source>This copy stays on this computer&apos;s own disk. Make one on a pen drive or external disk too.</source>
+        <source>This copy stays on this computer's own disk. Make one on a pen drive or external disk too.</source>
         <translation>Esta cópia fica no disco deste computador. Faça também uma em pen drive ou HD externo.</translation>
     </message>
     <message>
@@ -335,7 +331,7 @@
         <translation>A cópia foi lida de volta e verificada.</translation>
     </message>
     <message>
-        <source>This copy is on this computer&apos;s own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.</source>
+        <source>This copy is on this computer's own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.</source>
         <translation>Esta cópia está no disco deste computador. Faça também uma em pen drive ou HD externo e guarde-a longe do computador.</translation>
     </message>
     <message>
@@ -388,6 +384,10 @@
     <message>
         <source>--%1 must be a whole number from %2 to %3.</source>
         <translation>--%1 deve ser um número inteiro de %2 a %3.</translation>
+    </message>
+    <message>
+        <source>--companies needs at least one company code.</source>
+        <translation>--companies precisa de pelo menos um código de empresa.</translation>
     </message>
 </context>
 <context>
@@ -576,7 +576,7 @@
         <translation>%1 está danificada: o manifesto não é válido (%2).</translation>
     </message>
     <message>
-        <source>The manifest names an entry outside the system&apos;s companies and templates: %1</source>
+        <source>The manifest names an entry outside the system's companies and templates: %1</source>
         <translation>O manifesto cita um item fora das empresas e dos modelos do sistema: %1</translation>
     </message>
     <message>
@@ -596,7 +596,7 @@
         <translation>O item %1 não é um arquivo comum (é uma pasta, um link ou um dispositivo).</translation>
     </message>
     <message>
-        <source>The entry %1 points outside the system&apos;s companies and templates.</source>
+        <source>The entry %1 points outside the system's companies and templates.</source>
         <translation>O item %1 aponta para fora das empresas e dos modelos do sistema.</translation>
     </message>
     <message>
@@ -784,7 +784,7 @@
 <context>
     <name>DriveList</name>
     <message>
-        <source>Installation&apos;s disk</source>
+        <source>Installation's disk</source>
         <translation>Disco da instalação</translation>
     </message>
     <message>
@@ -866,7 +866,7 @@
     </message>
     <message>
         <source>cancelled</source>
-        <translation>cancelada</translation>
+        <translation>cancelado</translation>
     </message>
     <message>
         <source>refused: wrong options</source>
@@ -1029,8 +1029,8 @@
         <translation>%1 tem um formato de instalação que esta versão não conhece (%2). Atualize o Resguarda.</translation>
     </message>
     <message>
-        <source>%1 lists a system with an invalid code &quot;%2&quot;.</source>
-        <translation>%1 lista um sistema com código inválido &quot;%2&quot;.</translation>
+        <source>%1 lists a system with an invalid code "%2".</source>
+        <translation>%1 lista um sistema com código inválido "%2".</translation>
     </message>
     <message>
         <source>%1 is a symbolic link and was ignored.</source>
@@ -1076,8 +1076,8 @@
         <translation>tabelas anuais e mensais a partir de %1</translation>
     </message>
     <message>
-        <source>extra copy &quot;%1&quot;</source>
-        <translation>cópia extra &quot;%1&quot;</translation>
+        <source>extra copy "%1"</source>
+        <translation>cópia extra "%1"</translation>
     </message>
     <message>
         <source>weekday set</source>
@@ -1093,10 +1093,7 @@
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n arquivo</numerusform>
-            <numerusform>%n arquivos</numerusform>
-        </translation>
+        <translation><numerusform>%n arquivo</numerusform><numerusform>%n arquivos</numerusform></translation>
     </message>
     <message>
         <source>years %1</source>
@@ -1223,7 +1220,7 @@
         <translation>O Resguarda não pode ser fechado enquanto faz uma cópia. Aguarde até terminar: o andamento está na tela.</translation>
     </message>
     <message>
-        <source>This screen will show the computer&apos;s desktop. To make or restore a copy again, Resguarda has to be opened again.</source>
+        <source>This screen will show the computer's desktop. To make or restore a copy again, Resguarda has to be opened again.</source>
         <translation>Esta tela vai mostrar a área de trabalho do computador. Para fazer ou restaurar uma cópia de novo, será preciso abrir o Resguarda outra vez.</translation>
     </message>
     <message>
@@ -1262,7 +1259,7 @@
         <translation>A empresa %1 não está cadastrada nos sistemas escolhidos.</translation>
     </message>
     <message>
-        <source>%1 is on the installation&apos;s own disk, which is never emptied. Nothing was erased. Choose a pen drive or external disk, or do not ask to empty the destination disk.</source>
+        <source>%1 is on the installation's own disk, which is never emptied. Nothing was erased. Choose a pen drive or external disk, or do not ask to empty the destination disk.</source>
         <translation>%1 está no próprio disco da instalação, que nunca é esvaziado. Nada foi apagado. Escolha um pen drive ou HD externo, ou não peça para apagar o disco de destino.</translation>
     </message>
     <message>
@@ -1275,10 +1272,7 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) on the destination disk could not be erased, for example %1.</source>
-        <translation>
-            <numerusform>%n item do disco de destino não pôde ser apagado, por exemplo %1.</numerusform>
-            <numerusform>%n itens do disco de destino não puderam ser apagados, por exemplo %1.</numerusform>
-        </translation>
+        <translation><numerusform>%n item do disco de destino não pôde ser apagado, por exemplo %1.</numerusform><numerusform>%n itens do disco de destino não puderam ser apagados, por exemplo %1.</numerusform></translation>
     </message>
     <message>
         <source>The copy was cancelled while the destination disk was being emptied. The previous copies on it were kept.</source>
@@ -1286,17 +1280,14 @@
     </message>
     <message numerus="yes">
         <source>%n previous copy file(s) on the destination disk could not be erased, for example %1.</source>
-        <translation>
-            <numerusform>%n arquivo de cópia anterior no disco de destino não pôde ser apagado, por exemplo %1.</numerusform>
-            <numerusform>%n arquivos de cópias anteriores no disco de destino não puderam ser apagados, por exemplo %1.</numerusform>
-        </translation>
+        <translation><numerusform>%n arquivo de cópia anterior no disco de destino não pôde ser apagado, por exemplo %1.</numerusform><numerusform>%n arquivos de cópias anteriores no disco de destino não puderam ser apagados, por exemplo %1.</numerusform></translation>
     </message>
     <message>
         <source>The destination folder %1 does not exist: the pen drive or external disk is not connected. Connect it and try again. No copy was made.</source>
         <translation>A pasta de destino %1 não existe: o pen drive ou HD externo não está conectado. Conecte-o e tente de novo. Nenhuma cópia foi feita.</translation>
     </message>
     <message>
-        <source>The destination folder %1 is on this computer&apos;s own disk, in the place where a pen drive or external disk appears when it is connected: the disk is not connected. Connect the pen drive or external disk and try again. No copy was made.</source>
+        <source>The destination folder %1 is on this computer's own disk, in the place where a pen drive or external disk appears when it is connected: the disk is not connected. Connect the pen drive or external disk and try again. No copy was made.</source>
         <translation>A pasta de destino %1 está no próprio disco deste computador, no lugar onde o pen drive ou HD externo aparece quando está conectado: o disco não está conectado. Conecte o pen drive ou HD externo e tente de novo. Nenhuma cópia foi feita.</translation>
     </message>
     <message>
@@ -1335,15 +1326,15 @@
         <translation>O nome do arquivo não pode conter / ou \. Escolha a pasta acima e digite somente o nome do arquivo.</translation>
     </message>
     <message>
-        <source>Type a label for the extra copy, with letters or digits (for example &quot;Fechamento 2025&quot;).</source>
-        <translation>Digite uma identificação para a cópia extra, com letras ou números (por exemplo &quot;Fechamento 2025&quot;).</translation>
+        <source>Type a label for the extra copy, with letters or digits (for example "Fechamento 2025").</source>
+        <translation>Digite uma identificação para a cópia extra, com letras ou números (por exemplo "Fechamento 2025").</translation>
     </message>
     <message>
         <source>Choose a year between %1 and %2 from which the annual and monthly tables are included.</source>
         <translation>Escolha um ano entre %1 e %2 a partir do qual as tabelas anuais e mensais são incluídas.</translation>
     </message>
     <message>
-        <source>Only a removable disk (pen drive or external disk) that is not the installation&apos;s disk can be emptied. Choose such a disk or turn off emptying the destination disk.</source>
+        <source>Only a removable disk (pen drive or external disk) that is not the installation's disk can be emptied. Choose such a disk or turn off emptying the destination disk.</source>
         <translation>Somente um disco removível (pen drive ou HD externo) que não seja o disco da instalação pode ser esvaziado. Escolha um disco assim ou desmarque Apaga conteúdo do disco de destino.</translation>
     </message>
 </context>
@@ -1366,13 +1357,10 @@
     </message>
     <message numerus="yes">
         <source>The last copy is %n day(s) old. Make a copy every working day.</source>
-        <translation>
-            <numerusform>A última cópia tem %n dia. Faça uma cópia a cada dia de trabalho.</numerusform>
-            <numerusform>A última cópia tem %n dias. Faça uma cópia a cada dia de trabalho.</numerusform>
-        </translation>
+        <translation><numerusform>A última cópia tem %n dia. Faça uma cópia a cada dia de trabalho.</numerusform><numerusform>A última cópia tem %n dias. Faça uma cópia a cada dia de trabalho.</numerusform></translation>
     </message>
     <message>
-        <source>Every copy is on the installation&apos;s own disk. Keep a copy on a pen drive or external disk too.</source>
+        <source>Every copy is on the installation's own disk. Keep a copy on a pen drive or external disk too.</source>
         <translation>Todas as cópias estão no próprio disco da instalação. Mantenha também uma cópia em pen drive ou HD externo.</translation>
     </message>
     <message>
@@ -1416,17 +1404,11 @@
     </message>
     <message numerus="yes">
         <source>about %n min</source>
-        <translation>
-            <numerusform>cerca de %n min</numerusform>
-            <numerusform>cerca de %n min</numerusform>
-        </translation>
+        <translation><numerusform>cerca de %n min</numerusform><numerusform>cerca de %n min</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>about %n s</source>
-        <translation>
-            <numerusform>cerca de %n s</numerusform>
-            <numerusform>cerca de %n s</numerusform>
-        </translation>
+        <translation><numerusform>cerca de %n s</numerusform><numerusform>cerca de %n s</numerusform></translation>
     </message>
     <message>
         <source>Backup completed successfully</source>
@@ -1441,10 +1423,7 @@
     <name>Resguarda::RestoreJob</name>
     <message numerus="yes">
         <source>- and %n more problem(s)</source>
-        <translation>
-            <numerusform>- e mais %n problema</numerusform>
-            <numerusform>- e mais %n problemas</numerusform>
-        </translation>
+        <translation><numerusform>- e mais %n problema</numerusform><numerusform>- e mais %n problemas</numerusform></translation>
     </message>
     <message>
         <source>%1 is damaged or was altered, and cannot be restored. Nothing was changed in the installation. Use another copy.
@@ -1453,7 +1432,7 @@
 %2</translation>
     </message>
     <message>
-        <source>Not enough free space in %1 for the restore: it needs about %2 (the copy&apos;s data and the safety copy) and only %3 are free. Free some space and try again. Nothing was changed in the installation.</source>
+        <source>Not enough free space in %1 for the restore: it needs about %2 (the copy's data and the safety copy) and only %3 are free. Free some space and try again. Nothing was changed in the installation.</source>
         <translation>Não há espaço livre suficiente em %1 para a restauração: ela precisa de cerca de %2 (os dados da cópia e a cópia de segurança prévia) e há somente %3 livres. Libere espaço e tente novamente. Nada foi alterado na instalação.</translation>
     </message>
     <message>
@@ -1606,11 +1585,11 @@
         <translation>Substitui dados existentes: as demais empresas do sistema são ELIMINADAS da instalação.</translation>
     </message>
     <message>
-        <source>Inclui Modelos de Documentos: the copy&apos;s templates replace those of the same name.</source>
+        <source>Inclui Modelos de Documentos: the copy's templates replace those of the same name.</source>
         <translation>Inclui Modelos de Documentos: os modelos da cópia substituem os de mesmo nome.</translation>
     </message>
     <message>
-        <source>Não considera arquivos mortos: annual and monthly tables before YEAR are left out, and the installation&apos;s own stay as they are.</source>
+        <source>Não considera arquivos mortos: annual and monthly tables before YEAR are left out, and the installation's own stay as they are.</source>
         <translation>Não considera arquivos mortos: as tabelas anuais e mensais anteriores a ANO ficam de fora, e as da instalação ficam como estão.</translation>
     </message>
     <message>
@@ -1636,10 +1615,6 @@
     <message>
         <source>Say which installation to restore into with --root DIR.</source>
         <translation>Informe em qual instalação restaurar com --root PASTA.</translation>
-    </message>
-    <message>
-        <source>--companies needs at least one company code.</source>
-        <translation>--companies precisa de pelo menos um código de empresa.</translation>
     </message>
     <message>
         <source>A restore replaces data and needs a confirmation: run it on a terminal, or add --yes to confirm in advance.</source>
@@ -1811,7 +1786,7 @@
         <translation>Todos os anos, inclusive os do arquivo morto.</translation>
     </message>
     <message>
-        <source>Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy&apos;s.</source>
+        <source>Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy's.</source>
         <translation>Escolha as empresas a restaurar. As marcadas “será substituída” já existem nesta instalação: seus dados serão substituídos pelos da cópia.</translation>
     </message>
     <message>
@@ -1831,7 +1806,7 @@
         <translation>Inclui Modelos de Documentos</translation>
     </message>
     <message>
-        <source>Restores the copy&apos;s queries, labels and documents; those with the same name as existing ones replace them.</source>
+        <source>Restores the copy's queries, labels and documents; those with the same name as existing ones replace them.</source>
         <translation>Restaura as consultas, etiquetas e documentos da cópia; os que tiverem o mesmo nome de documentos existentes os substituem.</translation>
     </message>
     <message>
@@ -1839,7 +1814,7 @@
         <translation>Não Considera Arquivos Mortos</translation>
     </message>
     <message>
-        <source>Faster: annual and monthly tables before the year below are not restored, and this installation&apos;s own are kept as they are.</source>
+        <source>Faster: annual and monthly tables before the year below are not restored, and this installation's own are kept as they are.</source>
         <translation>Mais rápido: as tabelas anuais e mensais anteriores ao ano abaixo não são restauradas, e as desta instalação ficam como estão.</translation>
     </message>
     <message>
@@ -1967,10 +1942,7 @@
     </message>
     <message numerus="yes">
         <source>The installation is in use by %n connected session(s):</source>
-        <translation>
-            <numerusform>A instalação está em uso por %n sessão conectada:</numerusform>
-            <numerusform>A instalação está em uso por %n sessões conectadas:</numerusform>
-        </translation>
+        <translation><numerusform>A instalação está em uso por %n sessão conectada:</numerusform><numerusform>A instalação está em uso por %n sessões conectadas:</numerusform></translation>
     </message>
     <message>
         <source>Ask them to close the system and try again.</source>
@@ -2049,7 +2021,7 @@
     <message>
         <source>Usage: resguarda-cli &lt;command&gt; [options]
 
-Backup and restore of the companies of the system&apos;s installation.
+Backup and restore of the companies of the system's installation.
 
 Commands:
   backup   make a copy of chosen companies (Cópia de Segurança)
@@ -2101,10 +2073,7 @@ Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 
     </message>
     <message numerus="yes">
         <source>The copy %1 is damaged: %n problem(s) found. Do not rely on it; use another copy and make a new one.</source>
-        <translation>
-            <numerusform>A cópia %1 está danificada: %n problema encontrado. Não confie nela; use outra cópia e gere uma nova.</numerusform>
-            <numerusform>A cópia %1 está danificada: %n problemas encontrados. Não confie nela; use outra cópia e gere uma nova.</numerusform>
-        </translation>
+        <translation><numerusform>A cópia %1 está danificada: %n problema encontrado. Não confie nela; use outra cópia e gere uma nova.</numerusform><numerusform>A cópia %1 está danificada: %n problemas encontrados. Não confie nela; use outra cópia e gere uma nova.</numerusform></translation>
     </message>
     <message>
         <source>The copy %1 is intact: %2 files, %3 of data checked.</source>

@@ -10,7 +10,7 @@
 #include "core/version.h"
 #include "history/history.h"
 #include "installation/sessionlock.h"
-#include "restore/restorejournal.h"
+#include "restore/maintenanceaccess.h"
 
 #include <QDir>
 #include <QFile>
@@ -242,13 +242,9 @@ OperationError BackupJob::execute()
     // Nothing may change while the copy is taken: no client connected, and
     // our own session file tells clients and other Resguardas we are here.
     std::unique_ptr<SessionLock> lock;
-    error = SessionLock::acquireExclusive(installation->sessionsPath(), QStringLiteral("RESGUARDA"), &lock);
-    if (error)
-        return error;
-    // A restore interrupted by a crash is finished or undone before the data
-    // is read: a copy must never see a company half swapped.
+    // A copy must never see a company half swapped by an interrupted restore.
     QString recovered;
-    error = RestoreJournal::recover(installation->rootPath(), &recovered);
+    error = beginMaintenance(*installation, &lock, &recovered);
     if (error)
         return error;
     if (!recovered.isEmpty())

@@ -79,13 +79,8 @@ int BackupCommand::run(const QStringList &arguments)
     options.root = parser.value(root);
     options.systemCode = parser.value(system);
     options.output = parser.value(output);
-    if (parser.isSet(companies)) {
-        options.companies = parser.value(companies).split(u',', Qt::SkipEmptyParts);
-        for (auto &code : options.companies)
-            code = code.trimmed();
-        if (options.companies.isEmpty())
-            return command.usageError(tr("--companies needs at least one company code."));
-    }
+    if (!command.companyCodes(companies, &options.companies, &exitCode))
+        return exitCode;
     options.templates = parser.isSet(templates);
     if (!command.intValue(archiveFrom, 1900, 9999, &options.archiveFromYear, &exitCode))
         return exitCode;

@@ -55,4 +55,21 @@ bool CommandParser::intValue(const QString &option, int min, int max, int *value
     return true;
 }
 
+bool CommandParser::companyCodes(const QString &option, QStringList *codes, int *exitCode)
+{
+    if (!m_parser.isSet(option))
+        return true;
+    codes->clear();
+    const auto parts = m_parser.value(option).split(u',', Qt::SkipEmptyParts);
+    for (const auto &part : parts) {
+        if (!part.trimmed().isEmpty())
+            codes->append(part.trimmed());
+    }
+    if (codes->isEmpty()) {
+        *exitCode = usageError(tr("--companies needs at least one company code."));
+        return false;
+    }
+    return true;
+}
+
 } // namespace Resguarda::Cli

@@ -24,6 +24,9 @@ public:
     // Reads an integer option within [min, max]; prints a usage error and
     // returns false when it is not one.
     bool intValue(const QString &option, int min, int max, int *value, int *exitCode);
+    // Reads a comma-separated list of company codes; an option given with no
+    // code is a usage error.
+    bool companyCodes(const QString &option, QStringList *codes, int *exitCode);
     int usageError(const QString &message);
 
 private:

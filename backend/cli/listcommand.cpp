@@ -7,6 +7,7 @@
 #include "core/filesystem.h"
 #include "installation/installation.h"
 #include "installation/sessionlock.h"
+#include "restore/maintenanceaccess.h"
 #include "restore/restorejournal.h"
 
 #include <QDir>
@@ -139,9 +140,7 @@ int ListCommand::run(const QStringList &arguments)
         if (QFileInfo::exists(RestoreJournal::stagingPath(installation->rootPath()))) {
             std::unique_ptr<SessionLock> lock;
             QString recovered;
-            error = SessionLock::acquireExclusive(installation->sessionsPath(), QStringLiteral("RESGUARDA"), &lock);
-            if (!error)
-                error = RestoreJournal::recover(installation->rootPath(), &recovered);
+            error = beginMaintenance(*installation, &lock, &recovered);
             if (error) {
                 Console::err(error.message);
                 return int(error.code);

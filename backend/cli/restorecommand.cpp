@@ -127,13 +127,8 @@ int RestoreCommand::run(const QStringList &arguments)
     RestoreOptions options;
     options.copyPath = parser.positionalArguments().first();
     options.root = parser.value(root);
-    if (parser.isSet(companies)) {
-        options.companies = parser.value(companies).split(u',', Qt::SkipEmptyParts);
-        for (auto &code : options.companies)
-            code = code.trimmed();
-        if (options.companies.isEmpty())
-            return command.usageError(tr("--companies needs at least one company code."));
-    }
+    if (!command.companyCodes(companies, &options.companies, &exitCode))
+        return exitCode;
     options.replaceAll = parser.isSet(replaceAll);
     options.templates = parser.isSet(templates);
     if (!command.intValue(archiveFrom, 1900, 9999, &options.archiveFromYear, &exitCode))

@@ -13,6 +13,7 @@
 #include "installation/installation.h"
 #include "installation/sessionlock.h"
 #include "installation/tablepath.h"
+#include "restore/maintenanceaccess.h"
 #include "restore/restorejournal.h"
 
 #include <QDir>
@@ -348,11 +349,8 @@ OperationError RestoreJob::execute()
     m_historyRoot = installation->rootPath();
 
     std::unique_ptr<SessionLock> lock;
-    error = SessionLock::acquireExclusive(installation->sessionsPath(), QStringLiteral("RESGUARDA"), &lock);
-    if (error)
-        return error;
     QString recovered;
-    error = RestoreJournal::recover(installation->rootPath(), &recovered);
+    error = beginMaintenance(*installation, &lock, &recovered);
     if (error)
         return error;
     if (!recovered.isEmpty())

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "restore/maintenanceaccess.h"
+
+#include "installation/installation.h"
+#include "restore/restorejournal.h"
+
+namespace Resguarda {
+
+OperationError beginMaintenance(const Installation &installation, std::unique_ptr<SessionLock> *lock,
+                                QString *note)
+{
+    OperationError error = SessionLock::acquireExclusive(installation.sessionsPath(),
+                                                         QStringLiteral("RESGUARDA"), lock);
+    if (error)
+        return error;
+    error = RestoreJournal::recover(installation.rootPath(), note);
+    if (error)
+        lock->reset();
+    return error;
+}
+
+} // namespace Resguarda
