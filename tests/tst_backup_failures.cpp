@@ -9,6 +9,7 @@
 #include "demo/demoinstallation.h"
 #include "installation/sessionlock.h"
 #include "support/testinstallation.h"
+#include "support/tmpfsmount.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -19,7 +20,6 @@
 #include <QTest>
 
 #include <csignal>
-#include <sys/mount.h>
 
 using namespace Resguarda;
 using namespace TestSupport;
@@ -43,34 +43,6 @@ bool copyIsSound(const QString &path)
     const auto copy = CopyReader::open(path, &error);
     return copy && copy->verify().isEmpty();
 }
-
-// A tmpfs of the given size mounted for the lifetime of the object, when
-// this machine permits mounting (root in CI; not in every sandbox).
-class SmallDisk
-{
-public:
-    SmallDisk(const QString &path, qint64 bytes)
-        : m_path(path)
-    {
-        QDir().mkpath(path);
-        const QByteArray options = "size=" + QByteArray::number(bytes);
-        m_mounted = ::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs", 0, options.constData()) == 0;
-        if (!m_mounted)
-            m_error = QString::fromLocal8Bit(std::strerror(errno));
-    }
-    ~SmallDisk()
-    {
-        if (m_mounted)
-            ::umount(QFile::encodeName(m_path).constData());
-    }
-    bool isMounted() const { return m_mounted; }
-    QString error() const { return m_error; }
-
-private:
-    QString m_path;
-    bool m_mounted = false;
-    QString m_error;
-};
 
 } // namespace
 
@@ -153,7 +125,7 @@ private Q_SLOTS:
     void fullDiskIsRefusedBeforeWriting()
     {
         const QString mountPoint = m_dir.filePath(QStringLiteral("tiny"));
-        SmallDisk disk(mountPoint, 2 * 1024 * 1024);
+        TmpfsMount disk(mountPoint, 2 * 1024 * 1024);
         if (!disk.isMounted())
             QSKIP(qPrintable(QStringLiteral("mounting a small tmpfs is not permitted here (%1); "
                                             "the full-disk behaviour is not checked on this machine")
@@ -191,7 +163,7 @@ private Q_SLOTS:
         }
 
         const QString mountPoint = m_dir.filePath(QStringLiteral("filling"));
-        SmallDisk disk(mountPoint, 1024 * 1024);
+        TmpfsMount disk(mountPoint, 1024 * 1024);
         if (!disk.isMounted())
             QSKIP(qPrintable(QStringLiteral("mounting a small tmpfs is not permitted here (%1); "
                                             "the full-disk behaviour is not checked on this machine")

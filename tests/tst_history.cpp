@@ -11,6 +11,7 @@
 #include "history/history.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
+#include "support/tmpfsmount.h"
 #include "ui/historymodel.h"
 
 #include <QDir>
@@ -28,11 +29,9 @@
 #include <QTest>
 
 #include <cerrno>
-#include <cstring>
 #include <thread>
 
 #ifdef Q_OS_LINUX
-#include <sys/mount.h>
 #endif
 
 using namespace Resguarda;
@@ -40,48 +39,6 @@ using namespace TestSupport;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// A tmpfs mounted for the lifetime of the object, when this machine permits
-// mounting (root in CI; not in every sandbox).
-class TmpfsMount
-{
-public:
-    explicit TmpfsMount(const QString &path)
-        : m_path(path)
-    {
-        QDir().mkpath(path);
-#ifdef Q_OS_LINUX
-        m_mounted
-            = ::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs", 0, "size=16m") == 0;
-        if (!m_mounted)
-            m_error = QString::fromLocal8Bit(std::strerror(errno));
-#else
-        m_error = u"tmpfs mounts are a Linux feature"_s;
-#endif
-    }
-    ~TmpfsMount()
-    {
-#ifdef Q_OS_LINUX
-        if (m_mounted)
-            ::umount2(QFile::encodeName(m_path).constData(), MNT_DETACH);
-#endif
-    }
-    TmpfsMount(const TmpfsMount &) = delete;
-    TmpfsMount &operator=(const TmpfsMount &) = delete;
-    bool isMounted() const
-    {
-        return m_mounted;
-    }
-    QString error() const
-    {
-        return m_error;
-    }
-
-private:
-    QString m_path;
-    QString m_error;
-    bool m_mounted = false;
-};
 
 QStringList rawLines(const QString &root)
 {
@@ -567,7 +524,7 @@ private Q_SLOTS:
 
         // With the drive plugged in (a tmpfs mounted on the mount point) the
         // copy goes to it.
-        TmpfsMount drive(pen);
+        TmpfsMount drive(pen, 16 * 1024 * 1024);
         if (!drive.isMounted())
             QSKIP(qPrintable(u"mounting a tmpfs is not permitted here (%1); the plugged-in case "
                              u"is not checked"_s.arg(drive.error())));
@@ -602,7 +559,7 @@ private Q_SLOTS:
         QVERIFY(!History::pendingFailure(root));
 
         const QString disk = m_dir.filePath(u"disk-%1"_s.arg(m_installations));
-        TmpfsMount mounted(disk);
+        TmpfsMount mounted(disk, 16 * 1024 * 1024);
         if (!mounted.isMounted())
             QSKIP(qPrintable(u"mounting a tmpfs is not permitted here (%1); --require-mounted "
                              u"with a mounted disk is not checked"_s.arg(mounted.error())));

@@ -14,6 +14,7 @@
 #include "support/hostilecopy.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
+#include "support/tmpfsmount.h"
 #include "ui/appcontroller.h"
 #include "ui/backupsettings.h"
 #include "ui/companymodel.h"
@@ -35,9 +36,7 @@
 #include <QTimer>
 
 #include <cerrno>
-#include <cstring>
 #include <memory>
-#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace Resguarda;
@@ -46,36 +45,6 @@ using namespace TestSupport;
 namespace {
 
 constexpr int jobTimeoutMs = 120000;
-
-// A tmpfs mounted for the lifetime of the object, when this machine permits
-// mounting (root in CI; not in every sandbox).
-class Tmpfs
-{
-public:
-    Tmpfs(const QString &path, qint64 bytes, bool readOnly = false)
-        : m_path(path)
-    {
-        QDir().mkpath(path);
-        const QByteArray options = "size=" + QByteArray::number(bytes);
-        m_mounted = ::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs",
-                            readOnly ? MS_RDONLY : 0, options.constData())
-            == 0;
-        if (!m_mounted)
-            m_error = QString::fromLocal8Bit(std::strerror(errno));
-    }
-    ~Tmpfs()
-    {
-        if (m_mounted)
-            ::umount(QFile::encodeName(m_path).constData());
-    }
-    bool isMounted() const { return m_mounted; }
-    QString error() const { return m_error; }
-
-private:
-    QString m_path;
-    bool m_mounted = false;
-    QString m_error;
-};
 
 // RESGUARDA_REMOVABLE_MOUNTS set for a scope: the tmpfs counts as a pen drive.
 class RemovableMounts
@@ -422,10 +391,10 @@ void TestUiControllers::backupValidation()
 void TestUiControllers::backupValidationNotWritable()
 {
     const QString folder = m_dir.filePath(QStringLiteral("somente-leitura"));
-    std::unique_ptr<Tmpfs> readOnly;
+    std::unique_ptr<TmpfsMount> readOnly;
     if (::geteuid() == 0) {
         // Permissions do not stop root: a read-only file system does.
-        readOnly = std::make_unique<Tmpfs>(folder, 64 * 1024, true);
+        readOnly = std::make_unique<TmpfsMount>(folder, 64 * 1024, true);
         if (!readOnly->isMounted())
             QSKIP(qPrintable(QStringLiteral("mounting a read-only tmpfs is not permitted here (%1)")
                                  .arg(readOnly->error())));
@@ -538,7 +507,7 @@ void TestUiControllers::wipeEmptiesRemovableDisk()
     const QString root = freshInstallation(QStringLiteral("wipe-ok"));
     QVERIFY(!root.isEmpty());
     const QString pen = m_dir.filePath(QStringLiteral("pen"));
-    const Tmpfs disk(pen, 64 * 1024 * 1024);
+    const TmpfsMount disk(pen, 64 * 1024 * 1024);
     if (!disk.isMounted())
         QSKIP(qPrintable(QStringLiteral("mounting a tmpfs is not permitted here (%1); the wipe "
                                         "of a removable disk is not tested")
@@ -594,7 +563,7 @@ void TestUiControllers::wipeKeepsPreviousCopyWhenNewOneFails()
     const QString root = freshInstallation(QStringLiteral("wipe-fails"));
     QVERIFY(!root.isEmpty());
     const QString pen = m_dir.filePath(QStringLiteral("pen-pequeno"));
-    const Tmpfs disk(pen, 256 * 1024);
+    const TmpfsMount disk(pen, 256 * 1024);
     if (!disk.isMounted())
         QSKIP(qPrintable(QStringLiteral("mounting a tmpfs is not permitted here (%1); the wipe "
                                         "of a removable disk is not tested")
@@ -639,7 +608,7 @@ void TestUiControllers::wipeKeepsCopiesNamedByTheUser()
     const QString root = freshInstallation(QStringLiteral("wipe-named"));
     QVERIFY(!root.isEmpty());
     const QString pen = m_dir.filePath(QStringLiteral("pen-nomeado"));
-    const Tmpfs disk(pen, 256 * 1024);
+    const TmpfsMount disk(pen, 256 * 1024);
     if (!disk.isMounted())
         QSKIP(qPrintable(QStringLiteral("mounting a tmpfs is not permitted here (%1); the wipe "
                                         "of a removable disk is not tested")

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/tmpfsmount.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+
+#ifdef Q_OS_LINUX
+#include <sys/mount.h>
+#endif
+
+namespace TestSupport {
+
+TmpfsMount::TmpfsMount(const QString &path, qint64 bytes, bool readOnly)
+    : m_path(path)
+{
+    QDir().mkpath(path);
+#ifdef Q_OS_LINUX
+    const QByteArray options = "size=" + QByteArray::number(bytes);
+    m_mounted = ::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs",
+                        readOnly ? MS_RDONLY : 0, options.constData())
+        == 0;
+    if (!m_mounted)
+        m_error = QString::fromLocal8Bit(std::strerror(errno));
+#else
+    Q_UNUSED(bytes);
+    Q_UNUSED(readOnly);
+    m_error = QStringLiteral("tmpfs mounts are a Linux feature");
+#endif
+}
+
+TmpfsMount::~TmpfsMount()
+{
+#ifdef Q_OS_LINUX
+    // Detached, so a file a test still holds open cannot keep it mounted.
+    if (m_mounted)
+        ::umount2(QFile::encodeName(m_path).constData(), MNT_DETACH);
+#endif
+}
+
+} // namespace TestSupport

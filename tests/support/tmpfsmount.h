@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace TestSupport {
+
+// A small tmpfs mounted at path for the lifetime of the object: a real full
+// disk, or a real second volume (a pen drive), for the tests that need one.
+// Mounting needs root (CI runs as root); where it is not permitted,
+// isMounted() is false and error() says why, and only that test part skips.
+class TmpfsMount
+{
+public:
+    TmpfsMount(const QString &path, qint64 bytes, bool readOnly = false);
+    ~TmpfsMount();
+    TmpfsMount(const TmpfsMount &) = delete;
+    TmpfsMount &operator=(const TmpfsMount &) = delete;
+
+    bool isMounted() const { return m_mounted; }
+    QString error() const { return m_error; }
+
+private:
+    QString m_path;
+    bool m_mounted = false;
+    QString m_error;
+};
+
+} // namespace TestSupport
