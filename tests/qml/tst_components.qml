@@ -106,11 +106,16 @@ Item {
             fixture.writeFile(fixture.scratch + "/browse/sub/notes.txt", "x")
             var browser = createTemporaryObject(browserComponent, root, { "folder": fixture.scratch + "/browse" })
             var view = findChild(browser, "fileView")
-            tryCompare(view, "count", 1)
+            // FolderListModel lists asynchronously: wait for the row itself,
+            // not just a count that the previous folder may already have.
+            function firstRowIs(name) {
+                return view.count === 1 && view.itemAtIndex(0) && view.itemAtIndex(0).fileName === name
+            }
+            tryVerify(function() { return firstRowIs("sub") })
             waitForRendering(view)
             mouseClick(view.itemAtIndex(0))
             tryCompare(browser, "folder", fixture.scratch + "/browse/sub")
-            tryCompare(view, "count", 1) // only the copy, not notes.txt
+            tryVerify(function() { return firstRowIs("CopiaAT.zip") }) // only the copy, not notes.txt
             var chosen = ""
             browser.fileChosen.connect(function(path) { chosen = path })
             waitForRendering(view)
