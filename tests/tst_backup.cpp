@@ -27,29 +27,6 @@ using namespace TestSupport;
 
 namespace {
 
-// Relative path -> SHA-256 of every entry of a copy, read through CopyReader.
-QMap<QString, QByteArray> copyHashes(const QString &copyPath)
-{
-    QMap<QString, QByteArray> result;
-    OperationError error;
-    const auto copy = CopyReader::open(copyPath, &error);
-    if (!copy) {
-        qWarning() << error.message;
-        return result;
-    }
-    for (const auto &entry : copy->manifest().entries) {
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
-        QString problem;
-        if (!copy->extractEntry(entry, buffer, {}, &problem)) {
-            qWarning() << problem;
-            return {};
-        }
-        result.insert(entry.path, QCryptographicHash::hash(buffer.data(), QCryptographicHash::Sha256).toHex());
-    }
-    return result;
-}
-
 // The files of the installation below relativeDir as archive paths -> hash.
 QMap<QString, QByteArray> installationHashes(const QString &root, const QString &relativeDir)
 {

@@ -101,30 +101,6 @@ bool copyInstallationTree(const QString &from, const QString &to, const QStringL
     return true;
 }
 
-// Archive path -> SHA-256 of every entry of a copy, read through CopyReader.
-Hashes copyHashes(const QString &copyPath)
-{
-    Hashes result;
-    OperationError error;
-    const auto copy = CopyReader::open(copyPath, &error);
-    if (!copy) {
-        qWarning() << error.message;
-        return result;
-    }
-    for (const auto &entry : copy->manifest().entries) {
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
-        QString problem;
-        if (!copy->extractEntry(entry, buffer, {}, &problem)) {
-            qWarning() << problem;
-            return {};
-        }
-        result.insert(entry.path,
-                      QCryptographicHash::hash(buffer.data(), QCryptographicHash::Sha256).toHex());
-    }
-    return result;
-}
-
 // Everything below root/relativeDir as archive paths -> hash; empty folders
 // appear as "path/" so that a leftover folder is a difference too.
 Hashes archiveTree(const QString &root, const QString &relativeDir)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/testinstallation.h"
 
+#include "copy/copyreader.h"
+
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -46,6 +49,28 @@ ProcessResult runCli(const QStringList &args, const QStringList &extraEnv, int t
     result.exitCode = process.exitStatus() == QProcess::NormalExit && !timedOut ? process.exitCode() : -1;
     result.standardOutput = process.readAllStandardOutput();
     result.standardError = process.readAllStandardError();
+    return result;
+}
+
+QMap<QString, QByteArray> copyHashes(const QString &copyPath)
+{
+    QMap<QString, QByteArray> result;
+    Resguarda::OperationError error;
+    const auto copy = Resguarda::CopyReader::open(copyPath, &error);
+    if (!copy) {
+        qWarning() << error.message;
+        return result;
+    }
+    for (const auto &entry : copy->manifest().entries) {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QString problem;
+        if (!copy->extractEntry(entry, buffer, {}, &problem)) {
+            qWarning() << problem;
+            return {};
+        }
+        result.insert(entry.path, QCryptographicHash::hash(buffer.data(), QCryptographicHash::Sha256).toHex());
+    }
     return result;
 }
 

@@ -31,6 +31,10 @@ QMap<QString, QByteArray> treeHashes(const QString &dir);
 // Writes data to path, creating parent folders.
 void writeFile(const QString &path, const QByteArray &data);
 
+// Archive path -> SHA-256 of every entry of the copy at copyPath, read
+// through CopyReader (CRC-checked); empty, with a warning, when unreadable.
+QMap<QString, QByteArray> copyHashes(const QString &copyPath);
+
 // SHA-256 of a file's bytes.
 QByteArray fileHash(const QString &path);
 
