@@ -31,10 +31,12 @@ private Q_SLOTS:
     {
         const QString root = makeRoot(QStringLiteral("ok"), R"({"formato": 1, "sistemas": [
             {"codigo": "AT", "nome": "Ativo Imobilizado"}, {"codigo": "CP", "nome": "Compras"}]})");
-        writeFile(root + QStringLiteral("/AT/empresas/0002/empresa.json"),
-                  R"({"codigo": "0002", "razaoSocial": "Açougue Boa Esperança ME", "cnpj": "11.222.333/0001-81"})");
-        writeFile(root + QStringLiteral("/AT/empresas/0001/empresa.json"),
-                  R"({"codigo": "0001", "razaoSocial": "Padaria São João", "cnpj": "11.444.777/0001-61"})");
+        writeFile(
+            root + QStringLiteral("/AT/empresas/0002/empresa.json"),
+            R"({"codigo": "0002", "razaoSocial": "Açougue Boa Esperança ME", "cnpj": "11.222.333/0001-81"})");
+        writeFile(
+            root + QStringLiteral("/AT/empresas/0001/empresa.json"),
+            R"({"codigo": "0001", "razaoSocial": "Padaria São João", "cnpj": "11.444.777/0001-61"})");
         // A company whose empresa.json is damaged is still a company: its data must not be skipped.
         writeFile(root + QStringLiteral("/AT/empresas/0003/empresa.json"), "{not json");
         writeFile(root + QStringLiteral("/AT/empresas/0003/cadastro.dat"), "x");
@@ -44,7 +46,10 @@ private Q_SLOTS:
         QVERIFY2(installation, qPrintable(error.message));
         QCOMPARE(installation->systems().size(), 2);
         QCOMPARE(installation->systems().at(1).name, QStringLiteral("Compras"));
-        QVERIFY(installation->system(QStringLiteral("cp")));
+        // Codes are compared exactly; only what a person typed may differ in case.
+        QVERIFY(installation->system(QStringLiteral("CP")));
+        QVERIFY(!installation->system(QStringLiteral("cp")));
+        QVERIFY(installation->system(QStringLiteral("cp"), Qt::CaseInsensitive));
         QVERIFY(!installation->system(QStringLiteral("LF")));
 
         QStringList warnings;
@@ -71,10 +76,12 @@ private Q_SLOTS:
         QVERIFY(!Installation::open(m_dir.filePath(QStringLiteral("empty")), &error));
         QVERIFY(error.message.contains(QStringLiteral("sistemas.json")));
 
-        QVERIFY(!Installation::open(makeRoot(QStringLiteral("newer"), R"({"formato": 2, "sistemas": []})"), &error));
-        QVERIFY(!Installation::open(makeRoot(QStringLiteral("evil"),
-                                             R"({"formato": 1, "sistemas": [{"codigo": "../x", "nome": "x"}]})"),
-                                    &error));
+        QVERIFY(!Installation::open(
+            makeRoot(QStringLiteral("newer"), R"({"formato": 2, "sistemas": []})"), &error));
+        QVERIFY(!Installation::open(
+            makeRoot(QStringLiteral("evil"),
+                     R"({"formato": 1, "sistemas": [{"codigo": "../x", "nome": "x"}]})"),
+            &error));
         QVERIFY(error.message.contains(QStringLiteral("../x")));
     }
 
@@ -85,14 +92,18 @@ private Q_SLOTS:
         writeFile(dir + QStringLiteral("/a/ç.dat"), "a");
         writeFile(dir + QStringLiteral("/.oculto"), "hidden files are data too");
         writeFile(m_dir.filePath(QStringLiteral("outside/secret.dat")), "secret");
-        QVERIFY(QFile::link(m_dir.filePath(QStringLiteral("outside")), dir + QStringLiteral("/link")));
+        QVERIFY(
+            QFile::link(m_dir.filePath(QStringLiteral("outside")), dir + QStringLiteral("/link")));
         QStringList warnings;
-        const auto files = Installation::listFiles(dir, QStringLiteral("AT/empresas/0001/"), &warnings);
+        const auto files
+            = Installation::listFiles(dir, QStringLiteral("AT/empresas/0001/"), &warnings);
         QStringList names;
         for (const auto &file : files)
             names << file.archivePath;
-        QCOMPARE(names, QStringList({QStringLiteral("AT/empresas/0001/.oculto"), QStringLiteral("AT/empresas/0001/a/ç.dat"),
-                                     QStringLiteral("AT/empresas/0001/b.dat")}));
+        QCOMPARE(names,
+                 QStringList({QStringLiteral("AT/empresas/0001/.oculto"),
+                              QStringLiteral("AT/empresas/0001/a/ç.dat"),
+                              QStringLiteral("AT/empresas/0001/b.dat")}));
         QCOMPARE(files.last().size, qint64(2));
         QCOMPARE(warnings.size(), 1);
         QVERIFY(warnings.first().contains(QStringLiteral("link")));

@@ -3,6 +3,7 @@
 
 #include "copy/entrycompressor.h"
 #include "core/logging.h"
+#include "installation/codes.h"
 
 #include <QDir>
 #include <QFile>
@@ -98,7 +99,8 @@ bool CopyReader::isSafeEntryName(const QString &name, const QString &systemCode)
     if (parts.size() < 3 || parts[0] != systemCode)
         return false;
     if (parts[1] == QStringView(InstallationLayout::companiesDirName))
-        return parts.size() >= 4; // <SIS>/empresas/<COD>/<file>
+        return parts.size() >= 4
+            && Codes::isValidCompanyCode(parts[2]); // <SIS>/empresas/<COD>/<file>
     return parts[1] == QStringView(InstallationLayout::templatesDirName);
 }
 
@@ -189,12 +191,15 @@ void CopyReader::checkStructure(const QList<QuaZipFileInfo64> &central)
             m_structuralProblems.append({kind, name, message});
         };
         if (seen.contains(name)) {
-            add(CopyProblem::Kind::DuplicateName, tr("The entry %1 appears more than once.").arg(name));
+            add(CopyProblem::Kind::DuplicateName,
+                tr("The entry %1 appears more than once.").arg(name));
             continue;
         }
         seen.insert(name);
-        const bool nonAscii = std::any_of(name.begin(), name.end(), [](QChar c) { return c.unicode() >= 0x80; });
-        if (name.contains(QChar::ReplacementCharacter) || (nonAscii && !(info.flags & zipFlagUtf8))) {
+        const bool nonAscii
+            = std::any_of(name.begin(), name.end(), [](QChar c) { return c.unicode() >= 0x80; });
+        if (name.contains(QChar::ReplacementCharacter)
+            || (nonAscii && !(info.flags & zipFlagUtf8))) {
             add(CopyProblem::Kind::InvalidNameEncoding,
                 tr("The entry name %1 is not valid UTF-8.").arg(name));
             continue;

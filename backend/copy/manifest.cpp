@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/manifest.h"
 
+#include "installation/codes.h"
+
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QHash>
 #include <QSet>
 
 namespace Resguarda {
@@ -42,40 +44,47 @@ QByteArray Manifest::toJson() const
     QJsonObject root;
     root.insert(u"format", QString::fromUtf16(copyFormatId));
     root.insert(u"formatVersion", formatVersion);
-    root.insert(u"system", QJsonObject{{u"code"_qs, system.code}, {u"name"_qs, system.name}});
+    root.insert(u"system", QJsonObject {{u"code"_qs, system.code}, {u"name"_qs, system.name}});
     root.insert(u"createdAt", isoWithOffset(createdAt));
-    root.insert(u"tool", QJsonObject{{u"name"_qs, u"resguarda"_qs}, {u"version"_qs, toolVersion}});
+    root.insert(u"tool", QJsonObject {{u"name"_qs, u"resguarda"_qs}, {u"version"_qs, toolVersion}});
 
     QJsonObject opts;
     opts.insert(u"templates", options.templates);
-    opts.insert(u"archiveFrom", options.archiveFromYear > 0 ? QJsonValue(options.archiveFromYear)
-                                                             : QJsonValue(QJsonValue::Null));
+    opts.insert(u"archiveFrom",
+                options.archiveFromYear > 0 ? QJsonValue(options.archiveFromYear)
+                                            : QJsonValue(QJsonValue::Null));
     opts.insert(u"companies", QJsonArray::fromStringList(options.companies));
     opts.insert(u"allSystems", options.allSystems);
-    opts.insert(u"rotation", options.rotation.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                        : QJsonValue(options.rotation));
-    opts.insert(u"extra", options.extraLabel.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                       : QJsonValue(options.extraLabel));
+    opts.insert(u"rotation",
+                options.rotation.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                           : QJsonValue(options.rotation));
+    opts.insert(u"extra",
+                options.extraLabel.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                             : QJsonValue(options.extraLabel));
     root.insert(u"options", opts);
 
     QJsonArray companyArray;
     for (const auto &company : companies) {
-        QJsonObject object{{u"code"_qs, company.code},   {u"name"_qs, company.name},
-                           {u"cnpj"_qs, company.cnpj},   {u"files"_qs, company.files},
-                           {u"bytes"_qs, company.bytes}, {u"years"_qs, toJsonArray(company.years)}};
+        QJsonObject object {
+            {u"code"_qs, company.code},   {u"name"_qs, company.name},
+            {u"cnpj"_qs, company.cnpj},   {u"files"_qs, company.files},
+            {u"bytes"_qs, company.bytes}, {u"years"_qs, toJsonArray(company.years)}};
         if (company.archiveFromYear != options.archiveFromYear)
-            object.insert(u"archiveFrom", company.archiveFromYear > 0 ? QJsonValue(company.archiveFromYear)
-                                                                       : QJsonValue(QJsonValue::Null));
+            object.insert(u"archiveFrom",
+                          company.archiveFromYear > 0 ? QJsonValue(company.archiveFromYear)
+                                                      : QJsonValue(QJsonValue::Null));
         companyArray.append(object);
     }
     root.insert(u"companies", companyArray);
-    root.insert(u"templates", QJsonObject{{u"files"_qs, templateFiles}, {u"bytes"_qs, templateBytes}});
+    root.insert(u"templates",
+                QJsonObject {{u"files"_qs, templateFiles}, {u"bytes"_qs, templateBytes}});
 
     QJsonArray entryArray;
     for (const auto &entry : entries) {
-        entryArray.append(QJsonObject{{u"path"_qs, entry.path},
-                                      {u"size"_qs, entry.size},
-                                      {u"crc32"_qs, QString::number(entry.crc32, 16).rightJustified(8, u'0')}});
+        entryArray.append(
+            QJsonObject {{u"path"_qs, entry.path},
+                         {u"size"_qs, entry.size},
+                         {u"crc32"_qs, QString::number(entry.crc32, 16).rightJustified(8, u'0')}});
     }
     root.insert(u"entries", entryArray);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -128,8 +137,9 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
         company.bytes = object.value(u"bytes").toInteger();
         for (const auto &year : object.value(u"years").toArray())
             company.years.append(year.toInt());
-        company.archiveFromYear = object.contains(u"archiveFrom") ? object.value(u"archiveFrom").toInt()
-                                                                  : manifest.options.archiveFromYear;
+        company.archiveFromYear = object.contains(u"archiveFrom")
+            ? object.value(u"archiveFrom").toInt()
+            : manifest.options.archiveFromYear;
         manifest.companies.append(company);
     }
     const auto templates = root.value(u"templates").toObject();
@@ -151,14 +161,23 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
         seen.insert(entry.path);
         manifest.entries.append(entry);
     }
-    if (manifest.system.code.isEmpty()) {
-        *problem = QStringLiteral("system");
+    // Codes become folder names and journal steps: one rule for the
+    // installation and for every copy (installation/codes.h).
+    if (!Codes::isValidSystemCode(manifest.system.code)) {
+        *problem = QStringLiteral("system code");
         return ParseResult::NotAManifest;
+    }
+    for (const auto &company : std::as_const(manifest.companies)) {
+        if (!Codes::isValidCompanyCode(company.code)) {
+            *problem = QStringLiteral("company code");
+            return ParseResult::NotAManifest;
+        }
     }
     // The company summaries must agree with the entries: a restore preview
     // built from them must not promise what the copy does not hold.
     QHash<QString, std::pair<qint64, qint64>> totals; // company code -> files, bytes
-    const QString companiesPrefix = manifest.system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
+    const QString companiesPrefix
+        = manifest.system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
     for (const auto &entry : std::as_const(manifest.entries)) {
         if (!entry.path.startsWith(companiesPrefix))
             continue;
@@ -170,7 +189,8 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
     QSet<QString> listed;
     for (const auto &company : std::as_const(manifest.companies)) {
         const auto total = totals.value(company.code);
-        if (listed.contains(company.code) || total.first != company.files || total.second != company.bytes) {
+        if (listed.contains(company.code) || total.first != company.files
+            || total.second != company.bytes) {
             *problem = QStringLiteral("company %1 totals").arg(company.code);
             return ParseResult::NotAManifest;
         }

@@ -2,10 +2,10 @@
 #include "installation/installation.h"
 
 #include "core/logging.h"
+#include "installation/codes.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -14,19 +14,32 @@
 
 #include <algorithm>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 namespace Resguarda {
 
 namespace {
 
-std::optional<QJsonObject> readJsonObject(const QString &path, QString *problem)
+std::optional<QJsonObject> readJsonObject(const RootedDir &tree, const QString &relative,
+                                          QString *problem)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *problem = file.errorString();
+    // Small files: anything larger is not one of the installation's.
+    constexpr qint64 maxJsonSize = 4 * 1024 * 1024;
+    QFile file;
+    const int fd = tree.openForReading(relative, problem);
+    if (fd < 0 || !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        if (fd >= 0 && problem->isEmpty())
+            *problem = file.errorString();
+        return std::nullopt;
+    }
+    const QByteArray data = file.read(maxJsonSize + 1);
+    if (data.size() > maxJsonSize) {
+        *problem = Installation::tr("the file is too large");
         return std::nullopt;
     }
     QJsonParseError parseError;
-    const auto document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const auto document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *problem = parseError.errorString();
         return std::nullopt;
@@ -51,11 +64,19 @@ std::optional<Installation> Installation::open(const QString &rootPath, Operatio
     }
     Installation installation;
     installation.m_root = rootInfo.absoluteFilePath();
-
-    const QString systemsPath =
-        installation.m_root + u'/' + QStringView(InstallationLayout::systemsFileName);
     QString problem;
-    const auto systems = readJsonObject(systemsPath, &problem);
+    auto tree = RootedDir::open(installation.m_root, &problem);
+    if (!tree) {
+        *error = OperationError::failed(tr("The installation folder %1 cannot be opened: %2.")
+                                            .arg(QDir::toNativeSeparators(rootPath), problem));
+        return std::nullopt;
+    }
+    installation.m_tree = std::make_shared<const RootedDir>(std::move(*tree));
+
+    const QString systemsPath
+        = installation.m_root + u'/' + QStringView(InstallationLayout::systemsFileName);
+    const auto systems = readJsonObject(
+        *installation.m_tree, QString::fromUtf16(InstallationLayout::systemsFileName), &problem);
     if (!systems) {
         *error = OperationError::failed(
             tr("%1 is not an installation of the system: %2 could not be read (%3).")
@@ -73,14 +94,12 @@ std::optional<Installation> Installation::open(const QString &rootPath, Operatio
     const auto list = systems->value(u"sistemas").toArray();
     for (const auto &value : list) {
         const auto object = value.toObject();
-        SystemInfo info{object.value(u"codigo").toString(), object.value(u"nome").toString()};
+        SystemInfo info {object.value(u"codigo").toString(), object.value(u"nome").toString()};
         // A code becomes a folder name and part of copy file names.
-        const bool safeCode = !info.code.isEmpty() && info.code.size() <= 16
-            && std::all_of(info.code.begin(), info.code.end(),
-                           [](QChar c) { return c.isLetterOrNumber() && c.unicode() < 128; });
-        if (!safeCode) {
+        const bool duplicate = installation.system(info.code).has_value();
+        if (!Codes::isValidSystemCode(info.code) || duplicate) {
             *error = OperationError::failed(
-                tr("%1 lists a system with an invalid code \"%2\".")
+                tr("%1 lists a system with an invalid or repeated code \"%2\".")
                     .arg(QDir::toNativeSeparators(systemsPath), info.code));
             return std::nullopt;
         }
@@ -89,10 +108,10 @@ std::optional<Installation> Installation::open(const QString &rootPath, Operatio
     return installation;
 }
 
-std::optional<SystemInfo> Installation::system(const QString &code) const
+std::optional<SystemInfo> Installation::system(const QString &code, Qt::CaseSensitivity cs) const
 {
     for (const auto &info : m_systems) {
-        if (info.code.compare(code, Qt::CaseInsensitive) == 0)
+        if (info.code.compare(code, cs) == 0)
             return info;
     }
     return std::nullopt;
@@ -101,35 +120,85 @@ std::optional<SystemInfo> Installation::system(const QString &code) const
 QList<CompanyInfo> Installation::companies(const QString &systemCode, QStringList *warnings) const
 {
     QList<CompanyInfo> result;
-    const QDir dir(companiesPath(systemCode));
-    const auto folders = dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
-    for (const auto &folder : folders) {
-        if (folder.isSymLink()) {
-            if (warnings)
-                warnings->append(tr("%1 is a symbolic link and was ignored.")
-                                     .arg(QDir::toNativeSeparators(folder.absoluteFilePath())));
+    auto warn = [&](const QString &text) {
+        if (warnings)
+            warnings->append(text);
+    };
+    const QString companiesDir = InstallationLayout::companiesRelativePath(systemCode);
+    switch (m_tree->kind(companiesDir)) {
+    case RootedDir::Kind::Directory:
+        break;
+    case RootedDir::Kind::Missing:
+        return result;
+    case RootedDir::Kind::Link:
+        warn(tr("%1 is a symbolic link; Resguarda never follows links in the installation, so no "
+                "company of system %2 was read.")
+                 .arg(QDir::toNativeSeparators(m_tree->filePath(companiesDir)), systemCode));
+        return result;
+    default:
+        warn(tr("%1 is not a folder; no company of system %2 was read.")
+                 .arg(QDir::toNativeSeparators(m_tree->filePath(companiesDir)), systemCode));
+        return result;
+    }
+    QList<RootedDir::Entry> entries;
+    QString problem;
+    if (!m_tree->list(companiesDir, &entries, &problem)) {
+        warn(problem);
+        return result;
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const RootedDir::Entry &a, const RootedDir::Entry &b) { return a.name < b.name; });
+    for (const auto &entry : std::as_const(entries)) {
+        const QString relative = companiesDir + u'/' + entry.name;
+        const QString shown = QDir::toNativeSeparators(m_tree->filePath(relative));
+        if (entry.kind == RootedDir::Kind::Link) {
+            warn(tr("%1 is a symbolic link and was ignored.").arg(shown));
+            continue;
+        }
+        if (entry.kind != RootedDir::Kind::Directory)
+            continue;
+        if (!Codes::isValidCompanyCode(entry.name)) {
+            warn(tr("%1 is not a valid company code (letters, digits, - and _ only) and was "
+                    "ignored.")
+                     .arg(shown));
             continue;
         }
         CompanyInfo company;
-        company.code = folder.fileName();
-        company.path = folder.absoluteFilePath();
-        QString problem;
+        company.code = entry.name;
+        company.relativePath = relative;
+        company.path = m_tree->filePath(relative);
         const auto json = readJsonObject(
-            company.path + u'/' + QStringView(InstallationLayout::companyFileName), &problem);
+            *m_tree, relative + u'/' + QStringView(InstallationLayout::companyFileName), &problem);
         if (json) {
             company.name = json->value(u"razaoSocial").toString();
             company.cnpj = json->value(u"cnpj").toString();
             const QString declaredCode = json->value(u"codigo").toString();
-            if (warnings && !declaredCode.isEmpty() && declaredCode != company.code)
-                warnings->append(tr("Company folder %1 declares code %2 in empresa.json.")
-                                     .arg(company.code, declaredCode));
-        } else if (warnings) {
-            warnings->append(tr("Company %1 of system %2: empresa.json could not be read (%3).")
-                                 .arg(company.code, systemCode, problem));
+            if (!declaredCode.isEmpty() && declaredCode != company.code)
+                warn(tr("Company folder %1 declares code %2 in empresa.json.")
+                         .arg(company.code, declaredCode));
+        } else {
+            warn(tr("Company %1 of system %2: empresa.json could not be read (%3).")
+                     .arg(company.code, systemCode, problem));
         }
         result.append(company);
     }
     return result;
+}
+
+int Installation::privateFileMode(const RootedDir &root, bool groupWrite)
+{
+    struct stat status
+    {
+    };
+    QByteArray name = QFile::encodeName(QString::fromUtf16(InstallationLayout::systemsFileName));
+    int mode = 0600;
+    if (::fstatat(root.fd(), name.constData(), &status, AT_SYMLINK_NOFOLLOW) == 0
+        && S_ISREG(status.st_mode)) {
+        mode |= int(status.st_mode & 040);
+        if (groupWrite)
+            mode |= int(status.st_mode & 060);
+    }
+    return mode;
 }
 
 QString Installation::systemPath(const QString &systemCode) const
@@ -162,42 +231,91 @@ QString Installation::copiesPath() const
     return m_root + u'/' + QStringView(InstallationLayout::copiesDirName);
 }
 
+QList<SourceFile> Installation::collectFiles(const RootedDir &tree, const QString &relativeDir,
+                                             const QString &archivePrefix, QStringList *warnings)
+{
+    QList<SourceFile> files;
+    auto warn = [&](const QString &text) {
+        if (warnings)
+            warnings->append(text);
+    };
+    const qsizetype skip = relativeDir.isEmpty() ? 0 : relativeDir.size() + 1;
+    QString problem;
+    const bool walked = tree.walk(
+        relativeDir,
+        [&](const QString &relative, RootedDir::Kind kind, qint64 size) {
+            const QString shown = QDir::toNativeSeparators(tree.filePath(relative));
+            switch (kind) {
+            case RootedDir::Kind::File:
+                files.append({tree.filePath(relative), archivePrefix + relative.mid(skip), size});
+                break;
+            case RootedDir::Kind::Directory:
+                break;
+            case RootedDir::Kind::Link:
+                warn(tr("%1 is a symbolic link and was not copied (Resguarda never follows links "
+                        "in the "
+                        "installation).")
+                         .arg(shown));
+                break;
+            default:
+                warn(size < 0 ? tr("%1 could not be read and was not copied.").arg(shown)
+                              : tr("%1 is not a regular file and was not copied.").arg(shown));
+                break;
+            }
+            return true;
+        },
+        &problem);
+    if (!walked && tree.kind(relativeDir) != RootedDir::Kind::Missing)
+        warn(problem);
+    std::sort(files.begin(), files.end(), [](const SourceFile &a, const SourceFile &b) {
+        return a.archivePath < b.archivePath;
+    });
+    return files;
+}
+
+QList<SourceFile> Installation::filesBelow(const QString &relativeDir, QStringList *warnings) const
+{
+    return collectFiles(*m_tree, relativeDir, relativeDir + u'/', warnings);
+}
+
 QList<SourceFile> Installation::listFiles(const QString &dir, const QString &archivePrefix,
                                           QStringList *warnings)
 {
-    QList<SourceFile> files;
-    const QDir base(dir);
-    QDirIterator it(dir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        const QFileInfo info = it.fileInfo();
-        if (info.isSymLink() || (!info.isFile() && !info.isDir())) {
-            if (warnings)
-                warnings->append(tr("%1 is not a regular file and was not copied.")
-                                     .arg(QDir::toNativeSeparators(info.absoluteFilePath())));
-            continue;
-        }
-        if (!info.isFile())
-            continue;
-        files.append({info.absoluteFilePath(), archivePrefix + base.relativeFilePath(info.absoluteFilePath()),
-                      info.size()});
+    QString problem;
+    const auto tree = RootedDir::open(dir, &problem);
+    if (!tree) {
+        if (warnings && QFileInfo::exists(dir))
+            warnings->append(problem);
+        return {};
     }
-    std::sort(files.begin(), files.end(),
-              [](const SourceFile &a, const SourceFile &b) { return a.archivePath < b.archivePath; });
-    return files;
+    return collectFiles(*tree, QString(), archivePrefix, warnings);
 }
 
 namespace InstallationLayout {
 
 QString companyArchivePrefix(const QString &systemCode, const QString &companyCode)
 {
-    return systemCode + u'/' + QStringView(companiesDirName) + u'/' + companyCode + u'/';
+    return companyRelativePath(systemCode, companyCode) + u'/';
 }
 
 QString templatesArchivePrefix(const QString &systemCode)
 {
-    return systemCode + u'/' + QStringView(templatesDirName) + u'/';
+    return templatesRelativePath(systemCode) + u'/';
+}
+
+QString companiesRelativePath(const QString &systemCode)
+{
+    return systemCode + u'/' + QStringView(companiesDirName);
+}
+
+QString companyRelativePath(const QString &systemCode, const QString &companyCode)
+{
+    return companiesRelativePath(systemCode) + u'/' + companyCode;
+}
+
+QString templatesRelativePath(const QString &systemCode)
+{
+    return systemCode + u'/' + QStringView(templatesDirName);
 }
 
 } // namespace InstallationLayout

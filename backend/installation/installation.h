@@ -2,12 +2,14 @@
 #pragma once
 
 #include "core/operationerror.h"
+#include "core/rooteddir.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Resguarda {
@@ -24,12 +26,14 @@ struct CompanyInfo
     QString name; // razaoSocial
     QString cnpj;
     QString path; // absolute path of the company folder
+    QString relativePath; // "AT/empresas/0001", below the installation root
 };
 
 // A regular file of the installation and the name it has inside a copy.
+// Inside the installation, archivePath is also its path below the root.
 struct SourceFile
 {
-    QString absolutePath;
+    QString absolutePath; // for messages
     QString archivePath; // "AT/empresas/0001/anual/2024/saldos.dat"
     qint64 size = 0;
 };
@@ -44,8 +48,15 @@ public:
     static std::optional<Installation> open(const QString &rootPath, OperationError *error);
 
     QString rootPath() const { return m_root; }
+    // The root held open: every read and write inside the installation goes
+    // through it, so no planted link leads elsewhere.
+    const RootedDir &tree() const { return *m_tree; }
+    std::shared_ptr<const RootedDir> sharedTree() const { return m_tree; }
     const QList<SystemInfo> &systems() const { return m_systems; }
-    std::optional<SystemInfo> system(const QString &code) const;
+    // The system with exactly this code; a copy of "at" is not one of "AT".
+    // Case-insensitive only for what a person typed.
+    std::optional<SystemInfo> system(const QString &code,
+                                     Qt::CaseSensitivity cs = Qt::CaseSensitive) const;
 
     // Companies of a system, sorted by code. A folder whose empresa.json is
     // missing or unreadable is still a company (its data must not be skipped
@@ -57,16 +68,36 @@ public:
     QString companyPath(const QString &systemCode, const QString &companyCode) const;
     QString templatesPath(const QString &systemCode) const;
     QString sessionsPath() const;
+
+    // Permission bits for a file Resguarda creates that holds the
+    // installation's data (a copy, the history): the owner's only, plus the
+    // group's read (and write, with groupWrite) when the installation's own
+    // files give the group that.
+    static int privateFileMode(const RootedDir &root, bool groupWrite = false);
+    int privateFileMode(bool groupWrite = false) const
+    {
+        return privateFileMode(*m_tree, groupWrite);
+    }
     QString copiesPath() const;
 
-    // Every regular file below dir, sorted by archive path; archivePrefix is
-    // prepended to the path relative to dir. Symbolic links are never
-    // followed (they could lead outside the installation) and are reported.
+    // Every regular file below relativeDir (a path below the root, such as
+    // "AT/empresas/0001"), sorted by archive path, which is the path below
+    // the root. No symbolic link is followed, neither on the way to
+    // relativeDir nor below it: links, special files and unreadable folders
+    // are reported in warnings.
+    QList<SourceFile> filesBelow(const QString &relativeDir, QStringList *warnings = nullptr) const;
+
+    // The same for any folder (for counting and tests): dir itself is taken
+    // as given, nothing below it is followed.
     static QList<SourceFile> listFiles(const QString &dir, const QString &archivePrefix,
                                        QStringList *warnings = nullptr);
 
 private:
+    static QList<SourceFile> collectFiles(const RootedDir &tree, const QString &relativeDir,
+                                          const QString &archivePrefix, QStringList *warnings);
+
     QString m_root;
+    std::shared_ptr<const RootedDir> m_tree;
     QList<SystemInfo> m_systems;
 };
 
@@ -74,6 +105,10 @@ private:
 namespace InstallationLayout {
 QString companyArchivePrefix(const QString &systemCode, const QString &companyCode);
 QString templatesArchivePrefix(const QString &systemCode);
+QString companyRelativePath(const QString &systemCode,
+                            const QString &companyCode); // "AT/empresas/0001"
+QString companiesRelativePath(const QString &systemCode); // "AT/empresas"
+QString templatesRelativePath(const QString &systemCode); // "AT/modelos"
 inline constexpr char16_t systemsFileName[] = u"sistemas.json";
 inline constexpr char16_t companyFileName[] = u"empresa.json";
 inline constexpr char16_t companiesDirName[] = u"empresas";
