@@ -56,7 +56,7 @@
         <translation>Gera Cópia dos Demais Sistemas: uma cópia de cada sistema instalado.</translation>
     </message>
     <message>
-        <source>Keep one set per weekday: today's set is replaced, the others are kept.</source>
+        <source>Keep one set per weekday: today&apos;s set is replaced, the others are kept.</source>
         <translation>Mantém um jogo de backup por dia da semana: o jogo de hoje é substituído, os outros são mantidos.</translation>
     </message>
     <message>
@@ -80,8 +80,8 @@
         <translation>Informe a instalação a copiar com --root PASTA.</translation>
     </message>
     <message>
-        <source>--rotation accepts only "weekday".</source>
-        <translation>--rotation aceita somente "weekday" (dia da semana).</translation>
+        <source>--rotation accepts only &quot;weekday&quot;.</source>
+        <translation>--rotation aceita somente &quot;weekday&quot; (dia da semana).</translation>
     </message>
     <message>
         <source>--extra needs a label.</source>
@@ -108,11 +108,11 @@
         <translation>Apaga conteúdo do disco de destino (removível): tudo nele é apagado; as cópias anteriores, só depois de a nova ser verificada.</translation>
     </message>
     <message>
-        <source>Marks the run as the scheduled daily copy: a failure is shown in red on the app's Home until a later copy succeeds.</source>
+        <source>Marks the run as the scheduled daily copy: a failure is shown in red on the app&apos;s Home until a later copy succeeds.</source>
         <translation>Marca a execução como a cópia diária agendada: uma falha aparece em vermelho no Início do aplicativo até que uma cópia posterior dê certo.</translation>
     </message>
     <message>
-        <source>Refuse to copy unless the --output folder is on a mounted disk of its own (not the system's disk nor the installation's): a pen drive that is not plugged in fails instead of filling its empty mount point.</source>
+        <source>Refuse to copy unless the --output folder is on a mounted disk of its own (not the system&apos;s disk nor the installation&apos;s): a pen drive that is not plugged in fails instead of filling its empty mount point.</source>
         <translation>Recusa a cópia se a pasta de --output não estiver num disco montado próprio (nem o disco do sistema, nem o da instalação): um pen drive que não está conectado faz a cópia falhar, em vez de encher a pasta vazia onde ele seria montado.</translation>
     </message>
 </context>
@@ -243,7 +243,7 @@
         <translation>Uma cópia, substituída a cada vez</translation>
     </message>
     <message>
-        <source>A set for each weekday (today's set is replaced, the others kept)</source>
+        <source>A set for each weekday (today&apos;s set is replaced, the others kept)</source>
         <translation>Um jogo para cada dia da semana (o jogo de hoje é substituído, os outros mantidos)</translation>
     </message>
     <message>
@@ -315,7 +315,7 @@
         <translation>Todo o restante em %1 será apagado.</translation>
     </message>
     <message>
-        <source>This copy stays on this computer's own disk. Make one on a pen drive or external disk too.</source>
+        <source>This copy stays on this computer&apos;s own disk. Make one on a pen drive or external disk too.</source>
         <translation>Esta cópia fica no disco deste computador. Faça também uma em pen drive ou HD externo.</translation>
     </message>
     <message>
@@ -331,7 +331,7 @@
         <translation>A cópia foi lida de volta e verificada.</translation>
     </message>
     <message>
-        <source>This copy is on this computer's own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.</source>
+        <source>This copy is on this computer&apos;s own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.</source>
         <translation>Esta cópia está no disco deste computador. Faça também uma em pen drive ou HD externo e guarde-a longe do computador.</translation>
     </message>
     <message>
@@ -544,6 +544,22 @@
         <source>The verified copy could not replace %1: %2</source>
         <translation>A cópia verificada não pôde substituir %1: %2</translation>
     </message>
+    <message>
+        <source>The folder %1 could not be created: %2</source>
+        <translation>Não foi possível criar a pasta %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder but a symbolic link or a file. Resguarda never writes through a link inside the installation, where any user could have planted it. Remove it, or choose another destination.</source>
+        <translation>%1 não é uma pasta, mas um link simbólico ou um arquivo. O Resguarda nunca grava através de um link dentro da instalação, onde qualquer usuário pode tê-lo criado. Remova-o ou escolha outro destino.</translation>
+    </message>
+    <message>
+        <source>The destination folder %1 cannot be used: %2</source>
+        <translation>A pasta de destino %1 não pode ser usada: %2</translation>
+    </message>
+    <message>
+        <source>The copy could not be created in %1: %2. The previous copy, if any, was kept unchanged.</source>
+        <translation>Não foi possível criar a cópia em %1: %2. A cópia anterior, se havia, foi mantida sem alteração.</translation>
+    </message>
 </context>
 <context>
     <name>CopyReader</name>
@@ -576,7 +592,7 @@
         <translation>%1 está danificada: o manifesto não é válido (%2).</translation>
     </message>
     <message>
-        <source>The manifest names an entry outside the system's companies and templates: %1</source>
+        <source>The manifest names an entry outside the system&apos;s companies and templates: %1</source>
         <translation>O manifesto cita um item fora das empresas e dos modelos do sistema: %1</translation>
     </message>
     <message>
@@ -596,7 +612,7 @@
         <translation>O item %1 não é um arquivo comum (é uma pasta, um link ou um dispositivo).</translation>
     </message>
     <message>
-        <source>The entry %1 points outside the system's companies and templates.</source>
+        <source>The entry %1 points outside the system&apos;s companies and templates.</source>
         <translation>O item %1 aponta para fora das empresas e dos modelos do sistema.</translation>
     </message>
     <message>
@@ -784,7 +800,7 @@
 <context>
     <name>DriveList</name>
     <message>
-        <source>Installation's disk</source>
+        <source>Installation&apos;s disk</source>
         <translation>Disco da instalação</translation>
     </message>
     <message>
@@ -1029,10 +1045,6 @@
         <translation>%1 tem um formato de instalação que esta versão não conhece (%2). Atualize o Resguarda.</translation>
     </message>
     <message>
-        <source>%1 lists a system with an invalid code "%2".</source>
-        <translation>%1 lista um sistema com código inválido "%2".</translation>
-    </message>
-    <message>
         <source>%1 is a symbolic link and was ignored.</source>
         <translation>%1 é um link simbólico e foi ignorado.</translation>
     </message>
@@ -1047,6 +1059,38 @@
     <message>
         <source>%1 is not a regular file and was not copied.</source>
         <translation>%1 não é um arquivo comum e não foi copiado.</translation>
+    </message>
+    <message>
+        <source>the file is too large</source>
+        <translation>o arquivo é grande demais</translation>
+    </message>
+    <message>
+        <source>The installation folder %1 cannot be opened: %2.</source>
+        <translation>A pasta da instalação %1 não pode ser aberta: %2.</translation>
+    </message>
+    <message>
+        <source>%1 lists a system with an invalid or repeated code &quot;%2&quot;.</source>
+        <translation>%1 lista um sistema com código inválido ou repetido &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; Resguarda never follows links in the installation, so no company of system %2 was read.</source>
+        <translation>%1 é um link simbólico; o Resguarda nunca segue links na instalação, por isso nenhuma empresa do sistema %2 foi lida.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder; no company of system %2 was read.</source>
+        <translation>%1 não é uma pasta; nenhuma empresa do sistema %2 foi lida.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid company code (letters, digits, - and _ only) and was ignored.</source>
+        <translation>%1 não é um código de empresa válido (somente letras, dígitos, - e _) e foi ignorado.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link and was not copied (Resguarda never follows links in the installation).</source>
+        <translation>%1 é um link simbólico e não foi copiado (o Resguarda nunca segue links na instalação).</translation>
+    </message>
+    <message>
+        <source>%1 could not be read and was not copied.</source>
+        <translation>%1 não pôde ser lido e não foi copiado.</translation>
     </message>
 </context>
 <context>
@@ -1076,8 +1120,8 @@
         <translation>tabelas anuais e mensais a partir de %1</translation>
     </message>
     <message>
-        <source>extra copy "%1"</source>
-        <translation>cópia extra "%1"</translation>
+        <source>extra copy &quot;%1&quot;</source>
+        <translation>cópia extra &quot;%1&quot;</translation>
     </message>
     <message>
         <source>weekday set</source>
@@ -1093,7 +1137,10 @@
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation><numerusform>%n arquivo</numerusform><numerusform>%n arquivos</numerusform></translation>
+        <translation>
+            <numerusform>%n arquivo</numerusform>
+            <numerusform>%n arquivos</numerusform>
+        </translation>
     </message>
     <message>
         <source>years %1</source>
@@ -1220,7 +1267,7 @@
         <translation>O Resguarda não pode ser fechado enquanto faz uma cópia. Aguarde até terminar: o andamento está na tela.</translation>
     </message>
     <message>
-        <source>This screen will show the computer's desktop. To make or restore a copy again, Resguarda has to be opened again.</source>
+        <source>This screen will show the computer&apos;s desktop. To make or restore a copy again, Resguarda has to be opened again.</source>
         <translation>Esta tela vai mostrar a área de trabalho do computador. Para fazer ou restaurar uma cópia de novo, será preciso abrir o Resguarda outra vez.</translation>
     </message>
     <message>
@@ -1259,7 +1306,7 @@
         <translation>A empresa %1 não está cadastrada nos sistemas escolhidos.</translation>
     </message>
     <message>
-        <source>%1 is on the installation's own disk, which is never emptied. Nothing was erased. Choose a pen drive or external disk, or do not ask to empty the destination disk.</source>
+        <source>%1 is on the installation&apos;s own disk, which is never emptied. Nothing was erased. Choose a pen drive or external disk, or do not ask to empty the destination disk.</source>
         <translation>%1 está no próprio disco da instalação, que nunca é esvaziado. Nada foi apagado. Escolha um pen drive ou HD externo, ou não peça para apagar o disco de destino.</translation>
     </message>
     <message>
@@ -1272,7 +1319,10 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) on the destination disk could not be erased, for example %1.</source>
-        <translation><numerusform>%n item do disco de destino não pôde ser apagado, por exemplo %1.</numerusform><numerusform>%n itens do disco de destino não puderam ser apagados, por exemplo %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n item do disco de destino não pôde ser apagado, por exemplo %1.</numerusform>
+            <numerusform>%n itens do disco de destino não puderam ser apagados, por exemplo %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The copy was cancelled while the destination disk was being emptied. The previous copies on it were kept.</source>
@@ -1280,14 +1330,17 @@
     </message>
     <message numerus="yes">
         <source>%n previous copy file(s) on the destination disk could not be erased, for example %1.</source>
-        <translation><numerusform>%n arquivo de cópia anterior no disco de destino não pôde ser apagado, por exemplo %1.</numerusform><numerusform>%n arquivos de cópias anteriores no disco de destino não puderam ser apagados, por exemplo %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n arquivo de cópia anterior no disco de destino não pôde ser apagado, por exemplo %1.</numerusform>
+            <numerusform>%n arquivos de cópias anteriores no disco de destino não puderam ser apagados, por exemplo %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The destination folder %1 does not exist: the pen drive or external disk is not connected. Connect it and try again. No copy was made.</source>
         <translation>A pasta de destino %1 não existe: o pen drive ou HD externo não está conectado. Conecte-o e tente de novo. Nenhuma cópia foi feita.</translation>
     </message>
     <message>
-        <source>The destination folder %1 is on this computer's own disk, in the place where a pen drive or external disk appears when it is connected: the disk is not connected. Connect the pen drive or external disk and try again. No copy was made.</source>
+        <source>The destination folder %1 is on this computer&apos;s own disk, in the place where a pen drive or external disk appears when it is connected: the disk is not connected. Connect the pen drive or external disk and try again. No copy was made.</source>
         <translation>A pasta de destino %1 está no próprio disco deste computador, no lugar onde o pen drive ou HD externo aparece quando está conectado: o disco não está conectado. Conecte o pen drive ou HD externo e tente de novo. Nenhuma cópia foi feita.</translation>
     </message>
     <message>
@@ -1326,15 +1379,15 @@
         <translation>O nome do arquivo não pode conter / ou \. Escolha a pasta acima e digite somente o nome do arquivo.</translation>
     </message>
     <message>
-        <source>Type a label for the extra copy, with letters or digits (for example "Fechamento 2025").</source>
-        <translation>Digite uma identificação para a cópia extra, com letras ou números (por exemplo "Fechamento 2025").</translation>
+        <source>Type a label for the extra copy, with letters or digits (for example &quot;Fechamento 2025&quot;).</source>
+        <translation>Digite uma identificação para a cópia extra, com letras ou números (por exemplo &quot;Fechamento 2025&quot;).</translation>
     </message>
     <message>
         <source>Choose a year between %1 and %2 from which the annual and monthly tables are included.</source>
         <translation>Escolha um ano entre %1 e %2 a partir do qual as tabelas anuais e mensais são incluídas.</translation>
     </message>
     <message>
-        <source>Only a removable disk (pen drive or external disk) that is not the installation's disk can be emptied. Choose such a disk or turn off emptying the destination disk.</source>
+        <source>Only a removable disk (pen drive or external disk) that is not the installation&apos;s disk can be emptied. Choose such a disk or turn off emptying the destination disk.</source>
         <translation>Somente um disco removível (pen drive ou HD externo) que não seja o disco da instalação pode ser esvaziado. Escolha um disco assim ou desmarque Apaga conteúdo do disco de destino.</translation>
     </message>
 </context>
@@ -1357,10 +1410,13 @@
     </message>
     <message numerus="yes">
         <source>The last copy is %n day(s) old. Make a copy every working day.</source>
-        <translation><numerusform>A última cópia tem %n dia. Faça uma cópia a cada dia de trabalho.</numerusform><numerusform>A última cópia tem %n dias. Faça uma cópia a cada dia de trabalho.</numerusform></translation>
+        <translation>
+            <numerusform>A última cópia tem %n dia. Faça uma cópia a cada dia de trabalho.</numerusform>
+            <numerusform>A última cópia tem %n dias. Faça uma cópia a cada dia de trabalho.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Every copy is on the installation's own disk. Keep a copy on a pen drive or external disk too.</source>
+        <source>Every copy is on the installation&apos;s own disk. Keep a copy on a pen drive or external disk too.</source>
         <translation>Todas as cópias estão no próprio disco da instalação. Mantenha também uma cópia em pen drive ou HD externo.</translation>
     </message>
     <message>
@@ -1404,11 +1460,17 @@
     </message>
     <message numerus="yes">
         <source>about %n min</source>
-        <translation><numerusform>cerca de %n min</numerusform><numerusform>cerca de %n min</numerusform></translation>
+        <translation>
+            <numerusform>cerca de %n min</numerusform>
+            <numerusform>cerca de %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>about %n s</source>
-        <translation><numerusform>cerca de %n s</numerusform><numerusform>cerca de %n s</numerusform></translation>
+        <translation>
+            <numerusform>cerca de %n s</numerusform>
+            <numerusform>cerca de %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Backup completed successfully</source>
@@ -1423,7 +1485,10 @@
     <name>Resguarda::RestoreJob</name>
     <message numerus="yes">
         <source>- and %n more problem(s)</source>
-        <translation><numerusform>- e mais %n problema</numerusform><numerusform>- e mais %n problemas</numerusform></translation>
+        <translation>
+            <numerusform>- e mais %n problema</numerusform>
+            <numerusform>- e mais %n problemas</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 is damaged or was altered, and cannot be restored. Nothing was changed in the installation. Use another copy.
@@ -1432,12 +1497,8 @@
 %2</translation>
     </message>
     <message>
-        <source>Not enough free space in %1 for the restore: it needs about %2 (the copy's data and the safety copy) and only %3 are free. Free some space and try again. Nothing was changed in the installation.</source>
+        <source>Not enough free space in %1 for the restore: it needs about %2 (the copy&apos;s data and the safety copy) and only %3 are free. Free some space and try again. Nothing was changed in the installation.</source>
         <translation>Não há espaço livre suficiente em %1 para a restauração: ela precisa de cerca de %2 (os dados da cópia e a cópia de segurança prévia) e há somente %3 livres. Libere espaço e tente novamente. Nada foi alterado na instalação.</translation>
-    </message>
-    <message>
-        <source>the folder could not be created</source>
-        <translation>a pasta não pôde ser criada</translation>
     </message>
     <message>
         <source>The restore was cancelled. Nothing was changed in the installation.</source>
@@ -1585,11 +1646,11 @@
         <translation>Substitui dados existentes: as demais empresas do sistema são ELIMINADAS da instalação.</translation>
     </message>
     <message>
-        <source>Inclui Modelos de Documentos: the copy's templates replace those of the same name.</source>
+        <source>Inclui Modelos de Documentos: the copy&apos;s templates replace those of the same name.</source>
         <translation>Inclui Modelos de Documentos: os modelos da cópia substituem os de mesmo nome.</translation>
     </message>
     <message>
-        <source>Não considera arquivos mortos: annual and monthly tables before YEAR are left out, and the installation's own stay as they are.</source>
+        <source>Não considera arquivos mortos: annual and monthly tables before YEAR are left out, and the installation&apos;s own stay as they are.</source>
         <translation>Não considera arquivos mortos: as tabelas anuais e mensais anteriores a ANO ficam de fora, e as da instalação ficam como estão.</translation>
     </message>
     <message>
@@ -1640,24 +1701,12 @@
 <context>
     <name>RestoreJournal</name>
     <message>
-        <source>the journal is not readable</source>
-        <translation>o diário não pode ser lido</translation>
-    </message>
-    <message>
         <source>the old staging folder could not be removed</source>
         <translation>a pasta de trabalho anterior não pôde ser removida</translation>
     </message>
     <message>
-        <source>the folder could not be created</source>
-        <translation>a pasta não pôde ser criada</translation>
-    </message>
-    <message>
         <source>The restore could not prepare its work folder %1: %2. Nothing was changed in the installation.</source>
         <translation>A restauração não conseguiu preparar sua pasta de trabalho %1: %2. Nada foi alterado na instalação.</translation>
-    </message>
-    <message>
-        <source>%1 could not be moved to %2</source>
-        <translation>%1 não pôde ser movido para %2</translation>
     </message>
     <message>
         <source>The restore could not write its journal (%1). Nothing was changed in the installation.</source>
@@ -1691,6 +1740,58 @@
         <source>An interrupted restore was undone: every company is as it was before it.</source>
         <translation>Uma restauração interrompida foi desfeita: todas as empresas estão como estavam antes dela.</translation>
     </message>
+    <message>
+        <source>the journal is not valid (%1)</source>
+        <translation>o diário não é válido (%1)</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>grande demais</translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation>não é JSON</translation>
+    </message>
+    <message>
+        <source>unknown state</source>
+        <translation>estado desconhecido</translation>
+    </message>
+    <message>
+        <source>invalid system code</source>
+        <translation>código de sistema inválido</translation>
+    </message>
+    <message>
+        <source>unknown action</source>
+        <translation>ação desconhecida</translation>
+    </message>
+    <message>
+        <source>a step names an invalid path</source>
+        <translation>um passo indica um caminho inválido</translation>
+    </message>
+    <message>
+        <source>a file or a symbolic link that Resguarda did not create is in its place; remove it</source>
+        <translation>há no lugar dela um arquivo ou link simbólico que o Resguarda não criou; remova-o</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link or cannot be examined</source>
+        <translation>%1 é um link simbólico ou não pode ser examinado</translation>
+    </message>
+    <message>
+        <source>An interrupted restore left its work folder %1, but its journal cannot be trusted (%2). Resguarda will not guess what to undo, so nothing can be copied or restored until this is resolved. Do not delete that folder: the previous data of the companies may be in it. Ask for support.</source>
+        <translation>Uma restauração interrompida deixou sua pasta de trabalho %1, mas o diário dela não é confiável (%2). O Resguarda não vai adivinhar o que desfazer, por isso nada pode ser copiado nem restaurado até que isso seja resolvido. Não apague essa pasta: os dados anteriores das empresas podem estar nela. Peça suporte.</translation>
+    </message>
+    <message>
+        <source>%1 is a file or a symbolic link that Resguarda did not create. Remove it; until then nothing can be copied or restored.</source>
+        <translation>%1 é um arquivo ou link simbólico que o Resguarda não criou. Remova-o; até lá nada pode ser copiado nem restaurado.</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>ele não existe</translation>
+    </message>
+    <message>
+        <source>it names system %1, which is not installed</source>
+        <translation>ele indica o sistema %1, que não está instalado</translation>
+    </message>
 </context>
 <context>
     <name>RestorePlan</name>
@@ -1701,6 +1802,10 @@
     <message>
         <source>The copy does not hold company %1. It holds: %2.</source>
         <translation>A cópia não contém a empresa %1. Ela contém: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link, a folder or a special file where the template of the same name would be restored. Resguarda never writes through it. Remove or rename it, or restore without the document templates. Nothing was changed in the installation.</source>
+        <translation>%1 é um link simbólico, uma pasta ou um arquivo especial onde seria restaurado o modelo de mesmo nome. O Resguarda nunca grava através dele. Remova-o ou renomeie-o, ou restaure sem os modelos de documentos. Nada foi alterado na instalação.</translation>
     </message>
 </context>
 <context>
@@ -1786,7 +1891,7 @@
         <translation>Todos os anos, inclusive os do arquivo morto.</translation>
     </message>
     <message>
-        <source>Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy's.</source>
+        <source>Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy&apos;s.</source>
         <translation>Escolha as empresas a restaurar. As marcadas “será substituída” já existem nesta instalação: seus dados serão substituídos pelos da cópia.</translation>
     </message>
     <message>
@@ -1806,7 +1911,7 @@
         <translation>Inclui Modelos de Documentos</translation>
     </message>
     <message>
-        <source>Restores the copy's queries, labels and documents; those with the same name as existing ones replace them.</source>
+        <source>Restores the copy&apos;s queries, labels and documents; those with the same name as existing ones replace them.</source>
         <translation>Restaura as consultas, etiquetas e documentos da cópia; os que tiverem o mesmo nome de documentos existentes os substituem.</translation>
     </message>
     <message>
@@ -1814,7 +1919,7 @@
         <translation>Não Considera Arquivos Mortos</translation>
     </message>
     <message>
-        <source>Faster: annual and monthly tables before the year below are not restored, and this installation's own are kept as they are.</source>
+        <source>Faster: annual and monthly tables before the year below are not restored, and this installation&apos;s own are kept as they are.</source>
         <translation>Mais rápido: as tabelas anuais e mensais anteriores ao ano abaixo não são restauradas, e as desta instalação ficam como estão.</translation>
     </message>
     <message>
@@ -1891,6 +1996,53 @@
     </message>
 </context>
 <context>
+    <name>RootedDir</name>
+    <message>
+        <source>a symbolic link is in the way (Resguarda never follows one here)</source>
+        <translation>há um link simbólico no caminho (o Resguarda nunca segue links aqui)</translation>
+    </message>
+    <message>
+        <source>the path leads outside its folder</source>
+        <translation>o caminho sai da sua pasta</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>Não foi possível remover %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is another disk mounted inside the folder; it was left alone</source>
+        <translation>%1 é outro disco montado dentro da pasta; não foi mexido</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>Não foi possível abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>Não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>não é um arquivo comum</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid path</source>
+        <translation>%1 não é um caminho válido</translation>
+    </message>
+    <message>
+        <source>%1 could not be created: %2</source>
+        <translation>Não foi possível criar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder (a file or a symbolic link is in the way)</source>
+        <translation>%1 não é uma pasta (há um arquivo ou link simbólico no caminho)</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved to %2: %3</source>
+        <translation>Não foi possível mover %1 para %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>SessionLock</name>
     <message>
         <source>cannot lock %1</source>
@@ -1942,7 +2094,10 @@
     </message>
     <message numerus="yes">
         <source>The installation is in use by %n connected session(s):</source>
-        <translation><numerusform>A instalação está em uso por %n sessão conectada:</numerusform><numerusform>A instalação está em uso por %n sessões conectadas:</numerusform></translation>
+        <translation>
+            <numerusform>A instalação está em uso por %n sessão conectada:</numerusform>
+            <numerusform>A instalação está em uso por %n sessões conectadas:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ask them to close the system and try again.</source>
@@ -2021,7 +2176,7 @@
     <message>
         <source>Usage: resguarda-cli &lt;command&gt; [options]
 
-Backup and restore of the companies of the system's installation.
+Backup and restore of the companies of the system&apos;s installation.
 
 Commands:
   backup   make a copy of chosen companies (Cópia de Segurança)
@@ -2073,7 +2228,10 @@ Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 
     </message>
     <message numerus="yes">
         <source>The copy %1 is damaged: %n problem(s) found. Do not rely on it; use another copy and make a new one.</source>
-        <translation><numerusform>A cópia %1 está danificada: %n problema encontrado. Não confie nela; use outra cópia e gere uma nova.</numerusform><numerusform>A cópia %1 está danificada: %n problemas encontrados. Não confie nela; use outra cópia e gere uma nova.</numerusform></translation>
+        <translation>
+            <numerusform>A cópia %1 está danificada: %n problema encontrado. Não confie nela; use outra cópia e gere uma nova.</numerusform>
+            <numerusform>A cópia %1 está danificada: %n problemas encontrados. Não confie nela; use outra cópia e gere uma nova.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The copy %1 is intact: %2 files, %3 of data checked.</source>

@@ -7,6 +7,7 @@
 #include "backup/backupjob.h"
 #include "copy/copyreader.h"
 #include "demo/demoinstallation.h"
+#include "installation/codes.h"
 #include "support/hostilecopy.h"
 #include "support/testinstallation.h"
 
@@ -798,9 +799,22 @@ void TestCopyReader::unsafeName()
     copy.addEntry(entry);
     if (listed)
         copy.declare(entry);
+    const QString name = QString::fromUtf8(rawName);
+    // A manifest line below <SIS>/empresas/ names a company; when that code
+    // breaks the code rule, the manifest itself is invalid and the copy does
+    // not even open (installation/codes.h).
+    const QString company = name.section(u'/', 2, 2);
+    if (listed && name.startsWith(u"AT/empresas/") && !Codes::isValidCompanyCode(company)) {
+        const QString path = scratchPath();
+        QString writeError;
+        QVERIFY2(copy.write(path, &writeError), qPrintable(writeError));
+        OperationError error;
+        QVERIFY(!CopyReader::open(path, &error));
+        QCOMPARE(error.code, ExitCode::InvalidCopy);
+        return;
+    }
     const auto reader = openCrafted(copy);
     QVERIFY(reader);
-    const QString name = QString::fromUtf8(rawName);
     // Named once by the manifest line and once by the ZIP entry.
     requireOnly(reader->structuralProblems(), CopyProblem::Kind::UnsafeName, name, listed ? 2 : 1);
     requireOnly(reader->verify(), CopyProblem::Kind::UnsafeName, name, listed ? 2 : 1);
@@ -852,9 +866,22 @@ void TestCopyReader::notRegularFile()
     copy.addEntry(entry);
     if (listed)
         copy.declare(entry);
+    const QString name = QString::fromUtf8(rawName);
+    // A manifest line below <SIS>/empresas/ names a company; when that code
+    // breaks the code rule, the manifest itself is invalid and the copy does
+    // not even open (installation/codes.h).
+    const QString company = name.section(u'/', 2, 2);
+    if (listed && name.startsWith(u"AT/empresas/") && !Codes::isValidCompanyCode(company)) {
+        const QString path = scratchPath();
+        QString writeError;
+        QVERIFY2(copy.write(path, &writeError), qPrintable(writeError));
+        OperationError error;
+        QVERIFY(!CopyReader::open(path, &error));
+        QCOMPARE(error.code, ExitCode::InvalidCopy);
+        return;
+    }
     const auto reader = openCrafted(copy);
     QVERIFY(reader);
-    const QString name = QString::fromUtf8(rawName);
     requireOnly(reader->structuralProblems(), CopyProblem::Kind::NotRegularFile, name);
     requireOnly(reader->verify(), CopyProblem::Kind::NotRegularFile, name);
 }

@@ -220,7 +220,7 @@ OperationError BackupJob::execute()
     if (m_options.allSystems) {
         systems = installation->systems();
     } else if (!m_options.systemCode.isEmpty()) {
-        const auto system = installation->system(m_options.systemCode);
+        const auto system = installation->system(m_options.systemCode, Qt::CaseInsensitive);
         if (!system)
             return OperationError::usage(tr("The system %1 is not installed in %2. Installed systems: %3.")
                                              .arg(m_options.systemCode,

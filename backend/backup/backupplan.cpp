@@ -32,6 +32,8 @@ BackupPlan BackupPlan::make(const Installation &installation, const SystemInfo &
 {
     BackupPlan plan;
     plan.system = system;
+    plan.source = installation.sharedTree();
+    plan.fileMode = installation.privateFileMode();
     const auto companies = installation.companies(system.code, &plan.warnings);
     for (const auto &company : companies) {
         if (!options.companies.isEmpty() && !options.companies.contains(company.code))
@@ -40,10 +42,11 @@ BackupPlan BackupPlan::make(const Installation &installation, const SystemInfo &
         planned.info = company;
         planned.archiveFromYear = options.archiveFromYear;
         const QString prefix = InstallationLayout::companyArchivePrefix(system.code, company.code);
-        const auto files = Installation::listFiles(company.path, prefix, &plan.warnings);
+        const auto files = installation.filesBelow(company.relativePath, &plan.warnings);
         QSet<int> years;
         for (const auto &file : files) {
-            const TableClass table = classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()));
+            const TableClass table
+                = classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()));
             if (!table.isKeptFrom(options.archiveFromYear))
                 continue;
             if (table.isDated())
@@ -56,9 +59,8 @@ BackupPlan BackupPlan::make(const Installation &installation, const SystemInfo &
         plan.companies.append(planned);
     }
     if (options.templates) {
-        plan.templates = Installation::listFiles(installation.templatesPath(system.code),
-                                                 InstallationLayout::templatesArchivePrefix(system.code),
-                                                 &plan.warnings);
+        plan.templates = installation.filesBelow(
+            InstallationLayout::templatesRelativePath(system.code), &plan.warnings);
     }
     return plan;
 }

@@ -28,8 +28,13 @@ struct BackupPlan
 
 public:
     SystemInfo system;
+    // The folder the files are read from: each file's archivePath is its
+    // path below it (the installation root).
+    std::shared_ptr<const RootedDir> source;
     QList<PlannedCompany> companies;
     QList<SourceFile> templates;
+    // Permissions of the copy file: it holds payroll and tax data.
+    int fileMode = 0600;
     QStringList warnings;
 
     qint64 totalBytes() const;

@@ -45,15 +45,16 @@ qint64 CopyProducer::estimateCopySize(const BackupPlan &plan)
     qint64 sampled = 0;
     qint64 packed = 0;
     EntryCompressor compressor;
-    for (int i = 0; i < std::min<qsizetype>(sampleFiles, files.size()); ++i) {
-        QFile file(files[i].absolutePath);
-        if (!file.open(QIODevice::ReadOnly))
+    for (int i = 0; plan.source && i < std::min<qsizetype>(sampleFiles, files.size()); ++i) {
+        QString ignored;
+        const int fd = plan.source->openForReading(files[i].archivePath, &ignored);
+        QFile file;
+        if (fd < 0 || !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
             continue;
         QBuffer sample;
         sample.setData(file.read(sampleBytesPerFile));
         sample.open(QIODevice::ReadOnly);
         CompressedEntry result;
-        QString ignored;
         if (compressor.compress(
                 sample, sample.size(), [](int) { return true; },
                 [](const char *, qint64) { return true; }, {}, &result, &ignored)) {
@@ -73,25 +74,85 @@ bool CopyProducer::report(JobProgress &progress, bool force)
     const qint64 elapsed = m_clock.elapsed();
     if (force || m_lastReport < 0 || elapsed - m_lastReport >= reportIntervalMs) {
         m_lastReport = elapsed;
-        progress.bytesPerSecond = elapsed > 0 ? double(progress.bytesDone) * 1000.0 / double(elapsed) : 0.0;
+        progress.bytesPerSecond
+            = elapsed > 0 ? double(progress.bytesDone) * 1000.0 / double(elapsed) : 0.0;
         if (m_report && !m_report(progress))
             m_cancelled = true;
     }
     return !m_cancelled;
 }
 
-void CopyProducer::removeStalePartials(const QString &folder)
+void CopyProducer::removeStalePartials(const RootedDir &folder)
 {
     // A killed run leaves its partial file behind; the next run clears it so
-    // nothing half-written lingers next to the good copies.
-    const QDir dir(folder);
-    const auto names = dir.entryList(QDir::Files | QDir::Hidden);
-    for (const auto &name : names) {
-        if (CopyNaming::isPartialName(name)) {
-            qCInfo(lcBackup) << "removing an unfinished copy left by an interrupted run:" << name;
-            QFile::remove(dir.absoluteFilePath(name));
+    // nothing half-written lingers next to the good copies. Only regular
+    // files: a link with such a name is not Resguarda's, and creating the
+    // partial file then fails with a clear message.
+    QList<RootedDir::Entry> entries;
+    QString problem;
+    if (!folder.list(QString(), &entries, &problem))
+        return;
+    for (const auto &entry : std::as_const(entries)) {
+        if (entry.kind == RootedDir::Kind::File && CopyNaming::isPartialName(entry.name)) {
+            qCInfo(lcBackup) << "removing an unfinished copy left by an interrupted run:"
+                             << entry.name;
+            folder.removeFile(entry.name, &problem);
         }
     }
+}
+
+std::optional<RootedDir> CopyProducer::openFolder(const BackupPlan &plan, const QString &folder,
+                                                  bool create, OperationError *error) const
+{
+    const QString nativeFolder = QDir::toNativeSeparators(folder);
+    QString problem;
+    if (plan.source) {
+        const QString root = plan.source->path();
+        const QString clean = QDir::cleanPath(folder);
+        if (clean == root || clean.startsWith(root + u'/')) {
+            const QString relative = clean.mid(root.size() + 1);
+            if (relative.isEmpty())
+                return RootedDir::open(root, &problem);
+            const auto kind = plan.source->kind(relative);
+            if (kind == RootedDir::Kind::Missing
+                && (!create || !plan.source->makePath(relative, &problem))) {
+                *error = OperationError::failed(
+                    create ? tr("The folder %1 could not be created: %2").arg(nativeFolder, problem)
+                           : tr("The destination folder %1 does not exist. Connect the pen drive "
+                                "or external "
+                                "disk, or choose another folder.")
+                                 .arg(nativeFolder));
+                return std::nullopt;
+            }
+            if (kind == RootedDir::Kind::Link || kind == RootedDir::Kind::Other
+                || kind == RootedDir::Kind::File) {
+                *error = OperationError::failed(tr("%1 is not a folder but a symbolic link or a "
+                                                   "file. Resguarda never writes through a link "
+                                                   "inside the installation, where any user could "
+                                                   "have planted it. Remove it, or "
+                                                   "choose another destination.")
+                                                    .arg(nativeFolder));
+                return std::nullopt;
+            }
+            auto dir = plan.source->openDir(relative, &problem);
+            if (!dir)
+                *error = OperationError::failed(
+                    tr("The destination folder %1 cannot be used: %2").arg(nativeFolder, problem));
+            return dir;
+        }
+    }
+    if (!QFileInfo(folder).isDir() && (!create || !QDir().mkpath(folder))) {
+        *error = OperationError::failed(
+            tr("The destination folder %1 does not exist. Connect the pen drive or external "
+               "disk, or choose another folder.")
+                .arg(nativeFolder));
+        return std::nullopt;
+    }
+    auto dir = RootedDir::open(folder, &problem);
+    if (!dir)
+        *error = OperationError::failed(
+            tr("The destination folder %1 cannot be used: %2").arg(nativeFolder, problem));
+    return dir;
 }
 
 OperationError CopyProducer::checkFreeSpace(const BackupPlan &plan, const QString &target) const
@@ -109,28 +170,31 @@ OperationError CopyProducer::checkFreeSpace(const BackupPlan &plan, const QStrin
     return OperationError::none();
 }
 
-OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, const QString &target,
-                                     bool createFolder, JobProgress &progress, qint64 *copySize)
+OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
+                                     const QString &target, bool createFolder,
+                                     JobProgress &progress, qint64 *copySize)
 {
     const QString folder = QFileInfo(target).absolutePath();
     const QString nativeFolder = QDir::toNativeSeparators(folder);
-    if (!QFileInfo(folder).isDir() && (!createFolder || !QDir().mkpath(folder))) {
-        return OperationError::failed(
-            tr("The destination folder %1 does not exist. Connect the pen drive or external "
-               "disk, or choose another folder.")
-                .arg(nativeFolder));
-    }
-    removeStalePartials(folder);
-    OperationError error = checkFreeSpace(plan, target);
+    OperationError error;
+    const auto folderDir = openFolder(plan, folder, createFolder, &error);
+    if (!folderDir)
+        return error;
+    removeStalePartials(*folderDir);
+    error = checkFreeSpace(plan, target);
     if (error)
         return error;
 
     const QString partial = CopyNaming::partialPath(target);
+    const QString partialName = QFileInfo(partial).fileName();
     CopyWriter writer(partial, m_level);
     const qint64 bytesBefore = progress.bytesDone;
+    bool created = false;
     auto fail = [&](const QString &message) {
         writer.abandon();
-        QFile::remove(partial);
+        QString ignored;
+        if (created)
+            folderDir->removeFile(partialName, &ignored);
         return OperationError::failed(message);
     };
     auto cancelled = [&] {
@@ -153,7 +217,16 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, 
     };
 
     QString problem;
-    if (!writer.open(&problem))
+    // Exclusive and never through a link: a link planted at the partial
+    // file's name would otherwise make Resguarda write wherever it points.
+    const int fd = folderDir->createFile(partialName, plan.fileMode, &problem);
+    if (fd < 0)
+        return fail(
+            tr("The copy could not be created in %1: %2. The previous copy, if any, was kept "
+               "unchanged.")
+                .arg(nativeFolder, problem));
+    created = true;
+    if (!writer.open(fd, &problem))
         return writeFailure(problem);
 
     manifest.companies.clear();
@@ -167,7 +240,8 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, 
             progress.bytesDone += consumed;
             return report(progress);
         };
-        if (!writer.addFile(file.absolutePath, file.archivePath, file.size, onBytes, &entry, &problem))
+        if (!writer.addFile(*plan.source, file.archivePath, file.archivePath, file.size, onBytes,
+                            &entry, &problem))
             return false;
         manifest.entries.append({file.archivePath, entry.uncompressedSize, entry.crc32});
         ++progress.filesDone;
@@ -194,7 +268,8 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, 
         manifest.templateBytes += file.size;
     }
     CompressedEntry manifestEntry;
-    if (!writer.addData(QString::fromUtf16(manifestEntryName), manifest.toJson(), &manifestEntry, &problem)
+    if (!writer.addData(QString::fromUtf16(manifestEntryName), manifest.toJson(), &manifestEntry,
+                        &problem)
         || !writer.finish(&problem))
         return writeFailure(problem);
 
@@ -222,18 +297,22 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest, 
         if (stopped)
             return cancelled();
         if (!problems.isEmpty() || reader->manifest().entries.size() != manifest.entries.size())
-            return fail(tr("The copy written to %1 failed verification (%2). The disk may be "
-                           "failing. The previous copy, if any, was kept unchanged.")
-                            .arg(nativeFolder, problems.isEmpty() ? QString() : problems.first().message));
+            return fail(
+                tr("The copy written to %1 failed verification (%2). The disk may be "
+                   "failing. The previous copy, if any, was kept unchanged.")
+                    .arg(nativeFolder, problems.isEmpty() ? QString() : problems.first().message));
     }
     progress.filesDone = filesDone;
     progress.bytesDone = bytesDone;
 
     if (m_cancelled || (m_report && !m_report(progress)))
         return cancelled();
-    if (!FileSystem::replaceFile(partial, target, &problem))
-        return fail(tr("The verified copy could not replace %1: %2").arg(QDir::toNativeSeparators(target), problem));
-    FileSystem::syncDirectory(folder);
+    // A rename replaces whatever is at the target's name, a link included,
+    // without following it.
+    if (!folderDir->rename(partialName, QFileInfo(target).fileName(), false, &problem))
+        return fail(tr("The verified copy could not replace %1: %2")
+                        .arg(QDir::toNativeSeparators(target), problem));
+    folderDir->syncDir();
     if (copySize)
         *copySize = QFileInfo(target).size();
     progress.phase = JobProgress::Phase::Finishing;

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 
 #include <functional>
+#include <optional>
 
 namespace Resguarda {
 
@@ -42,7 +43,12 @@ public:
 
 private:
     OperationError checkFreeSpace(const BackupPlan &plan, const QString &target) const;
-    static void removeStalePartials(const QString &folder);
+    // The target's folder, held open: below the installation root it is
+    // reached without following any link (anyone may plant one there);
+    // elsewhere it is the folder the user chose.
+    std::optional<RootedDir> openFolder(const BackupPlan &plan, const QString &folder, bool create,
+                                        OperationError *error) const;
+    static void removeStalePartials(const RootedDir &folder);
     bool report(JobProgress &progress, bool force = false);
 
     int m_level;

@@ -3,6 +3,7 @@
 
 #include "copy/zipversionfix.h"
 #include "core/filesystem.h"
+#include "core/rooteddir.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -15,6 +16,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <utility>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace Resguarda {
 
@@ -31,9 +35,11 @@ quint32 unixMode(QFileDevice::Permissions permissions)
 {
     quint32 mode = 0100000; // regular file
     const std::pair<QFileDevice::Permission, quint32> bits[] = {
-        {QFileDevice::ReadOwner, 0400}, {QFileDevice::WriteOwner, 0200}, {QFileDevice::ExeOwner, 0100},
-        {QFileDevice::ReadGroup, 040},  {QFileDevice::WriteGroup, 020},  {QFileDevice::ExeGroup, 010},
-        {QFileDevice::ReadOther, 04},   {QFileDevice::WriteOther, 02},   {QFileDevice::ExeOther, 01},
+        {QFileDevice::ReadOwner, 0400}, {QFileDevice::WriteOwner, 0200},
+        {QFileDevice::ExeOwner, 0100},  {QFileDevice::ReadGroup, 040},
+        {QFileDevice::WriteGroup, 020}, {QFileDevice::ExeGroup, 010},
+        {QFileDevice::ReadOther, 04},   {QFileDevice::WriteOther, 02},
+        {QFileDevice::ExeOther, 01},
     };
     for (const auto &[permission, bit] : bits) {
         if (permissions.testFlag(permission))
@@ -45,7 +51,7 @@ quint32 unixMode(QFileDevice::Permissions permissions)
 } // namespace
 
 CopyWriter::CopyWriter(const QString &path, int compressionLevel)
-    : m_file(path)
+    : m_path(path)
     , m_compressor(compressionLevel)
     , m_level(compressionLevel)
 {
@@ -56,10 +62,11 @@ CopyWriter::~CopyWriter()
     abandon();
 }
 
-bool CopyWriter::open(QString *error)
+bool CopyWriter::open(int fd, QString *error)
 {
     // Read-write: finish() corrects the central directory in place.
-    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Truncate)) {
+    if (!m_file.open(fd, QIODevice::ReadWrite, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         *error = m_file.errorString();
         return false;
     }
@@ -88,19 +95,31 @@ QString CopyWriter::deviceError() const
     return m_zip ? tr("ZIP error %1").arg(m_zip->getZipError()) : tr("the file is not open");
 }
 
-bool CopyWriter::addFile(const QString &sourcePath, const QString &entryName, qint64 size,
+bool CopyWriter::addFile(const RootedDir &sourceDir, const QString &relativePath,
+                         const QString &entryName, qint64 size,
                          const EntryCompressor::Progress &progress, CompressedEntry *result,
                          QString *error)
 {
-    QFile source(sourcePath);
-    if (!source.open(QIODevice::ReadOnly)) {
-        *error = tr("%1 could not be read: %2").arg(QDir::toNativeSeparators(sourcePath), source.errorString());
+    const QString sourcePath = sourceDir.filePath(relativePath);
+    QString problem;
+    const int fd = sourceDir.openForReading(relativePath, &problem);
+    QFile source;
+    if (fd < 0 || !source.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        if (fd >= 0)
+            problem = source.errorString();
+        *error = tr("%1 could not be read: %2").arg(QDir::toNativeSeparators(sourcePath), problem);
         return false;
     }
-    const QFileInfo info(source);
-    QString problem;
-    if (!addEntry(source, entryName, size, info.lastModified(), info.permissions(), progress, result,
-                  &problem)) {
+    struct stat status
+    {
+    };
+    ::fstat(fd, &status);
+    const QDateTime modified = QDateTime::fromSecsSinceEpoch(status.st_mtim.tv_sec)
+                                   .addMSecs(status.st_mtim.tv_nsec / 1000000);
+    const auto permissions = QFileDevice::Permissions::fromInt(
+        int(((status.st_mode & 0700) << 6) | ((status.st_mode & 0700) << 2)
+            | ((status.st_mode & 070) << 1) | (status.st_mode & 07)));
+    if (!addEntry(source, entryName, size, modified, permissions, progress, result, &problem)) {
         *error = tr("%1: %2").arg(QDir::toNativeSeparators(sourcePath), problem);
         return false;
     }
@@ -132,7 +151,7 @@ bool CopyWriter::addEntry(QIODevice &source, const QString &entryName, qint64 si
     // streamed entry only knows at its end; minizip's own raw calls (on the
     // handle QuaZip documents for this) take it when the entry is closed.
     zipFile handle = m_zip->getZipFile();
-    zip_fileinfo fileInfo{};
+    zip_fileinfo fileInfo {};
     const QDateTime local = modified.toLocalTime();
     const QDate date = local.date().year() < 1980 ? QDate(1980, 1, 1) : local.date();
     fileInfo.tmz_date.tm_year = uInt(date.year());
@@ -147,8 +166,8 @@ bool CopyWriter::addEntry(QIODevice &source, const QString &entryName, qint64 si
 
     bool opened = false;
     auto beforeWrite = [&](int method) {
-        opened = zipOpenNewFileInZip4_64(handle, name.constData(), &fileInfo, nullptr, 0, nullptr, 0,
-                                         nullptr, method, m_level, 1, -MAX_WBITS, DEF_MEM_LEVEL,
+        opened = zipOpenNewFileInZip4_64(handle, name.constData(), &fileInfo, nullptr, 0, nullptr,
+                                         0, nullptr, method, m_level, 1, -MAX_WBITS, DEF_MEM_LEVEL,
                                          Z_DEFAULT_STRATEGY, nullptr, 0, versionMadeByUnix,
                                          ZIP_ENCODING_UTF8, zip64)
             == ZIP_OK;
@@ -185,8 +204,7 @@ bool CopyWriter::addEntry(QIODevice &source, const QString &entryName, qint64 si
 
 void CopyWriter::noteDeviceError()
 {
-    m_deviceFull = m_deviceFull || errno == ENOSPC
-        || FileSystem::availableBytes(m_file.fileName()) == 0;
+    m_deviceFull = m_deviceFull || errno == ENOSPC || FileSystem::availableBytes(m_path) == 0;
 }
 
 bool CopyWriter::finish(QString *error)
@@ -204,13 +222,15 @@ bool CopyWriter::finish(QString *error)
         return false;
     }
     if (!fixZip64VersionFields(m_file, versionMadeByUnix)) {
-        *error = m_file.error() != QFileDevice::NoError ? m_file.errorString()
-                                                         : tr("the ZIP directory could not be completed");
+        *error = m_file.error() != QFileDevice::NoError
+            ? m_file.errorString()
+            : tr("the ZIP directory could not be completed");
         return false;
     }
     if (!FileSystem::syncFile(m_file)) {
         noteDeviceError();
-        *error = m_deviceFull ? tr("the disk is full") : tr("the data could not be written to the disk");
+        *error = m_deviceFull ? tr("the disk is full")
+                              : tr("the data could not be written to the disk");
         return false;
     }
     FileSystem::dropCachedPages(m_file);

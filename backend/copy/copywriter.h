@@ -13,6 +13,8 @@ class QuaZip;
 
 namespace Resguarda {
 
+class RootedDir;
+
 // Writes a copy: a standard ZIP with UTF-8 names, zip64 where an entry needs
 // it, entries compressed by EntryCompressor and written in raw mode. It only
 // writes the file it is given; choosing where, verifying and renaming over
@@ -27,11 +29,14 @@ public:
     CopyWriter(const CopyWriter &) = delete;
     CopyWriter &operator=(const CopyWriter &) = delete;
 
-    bool open(QString *error);
-    // Adds the file at sourcePath as entryName; size is the size it had when
-    // listed (a file that changes size meanwhile is an error).
-    bool addFile(const QString &sourcePath, const QString &entryName, qint64 size,
-                 const EntryCompressor::Progress &progress, CompressedEntry *result,
+    // Takes fd, a new empty file opened for reading and writing (created by
+    // the caller exclusively, never through a link), as the copy's file.
+    bool open(int fd, QString *error);
+    // Adds the file at relativePath below sourceDir (opened without
+    // following links) as entryName; size is the size it had when listed
+    // (a file that changes size meanwhile is an error).
+    bool addFile(const RootedDir &sourceDir, const QString &relativePath, const QString &entryName,
+                 qint64 size, const EntryCompressor::Progress &progress, CompressedEntry *result,
                  QString *error);
     bool addData(const QString &entryName, const QByteArray &data, CompressedEntry *result,
                  QString *error);
@@ -40,7 +45,7 @@ public:
     // Closes without finishing; the caller removes the partial file.
     void abandon();
 
-    QString path() const { return m_file.fileName(); }
+    QString path() const { return m_path; }
     qint64 bytesWritten() const { return m_file.isOpen() ? m_file.size() : 0; }
     // Whether the last failure came from the file's device being full.
     bool deviceFull() const { return m_deviceFull; }
@@ -53,6 +58,7 @@ private:
     QString deviceError() const;
     void noteDeviceError();
 
+    QString m_path;
     QFile m_file;
     std::unique_ptr<QuaZip> m_zip;
     EntryCompressor m_compressor;

@@ -164,8 +164,18 @@ bool History::append(const QString &root, const HistoryRecord &record, QString *
                          .arg(QDir::toNativeSeparators(path), reason);
         return false;
     };
+#ifndef Q_OS_WIN
+    // Through the root held open: Copias and the history are in a tree
+    // anyone may write, so a link planted at either is refused, not followed.
+    QString problem;
+    const auto tree = RootedDir::open(root, &problem);
+    const QString copies = QString::fromUtf16(InstallationLayout::copiesDirName);
+    if (!tree || !tree->makePath(copies, &problem))
+        return fail(problem);
+#else
     if (!QFileInfo(folder).isDir() && !QDir().mkpath(folder))
         return fail(tr("the folder could not be created"));
+#endif
 
 #ifdef Q_OS_WIN
     // FILE_APPEND_DATA without FILE_WRITE_DATA: every WriteFile goes to the
@@ -197,27 +207,14 @@ bool History::append(const QString &root, const HistoryRecord &record, QString *
         return fail(qt_error_string(int(writeError)));
     return true;
 #else
-    const QByteArray nativePath = QFile::encodeName(path);
-    bool created = true;
-    int fd = ::open(nativePath.constData(), O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno == EEXIST) {
-        created = false;
-        fd = ::open(nativePath.constData(), O_RDWR | O_APPEND | O_CLOEXEC);
-        // Reading is only for the check of the last line below.
-        if (fd < 0 && errno == EACCES)
-            fd = ::open(nativePath.constData(), O_WRONLY | O_APPEND | O_CLOEXEC);
-    }
+    const QString relative = copies + u'/' + historyFileName;
+    const bool created = tree->kind(relative) == RootedDir::Kind::Missing;
+    // The owner's only, unless the installation's files are the group's:
+    // the history names companies, users and machines.
+    const int fd = tree->openForAppending(
+        relative, mode_t(Installation::privateFileMode(*tree, true)), &problem);
     if (fd < 0)
-        return fail(systemError(errno));
-    if (created) {
-        // The scheduled copy runs as root and the app as each user: the file
-        // gets the read and write permissions of Copias itself (a folder the
-        // users may write into gives a file they may append to), not the
-        // umask of whoever happened to write first.
-        struct stat folderStatus = {};
-        if (::stat(QFile::encodeName(folder).constData(), &folderStatus) == 0)
-            ::fchmod(fd, folderStatus.st_mode & 0666);
-    }
+        return fail(problem);
     QByteArray data = line;
     // A line left without its end by a crash would swallow this record:
     // start on a fresh line. Two writers may both do so; an empty line is
@@ -236,7 +233,7 @@ bool History::append(const QString &root, const HistoryRecord &record, QString *
     }
     ::close(fd);
     if (created)
-        FileSystem::syncDirectory(folder);
+        tree->syncDir(copies);
     if (!ok)
         return fail(systemError(errorCode));
     return true;
@@ -245,9 +242,21 @@ bool History::append(const QString &root, const HistoryRecord &record, QString *
 
 void History::forEach(const QString &root, const std::function<void(HistoryRecord &&)> &visit)
 {
-    QFile file(filePath(root));
+    QFile file;
+#ifdef Q_OS_WIN
+    file.setFileName(filePath(root));
     if (!file.open(QIODevice::ReadOnly))
         return;
+#else
+    QString problem;
+    const auto tree = RootedDir::open(root, &problem);
+    const int fd = tree ? tree->openForReading(QString::fromUtf16(InstallationLayout::copiesDirName)
+                                                   + u'/' + historyFileName,
+                                               &problem)
+                        : -1;
+    if (fd < 0 || !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
+        return;
+#endif
     bool skippingLongLine = false;
     while (!file.atEnd()) {
         const QByteArray chunk = file.readLine(maxLineBytes);

@@ -6,14 +6,14 @@
 
 namespace Resguarda {
 
-OperationError beginMaintenance(const Installation &installation, std::unique_ptr<SessionLock> *lock,
-                                QString *note)
+OperationError beginMaintenance(const Installation &installation,
+                                std::unique_ptr<SessionLock> *lock, QString *note)
 {
     OperationError error = SessionLock::acquireExclusive(installation.sessionsPath(),
                                                          QStringLiteral("RESGUARDA"), lock);
     if (error)
         return error;
-    error = RestoreJournal::recover(installation.rootPath(), note);
+    error = RestoreJournal::recover(installation, note);
     if (error)
         lock->reset();
     return error;

@@ -36,15 +36,32 @@ constexpr qint64 reportIntervalMs = 100;
 
 // Carries a table the restore leaves alone into the staged company folder:
 // a hard link where the file system has them (no bytes copied, the original
-// untouched), a copy elsewhere.
-bool linkOrCopy(const QString &from, const QString &to)
+// untouched), a copy elsewhere. Both paths are below tree's root.
+bool linkOrCopy(const RootedDir &tree, const QString &from, const QString &to)
 {
-    QDir().mkpath(QFileInfo(to).absolutePath());
-#ifdef Q_OS_UNIX
-    if (::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+    QString error;
+    if (!tree.makePath(to.section(u'/', 0, -2), &error))
+        return false;
+    if (tree.hardLink(from, to, &error))
         return true;
-#endif
-    return QFile::copy(from, to);
+    QFile in;
+    QFile out;
+    const int inFd = tree.openForReading(from, &error);
+    if (inFd < 0 || !in.open(inFd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
+        return false;
+    const int outFd = tree.createFile(to, 0666, &error);
+    if (outFd < 0 || !out.open(outFd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle))
+        return false;
+    QByteArray buffer(1024 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = in.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return false;
+        if (n == 0)
+            return out.flush();
+        if (out.write(buffer.constData(), n) != n)
+            return false;
+    }
 }
 
 // Makes everything extracted durable before the swap can point at it.
@@ -83,7 +100,8 @@ bool RestoreJob::report(bool force)
     const qint64 elapsed = m_clock.elapsed();
     if (force || m_lastReportMs < 0 || elapsed - m_lastReportMs >= reportIntervalMs) {
         m_lastReportMs = elapsed;
-        m_progress.bytesPerSecond = elapsed > 0 ? double(m_progress.bytesDone) * 1000.0 / double(elapsed) : 0.0;
+        m_progress.bytesPerSecond
+            = elapsed > 0 ? double(m_progress.bytesDone) * 1000.0 / double(elapsed) : 0.0;
         Q_EMIT progressChanged(m_progress);
     }
     return !isCancelled();
@@ -152,8 +170,8 @@ OperationError RestoreJob::checkFreeSpace(const Installation &installation) cons
             tr("Not enough free space in %1 for the restore: it needs about %2 (the copy's data "
                "and the safety copy) and only %3 are free. Free some space and try again. Nothing "
                "was changed in the installation.")
-                .arg(QDir::toNativeSeparators(installation.rootPath()), FileSystem::formatSize(needed),
-                     FileSystem::formatSize(available)));
+                .arg(QDir::toNativeSeparators(installation.rootPath()),
+                     FileSystem::formatSize(needed), FileSystem::formatSize(available)));
     }
     return OperationError::none();
 }
@@ -164,19 +182,23 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
     m_progress.filesTotal = m_plan->entriesToExtract.size();
     m_progress.bytesTotal = m_plan->bytesToExtract();
     report(true);
-    const QString companiesPrefix =
-        m_plan->system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
+    const QString companiesPrefix
+        = m_plan->system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
     for (const auto &entry : m_plan->entriesToExtract) {
         if (entry.path.startsWith(companiesPrefix))
             m_progress.currentCompany = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
-        const QString target = journal.newPath(entry.path);
-        QFile out(target);
+        const QString target = RestoreJournal::newPath(entry.path);
+        QFile out;
         QString problem;
         CopyProblem::Kind kind = CopyProblem::Kind::ReadError;
-        bool ok = QDir().mkpath(QFileInfo(target).absolutePath())
-            && out.open(QIODevice::WriteOnly | QIODevice::NewOnly);
-        if (!ok)
-            problem = out.error() != QFileDevice::NoError ? out.errorString() : tr("the folder could not be created");
+        // Created below the root held open, exclusively, never through a
+        // link: the staging folder is in a tree anyone may write.
+        int fd = -1;
+        bool ok = installation.tree().makePath(target.section(u'/', 0, -2), &problem)
+            && (fd = installation.tree().createFile(target, 0666, &problem)) >= 0
+            && out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle);
+        if (!ok && fd >= 0 && problem.isEmpty())
+            problem = out.errorString();
         ok = ok
             && m_copy->reader().extractEntry(
                 entry, out,
@@ -185,23 +207,28 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
                     return report();
                 },
                 &problem, &kind);
-        const bool writeFailed = ok ? !out.flush() : out.error() != QFileDevice::NoError || !out.isOpen();
+        const bool writeFailed
+            = ok ? !out.flush() : out.error() != QFileDevice::NoError || !out.isOpen();
         ok = ok && !writeFailed;
-        const bool full = !ok && ((writeFailed && errno == ENOSPC) || FileSystem::isOutOfSpace(journal.stagingPath()));
+        const bool full = !ok
+            && ((writeFailed && errno == ENOSPC)
+                || FileSystem::isOutOfSpace(journal.stagingPath()));
         out.close();
         if (!ok) {
             journal.removeStaging();
             if (isCancelled())
-                return OperationError::failed(tr("The restore was cancelled. Nothing was changed in the installation."));
+                return OperationError::failed(
+                    tr("The restore was cancelled. Nothing was changed in the installation."));
             if (writeFailed || full) {
                 return OperationError::failed(
-                    full ? tr("The disk of the installation %1 became full while the copy was being "
-                              "extracted. Nothing was changed in the installation. Free some space "
-                              "and try again.")
-                               .arg(QDir::toNativeSeparators(installation.rootPath()))
-                         : tr("The copy could not be extracted into %1: %2. Nothing was changed in "
-                              "the installation.")
-                               .arg(QDir::toNativeSeparators(journal.stagingPath()), problem));
+                    full
+                        ? tr("The disk of the installation %1 became full while the copy was being "
+                             "extracted. Nothing was changed in the installation. Free some space "
+                             "and try again.")
+                              .arg(QDir::toNativeSeparators(installation.rootPath()))
+                        : tr("The copy could not be extracted into %1: %2. Nothing was changed in "
+                             "the installation.")
+                              .arg(QDir::toNativeSeparators(journal.stagingPath()), problem));
             }
             return OperationError::invalidCopy(
                 tr("%1 is damaged and cannot be restored: %2. Nothing was changed in the "
@@ -218,23 +245,33 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
     for (const auto &company : m_plan->companiesWith(RestorePlanCompany::Action::Replace)) {
         if (company.archiveFromYear <= 0)
             continue;
-        const QString prefix = InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code);
-        const auto files = Installation::listFiles(installation.companyPath(m_plan->system.code, company.code), prefix);
+        const QString prefix
+            = InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code);
+        const auto files = installation.filesBelow(
+            InstallationLayout::companyRelativePath(m_plan->system.code, company.code));
         for (const auto &file : files) {
-            if (classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size())).isKeptFrom(company.archiveFromYear))
+            if (classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()))
+                    .isKeptFrom(company.archiveFromYear))
                 continue;
-            if (!linkOrCopy(file.absolutePath, journal.newPath(file.archivePath))) {
+            if (!linkOrCopy(installation.tree(), file.archivePath,
+                            RestoreJournal::newPath(file.archivePath))) {
                 journal.removeStaging();
                 return OperationError::failed(
-                    tr("%1 could not be kept for the restore. Nothing was changed in the installation.")
+                    tr("%1 could not be kept for the restore. Nothing was changed in the "
+                       "installation.")
                         .arg(QDir::toNativeSeparators(file.absolutePath)));
             }
         }
     }
     // A company restored with no file at all still gets its folder.
     for (const auto &company : m_plan->companies) {
-        if (company.action == RestorePlanCompany::Action::Replace || company.action == RestorePlanCompany::Action::Add)
-            QDir().mkpath(journal.newPath(InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code)));
+        QString ignored;
+        if (company.action == RestorePlanCompany::Action::Replace
+            || company.action == RestorePlanCompany::Action::Add)
+            installation.tree().makePath(
+                RestoreJournal::newPath(
+                    InstallationLayout::companyRelativePath(m_plan->system.code, company.code)),
+                &ignored);
     }
     syncFileSystemOf(journal.stagingPath());
     return OperationError::none();
@@ -244,21 +281,27 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
 {
     BackupPlan safety;
     safety.system = m_plan->system;
+    safety.source = installation.sharedTree();
+    safety.fileMode = installation.privateFileMode();
     QStringList codes;
     for (const auto &company : m_plan->companies) {
         const auto files = RestorePlan::filesAffected(installation, m_plan->system, company);
-        if (company.action != RestorePlanCompany::Action::Replace && company.action != RestorePlanCompany::Action::Eliminate)
+        if (company.action != RestorePlanCompany::Action::Replace
+            && company.action != RestorePlanCompany::Action::Eliminate)
             continue;
         PlannedCompany planned;
         planned.info = {company.code, company.name, company.cnpj,
                         installation.companyPath(m_plan->system.code, company.code)};
         planned.files = files;
-        planned.archiveFromYear = company.action == RestorePlanCompany::Action::Replace ? company.archiveFromYear : 0;
+        planned.archiveFromYear
+            = company.action == RestorePlanCompany::Action::Replace ? company.archiveFromYear : 0;
         QSet<int> years;
-        const QString prefix = InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code);
+        const QString prefix
+            = InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code);
         for (const auto &file : files) {
             planned.bytes += file.size;
-            const TableClass table = classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()));
+            const TableClass table
+                = classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()));
             if (table.isDated())
                 years.insert(table.year);
         }
@@ -269,8 +312,8 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
     }
     for (const auto &tmpl : m_plan->templates) {
         if (tmpl.replaces) {
-            const QString path = installation.rootPath() + u'/' + tmpl.path;
-            safety.templates.append({path, tmpl.path, QFileInfo(path).size()});
+            safety.templates.append({installation.tree().filePath(tmpl.path), tmpl.path,
+                                     installation.tree().fileSize(tmpl.path)});
         }
     }
     if (safety.companies.isEmpty() && safety.templates.isEmpty())
@@ -302,9 +345,10 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
     });
     const OperationError error = producer.produce(safety, manifest, target, true, progress);
     if (error)
-        return OperationError::failed(tr("The safety copy of the data to be replaced could not be made, "
-                                         "so nothing was changed in the installation. %1")
-                                          .arg(error.message));
+        return OperationError::failed(
+            tr("The safety copy of the data to be replaced could not be made, "
+               "so nothing was changed in the installation. %1")
+                .arg(error.message));
     m_safetyCopyPath = target;
     return OperationError::none();
 }
@@ -362,7 +406,8 @@ OperationError RestoreJob::execute()
     if ((error = checkFreeSpace(*installation)))
         return error;
 
-    RestoreJournal journal(installation->rootPath());
+    RestoreJournal journal(installation->sharedTree());
+    journal.system = m_plan->system.code;
     journal.copyPath = m_options.copyPath;
     if ((error = journal.begin()))
         return error;
@@ -377,11 +422,13 @@ OperationError RestoreJob::execute()
     }
     if (isCancelled()) {
         journal.removeStaging();
-        return OperationError::failed(tr("The restore was cancelled. Nothing was changed in the installation."));
+        return OperationError::failed(
+            tr("The restore was cancelled. Nothing was changed in the installation."));
     }
 
     for (const auto &company : m_plan->companies) {
-        const QString path = InstallationLayout::companyArchivePrefix(m_plan->system.code, company.code).chopped(1);
+        const QString path
+            = InstallationLayout::companyRelativePath(m_plan->system.code, company.code);
         switch (company.action) {
         case RestorePlanCompany::Action::Replace:
             journal.steps.append({SwapStep::Action::Replace, path});
@@ -397,7 +444,8 @@ OperationError RestoreJob::execute()
         }
     }
     for (const auto &tmpl : m_plan->templates)
-        journal.steps.append({tmpl.replaces ? SwapStep::Action::Replace : SwapStep::Action::Add, tmpl.path});
+        journal.steps.append(
+            {tmpl.replaces ? SwapStep::Action::Replace : SwapStep::Action::Add, tmpl.path});
 
     m_progress.phase = JobProgress::Phase::Swapping;
     report(true);

@@ -2,8 +2,9 @@
 #include "restore/restorejournal.h"
 
 #include "backup/copynaming.h"
+#include "copy/copyreader.h"
 #include "core/crashpoint.h"
-#include "core/filesystem.h"
+#include "installation/codes.h"
 #include "installation/installation.h"
 
 #include <QDir>
@@ -12,6 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+
+#include <unistd.h>
 
 namespace Resguarda {
 
@@ -19,6 +23,13 @@ namespace {
 
 const QString stagingFolderName = QStringLiteral(".resguarda-restauracao");
 const QString journalFileName = QStringLiteral("diario.json");
+// A journal names companies and templates: even thousands fit in this.
+constexpr qint64 maxJournalSize = 16 * 1024 * 1024;
+
+QString journalPath()
+{
+    return stagingFolderName + u'/' + journalFileName;
+}
 
 QString stateName(RestoreJournal::State state)
 {
@@ -46,11 +57,34 @@ QString actionName(SwapStep::Action action)
     return {};
 }
 
+QString parentOf(const QString &relative)
+{
+    const qsizetype slash = relative.lastIndexOf(u'/');
+    return slash < 0 ? QString() : relative.left(slash);
+}
+
 } // namespace
 
-RestoreJournal::RestoreJournal(const QString &root)
-    : m_root(root)
+bool SwapStep::isValidPath(const QString &path, const QString &system)
 {
+    if (!Codes::isValidSystemCode(system) || !RootedDir::isValidRelativePath(path))
+        return false;
+    const auto parts = QStringView(path).split(u'/');
+    if (parts.size() == 3 && parts[0] == system
+        && parts[1] == QStringView(InstallationLayout::companiesDirName))
+        return Codes::isValidCompanyCode(parts[2]);
+    return path.startsWith(InstallationLayout::templatesArchivePrefix(system))
+        && CopyReader::isSafeEntryName(path, system);
+}
+
+RestoreJournal::RestoreJournal(std::shared_ptr<const RootedDir> root)
+    : m_root(std::move(root))
+{
+}
+
+QString RestoreJournal::stagingName()
+{
+    return stagingFolderName;
 }
 
 QString RestoreJournal::stagingPath(const QString &root)
@@ -58,52 +92,80 @@ QString RestoreJournal::stagingPath(const QString &root)
     return root + u'/' + stagingFolderName;
 }
 
-QString RestoreJournal::newPath(const QString &relative) const
+QString RestoreJournal::stagingPath() const
 {
-    return stagingPath() + u"/novo/" + relative;
+    return m_root->filePath(stagingFolderName);
 }
 
-QString RestoreJournal::oldPath(const QString &relative) const
+QString RestoreJournal::newPath(const QString &relative)
 {
-    return stagingPath() + u"/antigo/" + relative;
+    return stagingFolderName + u"/novo/" + relative;
 }
 
-QString RestoreJournal::installedPath(const QString &relative) const
+QString RestoreJournal::oldPath(const QString &relative)
 {
-    return m_root + u'/' + relative;
+    return stagingFolderName + u"/antigo/" + relative;
 }
 
 bool RestoreJournal::save(QString *error) const
 {
     QJsonArray stepArray;
     for (const auto &step : steps)
-        stepArray.append(QJsonObject{{u"action"_qs, actionName(step.action)}, {u"path"_qs, step.path}});
-    const QJsonObject root{{u"state"_qs, stateName(state)}, {u"copy"_qs, copyPath}, {u"steps"_qs, stepArray}};
+        stepArray.append(
+            QJsonObject {{u"action"_qs, actionName(step.action)}, {u"path"_qs, step.path}});
+    const QJsonObject object {{u"state"_qs, stateName(state)},
+                              {u"system"_qs, system},
+                              {u"copy"_qs, copyPath},
+                              {u"steps"_qs, stepArray}};
 
-    const QString path = stagingPath() + u'/' + journalFileName;
-    const QString temporary = path + u".novo";
-    QFile file(temporary);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || file.write(QJsonDocument(root).toJson()) < 0 || !FileSystem::syncFile(file)) {
+    const QString temporary = journalPath() + u".novo";
+    // A leftover of an interrupted save; never a link (removeFile unlinks a
+    // link itself, and createFile below refuses to follow one).
+    m_root->removeFile(temporary, error);
+    const int fd = m_root->createFile(temporary, 0600, error);
+    QFile file;
+    if (fd < 0 || !file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle))
+        return false;
+    if (file.write(QJsonDocument(object).toJson()) < 0 || !file.flush()
+        || ::fsync(file.handle()) != 0) {
         *error = file.errorString();
         return false;
     }
     file.close();
-    if (!FileSystem::replaceFile(temporary, path, error))
+    if (!m_root->rename(temporary, journalPath(), false, error))
         return false;
-    FileSystem::syncDirectory(stagingPath());
+    m_root->syncDir(stagingFolderName);
     return true;
 }
 
 std::optional<RestoreJournal> RestoreJournal::load(const QString &root, QString *error)
 {
-    RestoreJournal journal(root);
-    QFile file(journal.stagingPath() + u'/' + journalFileName);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
+    auto tree = RootedDir::open(root, error);
+    if (!tree)
         return std::nullopt;
-    }
-    const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+    return load(std::make_shared<const RootedDir>(std::move(*tree)), error);
+}
+
+std::optional<RestoreJournal> RestoreJournal::load(std::shared_ptr<const RootedDir> root,
+                                                   QString *error)
+{
+    RestoreJournal journal(root);
+    const int fd = root->openForReading(journalPath(), error);
+    QFile file;
+    if (fd < 0 || !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
+        return std::nullopt;
+    const QByteArray data = file.read(maxJournalSize + 1);
+    auto invalid = [&](const QString &why) {
+        *error = tr("the journal is not valid (%1)").arg(why);
+        return std::nullopt;
+    };
+    if (data.size() > maxJournalSize)
+        return invalid(tr("too large"));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return invalid(tr("not JSON"));
+    const QJsonObject object = document.object();
     const QString state = object.value(u"state").toString();
     if (state == stateName(State::Staging))
         journal.state = State::Staging;
@@ -111,32 +173,31 @@ std::optional<RestoreJournal> RestoreJournal::load(const QString &root, QString 
         journal.state = State::Swapping;
     else if (state == stateName(State::Committed))
         journal.state = State::Committed;
-    else {
-        *error = tr("the journal is not readable");
-        return std::nullopt;
-    }
+    else
+        return invalid(tr("unknown state"));
+    journal.system = object.value(u"system").toString();
+    if (!Codes::isValidSystemCode(journal.system))
+        return invalid(tr("invalid system code"));
     journal.copyPath = object.value(u"copy").toString();
+    QSet<QString> seen;
     for (const auto &value : object.value(u"steps").toArray()) {
         const QJsonObject step = value.toObject();
         const QString action = step.value(u"action").toString();
-        const QString path = step.value(u"path").toString();
         SwapStep parsed;
-        parsed.path = path;
+        parsed.path = step.value(u"path").toString();
         if (action == actionName(SwapStep::Action::Replace))
             parsed.action = SwapStep::Action::Replace;
         else if (action == actionName(SwapStep::Action::Add))
             parsed.action = SwapStep::Action::Add;
         else if (action == actionName(SwapStep::Action::Eliminate))
             parsed.action = SwapStep::Action::Eliminate;
-        else {
-            *error = tr("the journal is not readable");
-            return std::nullopt;
-        }
-        // A journal only ever names paths inside the installation.
-        if (path.isEmpty() || path.startsWith(u'/') || path.split(u'/').contains(QStringLiteral(".."))) {
-            *error = tr("the journal is not readable");
-            return std::nullopt;
-        }
+        else
+            return invalid(tr("unknown action"));
+        // Only a company folder or a template of the journal's own system,
+        // each once: nothing else of the installation can be moved.
+        if (!SwapStep::isValidPath(parsed.path, journal.system) || seen.contains(parsed.path))
+            return invalid(tr("a step names an invalid path"));
+        seen.insert(parsed.path);
         journal.steps.append(parsed);
     }
     return journal;
@@ -145,29 +206,42 @@ std::optional<RestoreJournal> RestoreJournal::load(const QString &root, QString 
 OperationError RestoreJournal::begin()
 {
     QString error;
-    // Anything left here belongs to no journal any more (recover() ran first).
-    if (QFileInfo::exists(stagingPath()) && !removeStaging())
-        error = tr("the old staging folder could not be removed");
-    if (error.isEmpty() && (!QDir().mkpath(stagingPath() + u"/novo") || !QDir().mkpath(stagingPath() + u"/antigo")))
-        error = tr("the folder could not be created");
-    if (error.isEmpty())
-        save(&error);
-    if (!error.isEmpty())
-        return OperationError::failed(tr("The restore could not prepare its work folder %1: %2. Nothing "
-                                         "was changed in the installation.")
-                                          .arg(QDir::toNativeSeparators(stagingPath()), error));
+    auto failed = [&](const QString &reason) {
+        return OperationError::failed(
+            tr("The restore could not prepare its work folder %1: %2. Nothing "
+               "was changed in the installation.")
+                .arg(QDir::toNativeSeparators(stagingPath()), reason));
+    };
+    switch (m_root->kind(stagingFolderName)) {
+    case RootedDir::Kind::Missing:
+        break;
+    case RootedDir::Kind::Directory:
+        // Anything left here belongs to no journal any more (recover() ran first).
+        if (!removeStaging())
+            return failed(tr("the old staging folder could not be removed"));
+        break;
+    default:
+        return failed(tr(
+            "a file or a symbolic link that Resguarda did not create is in its place; remove it"));
+    }
+    if (!m_root->makePath(stagingFolderName + u"/novo", &error, 0700)
+        || !m_root->makePath(stagingFolderName + u"/antigo", &error, 0700) || !save(&error))
+        return failed(error);
     return OperationError::none();
 }
 
-bool RestoreJournal::rename(const QString &from, const QString &to, QString *error) const
+bool RestoreJournal::move(const QString &from, const QString &to, QString *error,
+                          QList<Move> *done) const
 {
-    const QString parent = QFileInfo(to).absolutePath();
-    if (!QDir().mkpath(parent) || !QDir().rename(from, to)) {
-        *error = tr("%1 could not be moved to %2").arg(QDir::toNativeSeparators(from), QDir::toNativeSeparators(to));
+    const QString parent = parentOf(to);
+    // Never replaces: a rename onto something that is there would lose it.
+    if ((!parent.isEmpty() && !m_root->makePath(parent, error))
+        || !m_root->rename(from, to, true, error))
         return false;
-    }
-    FileSystem::syncDirectory(parent);
-    FileSystem::syncDirectory(QFileInfo(from).absolutePath());
+    if (done)
+        done->append({from, to});
+    m_root->syncDir(parent);
+    m_root->syncDir(parentOf(from));
     return true;
 }
 
@@ -176,30 +250,33 @@ OperationError RestoreJournal::swap()
     QString error;
     state = State::Swapping;
     if (!save(&error))
-        return OperationError::failed(
-            tr("The restore could not write its journal (%1). Nothing was changed in the installation.").arg(error));
+        return OperationError::failed(tr("The restore could not write its journal (%1). Nothing "
+                                         "was changed in the installation.")
+                                          .arg(error));
     crashPoint("restore-before-swap");
+    QList<Move> done;
     for (const auto &step : steps) {
         bool ok = true;
         switch (step.action) {
         case SwapStep::Action::Replace:
-            ok = rename(installedPath(step.path), oldPath(step.path), &error);
+            ok = move(step.path, oldPath(step.path), &error, &done);
             crashPoint("restore-swap-half");
-            ok = ok && rename(newPath(step.path), installedPath(step.path), &error);
+            ok = ok && move(newPath(step.path), step.path, &error, &done);
             break;
         case SwapStep::Action::Add:
-            ok = rename(newPath(step.path), installedPath(step.path), &error);
+            ok = move(newPath(step.path), step.path, &error, &done);
             break;
         case SwapStep::Action::Eliminate:
-            ok = rename(installedPath(step.path), oldPath(step.path), &error);
+            ok = move(step.path, oldPath(step.path), &error, &done);
             break;
         }
         if (!ok) {
-            const OperationError undone = rollBack();
+            const OperationError undone = undo(done);
             return OperationError::failed(
                 tr("The restore could not replace the data (%1). %2")
-                    .arg(error, undone ? undone.message
-                                       : tr("Everything was put back as it was before the restore.")));
+                    .arg(error,
+                         undone ? undone.message
+                                : tr("Everything was put back as it was before the restore.")));
         }
         crashPoint("restore-swap-step");
     }
@@ -207,48 +284,82 @@ OperationError RestoreJournal::swap()
     if (!save(&error)) {
         // Without a durable "committed" a crash would undo the swap later;
         // undo it now, while the user is told.
-        const OperationError undone = rollBack();
+        const OperationError undone = undo(done);
         return OperationError::failed(
             tr("The restore could not write its journal (%1). %2")
-                .arg(error, undone ? undone.message
-                                   : tr("Everything was put back as it was before the restore.")));
+                .arg(error,
+                     undone ? undone.message
+                            : tr("Everything was put back as it was before the restore.")));
     }
     crashPoint("restore-committed");
     removeStaging();
     return OperationError::none();
 }
 
-OperationError RestoreJournal::rollBack()
+OperationError RestoreJournal::undo(const QList<Move> &done)
 {
-    // Undo in reverse order, deciding each step from what is on disk: a
-    // rename either happened or did not.
     QString error;
+    for (auto it = done.crbegin(); it != done.crend(); ++it) {
+        if (!move(it->to, it->from, &error))
+            return OperationError::failed(
+                tr("The interrupted restore could not be undone: %1. The previous data is kept in "
+                   "%2; "
+                   "do not delete that folder, and ask for support.")
+                    .arg(error, QDir::toNativeSeparators(stagingPath() + u"/antigo")));
+    }
+    state = State::Staging;
+    save(&error);
+    removeStaging();
+    return OperationError::none();
+}
+
+OperationError RestoreJournal::rollBackFromDisk()
+{
+    // After a crash the renames made are not known: each step is decided
+    // from what is on disk (a rename either happened or did not), for the
+    // checked steps of the journal only, and no rename replaces anything.
+    QString error;
+    // Only folders, files or nothing at the steps' places: a link there (or
+    // on the way) was not made by the restore, and is not guessed at.
+    for (const auto &step : std::as_const(steps)) {
+        for (const QString &place : {step.path, oldPath(step.path), newPath(step.path)}) {
+            const RootedDir::Kind kind = m_root->kind(place);
+            if (kind == RootedDir::Kind::Link || kind == RootedDir::Kind::Other)
+                return unreadableJournal(
+                    m_root->path(),
+                    tr("%1 is a symbolic link or cannot be examined")
+                        .arg(QDir::toNativeSeparators(m_root->filePath(place))));
+        }
+    }
     for (auto it = steps.crbegin(); it != steps.crend(); ++it) {
-        const QString installed = installedPath(it->path);
+        const QString &installed = it->path;
         const QString old = oldPath(it->path);
         const QString fresh = newPath(it->path);
-        const bool hasOld = QFileInfo::exists(old);
+        const bool hasOld = m_root->kind(old) != RootedDir::Kind::Missing;
+        const bool hasInstalled = m_root->kind(installed) != RootedDir::Kind::Missing;
+        const bool hasFresh = m_root->kind(fresh) != RootedDir::Kind::Missing;
         bool ok = true;
         switch (it->action) {
         case SwapStep::Action::Replace:
             if (hasOld) {
-                if (QFileInfo::exists(installed))
-                    ok = rename(installed, fresh, &error);
-                ok = ok && rename(old, installed, &error);
+                if (hasInstalled)
+                    ok = move(installed, fresh, &error);
+                ok = ok && move(old, installed, &error);
             }
             break;
         case SwapStep::Action::Add:
-            if (!QFileInfo::exists(fresh) && QFileInfo::exists(installed))
-                ok = rename(installed, fresh, &error);
+            if (!hasFresh && hasInstalled)
+                ok = move(installed, fresh, &error);
             break;
         case SwapStep::Action::Eliminate:
             if (hasOld)
-                ok = rename(old, installed, &error);
+                ok = move(old, installed, &error);
             break;
         }
         if (!ok)
             return OperationError::failed(
-                tr("The interrupted restore could not be undone: %1. The previous data is kept in %2; "
+                tr("The interrupted restore could not be undone: %1. The previous data is kept in "
+                   "%2; "
                    "do not delete that folder, and ask for support.")
                     .arg(error, QDir::toNativeSeparators(stagingPath() + u"/antigo")));
     }
@@ -260,32 +371,81 @@ OperationError RestoreJournal::rollBack()
 
 bool RestoreJournal::removeStaging() const
 {
-    const QString staging = stagingPath();
-    bool ok = QDir(staging + u"/novo").removeRecursively() && QDir(staging + u"/antigo").removeRecursively();
+    QString error;
+    bool ok = m_root->removeTree(stagingFolderName + u"/novo", &error)
+        && m_root->removeTree(stagingFolderName + u"/antigo", &error);
     crashPoint("restore-cleanup");
-    ok = ok && QDir(staging).removeRecursively();
+    ok = ok && m_root->removeTree(stagingFolderName, &error);
     return ok;
 }
 
-OperationError RestoreJournal::recover(const QString &root, QString *report)
+OperationError RestoreJournal::unreadableJournal(const QString &root, const QString &problem)
+{
+    return OperationError::failed(tr("An interrupted restore left its work folder %1, but its "
+                                     "journal cannot be trusted (%2). "
+                                     "Resguarda will not guess what to undo, so nothing can be "
+                                     "copied or restored until this is "
+                                     "resolved. Do not delete that folder: the previous data of "
+                                     "the companies may be in it. Ask "
+                                     "for support.")
+                                      .arg(QDir::toNativeSeparators(stagingPath(root)), problem));
+}
+
+OperationError RestoreJournal::recover(const Installation &installation, QString *report)
 {
     report->clear();
-    // A safety copy interrupted half-written is of no use to anybody.
-    const QDir copies(root + u'/' + QStringView(InstallationLayout::copiesDirName));
-    const auto names = copies.entryList({QStringLiteral(".*-antes-da-restauracao-*")}, QDir::Files | QDir::Hidden);
-    for (const auto &name : names) {
-        if (CopyNaming::isPartialName(name))
-            QFile::remove(copies.absoluteFilePath(name));
-    }
-    const QString staging = stagingPath(root);
-    if (!QFileInfo::exists(staging))
-        return OperationError::none();
-
+    const RootedDir &tree = installation.tree();
+    const auto root = installation.sharedTree();
     QString error;
+    // A safety copy interrupted half-written is of no use to anybody.
+    const QString copies = QString::fromUtf16(InstallationLayout::copiesDirName);
+    QList<RootedDir::Entry> entries;
+    if (tree.kind(copies) == RootedDir::Kind::Directory && tree.list(copies, &entries, &error)) {
+        for (const auto &entry : std::as_const(entries)) {
+            if (entry.kind == RootedDir::Kind::File
+                && entry.name.contains(u"-antes-da-restauracao-")
+                && CopyNaming::isPartialName(entry.name))
+                tree.removeFile(copies + u'/' + entry.name, &error);
+        }
+    }
+    switch (tree.kind(stagingFolderName)) {
+    case RootedDir::Kind::Missing:
+        return OperationError::none();
+    case RootedDir::Kind::Directory:
+        break;
+    default:
+        return OperationError::failed(
+            tr("%1 is a file or a symbolic link that Resguarda did not create. Remove it; until "
+               "then "
+               "nothing can be copied or restored.")
+                .arg(QDir::toNativeSeparators(stagingPath(installation.rootPath()))));
+    }
+
+    RestoreJournal cleaner(root);
+    if (tree.kind(journalPath()) == RootedDir::Kind::Missing) {
+        // A crash before the first journal was written: the folder was just
+        // made, so nothing of the installation can be in it yet. Anything
+        // in antigo/ says otherwise, and is not guessed at.
+        QList<RootedDir::Entry> old;
+        const bool oldEmpty = tree.kind(stagingFolderName + u"/antigo") == RootedDir::Kind::Missing
+            || (tree.list(stagingFolderName + u"/antigo", &old, &error) && old.isEmpty());
+        if (!oldEmpty)
+            return unreadableJournal(installation.rootPath(), tr("it is missing"));
+        cleaner.removeStaging();
+        *report = tr("An interrupted restore was found; it had not changed the installation. Its "
+                     "temporary files were removed.");
+        return OperationError::none();
+    }
     auto journal = load(root, &error);
-    if (!journal || journal->state == State::Staging) {
+    if (!journal)
+        return unreadableJournal(installation.rootPath(), error);
+    if (!installation.system(journal->system))
+        return unreadableJournal(
+            installation.rootPath(),
+            tr("it names system %1, which is not installed").arg(journal->system));
+    if (journal->state == State::Staging) {
         // The swap had not started: the installation was never touched.
-        RestoreJournal(root).removeStaging();
+        journal->removeStaging();
         *report = tr("An interrupted restore was found; it had not changed the installation. Its "
                      "temporary files were removed.");
         return OperationError::none();
@@ -296,7 +456,7 @@ OperationError RestoreJournal::recover(const QString &root, QString *report)
                      "were removed.");
         return OperationError::none();
     }
-    const OperationError undone = journal->rollBack();
+    const OperationError undone = journal->rollBackFromDisk();
     if (undone)
         return undone;
     *report = tr("An interrupted restore was undone: every company is as it was before it.");

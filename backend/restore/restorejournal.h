@@ -2,14 +2,18 @@
 #pragma once
 
 #include "core/operationerror.h"
+#include "core/rooteddir.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace Resguarda {
+
+class Installation;
 
 // One folder (a company) or file (a template) that the swap moves, relative
 // to the installation root.
@@ -18,6 +22,11 @@ struct SwapStep
     enum class Action { Replace, Add, Eliminate };
     Action action = Action::Replace;
     QString path; // "AT/empresas/0001", "AT/modelos/etiquetas/x.etq"
+
+    // Whether path is one a restore of system may move: exactly
+    // <system>/empresas/<valid company code>, or a safe path below
+    // <system>/modelos/. Paths read from a journal are only used after this.
+    static bool isValidPath(const QString &path, const QString &system);
 };
 
 // The all-or-nothing part of a restore. The copy is first extracted into a
@@ -29,6 +38,12 @@ struct SwapStep
 // run of any command puts every company back entirely as it was (or, once
 // the swap was committed, leaves it entirely as in the copy) and removes the
 // staging folder.
+//
+// Everything is done through the installation root held open (RootedDir):
+// no link planted in the tree, the staging folder or the journal is ever
+// followed. The journal is input like any other file of the tree: its steps
+// are checked against the code rules before any is acted on, and one that
+// cannot be read or checked stops every command instead of being guessed at.
 class RestoreJournal
 {
     Q_DECLARE_TR_FUNCTIONS(RestoreJournal)
@@ -36,41 +51,58 @@ class RestoreJournal
 public:
     enum class State { Staging, Swapping, Committed };
 
-    explicit RestoreJournal(const QString &root);
+    explicit RestoreJournal(std::shared_ptr<const RootedDir> root);
 
+    static QString stagingName(); // ".resguarda-restauracao", below the root
     static QString stagingPath(const QString &root);
-    QString stagingPath() const { return stagingPath(m_root); }
-    QString newPath(const QString &relative) const; // staging/novo/<relative>
-    QString oldPath(const QString &relative) const; // staging/antigo/<relative>
-    QString installedPath(const QString &relative) const;
+    QString stagingPath() const;
+    // Paths below the root, for RootedDir.
+    static QString newPath(const QString &relative); // staging/novo/<relative>
+    static QString oldPath(const QString &relative); // staging/antigo/<relative>
+    const RootedDir &root() const { return *m_root; }
 
     State state = State::Staging;
-    QString copyPath;
+    QString system; // the system restored; every step belongs to it
+    QString copyPath; // for the user's information only
     QList<SwapStep> steps;
 
     // Writes the journal atomically and durably (a crash leaves the old or
     // the new journal, never a torn one).
     bool save(QString *error) const;
+    // Reads and checks the journal of the installation whose root is held
+    // by root. Fails for a journal that is missing, unreadable, too large,
+    // or names anything but valid steps of one valid system.
+    static std::optional<RestoreJournal> load(std::shared_ptr<const RootedDir> root,
+                                              QString *error);
     static std::optional<RestoreJournal> load(const QString &root, QString *error);
 
     // Creates an empty staging folder with a journal in state Staging.
     OperationError begin();
     // Moves every step into place: journal to Swapping, renames, journal to
-    // Committed, staging removed. A failed rename undoes what was done.
+    // Committed, staging removed. A failed rename undoes exactly the renames
+    // this call made, nothing else.
     OperationError swap();
     // Removes the staging folder, the journal last.
     bool removeStaging() const;
 
-    // Finishes or undoes a restore interrupted in root, if there is one.
-    // report receives a sentence for the user about what was found and done
-    // (empty when there was nothing).
-    static OperationError recover(const QString &root, QString *report);
+    // Finishes or undoes a restore interrupted in the installation, if there
+    // is one. report receives a sentence for the user about what was found
+    // and done (empty when there was nothing).
+    static OperationError recover(const Installation &installation, QString *report);
 
 private:
-    bool rename(const QString &from, const QString &to, QString *error) const;
-    OperationError rollBack();
+    struct Move
+    {
+        QString from;
+        QString to;
+    };
+    bool move(const QString &from, const QString &to, QString *error,
+              QList<Move> *done = nullptr) const;
+    OperationError undo(const QList<Move> &done);
+    OperationError rollBackFromDisk();
+    static OperationError unreadableJournal(const QString &root, const QString &problem);
 
-    QString m_root;
+    std::shared_ptr<const RootedDir> m_root;
 };
 
 } // namespace Resguarda

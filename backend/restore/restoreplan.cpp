@@ -38,8 +38,9 @@ qint64 RestorePlan::bytesToSafeguard() const
 
 bool RestorePlan::changesExistingData() const
 {
-    const bool templatesReplaced = std::any_of(templates.begin(), templates.end(),
-                                               [](const RestorePlanTemplate &t) { return t.replaces; });
+    const bool templatesReplaced
+        = std::any_of(templates.begin(), templates.end(),
+                      [](const RestorePlanTemplate &t) { return t.replaces; });
     return templatesReplaced || !companiesWith(RestorePlanCompany::Action::Replace).isEmpty()
         || !companiesWith(RestorePlanCompany::Action::Eliminate).isEmpty();
 }
@@ -52,19 +53,22 @@ QList<RestorePlanCompany> RestorePlan::companiesWith(RestorePlanCompany::Action 
     return result;
 }
 
-QList<SourceFile> RestorePlan::filesAffected(const Installation &installation, const SystemInfo &system,
+QList<SourceFile> RestorePlan::filesAffected(const Installation &installation,
+                                             const SystemInfo &system,
                                              const RestorePlanCompany &company)
 {
     if (company.action != RestorePlanCompany::Action::Replace
         && company.action != RestorePlanCompany::Action::Eliminate)
         return {};
     const QString prefix = InstallationLayout::companyArchivePrefix(system.code, company.code);
-    auto files = Installation::listFiles(installation.companyPath(system.code, company.code), prefix);
+    auto files = installation.filesBelow(
+        InstallationLayout::companyRelativePath(system.code, company.code));
     if (company.action == RestorePlanCompany::Action::Replace && company.archiveFromYear > 0) {
         // Tables outside the operation stay where they are: they are not replaced.
         files.erase(std::remove_if(files.begin(), files.end(),
                                    [&](const SourceFile &file) {
-                                       return !classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()))
+                                       return !classifyCompanyPath(
+                                                   QStringView(file.archivePath).mid(prefix.size()))
                                                    .isKeptFrom(company.archiveFromYear);
                                    }),
                     files.end());
@@ -72,7 +76,8 @@ QList<SourceFile> RestorePlan::filesAffected(const Installation &installation, c
     return files;
 }
 
-std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest, const Installation &installation,
+std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
+                                             const Installation &installation,
                                              const RestoreOptions &options, OperationError *error)
 {
     const auto system = installation.system(manifest.system.code);
@@ -113,12 +118,14 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest, const Ins
     };
 
     // Entries of the copy, by company, within each company's years.
-    const QString companiesPrefix = system->code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
+    const QString companiesPrefix
+        = system->code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
     const QString templatesPrefix = InstallationLayout::templatesArchivePrefix(system->code);
     QHash<QString, int> archiveFrom;
     for (const auto &company : manifest.companies) {
         if (selected.contains(company.code))
-            archiveFrom.insert(company.code, std::max(options.archiveFromYear, company.archiveFromYear));
+            archiveFrom.insert(company.code,
+                               std::max(options.archiveFromYear, company.archiveFromYear));
     }
     QHash<QString, std::pair<qint64, qint64>> extracted; // code -> files, bytes
     for (const auto &entry : manifest.entries) {
@@ -127,7 +134,8 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest, const Ins
             const QString code = rest.section(u'/', 0, 0);
             if (!archiveFrom.contains(code))
                 continue;
-            if (!classifyCompanyPath(QStringView(rest).mid(code.size() + 1)).isKeptFrom(archiveFrom.value(code)))
+            if (!classifyCompanyPath(QStringView(rest).mid(code.size() + 1))
+                     .isKeptFrom(archiveFrom.value(code)))
                 continue;
             plan.entriesToExtract.append(entry);
             auto &totals = extracted[code];
@@ -135,9 +143,23 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest, const Ins
             totals.second += entry.size;
         } else if (options.templates && entry.path.startsWith(templatesPrefix)) {
             plan.entriesToExtract.append(entry);
-            const QFileInfo installed(installation.rootPath() + u'/' + entry.path);
-            plan.templates.append({entry.path, installed.exists(), entry.size,
-                                   installed.exists() ? installed.size() : 0});
+            const RootedDir::Kind installed = installation.tree().kind(entry.path);
+            if (installed != RootedDir::Kind::Missing && installed != RootedDir::Kind::File) {
+                // A link (or a folder, a device) where the template goes: the
+                // restore would write wherever it points, or lose it.
+                *error = OperationError::failed(
+                    tr("%1 is a symbolic link, a folder or a special file where the template of "
+                       "the same "
+                       "name would be restored. Resguarda never writes through it. Remove or "
+                       "rename it, "
+                       "or restore without the document templates. Nothing was changed in the "
+                       "installation.")
+                        .arg(QDir::toNativeSeparators(installation.tree().filePath(entry.path))));
+                return std::nullopt;
+            }
+            const bool replaces = installed == RootedDir::Kind::File;
+            plan.templates.append({entry.path, replaces, entry.size,
+                                   replaces ? installation.tree().fileSize(entry.path) : 0});
         }
     }
 
@@ -166,7 +188,7 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest, const Ins
         planned.action = options.replaceAll ? RestorePlanCompany::Action::Eliminate
                                             : RestorePlanCompany::Action::Keep;
         // Kept companies are measured too, so the plan can show their size.
-        const auto files = Installation::listFiles(company.path, QString());
+        const auto files = installation.filesBelow(company.relativePath);
         planned.installedFiles = files.size();
         for (const auto &file : files)
             planned.installedBytes += file.size;
@@ -176,8 +198,8 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest, const Ins
                      [](const RestorePlanCompany &a, const RestorePlanCompany &b) {
                          auto rank = [](RestorePlanCompany::Action action) {
                              return action == RestorePlanCompany::Action::Eliminate ? 1
-                                 : action == RestorePlanCompany::Action::Keep      ? 2
-                                                                                   : 0;
+                                 : action == RestorePlanCompany::Action::Keep       ? 2
+                                                                                    : 0;
                          };
                          return rank(a.action) != rank(b.action) ? rank(a.action) < rank(b.action)
                                                                  : a.code < b.code;

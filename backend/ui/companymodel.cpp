@@ -126,7 +126,9 @@ bool CompanyModel::loadInstallation(const QString &root, const QString &systemCo
 {
     OperationError error;
     const auto installation = Installation::open(root, &error);
-    const auto system = installation ? installation->system(systemCode) : std::nullopt;
+    // Only shows companies: the code may come from what a person typed.
+    const auto system
+        = installation ? installation->system(systemCode, Qt::CaseInsensitive) : std::nullopt;
     if (!system) {
         clear();
         return false;
