@@ -2103,6 +2103,10 @@
         <source>Ask them to close the system and try again.</source>
         <translation>Peça que saiam do sistema e tente novamente.</translation>
     </message>
+    <message>
+        <source>cannot open the folder %1 (a symbolic link there is never followed): %2</source>
+        <translation>não foi possível abrir a pasta %1 (um link simbólico ali nunca é seguido): %2</translation>
+    </message>
 </context>
 <context>
     <name>StartupOptions</name>

@@ -394,6 +394,18 @@ private Q_SLOTS:
         QCOMPARE(treeHashes(m_outside), before);
     }
 
+    // The session lock is created in sessoes/, which anyone may replace with
+    // a link: the lock file is never created where it points.
+    void linkedSessionsFolderIsRefused()
+    {
+        QDir(path(u"sessoes"_s)).removeRecursively();
+        QVERIFY(symlink(m_outside, path(u"sessoes"_s)));
+        const auto before = treeHashes(m_outside);
+        const auto result = cli({u"backup"_s, u"--root"_s, m_root, u"--system"_s, u"AT"_s});
+        QVERIFY2(result.exitCode != 0, describe(result).constData());
+        QCOMPARE(treeHashes(m_outside), before);
+    }
+
     // restore --templates never writes through a link at a template's name,
     // and the safety copy never reads a linked file into a copy.
     void restoreNeverWritesThroughATemplateLink()

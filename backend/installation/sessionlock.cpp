@@ -422,19 +422,35 @@ std::unique_ptr<SessionLock> SessionLock::acquire(const QString &sessionsDir,
     lock->m_handle = handle;
     registerHeldFile({session.filePath});
 #else
+    // sessoes/ is in a tree anyone may write: a link planted in its place
+    // would make Resguarda (perhaps root) create files wherever it points.
+    // The folder is opened without following a link, and the session file
+    // created relative to it, exclusively.
+    const int dirFd = ::open(QFile::encodeName(dirPath).constData(),
+                             O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dirFd < 0)
+        return fail(tr("cannot open the folder %1 (a symbolic link there is never followed): %2")
+                        .arg(QDir::toNativeSeparators(dirPath), qt_error_string(errno)));
     int fd = -1;
     for (int attempt = 0; attempt < maxAttempts; ++attempt) {
         session.filePath = dirPath + u'/' + sessionFileName(baseName, attempt);
+        const QByteArray name = QFile::encodeName(sessionFileName(baseName, attempt));
         // 0644: clients of other users must be able to open it to probe.
-        fd = openRetrying(session.filePath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        do {
+            fd = ::openat(dirFd, name.constData(),
+                          O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        } while (fd < 0 && errno == EINTR);
         if (fd >= 0)
             break;
         const int code = errno;
-        if (code != EEXIST)
+        if (code != EEXIST) {
+            ::close(dirFd);
             return fail(
                 tr("cannot create %1: %2")
                     .arg(QDir::toNativeSeparators(session.filePath), qt_error_string(code)));
+        }
     }
+    ::close(dirFd);
     if (fd < 0)
         return fail(tr("cannot find a free session file name in %1")
                         .arg(QDir::toNativeSeparators(dirPath)));
