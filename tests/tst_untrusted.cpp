@@ -203,8 +203,14 @@ private Q_SLOTS:
     {
         QVERIFY(QDir().mkpath(path(u"AT/empresas/com espaço"_s)));
         writeFile(path(u"AT/empresas/com espaço/dados.dat"_s), "x");
-        const auto result = cli({u"list"_s, u"--root"_s, m_root, u"--json"_s});
-        QVERIFY2(!result.standardOutput.contains("com espa"), describe(result).constData());
+        const QString output = m_base + u"/copias/CopiaAT.zip"_s;
+        QDir().mkpath(QFileInfo(output).absolutePath());
+        const auto result = cli({u"backup"_s, u"--root"_s, m_root, u"--system"_s, u"AT"_s, u"--output"_s, output});
+        QVERIFY2(result.standardError.contains("not a valid company code"), describe(result).constData());
+        const auto hashes = copyHashes(output);
+        QVERIFY(!hashes.isEmpty());
+        for (auto it = hashes.cbegin(); it != hashes.cend(); ++it)
+            QVERIFY2(!it.key().contains(u"com espa"_s), qPrintable(it.key()));
     }
 
     // System codes are compared exactly: a copy of "at" is not one of "AT".
