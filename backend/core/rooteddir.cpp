@@ -266,6 +266,11 @@ std::optional<RootedDir> RootedDir::open(const QString &path, QString *error)
     return RootedDir(fd, absolute);
 }
 
+void RootedDir::setOpenat2Enabled(bool enabled)
+{
+    openat2Missing.store(!enabled, std::memory_order_relaxed);
+}
+
 QString RootedDir::filePath(const QString &relative) const
 {
     return relative.isEmpty() ? m_path : m_path + u'/' + relative;
@@ -300,14 +305,42 @@ int RootedDir::openBeneath(const QString &relative, int flags, mode_t mode) cons
         openat2Missing.store(true, std::memory_order_relaxed);
     }
     // The same resolution by hand: one O_NOFOLLOW open per component.
+    // With O_PATH, O_NOFOLLOW opens a link itself and O_DIRECTORY then fails
+    // with ENOTDIR: that is reported as the link it is, like openat2 does.
+    auto openStep = [](int dirFd, const QByteArray &name, int stepFlags, mode_t stepMode) {
+        const int fd
+            = ::openat(dirFd, name.constData(), stepFlags | O_NOFOLLOW | O_CLOEXEC, stepMode);
+        if (fd < 0 && errno == ENOTDIR) {
+            struct stat st
+            {
+            };
+            if (::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0
+                && S_ISLNK(st.st_mode))
+                errno = ELOOP;
+            else
+                errno = ENOTDIR;
+        }
+        return fd;
+    };
     const auto parts = components(relative);
     FdGuard current(::openat(m_fd, ".", O_PATH | O_DIRECTORY | O_CLOEXEC));
     for (qsizetype i = 0; current.get() >= 0 && i + 1 < parts.size(); ++i)
-        current.reset(::openat(current.get(), parts[i].constData(),
-                               O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        current.reset(openStep(current.get(), parts[i], O_PATH | O_DIRECTORY, 0));
     if (current.get() < 0)
         return -1;
-    return ::openat(current.get(), parts.last().constData(), flags | O_NOFOLLOW, mode);
+    const int fd = openStep(current.get(), parts.last(), flags, mode);
+    if (fd >= 0 && (flags & O_PATH) && !(flags & O_DIRECTORY)) {
+        // O_PATH | O_NOFOLLOW opened a link itself: not what was asked for.
+        struct stat st
+        {
+        };
+        if (::fstat(fd, &st) == 0 && S_ISLNK(st.st_mode)) {
+            ::close(fd);
+            errno = ELOOP;
+            return -1;
+        }
+    }
+    return fd;
 }
 
 int RootedDir::openParent(const QString &relative, QByteArray *name) const

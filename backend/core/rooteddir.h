@@ -103,6 +103,10 @@ public:
     using Visitor = std::function<bool(const QString &relative, Kind kind, qint64 size)>;
     bool walk(const QString &relative, const Visitor &visit, QString *error) const;
 
+    // Tests only: resolve by the O_NOFOLLOW walk even where the kernel has
+    // openat2, so that both ways are proven on any machine.
+    static void setOpenat2Enabled(bool enabled);
+
 private:
     RootedDir(int fd, QString path);
     int openBeneath(const QString &relative, int flags, mode_t mode) const;
