@@ -4,7 +4,10 @@
 #include "cli/console.h"
 #include "copy/copycontainer.h"
 #include "copy/copyreader.h"
+#include "core/displaytext.h"
+#include "core/exitcode.h"
 #include "core/filesystem.h"
+#include "core/interruption.h"
 #include "installation/installation.h"
 #include "installation/sessionlock.h"
 #include "restore/maintenanceaccess.h"
@@ -38,30 +41,35 @@ QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *e
 {
     QJsonObject options;
     options.insert(u"templates", manifest.options.templates);
-    options.insert(u"archiveFrom", manifest.options.archiveFromYear > 0
-                                       ? QJsonValue(manifest.options.archiveFromYear)
-                                       : QJsonValue(QJsonValue::Null));
+    options.insert(u"archiveFrom",
+                   manifest.options.archiveFromYear > 0
+                       ? QJsonValue(manifest.options.archiveFromYear)
+                       : QJsonValue(QJsonValue::Null));
     options.insert(u"companies", QJsonArray::fromStringList(manifest.options.companies));
     options.insert(u"allSystems", manifest.options.allSystems);
-    options.insert(u"rotation", manifest.options.rotation.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                    : QJsonValue(manifest.options.rotation));
-    options.insert(u"extra", manifest.options.extraLabel.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                   : QJsonValue(manifest.options.extraLabel));
+    options.insert(u"rotation",
+                   manifest.options.rotation.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                       : QJsonValue(manifest.options.rotation));
+    options.insert(u"extra",
+                   manifest.options.extraLabel.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                         : QJsonValue(manifest.options.extraLabel));
     QJsonArray companies;
     for (const auto &company : manifest.companies) {
         QJsonArray years;
         for (int year : company.years)
             years.append(year);
-        QJsonObject object{{u"code"_qs, company.code},   {u"name"_qs, company.name},
-                           {u"cnpj"_qs, company.cnpj},   {u"files"_qs, company.files},
-                           {u"bytes"_qs, company.bytes}, {u"years"_qs, years}};
+        QJsonObject object {{u"code"_qs, company.code},   {u"name"_qs, company.name},
+                            {u"cnpj"_qs, company.cnpj},   {u"files"_qs, company.files},
+                            {u"bytes"_qs, company.bytes}, {u"years"_qs, years}};
         if (existing)
             object.insert(u"existsInRoot", existing->contains(company.code));
         companies.append(object);
     }
-    const QDateTime created = manifest.createdAt.toOffsetFromUtc(manifest.createdAt.offsetFromUtc());
-    return QJsonObject{
-        {u"system"_qs, QJsonObject{{u"code"_qs, manifest.system.code}, {u"name"_qs, manifest.system.name}}},
+    const QDateTime created
+        = manifest.createdAt.toOffsetFromUtc(manifest.createdAt.offsetFromUtc());
+    return QJsonObject {
+        {u"system"_qs,
+         QJsonObject {{u"code"_qs, manifest.system.code}, {u"name"_qs, manifest.system.name}}},
         {u"createdAt"_qs, created.toString(Qt::ISODate)},
         {u"options"_qs, options},
         {u"companies"_qs, companies},
@@ -70,22 +78,27 @@ QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *e
 
 void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existing)
 {
+    using DisplayText::displaySafe;
     const Manifest &manifest = copy.reader().manifest();
     const QLocale locale;
-    Console::out(tr("Copy: %1 (%2)").arg(QDir::toNativeSeparators(copy.originalPath()), FileSystem::formatSize(copy.originalSize())));
-    Console::out(tr("System: %1 - %2").arg(manifest.system.code, manifest.system.name));
+    Console::out(tr("Copy: %1 (%2)")
+                     .arg(displaySafe(QDir::toNativeSeparators(copy.originalPath())),
+                          FileSystem::formatSize(copy.originalSize())));
+    Console::out(tr("System: %1 - %2")
+                     .arg(displaySafe(manifest.system.code), displaySafe(manifest.system.name)));
     Console::out(tr("Made on: %1 by Resguarda %2")
                      .arg(locale.toString(manifest.createdAt.toLocalTime(), QLocale::ShortFormat),
-                          manifest.toolVersion));
+                          displaySafe(manifest.toolVersion)));
     QStringList options;
     if (manifest.options.templates)
-        options << tr("with document templates (%1 files)").arg(locale.toString(manifest.templateFiles));
+        options << tr("with document templates (%1 files)")
+                       .arg(locale.toString(manifest.templateFiles));
     else
         options << tr("without document templates");
     if (manifest.options.archiveFromYear > 0)
         options << tr("annual and monthly tables from %1 on").arg(manifest.options.archiveFromYear);
     if (!manifest.options.extraLabel.isEmpty())
-        options << tr("extra copy \"%1\"").arg(manifest.options.extraLabel);
+        options << tr("extra copy \"%1\"").arg(displaySafe(manifest.options.extraLabel));
     if (!manifest.options.rotation.isEmpty())
         options << tr("weekday set");
     Console::out(tr("Options: %1").arg(options.join(u"; ")));
@@ -94,25 +107,30 @@ void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existin
         QStringList years;
         for (int year : company.years)
             years << QString::number(year);
-        QString line = QStringLiteral("  %1  %2  %3  %4  %5")
-                           .arg(company.code, company.name, company.cnpj,
-                                tr("%n file(s)", nullptr, int(company.files)), FileSystem::formatSize(company.bytes));
+        QString line
+            = QStringLiteral("  %1  %2  %3  %4  %5")
+                  .arg(displaySafe(company.code), displaySafe(company.name),
+                       displaySafe(company.cnpj), tr("%n file(s)", nullptr, int(company.files)),
+                       FileSystem::formatSize(company.bytes));
         if (!years.isEmpty())
             line += u"  " + tr("years %1").arg(years.join(u", "));
         if (existing)
-            line += u"  " + (existing->contains(company.code) ? tr("[exists in the installation]")
-                                                              : tr("[new]"));
+            line += u"  "
+                + (existing->contains(company.code) ? tr("[exists in the installation]")
+                                                    : tr("[new]"));
         Console::out(line);
     }
 }
 
 int ListCommand::run(const QStringList &arguments)
 {
-    CommandParser command(QStringLiteral("list"), tr("Shows what a copy holds, from its manifest."));
+    CommandParser command(QStringLiteral("list"),
+                          tr("Shows what a copy holds, from its manifest."));
     auto &parser = command.parser();
     parser.addPositionalArgument(QStringLiteral("COPY"), tr("The copy file."));
     parser.addOptions({
-        {QStringLiteral("root"), tr("Mark the companies that already exist in this installation."), tr("DIR")},
+        {QStringLiteral("root"), tr("Mark the companies that already exist in this installation."),
+         tr("DIR")},
         {QStringLiteral("json"), tr("Print JSON for scripts.")},
     });
     int exitCode = 0;
@@ -126,6 +144,12 @@ int ListCommand::run(const QStringList &arguments)
     if (!copy) {
         Console::err(error.message);
         return int(error.code);
+    }
+    // Reading a large manifest takes a while: Ctrl-C meanwhile stops here.
+    if (Interruption::requested()) {
+        Console::err(
+            tr("Listing %1 was cancelled.").arg(QDir::toNativeSeparators(copy->originalPath())));
+        return int(ExitCode::Failed);
     }
     QSet<QString> existing;
     const bool withRoot = parser.isSet(QStringLiteral("root"));
@@ -152,8 +176,9 @@ int ListCommand::run(const QStringList &arguments)
             existing.insert(company.code);
     }
     if (parser.isSet(QStringLiteral("json")))
-        Console::out(QString::fromUtf8(QJsonDocument(toJson(copy->reader().manifest(), withRoot ? &existing : nullptr))
-                                           .toJson(QJsonDocument::Indented)));
+        Console::outJson(
+            QJsonDocument(toJson(copy->reader().manifest(), withRoot ? &existing : nullptr))
+                .toJson(QJsonDocument::Indented));
     else
         printText(*copy, withRoot ? &existing : nullptr);
     return 0;
