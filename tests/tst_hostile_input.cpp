@@ -457,6 +457,9 @@ private Q_SLOTS:
         }
         QTest::addRow("verify zip SIGINT")
             << QStringLiteral("zip") << QStringLiteral("verify") << SIGINT;
+        // Interrupted while extracting into the staging folder.
+        QTest::addRow("restore zip SIGTERM")
+            << QStringLiteral("zip") << QStringLiteral("restore") << SIGTERM;
     }
 
     void signalsCancelCleanly()
@@ -534,6 +537,64 @@ private Q_SLOTS:
                      .entryList(QDir::AllEntries | QDir::Hidden)
                      .join(u' ')
                      .contains(u"staging"));
+#endif
+    }
+
+    void signalCancelsBackup()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("POSIX signals");
+#else
+        // An installation with ~130 MB that does not compress: the copy
+        // takes long enough to be interrupted while being written.
+        const QString root = path(QStringLiteral("inst-big"));
+        QVERIFY(copyTree(m_root, root));
+        const QString company
+            = QDir(root + u"/AT/empresas"_qs).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+        QVERIFY(!company.isEmpty());
+        for (int i = 0; i < 8; ++i)
+            writeFile(root + u"/AT/empresas/"_qs + company + u"/dados-%1.dat"_qs.arg(i),
+                      noise(16 * 1024 * 1024, quint32(100 + i)));
+        const QString output = path(QStringLiteral("backup-out"));
+        QVERIFY(QDir().mkpath(output));
+        const auto before = treeHashes(root);
+
+        QProcess process;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TMPDIR"), m_temp);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(RESGUARDA_CLI_PATH),
+                      {QStringLiteral("backup"), QStringLiteral("--root"), root,
+                       QStringLiteral("--system"), QStringLiteral("AT"), QStringLiteral("--output"),
+                       output + u"/CopiaAT.zip"_qs});
+        QVERIFY(process.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        const auto partial = [&] {
+            return QDir(output).entryList({QStringLiteral(".*.resguarda-parcial")},
+                                          QDir::Files | QDir::Hidden);
+        };
+        while (partial().isEmpty() && process.state() == QProcess::Running
+               && clock.elapsed() < 60000)
+            QThread::usleep(500);
+        QThread::msleep(100);
+        QVERIFY2(process.state() == QProcess::Running,
+                 "the backup ended before it could be interrupted");
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(60000));
+        const QByteArray errors = process.readAllStandardError();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process.exitCode() == 130,
+                 qPrintable(QStringLiteral("exit code %1: %2")
+                                .arg(process.exitCode())
+                                .arg(QString::fromUtf8(errors))));
+        const QStringList left = QDir(output).entryList(QDir::Files | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u", ")));
+        QCOMPARE(treeHashes(root), before);
+        // The installation is free again: no session lock of ours is left.
+        QVERIFY(QDir(root + u"/sessoes"_qs)
+                    .entryList({QStringLiteral("*.lock")}, QDir::Files)
+                    .isEmpty());
 #endif
     }
 
