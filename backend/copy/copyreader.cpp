@@ -29,8 +29,8 @@ constexpr qint64 readChunk = 1024 * 1024;
 // A manifest lists every entry in about 160 bytes; parsed, it costs a few
 // times that. This bound keeps reading any copy within the program's memory
 // bound (docs/copy-format.md) and still allows maxSupportedFiles files.
-constexpr qint64 maxManifestSize = 20 * 1024 * 1024;
-constexpr qint64 maxSupportedFiles = 100000;
+constexpr qint64 maxManifestSize = 16 * 1024 * 1024;
+constexpr qint64 maxSupportedFiles = 75000;
 // A real manifest holds about four values per entry (an object and three
 // members), and a few per company; the rest of the bound is for companies.
 constexpr qint64 maxManifestValues = 5 * maxSupportedFiles;
