@@ -375,6 +375,25 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 9: more entries than this build reads within its memory bound
+    // (docs/copy-format.md, "Limits"); the manifest is not even read.
+    void tooManyEntriesAreRefused()
+    {
+        const QString copy = path(QStringLiteral("CopiaAT-too-many.zip"));
+        {
+            HostileCopy many;
+            for (int i = 0; i < 75001; ++i)
+                many.addFile(QStringLiteral("AT/empresas/0001/t%1.dat").arg(i), QByteArray(),
+                             false);
+            QString error;
+            QVERIFY2(many.write(copy, &error), qPrintable(error));
+        }
+        const auto result = runCli({QStringLiteral("list"), copy}, m_env);
+        QVERIFY2(result.exitCode == 4, result.standardError.constData());
+        QVERIFY2(result.standardError.contains("75,002 files"), result.standardError.constData());
+        QVERIFY2(result.standardError.contains("75,000 files"), result.standardError.constData());
+    }
+
     // Issue 10: declared sizes whose sum wraps around to 1 byte.
     void sizesThatOverflowAreRefused()
     {

@@ -18,6 +18,7 @@
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
+#include <quazip/unzip.h>
 
 #include <zlib.h>
 
@@ -187,11 +188,14 @@ std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError
 
     // Every entry costs memory to list and check (QuaZip indexes the names
     // too): a copy is refused at once for holding more than this build reads.
-    if (reader->m_zip->getEntriesCount() > maxSupportedFiles + 1) {
+    // The zip64 count is 64 bits: read it whole, not as QuaZip's int.
+    unz_global_info64 global {};
+    if (unzGetGlobalInfo64(reader->m_zip->getUnzFile(), &global) != UNZ_OK
+        || global.number_entry > quint64(maxSupportedFiles) + 1) {
         *error = OperationError::invalidCopy(
             tr("%1 is not a copy Resguarda can read: it holds %2 files, and Resguarda reads "
                "copies of up to %3 files.")
-                .arg(nativePath, QLocale().toString(reader->m_zip->getEntriesCount()),
+                .arg(nativePath, QLocale().toString(quint64(global.number_entry)),
                      QLocale().toString(maxSupportedFiles)));
         return nullptr;
     }
