@@ -564,6 +564,14 @@
 <context>
     <name>CopyReader</name>
     <message>
+        <source>%1 is not a valid copy: its manifest is too large (more than %2, more values than %3 files need, or a name longer than any path). Resguarda reads copies of up to %3 files.</source>
+        <translation>%1 não é uma cópia válida: seu manifesto é grande demais (mais de %2, mais valores do que %3 arquivos precisam, ou um nome mais longo que qualquer caminho). O Resguarda lê cópias de até %3 arquivos.</translation>
+    </message>
+    <message>
+        <source>%1 is not a copy Resguarda can read: it holds %2 files, and Resguarda reads copies of up to %3 files.</source>
+        <translation>%1 não é uma cópia que o Resguarda possa ler: contém %2 arquivos, e o Resguarda lê cópias de até %3 arquivos.</translation>
+    </message>
+    <message>
         <source>The copy %1 does not exist.</source>
         <translation>A cópia %1 não existe.</translation>
     </message>
@@ -1095,6 +1103,10 @@
 </context>
 <context>
     <name>ListCommand</name>
+    <message>
+        <source>Listing %1 was cancelled.</source>
+        <translation>A listagem de %1 foi cancelada.</translation>
+    </message>
     <message>
         <source>Copy: %1 (%2)</source>
         <translation>Cópia: %1 (%2)</translation>
@@ -2174,6 +2186,10 @@
 <context>
     <name>Usage</name>
     <message>
+        <source>Cancelled: the operation was interrupted and stopped cleanly; its temporary files were removed.</source>
+        <translation>Cancelado: a operação foi interrompida e parou de forma segura; seus arquivos temporários foram removidos.</translation>
+    </message>
+    <message>
         <source>Unknown command: %1</source>
         <translation>Comando desconhecido: %1</translation>
     </message>
@@ -2191,7 +2207,7 @@ Commands:
   history  show the backups and restores of an installation
 
 resguarda-cli &lt;command&gt; --help shows the options of a command.
-Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, 4 invalid or damaged copy.</source>
+Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, 4 invalid or damaged copy, 130 cancelled (Ctrl-C or SIGTERM).</source>
         <translation>Uso: resguarda-cli &lt;comando&gt; [opções]
 
 Cópia de Segurança e Restauração de Dados das empresas da instalação do sistema.
@@ -2205,11 +2221,15 @@ Comandos:
   history  mostra as cópias e restaurações de uma instalação
 
 resguarda-cli &lt;comando&gt; --help mostra as opções de um comando.
-Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 cópia inválida ou danificada.</translation>
+Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 cópia inválida ou danificada, 130 cancelado (Ctrl-C ou SIGTERM).</translation>
     </message>
 </context>
 <context>
     <name>VerifyCommand</name>
+    <message>
+        <source>Verifying %1 was cancelled: the copy was not fully checked.</source>
+        <translation>A verificação de %1 foi cancelada: a cópia não foi verificada por inteiro.</translation>
+    </message>
     <message>
         <source>Reads every entry of a copy and checks it against its manifest.</source>
         <translation>Lê todos os itens de uma cópia e os confere com o manifesto.</translation>

@@ -6,6 +6,7 @@
 
 #include "backup/backupjob.h"
 #include "copy/copyreader.h"
+#include "core/displaytext.h"
 #include "demo/demoinstallation.h"
 #include "installation/codes.h"
 #include "support/hostilecopy.h"
@@ -90,7 +91,9 @@ void requireOnly(const QList<CopyProblem> &problems, CopyProblem::Kind kind, con
         QVERIFY2(problem.kind == kind, qPrintable(describe(problems)));
         QVERIFY2(problem.entry == (entry.isNull() ? problems.first().entry : entry),
                  qPrintable(describe(problems)));
-        QVERIFY2(!problem.entry.isEmpty() && problem.message.contains(problem.entry),
+        // The message names the entry as it can be shown (controls made visible).
+        QVERIFY2(!problem.entry.isEmpty()
+                     && problem.message.contains(DisplayText::displaySafe(problem.entry)),
                  qPrintable(problem.message));
     }
 }
@@ -1209,6 +1212,9 @@ void TestCopyReader::isSafeEntryName_data()
     unsafe("newline", u"AT/empresas/0001/a\nb");
     unsafe("tab", u"AT/empresas/0001/a\tb");
     unsafe("DEL", u"AT/empresas/0001/a\x7f");
+    // C1 controls: U+009B is CSI to terminals that take 8-bit controls.
+    unsafe("C1 CSI", u"AT/empresas/0001/a\u009b8m");
+    unsafe("C1 NEL", u"AT/empresas/0001/a\u0085b");
     row("system code is dot-dot", QStringLiteral("../empresas/0001/a"), false,
         QStringLiteral(".."));
     row("empty system code", QStringLiteral("/empresas/0001/a"), false, QString());

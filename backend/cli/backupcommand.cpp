@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "core/filesystem.h"
+#include "core/interruption.h"
 
 #include <QDir>
 #include <QLocale>
@@ -102,7 +103,9 @@ int BackupCommand::run(const QStringList &arguments)
     const bool isQuiet = parser.isSet(quiet);
     ProgressBar bar(!isQuiet && Console::stderrIsTerminal());
     BackupJob job(options);
-    QObject::connect(&job, &BackupJob::progressChanged, [&bar](const JobProgress &progress) {
+    QObject::connect(&job, &BackupJob::progressChanged, [&bar, &job](const JobProgress &progress) {
+        if (Interruption::requested())
+            job.cancel();
         bar.update(progress);
     });
     const OperationError error = job.run();

@@ -3,6 +3,7 @@
 
 #include "cli/console.h"
 #include "core/exitcode.h"
+#include "core/interruption.h"
 #include "core/version.h"
 
 #include <QCoreApplication>
@@ -32,13 +33,15 @@ public:
                   "\n"
                   "resguarda-cli <command> --help shows the options of a command.\n"
                   "Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, "
-                  "4 invalid or damaged copy.");
+                  "4 invalid or damaged copy, 130 cancelled (Ctrl-C or SIGTERM).");
     }
 };
 
 } // namespace
 
-int run(const QStringList &arguments)
+namespace {
+
+int runCommand(const QStringList &arguments)
 {
     const QStringList rest = arguments.mid(1);
     if (rest.isEmpty()) {
@@ -71,6 +74,22 @@ int run(const QStringList &arguments)
     Console::err(Usage::tr("Unknown command: %1").arg(command));
     Console::err(Usage::text());
     return int(ExitCode::Usage);
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    const int exitCode = runCommand(arguments);
+    // A command that finished despite the signal (a restore already
+    // committed, say) reports its own result; one that stopped for it says
+    // so in its code.
+    if (exitCode != int(ExitCode::Success) && Interruption::requested()) {
+        Console::err(Usage::tr("Cancelled: the operation was interrupted and stopped cleanly; "
+                               "its temporary files were removed."));
+        return cancelledExitCode;
+    }
+    return exitCode;
 }
 
 } // namespace Resguarda::Cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/console.h"
 
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 
 #include <QLocale>
@@ -31,6 +32,9 @@ int terminalColumns()
     return 80;
 }
 
+// Writes exactly text: only for what the program lays out itself (the
+// progress bar's carriage returns). Everything else goes through
+// writeSafe().
 void write(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
@@ -38,16 +42,33 @@ void write(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
+// Every message goes out through here: whatever a value from input slipped
+// into it, no control character reaches the terminal, only the program's
+// own line breaks and tabs.
+void writeSafe(FILE *stream, const QString &text)
+{
+    write(stream, DisplayText::terminalSafe(text));
+}
+
 } // namespace
 
 void Console::out(const QString &text)
 {
-    write(stdout, text.endsWith(u'\n') ? text : text + u'\n');
+    writeSafe(stdout, text.endsWith(u'\n') ? text : text + u'\n');
+}
+
+void Console::outJson(const QByteArray &json)
+{
+    const QByteArray escaped = DisplayText::escapeJsonControls(json);
+    std::fwrite(escaped.constData(), 1, size_t(escaped.size()), stdout);
+    if (!escaped.endsWith('\n'))
+        std::fputc('\n', stdout);
+    std::fflush(stdout);
 }
 
 void Console::err(const QString &text)
 {
-    write(stderr, text.endsWith(u'\n') ? text : text + u'\n');
+    writeSafe(stderr, text.endsWith(u'\n') ? text : text + u'\n');
 }
 
 bool Console::stderrIsTerminal()
@@ -62,7 +83,7 @@ bool Console::stdinIsTerminal()
 
 bool Console::confirm(const QString &question)
 {
-    write(stderr, question + u' ' + tr("[y/N]") + u' ');
+    writeSafe(stderr, question + u' ' + tr("[y/N]") + u' ');
     QTextStream in(stdin);
     const QString answer = in.readLine().trimmed().toLower();
     // Accept the answer in the language of the question and in English.
@@ -116,7 +137,7 @@ void ProgressBar::update(const JobProgress &progress)
                                FileSystem::formatSize(progress.bytesTotal),
                                FileSystem::formatSize(qint64(progress.bytesPerSecond)));
     if (!progress.currentCompany.isEmpty())
-        details += u"  " + tr("company %1").arg(progress.currentCompany);
+        details += u"  " + tr("company %1").arg(DisplayText::displaySafe(progress.currentCompany));
 
     const int columns = terminalColumns() - 1;
     const int barWidth = std::max(10, std::min(30, columns - int(phase.size() + details.size()) - 5));

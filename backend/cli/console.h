@@ -17,6 +17,9 @@ class Console
 
 public:
     static void out(const QString &text);
+    // JSON from QJsonDocument::toJson(), for scripts: the strings keep their
+    // exact value, with the controls a terminal acts on escaped.
+    static void outJson(const QByteArray &json);
     static void err(const QString &text);
     static bool stderrIsTerminal();
     static bool stdinIsTerminal();

@@ -2,6 +2,7 @@
 #include "cli/commandparser.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "history/history.h"
 #include "installation/installation.h"
@@ -45,10 +46,13 @@ QString HistoryCommand::describe(const HistoryRecord &record)
         if (record.bytes > 0)
             detail += u"  (" + FileSystem::formatSize(record.bytes) + u')';
     }
-    return QStringList {locale.toString(record.when.toLocalTime(), QLocale::ShortFormat), operation,
-                        History::describeResult(record.result),
-                        record.system.isEmpty() ? QStringLiteral("-") : record.system, detail}
-        .join(QStringLiteral("  "));
+    // One record, one line: the history file is anybody's to write, so no
+    // value of it may break the line or act on the terminal.
+    return DisplayText::displaySafe(
+        QStringList {locale.toString(record.when.toLocalTime(), QLocale::ShortFormat), operation,
+                     History::describeResult(record.result),
+                     record.system.isEmpty() ? QStringLiteral("-") : record.system, detail}
+            .join(QStringLiteral("  ")));
 }
 
 int HistoryCommand::run(const QStringList &arguments)
@@ -90,7 +94,7 @@ int HistoryCommand::run(const QStringList &arguments)
         QJsonArray array;
         for (const auto &record : records)
             array.append(record.toJson());
-        Console::out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        Console::outJson(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return 0;
     }
     if (records.isEmpty()) {

@@ -4,7 +4,10 @@
 #include "cli/console.h"
 #include "copy/copycontainer.h"
 #include "copy/copyreader.h"
+#include "core/displaytext.h"
+#include "core/exitcode.h"
 #include "core/filesystem.h"
+#include "core/interruption.h"
 #include "installation/installation.h"
 #include "installation/sessionlock.h"
 #include "restore/maintenanceaccess.h"
@@ -75,15 +78,17 @@ QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *e
 
 void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existing)
 {
+    using DisplayText::displaySafe;
     const Manifest &manifest = copy.reader().manifest();
     const QLocale locale;
     Console::out(tr("Copy: %1 (%2)")
-                     .arg(QDir::toNativeSeparators(copy.originalPath()),
+                     .arg(displaySafe(QDir::toNativeSeparators(copy.originalPath())),
                           FileSystem::formatSize(copy.originalSize())));
-    Console::out(tr("System: %1 - %2").arg(manifest.system.code, manifest.system.name));
+    Console::out(tr("System: %1 - %2")
+                     .arg(displaySafe(manifest.system.code), displaySafe(manifest.system.name)));
     Console::out(tr("Made on: %1 by Resguarda %2")
                      .arg(locale.toString(manifest.createdAt.toLocalTime(), QLocale::ShortFormat),
-                          manifest.toolVersion));
+                          displaySafe(manifest.toolVersion)));
     QStringList options;
     if (manifest.options.templates)
         options << tr("with document templates (%1 files)")
@@ -93,7 +98,7 @@ void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existin
     if (manifest.options.archiveFromYear > 0)
         options << tr("annual and monthly tables from %1 on").arg(manifest.options.archiveFromYear);
     if (!manifest.options.extraLabel.isEmpty())
-        options << tr("extra copy \"%1\"").arg(manifest.options.extraLabel);
+        options << tr("extra copy \"%1\"").arg(displaySafe(manifest.options.extraLabel));
     if (!manifest.options.rotation.isEmpty())
         options << tr("weekday set");
     Console::out(tr("Options: %1").arg(options.join(u"; ")));
@@ -102,10 +107,11 @@ void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existin
         QStringList years;
         for (int year : company.years)
             years << QString::number(year);
-        QString line = QStringLiteral("  %1  %2  %3  %4  %5")
-                           .arg(company.code, company.name, company.cnpj,
-                                tr("%n file(s)", nullptr, int(company.files)),
-                                FileSystem::formatSize(company.bytes));
+        QString line
+            = QStringLiteral("  %1  %2  %3  %4  %5")
+                  .arg(displaySafe(company.code), displaySafe(company.name),
+                       displaySafe(company.cnpj), tr("%n file(s)", nullptr, int(company.files)),
+                       FileSystem::formatSize(company.bytes));
         if (!years.isEmpty())
             line += u"  " + tr("years %1").arg(years.join(u", "));
         if (existing)
@@ -139,6 +145,12 @@ int ListCommand::run(const QStringList &arguments)
         Console::err(error.message);
         return int(error.code);
     }
+    // Reading a large manifest takes a while: Ctrl-C meanwhile stops here.
+    if (Interruption::requested()) {
+        Console::err(
+            tr("Listing %1 was cancelled.").arg(QDir::toNativeSeparators(copy->originalPath())));
+        return int(ExitCode::Failed);
+    }
     QSet<QString> existing;
     const bool withRoot = parser.isSet(QStringLiteral("root"));
     if (withRoot) {
@@ -164,9 +176,9 @@ int ListCommand::run(const QStringList &arguments)
             existing.insert(company.code);
     }
     if (parser.isSet(QStringLiteral("json")))
-        Console::out(QString::fromUtf8(
+        Console::outJson(
             QJsonDocument(toJson(copy->reader().manifest(), withRoot ? &existing : nullptr))
-                .toJson(QJsonDocument::Indented)));
+                .toJson(QJsonDocument::Indented));
     else
         printText(*copy, withRoot ? &existing : nullptr);
     return 0;

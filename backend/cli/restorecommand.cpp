@@ -2,8 +2,10 @@
 #include "cli/commandparser.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "core/displaytext.h"
 #include "core/exitcode.h"
 #include "core/filesystem.h"
+#include "core/interruption.h"
 #include "restore/restorejob.h"
 
 #include <QDir>
@@ -48,7 +50,10 @@ QString RestoreCommand::describe(const RestorePlan &plan, const RestoreOptions &
                 sizes = FileSystem::formatSize(company.installedBytes);
                 break;
             }
-            lines << QStringLiteral("  %1  %2  %3  (%4)").arg(company.code, company.name, company.cnpj, sizes);
+            lines << QStringLiteral("  %1  %2  %3  (%4)")
+                         .arg(DisplayText::displaySafe(company.code),
+                              DisplayText::displaySafe(company.name),
+                              DisplayText::displaySafe(company.cnpj), sizes);
         }
     };
     section(RestorePlanCompany::Action::Replace,
@@ -158,7 +163,9 @@ int RestoreCommand::run(const QStringList &arguments)
     }
 
     ProgressBar bar(!isQuiet && Console::stderrIsTerminal());
-    QObject::connect(&job, &RestoreJob::progressChanged, [&bar](const JobProgress &progress) {
+    QObject::connect(&job, &RestoreJob::progressChanged, [&bar, &job](const JobProgress &progress) {
+        if (Interruption::requested())
+            job.cancel();
         bar.update(progress);
     });
     error = job.run();

@@ -51,13 +51,21 @@ int VerifyCommand::run(const QStringList &arguments)
     progress.filesTotal = copy->manifest().entries.size();
     QElapsedTimer clock;
     clock.start();
-    const auto problems = copy->verify([&](qint64 bytes) {
-        progress.bytesDone += bytes;
-        progress.bytesPerSecond = clock.elapsed() > 0 ? progress.bytesDone * 1000.0 / clock.elapsed() : 0;
-        bar.update(progress);
-        return true;
-    });
+    bool cancelled = false;
+    const auto problems = copy->verify(
+        [&](qint64 bytes) {
+            progress.bytesDone += bytes;
+            progress.bytesPerSecond
+                = clock.elapsed() > 0 ? progress.bytesDone * 1000.0 / clock.elapsed() : 0;
+            bar.update(progress);
+            return true;
+        },
+        &cancelled);
     bar.clear();
+    if (cancelled) {
+        Console::err(tr("Verifying %1 was cancelled: the copy was not fully checked.").arg(path));
+        return int(ExitCode::Failed);
+    }
     for (const auto &problem : problems)
         Console::err(tr("Problem: %1").arg(problem.message));
     const QLocale locale;

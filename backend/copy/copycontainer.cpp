@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/copycontainer.h"
 
+#include "core/displaytext.h"
 #include "core/filesystem.h"
+#include "core/interruption.h"
 #include "core/logging.h"
 
 #include <QDir>
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <vector>
 
 namespace Resguarda {
 
@@ -28,18 +31,52 @@ struct ArchiveFree
 };
 using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
 
+using SupportFunction = int (*)(archive *);
+
+// The compressions a packed tar may use. Only those libarchive decodes
+// itself: for others (lrzip, lzop, grzip, ...) it starts an external
+// program found on PATH, which a crafted file must never make us do.
+constexpr SupportFunction wantedFilters[] = {
+    archive_read_support_filter_gzip, archive_read_support_filter_bzip2,
+    archive_read_support_filter_xz,   archive_read_support_filter_lzma,
+    archive_read_support_filter_zstd,
+};
+
+// The filters of wantedFilters this libarchive was built with. ARCHIVE_WARN
+// means "supported through an external program": tried on a reader of its
+// own, so that such a filter is never registered on a real one.
+const std::vector<SupportFunction> &builtInFilters()
+{
+    static const std::vector<SupportFunction> filters = [] {
+        std::vector<SupportFunction> found;
+        for (const SupportFunction support : wantedFilters) {
+            const ArchivePtr probe(archive_read_new());
+            if (probe && support(probe.get()) == ARCHIVE_OK)
+                found.push_back(support);
+        }
+        return found;
+    }();
+    return filters;
+}
+
 // The formats users pack copies into. Not ZIP (a ZIP is the copy itself)
 // and not raw (a lone compressed stream would make any .gz a "container").
+// Each is read by libarchive's own code.
 ArchivePtr newContainerReader()
 {
     ArchivePtr a(archive_read_new());
     if (!a)
         return a;
-    archive_read_support_filter_all(a.get());
-    archive_read_support_format_7zip(a.get());
-    archive_read_support_format_rar(a.get());
-    archive_read_support_format_rar5(a.get());
-    archive_read_support_format_tar(a.get());
+    for (const SupportFunction support : builtInFilters()) {
+        if (support(a.get()) != ARCHIVE_OK)
+            return nullptr;
+    }
+    for (const SupportFunction support :
+         {archive_read_support_format_7zip, archive_read_support_format_rar,
+          archive_read_support_format_rar5, archive_read_support_format_tar}) {
+        if (support(a.get()) != ARCHIVE_OK)
+            return nullptr;
+    }
     return a;
 }
 
@@ -178,7 +215,8 @@ OperationError CopyContainer::unpackSingleCopy(const QString &containerPath,
             return OperationError::invalidCopy(
                 tr("%1 holds more than one copy: %2, %3. Choose one: unpack it with the program "
                    "that packed the container and name that file.")
-                    .arg(container, found, name));
+                    .arg(container, DisplayText::displaySafe(found),
+                         DisplayText::displaySafe(name)));
         found = name;
         if (archive_entry_is_encrypted(entry))
             return encrypted();
@@ -190,8 +228,8 @@ OperationError CopyContainer::unpackSingleCopy(const QString &containerPath,
                 return OperationError::failed(
                     tr("There is not enough free space in %1 to unpack the copy %2 from %3: it "
                        "needs %4 and %5 are free. Free up space there and try again.")
-                        .arg(destination, name, container, FileSystem::formatSize(needed),
-                             FileSystem::formatSize(available)));
+                        .arg(destination, DisplayText::displaySafe(name), container,
+                             FileSystem::formatSize(needed), FileSystem::formatSize(available)));
         }
         if (!out.open())
             return OperationError::failed(
@@ -210,7 +248,7 @@ OperationError CopyContainer::unpackSingleCopy(const QString &containerPath,
                     tr("Cannot write the copy unpacked from %1 to %2: %3. Free up space there "
                        "(or check the disk) and try again.")
                         .arg(container, destination, out.errorString()));
-            if (progress && !progress(n))
+            if (Interruption::requested() || (progress && !progress(n)))
                 return OperationError::failed(
                     tr("Unpacking the copy from %1 was cancelled.").arg(container));
         }
@@ -284,7 +322,7 @@ QString OpenedCopy::displayName() const
     const QString original = QDir::toNativeSeparators(m_originalPath);
     if (!wasUnpacked())
         return original;
-    return QStringLiteral("%1 → %2").arg(original, m_entryPath);
+    return QStringLiteral("%1 → %2").arg(original, DisplayText::displaySafe(m_entryPath));
 }
 
 } // namespace Resguarda

@@ -2,12 +2,16 @@
 #include "copy/copyreader.h"
 
 #include "copy/entrycompressor.h"
+#include "core/displaytext.h"
+#include "core/filesystem.h"
+#include "core/interruption.h"
 #include "core/logging.h"
 #include "installation/codes.h"
 
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -15,6 +19,7 @@
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
+#include <quazip/unzip.h>
 
 #include <zlib.h>
 
@@ -23,8 +28,17 @@ namespace Resguarda {
 namespace {
 
 constexpr qint64 readChunk = 1024 * 1024;
-// A manifest lists every entry; even a million entries fit in this.
-constexpr qint64 maxManifestSize = 512 * 1024 * 1024;
+// A manifest lists every entry in about 160 bytes; parsed, it costs a few
+// times that. This bound keeps reading any copy within the program's memory
+// bound (docs/copy-format.md) and still allows maxSupportedFiles files.
+constexpr qint64 maxManifestSize = 16 * 1024 * 1024;
+constexpr qint64 maxSupportedFiles = 75000;
+// A real manifest holds about four values per entry (an object and three
+// members), and a few per company; the rest of the bound is for companies.
+constexpr qint64 maxManifestValues = 5 * maxSupportedFiles;
+// Paths are at most 4 KiB on every file system Resguarda runs on; names and
+// labels are far shorter. Escapes (\uXXXX) take six bytes a character.
+constexpr qint64 maxManifestStringBytes = 6 * 4096;
 constexpr quint16 zipFlagEncrypted = 0x0001;
 constexpr quint16 zipFlagUtf8 = 0x0800;
 constexpr int hostUnix = 3;
@@ -40,6 +54,53 @@ bool isRegularFileEntry(const QuaZipFileInfo64 &info)
         return type == 0 || type == 0100000;
     }
     return (info.externalAttr & 0x10) == 0; // MS-DOS directory attribute
+}
+
+// Reads device to its end into out, but never more than limit bytes
+// whatever the headers declare: false when there is more.
+bool readBounded(QIODevice &device, qint64 limit, QByteArray *out)
+{
+    out->resize(0); // keeps what the caller reserved
+    QByteArray chunk(readChunk, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = device.read(chunk.data(), chunk.size());
+        if (n <= 0)
+            return true; // an error shows in the ZIP error, checked by the caller
+        if (out->size() + n > limit)
+            return false;
+        out->append(chunk.constData(), n);
+    }
+}
+
+// Whether the JSON text stays within what parsing it may cost. Memory grows
+// with the number of values, not with the bytes alone ("[[],[],...]" costs
+// far more per byte than a real manifest): every array or object opens with
+// a bracket and every further element or member follows a comma. And no
+// string is longer than a path can be: one huge name would be copied whole
+// into every line that shows it.
+bool isWithinParseBounds(const QByteArray &json)
+{
+    qint64 values = 0;
+    qint64 stringStart = -1;
+    bool escaped = false;
+    for (qint64 i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (stringStart >= 0) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                stringStart = -1;
+            else if (i - stringStart > maxManifestStringBytes)
+                return false;
+        } else if (c == '"') {
+            stringStart = i;
+        } else if ((c == '{' || c == '[' || c == ',') && ++values > maxManifestValues) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool looksLikeZip(const QString &path)
@@ -92,7 +153,7 @@ bool CopyReader::isSafeEntryName(const QString &name, const QString &systemCode)
         if (part.isEmpty() || part == u"." || part == u"..")
             return false;
         for (const QChar c : part) {
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f))
                 return false;
         }
     }
@@ -127,46 +188,77 @@ std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError
         return nullptr;
     }
 
-    const QList<QuaZipFileInfo64> central = reader->m_zip->getFileInfoList64();
+    // Every entry costs memory to list and check (QuaZip indexes the names
+    // too): a copy is refused at once for holding more than this build reads.
+    // The zip64 count is 64 bits: read it whole, not as QuaZip's int.
+    unz_global_info64 global {};
+    if (unzGetGlobalInfo64(reader->m_zip->getUnzFile(), &global) != UNZ_OK
+        || global.number_entry > quint64(maxSupportedFiles) + 1) {
+        *error = OperationError::invalidCopy(
+            tr("%1 is not a copy Resguarda can read: it holds %2 files, and Resguarda reads "
+               "copies of up to %3 files.")
+                .arg(nativePath, QLocale().toString(quint64(global.number_entry)),
+                     QLocale().toString(maxSupportedFiles)));
+        return nullptr;
+    }
+    // The manifest is read and parsed first, and its text freed, before the
+    // central directory is listed: the two largest structures of a copy of
+    // many files are never in memory together.
     const QString manifestName = QString::fromUtf16(manifestEntryName);
-    bool hasManifest = false;
-    for (const auto &info : central)
-        hasManifest = hasManifest || info.name == manifestName;
-    if (!hasManifest) {
+    if (!reader->m_zip->setCurrentFile(manifestName, QuaZip::csSensitive)) {
         *error = OperationError::invalidCopy(
             tr("%1 is a ZIP file but not a Resguarda copy: it has no manifest.").arg(nativePath));
         return nullptr;
     }
+    if (!reader->readManifest(nativePath, error))
+        return nullptr;
+    reader->checkStructure(reader->m_zip->getFileInfoList64());
+    return reader;
+}
 
-    QuaZipFile manifestFile(reader->m_zip.get());
-    reader->m_zip->setCurrentFile(manifestName);
+bool CopyReader::readManifest(const QString &nativePath, OperationError *error)
+{
+    QuaZipFile manifestFile(m_zip.get());
     QByteArray json;
-    if (manifestFile.open(QIODevice::ReadOnly) && manifestFile.usize() <= maxManifestSize) {
-        json = manifestFile.readAll();
+    bool tooLarge = false;
+    if (manifestFile.open(QIODevice::ReadOnly)) {
+        // The declared size is only a hint for the buffer; the limit holds
+        // whatever the headers say.
+        json.reserve(qsizetype(std::clamp<qint64>(manifestFile.usize(), 0, maxManifestSize)));
+        tooLarge = !readBounded(manifestFile, maxManifestSize, &json) || !isWithinParseBounds(json);
         manifestFile.close();
+    }
+    if (tooLarge) {
+        *error = OperationError::invalidCopy(
+            tr("%1 is not a valid copy: its manifest is too large (more than %2, more values than "
+               "%3 files need, or a name longer than any path). Resguarda reads copies of up to "
+               "%3 files.")
+                .arg(nativePath, FileSystem::formatSize(maxManifestSize),
+                     QLocale().toString(maxSupportedFiles)));
+        return false;
     }
     if (json.isEmpty() || manifestFile.getZipError() != 0) {
         *error = OperationError::invalidCopy(
             tr("%1 is damaged: its manifest cannot be read.").arg(nativePath));
-        return nullptr;
+        return false;
     }
     QString problem;
-    switch (Manifest::fromJson(json, &reader->m_manifest, &problem)) {
+    switch (Manifest::fromJson(json, &m_manifest, &problem)) {
     case Manifest::ParseResult::Ok:
         break;
     case Manifest::ParseResult::NewerFormat:
         *error = OperationError::invalidCopy(
             tr("%1 was made by a newer version of Resguarda (copy format %2). Update Resguarda "
                "to use it.")
-                .arg(nativePath, problem));
-        return nullptr;
+                .arg(nativePath, DisplayText::displaySafe(problem)));
+        return false;
     case Manifest::ParseResult::NotAManifest:
-        *error = OperationError::invalidCopy(
-            tr("%1 is damaged: its manifest is not valid (%2).").arg(nativePath, problem));
-        return nullptr;
+        *error
+            = OperationError::invalidCopy(tr("%1 is damaged: its manifest is not valid (%2).")
+                                              .arg(nativePath, DisplayText::displaySafe(problem)));
+        return false;
     }
-    reader->checkStructure(central);
-    return reader;
+    return true;
 }
 
 void CopyReader::checkStructure(const QList<QuaZipFileInfo64> &central)
@@ -181,7 +273,7 @@ void CopyReader::checkStructure(const QList<QuaZipFileInfo64> &central)
             m_structuralProblems.append({CopyProblem::Kind::UnsafeName, entry.path,
                                          tr("The manifest names an entry outside the system's "
                                             "companies and templates: %1")
-                                             .arg(entry.path)});
+                                             .arg(DisplayText::displaySafe(entry.path))});
     }
 
     QSet<QString> seen;
@@ -192,7 +284,7 @@ void CopyReader::checkStructure(const QList<QuaZipFileInfo64> &central)
         };
         if (seen.contains(name)) {
             add(CopyProblem::Kind::DuplicateName,
-                tr("The entry %1 appears more than once.").arg(name));
+                tr("The entry %1 appears more than once.").arg(DisplayText::displaySafe(name)));
             continue;
         }
         seen.insert(name);
@@ -201,39 +293,45 @@ void CopyReader::checkStructure(const QList<QuaZipFileInfo64> &central)
         if (name.contains(QChar::ReplacementCharacter)
             || (nonAscii && !(info.flags & zipFlagUtf8))) {
             add(CopyProblem::Kind::InvalidNameEncoding,
-                tr("The entry name %1 is not valid UTF-8.").arg(name));
+                tr("The entry name %1 is not valid UTF-8.").arg(DisplayText::displaySafe(name)));
             continue;
         }
         if (info.flags & zipFlagEncrypted) {
-            add(CopyProblem::Kind::Encrypted, tr("The entry %1 is encrypted.").arg(name));
+            add(CopyProblem::Kind::Encrypted,
+                tr("The entry %1 is encrypted.").arg(DisplayText::displaySafe(name)));
             continue;
         }
         if (!isRegularFileEntry(info)) {
             add(CopyProblem::Kind::NotRegularFile,
-                tr("The entry %1 is not a regular file (a folder, link or device).").arg(name));
+                tr("The entry %1 is not a regular file (a folder, link or device).")
+                    .arg(DisplayText::displaySafe(name)));
             continue;
         }
         if (name == manifestName)
             continue;
         if (!isSafeEntryName(name, system)) {
             add(CopyProblem::Kind::UnsafeName,
-                tr("The entry %1 points outside the system's companies and templates.").arg(name));
+                tr("The entry %1 points outside the system's companies and templates.")
+                    .arg(DisplayText::displaySafe(name)));
             continue;
         }
         const ManifestEntry *entry = declared.value(name);
         if (!entry) {
             add(CopyProblem::Kind::ExtraEntry,
-                tr("The entry %1 is not listed in the manifest.").arg(name));
+                tr("The entry %1 is not listed in the manifest.")
+                    .arg(DisplayText::displaySafe(name)));
             continue;
         }
         if (qint64(info.uncompressedSize) != entry->size || info.crc != entry->crc32)
             add(CopyProblem::Kind::SizeMismatch,
-                tr("The entry %1 differs from the manifest (size or CRC).").arg(name));
+                tr("The entry %1 differs from the manifest (size or CRC).")
+                    .arg(DisplayText::displaySafe(name)));
     }
     for (const auto &entry : m_manifest.entries) {
         if (!seen.contains(entry.path))
-            m_structuralProblems.append({CopyProblem::Kind::MissingEntry, entry.path,
-                                         tr("The entry %1 is missing.").arg(entry.path)});
+            m_structuralProblems.append(
+                {CopyProblem::Kind::MissingEntry, entry.path,
+                 tr("The entry %1 is missing.").arg(DisplayText::displaySafe(entry.path))});
     }
 }
 
@@ -245,7 +343,7 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
         failure = &unused;
     *failure = CopyProblem::Kind::ReadError;
     if (!m_zip->setCurrentFile(entry.path)) {
-        *error = tr("the entry %1 is missing").arg(entry.path);
+        *error = tr("the entry %1 is missing").arg(DisplayText::displaySafe(entry.path));
         return false;
     }
     // Raw mode: the data is inflated here and not by minizip, which stops
@@ -255,18 +353,19 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
     int method = 0;
     int level = 0;
     if (!file.open(QIODevice::ReadOnly, &method, &level, true)) {
-        *error = tr("the entry %1 cannot be opened").arg(entry.path);
+        *error = tr("the entry %1 cannot be opened").arg(DisplayText::displaySafe(entry.path));
         return false;
     }
     if (method != 0 && method != Z_DEFLATED) {
         *error = tr("the entry %1 uses an unknown compression method (%2)")
-                     .arg(entry.path)
+                     .arg(DisplayText::displaySafe(entry.path))
                      .arg(method);
         return false;
     }
     z_stream stream {};
     if (method == Z_DEFLATED && inflateInit2(&stream, -MAX_WBITS) != Z_OK) {
-        *error = tr("the entry %1 cannot be decompressed (out of memory)").arg(entry.path);
+        *error = tr("the entry %1 cannot be decompressed (out of memory)")
+                     .arg(DisplayText::displaySafe(entry.path));
         return false;
     }
     struct InflateEnd
@@ -285,7 +384,8 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
     quint32 crc = 0;
     qint64 total = 0;
     auto damaged = [&] {
-        *error = tr("the entry %1 is damaged (its data cannot be decompressed)").arg(entry.path);
+        *error = tr("the entry %1 is damaged (its data cannot be decompressed)")
+                     .arg(DisplayText::displaySafe(entry.path));
         return false;
     };
     auto deliver = [&](const char *data, qint64 n) {
@@ -294,7 +394,8 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
         total += n;
         // Bounded by the manifest: a crafted entry cannot expand without limit.
         if (total > entry.size) {
-            *error = tr("the entry %1 is larger than the manifest declares").arg(entry.path);
+            *error = tr("the entry %1 is larger than the manifest declares")
+                         .arg(DisplayText::displaySafe(entry.path));
             *failure = CopyProblem::Kind::SizeMismatch;
             return false;
         }
@@ -342,12 +443,14 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
     if (!streamEnded)
         return damaged(); // the deflate stream stops before its end
     if (total != entry.size) {
-        *error = tr("the entry %1 is shorter than the manifest declares").arg(entry.path);
+        *error = tr("the entry %1 is shorter than the manifest declares")
+                     .arg(DisplayText::displaySafe(entry.path));
         *failure = CopyProblem::Kind::SizeMismatch;
         return false;
     }
     if (crc != entry.crc32) {
-        *error = tr("the entry %1 is damaged (CRC mismatch)").arg(entry.path);
+        *error = tr("the entry %1 is damaged (CRC mismatch)")
+                     .arg(DisplayText::displaySafe(entry.path));
         *failure = CopyProblem::Kind::CrcMismatch;
         return false;
     }
@@ -374,7 +477,7 @@ QList<CopyProblem> CopyReader::verify(const Progress &progress, bool *cancelled)
 
     bool stop = false;
     auto counting = [&](qint64 bytes) {
-        if (progress && !progress(bytes))
+        if (Interruption::requested() || (progress && !progress(bytes)))
             stop = true;
         return !stop;
     };

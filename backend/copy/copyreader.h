@@ -85,6 +85,7 @@ public:
 
 private:
     CopyReader() = default;
+    bool readManifest(const QString &nativePath, OperationError *error);
     void checkStructure(const QList<QuaZipFileInfo64> &central);
 
     QString m_path;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/manifest.h"
 
+#include "core/checkedmath.h"
 #include "installation/codes.h"
 
 #include <QHash>
@@ -33,9 +34,11 @@ QString isoWithOffset(const QDateTime &dateTime)
 
 qint64 Manifest::totalBytes() const
 {
+    // fromJson() bounds every total; a manifest built in memory is summed
+    // without wrapping all the same.
     qint64 total = 0;
     for (const auto &entry : entries)
-        total += entry.size;
+        total = CheckedMath::saturatingAdd(total, entry.size);
     return total;
 }
 
@@ -145,8 +148,14 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
     const auto templates = root.value(u"templates").toObject();
     manifest.templateFiles = templates.value(u"files").toInteger();
     manifest.templateBytes = templates.value(u"bytes").toInteger();
+    if (manifest.templateFiles < 0 || manifest.templateBytes < 0
+        || manifest.templateBytes > CheckedMath::maxBytes) {
+        *problem = QStringLiteral("templates totals");
+        return ParseResult::NotAManifest;
+    }
 
     QSet<QString> seen;
+    qint64 entriesBytes = 0;
     for (const auto &value : root.value(u"entries").toArray()) {
         const auto object = value.toObject();
         ManifestEntry entry;
@@ -154,7 +163,11 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
         entry.size = object.value(u"size").toInteger(-1);
         bool crcOk = false;
         entry.crc32 = object.value(u"crc32").toString().toUInt(&crcOk, 16);
-        if (entry.path.isEmpty() || entry.size < 0 || !crcOk || seen.contains(entry.path)) {
+        // Sizes and their sum are bounded: a sum that wrapped around would
+        // make a copy of exabytes pass the free space checks as a small one.
+        if (entry.path.isEmpty() || entry.size < 0 || !crcOk || seen.contains(entry.path)
+            || !CheckedMath::add(entriesBytes, entry.size, &entriesBytes)
+            || entriesBytes > CheckedMath::maxBytes) {
             *problem = QStringLiteral("entry %1").arg(entry.path);
             return ParseResult::NotAManifest;
         }

@@ -13,4 +13,10 @@ enum class ExitCode : int {
     InvalidCopy = 4, // not a Resguarda copy, or a damaged one
 };
 
+// resguarda-cli interrupted by Ctrl-C (SIGINT) or SIGTERM: it stopped
+// cleanly and removed its temporary files (128 + SIGINT, as shells report an
+// interrupted command). A result of the process, never of an operation, so
+// not an ExitCode an OperationError carries.
+inline constexpr int cancelledExitCode = 130;
+
 } // namespace Resguarda

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "installation/sessionlock.h"
 
+#include "core/displaytext.h"
 #include "core/logging.h"
 
 #include <QDir>
@@ -571,13 +572,20 @@ QString SessionLock::describeSessions(const QList<SessionInfo> &sessions)
     for (const SessionInfo &session : sessions) {
         if (session.user.isEmpty() && session.machine.isEmpty() && session.system.isEmpty()
             && !session.since.isValid()) {
-            lines.append(tr("- an unidentified client (session file %1)")
-                             .arg(QDir::toNativeSeparators(session.filePath)));
+            lines.append(
+                tr("- an unidentified client (session file %1)")
+                    .arg(DisplayText::displaySafe(QDir::toNativeSeparators(session.filePath))));
             continue;
         }
-        const QString user = session.user.isEmpty() ? tr("unknown user") : session.user;
-        const QString machine = session.machine.isEmpty() ? tr("unknown machine") : session.machine;
-        const QString system = session.system.isEmpty() ? tr("unknown") : session.system;
+        // Session files are anybody's to write: what they say is shown, never
+        // acted on, and keeps to its line.
+        using DisplayText::displaySafe;
+        const QString user
+            = session.user.isEmpty() ? tr("unknown user") : displaySafe(session.user);
+        const QString machine
+            = session.machine.isEmpty() ? tr("unknown machine") : displaySafe(session.machine);
+        const QString system
+            = session.system.isEmpty() ? tr("unknown") : displaySafe(session.system);
         if (session.since.isValid()) {
             const QString since
                 = QLocale().toString(session.since.toLocalTime(), QLocale::ShortFormat);

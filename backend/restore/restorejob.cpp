@@ -5,6 +5,7 @@
 #include "backup/copyproducer.h"
 #include "copy/copycontainer.h"
 #include "copy/copyreader.h"
+#include "core/checkedmath.h"
 #include "core/crashpoint.h"
 #include "core/filesystem.h"
 #include "core/logging.h"
@@ -158,12 +159,16 @@ OperationError RestoreJob::checkFreeSpace(const Installation &installation) cons
     // Extraction needs the copy's bytes in the staging folder; the safety
     // copy needs its estimated size in Copias (both on the installation's disk
     // unless Copias is elsewhere).
-    const qint64 extraction = m_plan->bytesToExtract() + m_plan->entriesToExtract.size() * 4096;
+    // Sizes come from the copy: summed without wrapping around.
+    using namespace CheckedMath;
+    const qint64 extraction = saturatingAdd(m_plan->bytesToExtract(),
+                                            saturatingMul(m_plan->entriesToExtract.size(), 4096));
     qint64 safety = 0;
     if (m_options.safetyCopy && m_plan->changesExistingData())
         safety = m_plan->bytesToSafeguard() / 2 + 1024 * 1024;
-    const qint64 needed = extraction
-        + (FileSystem::sameVolume(installation.rootPath(), installation.copiesPath()) ? safety : 0);
+    const qint64 needed = saturatingAdd(
+        extraction,
+        FileSystem::sameVolume(installation.rootPath(), installation.copiesPath()) ? safety : 0);
     const qint64 available = FileSystem::availableBytes(installation.rootPath());
     if (available >= 0 && available < needed) {
         return OperationError::failed(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "restore/restoreplan.h"
 
+#include "core/checkedmath.h"
 #include "installation/tablepath.h"
 
 #include <QDir>
@@ -16,7 +17,7 @@ qint64 RestorePlan::bytesToExtract() const
 {
     qint64 total = 0;
     for (const auto &entry : entriesToExtract)
-        total += entry.size;
+        total = CheckedMath::saturatingAdd(total, entry.size);
     return total;
 }
 
@@ -26,12 +27,12 @@ qint64 RestorePlan::bytesToSafeguard() const
     for (const auto &company : companies) {
         if (company.action == RestorePlanCompany::Action::Replace
             || company.action == RestorePlanCompany::Action::Eliminate)
-            total += company.installedBytes;
+            total = CheckedMath::saturatingAdd(total, company.installedBytes);
     }
     // The safety copy also holds the templates the copy's replace.
     for (const auto &tmpl : templates) {
         if (tmpl.replaces)
-            total += tmpl.installedBytes;
+            total = CheckedMath::saturatingAdd(total, tmpl.installedBytes);
     }
     return total;
 }
