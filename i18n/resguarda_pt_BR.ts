@@ -564,10 +564,6 @@
 <context>
     <name>CopyReader</name>
     <message>
-        <source>%1 is not a valid copy: its manifest is too large (more than %2, more values than %3 files need, or a name longer than any path). Resguarda reads copies of up to %3 files.</source>
-        <translation>%1 não é uma cópia válida: seu manifesto é grande demais (mais de %2, mais valores do que %3 arquivos precisam, ou um nome mais longo que qualquer caminho). O Resguarda lê cópias de até %3 arquivos.</translation>
-    </message>
-    <message>
         <source>%1 is not a copy Resguarda can read: it holds %2 files, and Resguarda reads copies of up to %3 files.</source>
         <translation>%1 não é uma cópia que o Resguarda possa ler: contém %2 arquivos, e o Resguarda lê cópias de até %3 arquivos.</translation>
     </message>
@@ -670,6 +666,10 @@
     <message>
         <source>the entry %1 is damaged (CRC mismatch)</source>
         <translation>o item %1 está danificado (CRC não confere)</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid copy: its manifest is too large for the %2 files the copy holds (more than %3, more values than those files need, or a name longer than any path).</source>
+        <translation>%1 não é uma cópia válida: o manifesto dela é grande demais para os %2 arquivos que a cópia contém (mais de %3, mais valores do que esses arquivos precisam ou um nome maior que qualquer caminho).</translation>
     </message>
 </context>
 <context>

@@ -28,14 +28,21 @@ namespace Resguarda {
 namespace {
 
 constexpr qint64 readChunk = 1024 * 1024;
-// A manifest lists every entry in about 160 bytes; parsed, it costs a few
-// times that. This bound keeps reading any copy within the program's memory
-// bound (docs/copy-format.md) and still allows maxSupportedFiles files.
-constexpr qint64 maxManifestSize = 16 * 1024 * 1024;
-constexpr qint64 maxSupportedFiles = 75000;
+// What a manifest may cost is proportional to what the copy really holds: a
+// manifest lists every entry in about 160 bytes (a few times that once
+// parsed), so its text may take at most this much per ZIP entry, plus room
+// for the summaries of companies without files. A small copy can then never
+// carry a huge manifest (a 475 kB copy with a 500 MB manifest is refused at
+// once), and reading a copy costs memory in proportion to its files.
+constexpr qint64 manifestBytesPerEntry = 1024;
+constexpr qint64 manifestBaseBytes = 1024 * 1024;
 // A real manifest holds about four values per entry (an object and three
-// members), and a few per company; the rest of the bound is for companies.
-constexpr qint64 maxManifestValues = 5 * maxSupportedFiles;
+// members), and a dozen per company.
+constexpr qint64 manifestValuesPerEntry = 6;
+constexpr qint64 manifestBaseValues = 50000;
+// Beyond this many files the whole-manifest design of this version needs
+// more memory than a small office PC should give it.
+constexpr qint64 maxSupportedFiles = 1000000;
 // Paths are at most 4 KiB on every file system Resguarda runs on; names and
 // labels are far shorter. Escapes (\uXXXX) take six bytes a character.
 constexpr qint64 maxManifestStringBytes = 6 * 4096;
@@ -78,7 +85,7 @@ bool readBounded(QIODevice &device, qint64 limit, QByteArray *out)
 // a bracket and every further element or member follows a comma. And no
 // string is longer than a path can be: one huge name would be copied whole
 // into every line that shows it.
-bool isWithinParseBounds(const QByteArray &json)
+bool isWithinParseBounds(const QByteArray &json, qint64 maxManifestValues)
 {
     qint64 values = 0;
     qint64 stringStart = -1;
@@ -210,31 +217,33 @@ std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError
             tr("%1 is a ZIP file but not a Resguarda copy: it has no manifest.").arg(nativePath));
         return nullptr;
     }
-    if (!reader->readManifest(nativePath, error))
+    if (!reader->readManifest(nativePath, qint64(global.number_entry), error))
         return nullptr;
     reader->checkStructure(reader->m_zip->getFileInfoList64());
     return reader;
 }
 
-bool CopyReader::readManifest(const QString &nativePath, OperationError *error)
+bool CopyReader::readManifest(const QString &nativePath, qint64 entries, OperationError *error)
 {
+    const qint64 sizeLimit = manifestBaseBytes + manifestBytesPerEntry * entries;
+    const qint64 valueLimit = manifestBaseValues + manifestValuesPerEntry * entries;
     QuaZipFile manifestFile(m_zip.get());
     QByteArray json;
     bool tooLarge = false;
     if (manifestFile.open(QIODevice::ReadOnly)) {
         // The declared size is only a hint for the buffer; the limit holds
         // whatever the headers say.
-        json.reserve(qsizetype(std::clamp<qint64>(manifestFile.usize(), 0, maxManifestSize)));
-        tooLarge = !readBounded(manifestFile, maxManifestSize, &json) || !isWithinParseBounds(json);
+        json.reserve(qsizetype(std::clamp<qint64>(manifestFile.usize(), 0, sizeLimit)));
+        tooLarge = !readBounded(manifestFile, sizeLimit, &json)
+            || !isWithinParseBounds(json, valueLimit);
         manifestFile.close();
     }
     if (tooLarge) {
         *error = OperationError::invalidCopy(
-            tr("%1 is not a valid copy: its manifest is too large (more than %2, more values than "
-               "%3 files need, or a name longer than any path). Resguarda reads copies of up to "
-               "%3 files.")
-                .arg(nativePath, FileSystem::formatSize(maxManifestSize),
-                     QLocale().toString(maxSupportedFiles)));
+            tr("%1 is not a valid copy: its manifest is too large for the %2 files the copy holds "
+               "(more than %3, more values than those files need, or a name longer than any "
+               "path).")
+                .arg(nativePath, QLocale().toString(entries), FileSystem::formatSize(sizeLimit)));
         return false;
     }
     if (json.isEmpty() || manifestFile.getZipError() != 0) {

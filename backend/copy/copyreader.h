@@ -85,7 +85,7 @@ public:
 
 private:
     CopyReader() = default;
-    bool readManifest(const QString &nativePath, OperationError *error);
+    bool readManifest(const QString &nativePath, qint64 entries, OperationError *error);
     void checkStructure(const QList<QuaZipFileInfo64> &central);
 
     QString m_path;
