@@ -8,6 +8,7 @@
 #include "backup/backupjob.h"
 #include "backup/copynaming.h"
 #include "copy/copyreader.h"
+#include "core/appsettings.h"
 #include "core/filesystem.h"
 #include "core/version.h"
 #include "demo/demoinstallation.h"
@@ -189,6 +190,7 @@ void TestUiControllers::initTestCase()
     // or written.
     qputenv("HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
     QStandardPaths::setTestModeEnabled(true);
+    AppSettings::setFilePath(m_dir.filePath(QStringLiteral("settings/resguarda.conf")));
     QCoreApplication::setOrganizationName(QStringLiteral("Resguarda"));
     QCoreApplication::setApplicationName(QStringLiteral("resguarda"));
 
