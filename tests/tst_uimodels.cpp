@@ -1173,6 +1173,46 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // The same installation opened again after its copies were deleted or
+    // replaced behind the model's back (another program, the CLI, a restore
+    // of the whole folder): Home must show what is on disk, not what was.
+    void historySameRootShowsWhatIsOnDisk()
+    {
+        const QString root = m_dir.filePath(u"recriada"_s);
+        const QString copias = root + u"/Copias"_s;
+        QVERIFY(QDir().mkpath(copias));
+        QVERIFY(QFile::copy(m_fullCopy, copias + u"/CopiaCP.zip"_s));
+        QVERIFY(QFile::copy(m_root + u"/Copias/CopiaCP-quarta.zip"_s,
+                            copias + u"/CopiaCP-quarta.zip"_s));
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setRoot(root);
+        QCOMPARE(column(model, HistoryModel::FileNameRole),
+                 QStringList({u"CopiaCP-quarta.zip"_s, u"CopiaCP.zip"_s}));
+        QCOMPARE(model.lastCopyTime(), localTime(2025, 11, 26, 15, 30));
+
+        // The folder is recreated with only Monday's set in it.
+        QVERIFY(QDir(root).removeRecursively());
+        QVERIFY(QDir().mkpath(copias));
+        QVERIFY(QFile::copy(m_root + u"/Copias/CopiaCP-segunda.zip"_s,
+                            copias + u"/CopiaCP-segunda.zip"_s));
+        QSignalSpy count(&model, &HistoryModel::countChanged);
+        QSignalSpy rootChanged(&model, &HistoryModel::rootChanged);
+        model.setRoot(root);
+        QVERIFY(!count.isEmpty());
+        QCOMPARE(rootChanged.count(), 0); // the root itself did not change
+        QCOMPARE(column(model, HistoryModel::FileNameRole), QStringList {u"CopiaCP-segunda.zip"_s});
+        QCOMPARE(model.lastCopyTime(), localTime(2025, 11, 24, 9, 0));
+
+        // Every copy gone: no last copy, and the warning.
+        QVERIFY(QDir(copias).removeRecursively());
+        model.setRoot(root);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.lastCopyPath().isEmpty());
+        QVERIFY(model.needsAttention());
+    }
+
     void historyAttention()
     {
         HistoryModel model;
