@@ -12,6 +12,7 @@
 #include "core/filesystem.h"
 #include "core/version.h"
 #include "demo/demoinstallation.h"
+#include "storage/volume.h"
 #include "support/hostilecopy.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
@@ -47,19 +48,16 @@ namespace {
 
 constexpr int jobTimeoutMs = 120000;
 
-// RESGUARDA_REMOVABLE_MOUNTS set for a scope: the tmpfs counts as a pen drive.
+// For a scope, the tmpfs counts as a pen drive in this process (the wipe's
+// own mechanics are tested here; which disks are removable, in tst_storage).
 class RemovableMounts
 {
 public:
-    explicit RemovableMounts(const QString &mountPoints)
-        : m_previous(qgetenv("RESGUARDA_REMOVABLE_MOUNTS"))
+    explicit RemovableMounts(const QString &mountPoint)
     {
-        qputenv("RESGUARDA_REMOVABLE_MOUNTS", QFile::encodeName(mountPoints));
+        Volume::setRemovableMountsForTesting({mountPoint});
     }
-    ~RemovableMounts() { qputenv("RESGUARDA_REMOVABLE_MOUNTS", m_previous); }
-
-private:
-    QByteArray m_previous;
+    ~RemovableMounts() { Volume::setRemovableMountsForTesting({}); }
 };
 
 bool copyIsSound(const QString &path)
