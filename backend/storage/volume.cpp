@@ -28,7 +28,10 @@ bool isVirtualOrNetwork(const QByteArray &type)
         "tmpfs", "ramfs", "overlay", "aufs",     "squashfs", "nfs",  "nfs4",      "cifs",
         "smb3",  "smbfs", "9p",      "virtiofs", "afs",      "ceph", "glusterfs", "autofs",
     };
-    return types.contains(type) || type.startsWith("fuse");
+    // FUSE, except fuseblk: NTFS and exFAT pen drives (ntfs-3g, exfat-fuse)
+    // are FUSE file systems on a real block device, which the kernel then
+    // describes like any other.
+    return types.contains(type) || type == "fuse" || type.startsWith("fuse.");
 }
 
 QByteArray readSmallFile(const QString &path)
