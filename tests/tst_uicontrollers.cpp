@@ -8,9 +8,11 @@
 #include "backup/backupjob.h"
 #include "backup/copynaming.h"
 #include "copy/copyreader.h"
+#include "core/appsettings.h"
 #include "core/filesystem.h"
 #include "core/version.h"
 #include "demo/demoinstallation.h"
+#include "storage/volume.h"
 #include "support/hostilecopy.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
@@ -46,19 +48,16 @@ namespace {
 
 constexpr int jobTimeoutMs = 120000;
 
-// RESGUARDA_REMOVABLE_MOUNTS set for a scope: the tmpfs counts as a pen drive.
+// For a scope, the tmpfs counts as a pen drive in this process (the wipe's
+// own mechanics are tested here; which disks are removable, in tst_storage).
 class RemovableMounts
 {
 public:
-    explicit RemovableMounts(const QString &mountPoints)
-        : m_previous(qgetenv("RESGUARDA_REMOVABLE_MOUNTS"))
+    explicit RemovableMounts(const QString &mountPoint)
     {
-        qputenv("RESGUARDA_REMOVABLE_MOUNTS", QFile::encodeName(mountPoints));
+        Volume::setRemovableMountsForTesting({mountPoint});
     }
-    ~RemovableMounts() { qputenv("RESGUARDA_REMOVABLE_MOUNTS", m_previous); }
-
-private:
-    QByteArray m_previous;
+    ~RemovableMounts() { Volume::setRemovableMountsForTesting({}); }
 };
 
 bool copyIsSound(const QString &path)
@@ -189,6 +188,7 @@ void TestUiControllers::initTestCase()
     // or written.
     qputenv("HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
     QStandardPaths::setTestModeEnabled(true);
+    AppSettings::setFilePath(m_dir.filePath(QStringLiteral("settings/resguarda.conf")));
     QCoreApplication::setOrganizationName(QStringLiteral("Resguarda"));
     QCoreApplication::setApplicationName(QStringLiteral("resguarda"));
 

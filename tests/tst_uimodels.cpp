@@ -11,6 +11,7 @@
 #include "installation/installation.h"
 #include "restore/restorejob.h"
 #include "restore/restoreplan.h"
+#include "storage/volume.h"
 #include "support/testinstallation.h"
 #include "ui/companymodel.h"
 #include "ui/drivesmodel.h"
@@ -1022,6 +1023,15 @@ private Q_SLOTS:
         TmpfsMount fixed(u"/mnt/"_s + tag, "size=4m");
         QVERIFY2(external.isMounted(), qPrintable(external.error()));
         QVERIFY2(fixed.isMounted(), qPrintable(fixed.error()));
+        // Where a volume is mounted says nothing: a tmpfs is no pen drive,
+        // even in /media.
+        QVERIFY(!DrivesModel().isRemovable(pen.path()));
+        // The order and labels, with the two counted as pen drives.
+        struct Reset
+        {
+            ~Reset() { Volume::setRemovableMountsForTesting({}); }
+        } reset;
+        Volume::setRemovableMountsForTesting({pen.path(), external.path()});
 
         DrivesModel model;
         QAbstractItemModelTester tester(&model, testerMode);
@@ -1061,33 +1071,20 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(pen.path()), 0);
     }
 
-    void looksRemovable()
+    // Removable is what the kernel says (storage/volume.h, tested in
+    // tst_storage), the rule the wipe of the destination disk obeys; no
+    // longer a guess from where the volume is mounted.
+    void drivesAreRemovableAsTheKernelSays()
     {
-        QVERIFY(DrivesModel::looksRemovable(u"/media/x"_s, "/dev/sdz9"));
-        QVERIFY(DrivesModel::looksRemovable(u"/media/maria/PENDRIVE"_s, QByteArray()));
-        QVERIFY(DrivesModel::looksRemovable(u"/run/media/u/x"_s, "/dev/sdz1"));
-        QVERIFY(!DrivesModel::looksRemovable(u"/media"_s, QByteArray()));
-        QVERIFY(!DrivesModel::looksRemovable(u"/mediateca/x"_s, QByteArray()));
-        QVERIFY(!DrivesModel::looksRemovable(u"/mnt/x"_s, "tmpfs"));
-        QVERIFY(!DrivesModel::looksRemovable(u"/home"_s, "/dev/does-not-exist"));
-        QVERIFY(!DrivesModel::looksRemovable(u"/srv"_s, "server:/export"));
-#ifdef Q_OS_LINUX
-        // The disk this test runs on, as /sys/block says.
-        const QStorageInfo root(u"/"_s);
-        const QString node = QFileInfo(QFile::decodeName(root.device())).canonicalFilePath();
-        if (node.isEmpty()
-            || !QFileInfo::exists(u"/sys/class/block/"_s + QFileInfo(node).fileName()))
-            QSKIP("The root file system's device has no /sys/class/block entry here.");
-        const QString sysPath
-            = QFileInfo(u"/sys/class/block/"_s + QFileInfo(node).fileName()).canonicalFilePath();
-        const QString disk = QFileInfo::exists(sysPath + u"/partition"_s)
-            ? QFileInfo(QFileInfo(sysPath).absolutePath()).fileName()
-            : QFileInfo(sysPath).fileName();
-        QFile removable(u"/sys/block/"_s + disk + u"/removable"_s);
-        QVERIFY(removable.open(QIODevice::ReadOnly));
-        const bool expected = removable.readAll().trimmed() == "1" || sysPath.contains(u"/usb"_s);
-        QCOMPARE(DrivesModel::looksRemovable(u"/"_s, root.device()), expected);
-#endif
+        DrivesModel model;
+        QVERIFY(model.rowCount() > 0);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString path = model.data(model.index(row), DrivesModel::PathRole).toString();
+            QCOMPARE(model.data(model.index(row), DrivesModel::RemovableRole).toBool(),
+                     Volume::isRemovable(path));
+            if (path == u"/"_s)
+                QVERIFY(!model.isRemovable(path));
+        }
     }
 
     // --- HistoryModel ---
@@ -1171,6 +1168,46 @@ private Q_SLOTS:
         QVERIFY(!model.index(0).data(HistoryModel::OnInstallationDiskRole).toBool());
         model.setExtraFolders({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // The same installation opened again after its copies were deleted or
+    // replaced behind the model's back (another program, the CLI, a restore
+    // of the whole folder): Home must show what is on disk, not what was.
+    void historySameRootShowsWhatIsOnDisk()
+    {
+        const QString root = m_dir.filePath(u"recriada"_s);
+        const QString copias = root + u"/Copias"_s;
+        QVERIFY(QDir().mkpath(copias));
+        QVERIFY(QFile::copy(m_fullCopy, copias + u"/CopiaCP.zip"_s));
+        QVERIFY(QFile::copy(m_root + u"/Copias/CopiaCP-quarta.zip"_s,
+                            copias + u"/CopiaCP-quarta.zip"_s));
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setRoot(root);
+        QCOMPARE(column(model, HistoryModel::FileNameRole),
+                 QStringList({u"CopiaCP-quarta.zip"_s, u"CopiaCP.zip"_s}));
+        QCOMPARE(model.lastCopyTime(), localTime(2025, 11, 26, 15, 30));
+
+        // The folder is recreated with only Monday's set in it.
+        QVERIFY(QDir(root).removeRecursively());
+        QVERIFY(QDir().mkpath(copias));
+        QVERIFY(QFile::copy(m_root + u"/Copias/CopiaCP-segunda.zip"_s,
+                            copias + u"/CopiaCP-segunda.zip"_s));
+        QSignalSpy count(&model, &HistoryModel::countChanged);
+        QSignalSpy rootChanged(&model, &HistoryModel::rootChanged);
+        model.setRoot(root);
+        QVERIFY(!count.isEmpty());
+        QCOMPARE(rootChanged.count(), 0); // the root itself did not change
+        QCOMPARE(column(model, HistoryModel::FileNameRole), QStringList {u"CopiaCP-segunda.zip"_s});
+        QCOMPARE(model.lastCopyTime(), localTime(2025, 11, 24, 9, 0));
+
+        // Every copy gone: no last copy, and the warning.
+        QVERIFY(QDir(copias).removeRecursively());
+        model.setRoot(root);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.lastCopyPath().isEmpty());
+        QVERIFY(model.needsAttention());
     }
 
     void historyAttention()

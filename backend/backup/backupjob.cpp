@@ -11,6 +11,7 @@
 #include "history/history.h"
 #include "installation/sessionlock.h"
 #include "restore/maintenanceaccess.h"
+#include "storage/volume.h"
 
 #include <QDir>
 #include <QFile>
@@ -327,68 +328,6 @@ OperationError BackupJob::execute()
     return OperationError::none();
 }
 
-QString BackupJob::volumeRoot(const QString &path)
-{
-    const QString existing = existingAncestor(path);
-    const QStorageInfo storage(existing);
-    if (!storage.isValid())
-        return {};
-    const QString root = QFileInfo(storage.rootPath()).canonicalFilePath();
-    return root.isEmpty() ? QDir::cleanPath(storage.rootPath()) : root;
-}
-
-bool BackupJob::isRemovableVolume(const QString &path)
-{
-    const QStorageInfo storage(existingAncestor(path));
-    if (!storage.isValid())
-        return false;
-    const QString mountPoint = QDir::cleanPath(storage.rootPath());
-    if (mountPoint == u"/" || storage.isRoot())
-        return false;
-    const QStringList extra = QString::fromLocal8Bit(qgetenv("RESGUARDA_REMOVABLE_MOUNTS"))
-                                  .split(u':', Qt::SkipEmptyParts);
-    for (const auto &listed : extra) {
-        if (QDir::cleanPath(listed) == mountPoint)
-            return true;
-    }
-    // Where desktops and users mount pen drives and external disks.
-    for (const auto prefix : {u"/media/", u"/run/media/", u"/mnt/"}) {
-        if (mountPoint.startsWith(QStringView(prefix)))
-            return true;
-    }
-#ifdef Q_OS_LINUX
-    // /dev/sdb1 -> /sys/class/block/sdb1, a partition of .../block/sdb, whose
-    // "removable" says whether the medium can be taken out. External disks
-    // on USB often say 0, so a disk on a USB bus counts as removable too.
-    const QString device = QFileInfo(QString::fromLocal8Bit(storage.device())).canonicalFilePath();
-    if (!device.startsWith(u"/dev/"))
-        return false;
-    QString block
-        = QFileInfo(u"/sys/class/block/" + QFileInfo(device).fileName()).canonicalFilePath();
-    if (block.isEmpty())
-        return false;
-    if (QFileInfo::exists(block + u"/partition"))
-        block = QFileInfo(block).absolutePath();
-    QFile removable(block + u"/removable");
-    if (removable.open(QIODevice::ReadOnly) && removable.readAll().trimmed() == "1")
-        return true;
-    return block.contains(u"/usb");
-#else
-    return false;
-#endif
-}
-
-QStringList BackupJob::mountPrefixes()
-{
-    QStringList prefixes {QStringLiteral("/media"), QStringLiteral("/run/media"),
-                          QStringLiteral("/mnt")};
-    const QStringList extra = QString::fromLocal8Bit(qgetenv("RESGUARDA_MOUNT_PREFIXES"))
-                                  .split(u':', Qt::SkipEmptyParts);
-    for (const auto &prefix : extra)
-        prefixes << QDir::cleanPath(prefix);
-    return prefixes;
-}
-
 OperationError BackupJob::checkDestinationFolder(const QString &installationRoot,
                                                  const QString &folder, bool requireMounted)
 {
@@ -403,7 +342,7 @@ OperationError BackupJob::checkDestinationFolder(const QString &installationRoot
     if (!installation.isEmpty() && isInside(where, installation))
         return OperationError::none();
 
-    for (const auto &prefix : mountPrefixes()) {
+    for (const auto &prefix : Volume::mountPrefixes()) {
         const QString canonicalPrefix = QFileInfo(prefix).canonicalFilePath();
         if (canonicalPrefix.isEmpty() || canonicalPrefix == u"/"
             || !isInside(where, canonicalPrefix))
@@ -464,7 +403,7 @@ OperationError BackupJob::checkWipe(const QString &installationRoot, const QStri
     const QString installation = QFileInfo(installationRoot).canonicalFilePath();
     const QString canonicalFolder = QFileInfo(folder).canonicalFilePath();
     const bool missing = canonicalFolder.isEmpty() || !QFileInfo(canonicalFolder).isDir();
-    const QString root = missing ? QString() : volumeRoot(canonicalFolder);
+    const QString root = missing ? QString() : Volume::mountPoint(canonicalFolder);
     // A missing folder inside the installation (its Copias, not made yet) is
     // on the installation's disk; a missing one elsewhere is most likely an
     // unplugged pen drive.
@@ -485,7 +424,7 @@ OperationError BackupJob::checkWipe(const QString &installationRoot, const QStri
                "the pen drive or external disk, or choose another folder. Nothing was erased.")
                 .arg(nativeFolder));
     }
-    if (!isRemovableVolume(canonicalFolder)) {
+    if (!Volume::isRemovable(canonicalFolder)) {
         return OperationError::usage(
             tr("Only a removable disk (pen drive or external disk) can be emptied, and %1 is not "
                "on one. Nothing was erased. Choose a removable disk, or do not ask to empty the "

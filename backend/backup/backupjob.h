@@ -50,30 +50,18 @@ public:
 
     // The rules of "Apaga conteúdo do disco de destino", shared with the QML
     // wizard so that it offers the option exactly where run() accepts it.
+    // Which volumes are removable, and where a volume is mounted, is
+    // storage/volume.h's to say (Volume::isRemovable, Volume::mountPoint).
     //
-    // Whether the volume holding path (or its nearest existing parent) is
-    // removable: a pen drive or external disk (/sys/block/<disk>/removable,
-    // or a disk on a USB bus), or a volume mounted under /media, /run/media or
-    // /mnt. The environment variable RESGUARDA_REMOVABLE_MOUNTS, mount points
-    // separated by ':', names more volumes: a testing aid (a tmpfs in a
-    // temporary folder), and a way out for hardware that misreports itself.
-    // The system's root volume is never removable.
-    static bool isRemovableVolume(const QString &path);
-    // The mount point of the volume holding path (or its nearest existing
-    // parent), canonical; empty when unknown.
-    static QString volumeRoot(const QString &path);
     // How many files (and links) below volumeRoot emptying it would erase,
     // counting no further than limit. Links are not followed and volumes
     // mounted inside are not entered, as when erasing.
     static int countVolumeFiles(const QString &volumeRoot, int limit);
-    // Folders where pen drives and external disks are mounted: /media,
-    // /run/media, /mnt, and those listed in the environment variable
-    // RESGUARDA_MOUNT_PREFIXES (separated by ':'), a testing aid.
-    static QStringList mountPrefixes();
     // Whether a copy may go into folder (or its nearest existing parent).
-    // Always refused: a folder below a mount prefix that sits on the volume
-    // holding the prefix (the root file system, or the tmpfs of /run), which
-    // is the empty mount point of a pen drive that is not plugged in. With
+    // Always refused: a folder below a mount prefix (Volume::mountPrefixes)
+    // that sits on the volume holding the prefix (the root file system, or
+    // the tmpfs of /run), which is the empty mount point of a pen drive that
+    // is not plugged in. With
     // requireMounted, also a folder on the root volume or the installation's
     // volume. Folders inside the installation are always accepted.
     static OperationError checkDestinationFolder(const QString &installationRoot,

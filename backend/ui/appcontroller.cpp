@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/appcontroller.h"
 
+#include "core/appsettings.h"
 #include "core/filesystem.h"
 #include "core/version.h"
 #include "demo/demoinstallation.h"
@@ -33,10 +34,9 @@ constexpr int recentDestinationsKept = 8;
 
 AppController::AppController(QObject *parent)
     : QObject(parent)
-    // Named explicitly, not from QCoreApplication, so the CLI, the app and
-    // the tests (in QStandardPaths test mode) agree on where settings live.
-    , m_settings(QStringLiteral("Resguarda"), QStringLiteral("resguarda"))
 {
+    // No settings are read here: an instance may be made before a test
+    // redirects them (AppSettings resolves the file on every use).
 }
 
 AppController *AppController::instance()
@@ -83,11 +83,12 @@ bool AppController::openInstallation(const QString &root)
         codes << system.code;
     }
     // The system asked for (--system), else the one used last time, else the first.
-    const QString remembered = m_settings.value(systemKey).toString();
+    const auto settings = AppSettings::open();
+    const QString remembered = settings->value(systemKey).toString();
     QString code = m_systemCode;
     if (!codes.contains(code))
         code = codes.contains(remembered) ? remembered : codes.value(0);
-    m_settings.setValue(rootKey, m_root);
+    settings->setValue(rootKey, m_root);
     m_systemCode = code;
     Q_EMIT installationChanged();
     // systemName depends on the installation even when the code is the same.
@@ -97,7 +98,7 @@ bool AppController::openInstallation(const QString &root)
 
 bool AppController::openRemembered()
 {
-    const QString root = m_settings.value(rootKey).toString();
+    const QString root = AppSettings::open()->value(rootKey).toString();
     if (root.isEmpty())
         return false;
     return openInstallation(root);
@@ -153,7 +154,7 @@ void AppController::rememberDestination(const QString &folder)
     folders.prepend(cleaned);
     while (folders.size() > recentDestinationsKept)
         folders.removeLast();
-    m_settings.setValue(destinationsKey, folders);
+    AppSettings::open()->setValue(destinationsKey, folders);
     Q_EMIT recentDestinationsChanged();
 }
 
@@ -187,7 +188,7 @@ void AppController::setSystemCode(const QString &code)
               });
         if (!installed)
             return;
-        m_settings.setValue(systemKey, code);
+        AppSettings::open()->setValue(systemKey, code);
     }
     m_systemCode = code;
     Q_EMIT systemChanged();
@@ -210,7 +211,7 @@ QString AppController::demoRoot() const
 
 QStringList AppController::recentDestinations() const
 {
-    return m_settings.value(destinationsKey).toStringList();
+    return AppSettings::open()->value(destinationsKey).toStringList();
 }
 
 QString AppController::version() const
@@ -226,21 +227,20 @@ void AppController::setKiosk(bool kiosk)
     Q_EMIT kioskChanged();
 }
 
-// Named explicitly, like m_settings: the same file whether or not a
+// AppSettings names its file explicitly: the same one whether or not a
 // QCoreApplication exists yet (main() reads "kiosk" before creating it).
 bool AppController::rememberedKiosk()
 {
-    const QSettings settings(QStringLiteral("Resguarda"), QStringLiteral("resguarda"));
-    return settings.value(kioskKey, false).toBool();
+    return AppSettings::open()->value(kioskKey, false).toBool();
 }
 
 void AppController::rememberKiosk(bool kiosk)
 {
-    QSettings settings(QStringLiteral("Resguarda"), QStringLiteral("resguarda"));
+    const auto settings = AppSettings::open();
     if (kiosk)
-        settings.setValue(kioskKey, true);
+        settings->setValue(kioskKey, true);
     else
-        settings.remove(kioskKey);
+        settings->remove(kioskKey);
 }
 
 void AppController::setIdleTimeoutSeconds(int seconds)

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QObject>
-#include <QSettings>
 #include <QStringList>
 #include <QVariantList>
 #include <QtQml/qqml.h>
@@ -109,7 +108,6 @@ private:
     QString m_startPage = QStringLiteral("home");
     bool m_kiosk = false;
     int m_idleTimeoutSeconds = defaultIdleTimeoutSeconds;
-    QSettings m_settings;
 };
 
 // Registers AppController as the QML singleton "AppController". A foreign

@@ -5,6 +5,7 @@
 #include "backup/copynaming.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
+#include "storage/volume.h"
 #include "ui/companymodel.h"
 
 #include <QDate>
@@ -369,8 +370,8 @@ void BackupSettings::refreshDestinationFacts()
     }
     m_destinationOnInstallationDisk
         = !m_options.root.isEmpty() && FileSystem::sameVolume(m_options.root, m_destinationFolder);
-    m_destinationRemovable = BackupJob::isRemovableVolume(m_destinationFolder);
-    const QString volume = BackupJob::volumeRoot(m_destinationFolder);
+    m_destinationRemovable = Volume::isRemovable(m_destinationFolder);
+    const QString volume = Volume::mountPoint(m_destinationFolder);
     const QString canonical = folder.canonicalFilePath();
     const bool insideVolume = !volume.isEmpty() && volume != u"/"
         && (canonical == volume || canonical.startsWith(volume + u'/'));

@@ -2,9 +2,9 @@
 #include "ui/drivesmodel.h"
 
 #include "core/filesystem.h"
+#include "storage/volume.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QStorageInfo>
 
@@ -53,14 +53,6 @@ bool isVolumeOf(const QString &rootPath, const QString &device, const QStorageIn
 {
     return storage.isValid() && rootPath == storage.rootPath()
         && device == QString::fromLocal8Bit(storage.device());
-}
-
-QByteArray readSmallFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.read(64).trimmed();
 }
 
 } // namespace
@@ -168,7 +160,7 @@ void DrivesModel::refresh()
             drive.label = QDir::toNativeSeparators(rootPath);
         drive.freeBytes = volume.bytesAvailable();
         drive.totalBytes = volume.bytesTotal();
-        drive.removable = looksRemovable(rootPath, volume.device());
+        drive.removable = Volume::isRemovable(rootPath);
         drive.readOnly = volume.isReadOnly();
         drive.sameAsInstallation = isVolumeOf(drive.path, drive.device, installation);
         drives.append(drive);
@@ -207,38 +199,6 @@ bool DrivesModel::isInstallationDisk(const QString &path) const
 {
     return !m_installationRoot.isEmpty() && !path.isEmpty()
         && FileSystem::sameVolume(path, m_installationRoot);
-}
-
-bool DrivesModel::looksRemovable(const QString &rootPath, const QByteArray &device)
-{
-    // Desktop environments mount pen drives and external disks here.
-    if (isUnder(rootPath, u"/media") || isUnder(rootPath, u"/run/media"))
-        return true;
-#ifdef Q_OS_LINUX
-    if (!device.startsWith("/dev/"))
-        return false;
-    // /dev/disk/by-label/X and /dev/mapper/X are links to the real node.
-    const QString node = QFileInfo(QFile::decodeName(device)).canonicalFilePath();
-    if (node.isEmpty())
-        return false;
-    const QString classPath = u"/sys/class/block/" + QFileInfo(node).fileName();
-    const QString devicePath = QFileInfo(classPath).canonicalFilePath();
-    if (devicePath.isEmpty())
-        return false;
-    // A partition's sysfs folder sits inside its disk's folder.
-    const QString diskPath = QFileInfo::exists(devicePath + u"/partition")
-        ? QFileInfo(devicePath).absolutePath()
-        : devicePath;
-    const QString disk = QFileInfo(diskPath).fileName();
-    if (readSmallFile(u"/sys/block/" + disk + u"/removable") == "1")
-        return true;
-    // Many USB hard disks report removable 0, yet they are external disks
-    // that leave with the user: their sysfs path goes through a USB host.
-    return diskPath.contains(u"/usb");
-#else
-    Q_UNUSED(device);
-    return false;
-#endif
 }
 
 } // namespace Resguarda

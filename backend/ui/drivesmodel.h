@@ -10,8 +10,9 @@ namespace Resguarda {
 // The places a copy can go to (or come from): mounted volumes from
 // QStorageInfo, removable ones (pen drives, external disks) first and
 // labelled, the installation's own disk marked so the wizard can repeat the
-// seed's warning. Pseudo file systems (proc, tmpfs of the system, snap loops)
-// are left out.
+// seed's warning. Removable is Volume::isRemovable, the rule the wipe of the
+// destination disk obeys: the list never offers what the wipe refuses.
+// Pseudo file systems (proc, tmpfs of the system, snap loops) are left out.
 class DrivesModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -48,9 +49,6 @@ public:
     // Whether the volume holding path is removable / the installation's.
     Q_INVOKABLE bool isRemovable(const QString &path) const;
     Q_INVOKABLE bool isInstallationDisk(const QString &path) const;
-
-    // For tests and platforms without /sys: decides removability of a volume.
-    static bool looksRemovable(const QString &rootPath, const QByteArray &device);
 
 Q_SIGNALS:
     void installationRootChanged();

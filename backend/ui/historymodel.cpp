@@ -101,11 +101,14 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
 
 void HistoryModel::setRoot(const QString &root)
 {
-    if (root == m_root)
-        return;
+    // The same root still refreshes: the installation may have been opened
+    // again because what lies under it was recreated, and Home must not
+    // keep showing copies that were deleted or replaced.
+    const bool changed = root != m_root;
     m_root = root;
     refresh();
-    Q_EMIT rootChanged();
+    if (changed)
+        Q_EMIT rootChanged();
 }
 
 void HistoryModel::setExtraFolders(const QStringList &folders)

@@ -2,6 +2,7 @@
 // One runner for every tst_*.qml (ctest runs it once per file, offscreen).
 // The pages import the real modules; `fixture` gives them a real demo
 // installation, real copies and a real client holding a lock.
+#include "core/appsettings.h"
 #include "qmltestfixture.h"
 #include "ui/appcontroller.h"
 
@@ -22,11 +23,15 @@ class Setup : public QObject
 public Q_SLOTS:
     void applicationAvailable()
     {
-        // Never the user's settings or data folders.
+        // Never the user's settings or data folders: data in test mode, and
+        // the settings in a file of this run's own, so that nothing another
+        // run (or the user) remembered changes what the pages show.
         QStandardPaths::setTestModeEnabled(true);
+        m_fixture = new QmlTestFixture(this);
+        Resguarda::AppSettings::setFilePath(m_fixture->scratch()
+                                            + QStringLiteral("/settings/resguarda.conf"));
         QQuickStyle::setStyle(QStringLiteral("Basic"));
         Resguarda::AppController::setInstance(&m_controller);
-        m_fixture = new QmlTestFixture(this);
         m_fixture->resetInstallation();
     }
 

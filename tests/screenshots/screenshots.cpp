@@ -11,6 +11,7 @@
 // screen of exactly WIDTHxHEIGHT instead, and renders the pages with the
 // on-screen keyboard open and the quit confirmation (names 3x-quiosque-…).
 #include "backup/backupjob.h"
+#include "core/appsettings.h"
 #include "core/translation.h"
 #include "demo/demoinstallation.h"
 #include "ui/appcontroller.h"
@@ -247,6 +248,8 @@ int main(int argc, char *argv[])
     // A realistic installation with some history: weekday sets on other days
     // and today's copy in Copias.
     QTemporaryDir dir;
+    // Never the user's settings: a file of this run's own.
+    AppSettings::setFilePath(dir.filePath(QStringLiteral("settings/resguarda.conf")));
     const QString root = dir.filePath(QStringLiteral("Sistemas"));
     DemoParameters params;
     params.companies = 14;
