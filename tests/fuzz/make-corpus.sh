@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build-asan}
 corpus=tests/fuzz/corpus
-cli=$build/app/resguarda-cli
+cli=$build/app/cli/resguarda-cli
 seeds=$build/tests/fuzz/fuzz_make_seeds
 for tool in "$cli" "$seeds"; do
     [ -x "$tool" ] || { echo "make-corpus.sh: build $tool first" >&2; exit 1; }
@@ -36,11 +36,15 @@ for target in copyreader manifest journal; do
     cp "$work/seeds/$target"/* "$corpus/$target/"
 done
 
-# A real installation, shrunk: every data file keeps its first lines.
+# A real installation, shrunk: two months per monthly folder, and every
+# data file keeps only its first lines.
 "$cli" demo --root "$work/inst" --companies 2 --years 1 --size-mb 1 --seed 7 --quiet >/dev/null
-find "$work/inst" -type f -name '*.dat' -exec sh -c 'head -c 300 "$1" >"$1.cut" && mv "$1.cut" "$1"' _ {} \;
-"$cli" backup --root "$work/inst" --output "$work/CopiaAT.zip" --templates --quiet >/dev/null
-"$cli" backup --root "$work/inst" --output "$work/CopiaAT-0001.zip" --companies 0001 --quiet >/dev/null
+find "$work/inst" -type d -name mensal | while read -r monthly; do
+    find "$monthly" -mindepth 1 -maxdepth 1 -type d | sort | tail -n +3 | xargs -r rm -rf
+done
+find "$work/inst" -type f -name '*.dat' -exec sh -c 'head -c 120 "$1" >"$1.cut" && mv "$1.cut" "$1"' _ {} \;
+"$cli" backup --root "$work/inst" --system AT --output "$work/CopiaAT.zip" --templates --quiet >/dev/null
+"$cli" backup --root "$work/inst" --system AT --output "$work/CopiaAT-0001.zip" --companies 0001 --quiet >/dev/null
 for copy in CopiaAT CopiaAT-0001; do
     cp "$work/$copy.zip" "$corpus/copyreader/real-$copy.zip"
     unzip -p "$work/$copy.zip" resguarda-manifest.json >"$corpus/manifest/real-$copy.json"
