@@ -212,7 +212,7 @@ int main(int argc, char **argv)
     bomb.declaredCrc = HostileCopy::crc32(bomb.data.left(4096));
     HostileCopy bombCopy = soundCopy();
     bombCopy.addEntry(bomb);
-    bombCopy.declare(bomb.rawName, 4096, *bomb.declaredCrc);
+    bombCopy.declare(QString::fromUtf8(bomb.rawName), 4096, *bomb.declaredCrc);
     ok = ok && saveCopy(QStringLiteral("zip-bomb"), bombCopy);
 
     const QList<SwapStep> steps {
