@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QHash>
 #include <QSet>
+#include <QtNumeric>
 
 namespace Resguarda {
 
@@ -137,6 +138,9 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
     manifest.templateBytes = templates.value(u"bytes").toInteger();
 
     QSet<QString> seen;
+    // Every sum of entry sizes (company totals, totalBytes()) is at most this
+    // one, so bounding it keeps hostile sizes near 2^63 from wrapping round.
+    qint64 allBytes = 0;
     for (const auto &value : root.value(u"entries").toArray()) {
         const auto object = value.toObject();
         ManifestEntry entry;
@@ -144,7 +148,8 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
         entry.size = object.value(u"size").toInteger(-1);
         bool crcOk = false;
         entry.crc32 = object.value(u"crc32").toString().toUInt(&crcOk, 16);
-        if (entry.path.isEmpty() || entry.size < 0 || !crcOk || seen.contains(entry.path)) {
+        if (entry.path.isEmpty() || entry.size < 0 || !crcOk || seen.contains(entry.path)
+            || qAddOverflow(allBytes, entry.size, &allBytes)) {
             *problem = QStringLiteral("entry %1").arg(entry.path);
             return ParseResult::NotAManifest;
         }
