@@ -488,6 +488,36 @@ void TestCopyReader::badManifest_data()
         entries.append(entries.first());
         root.insert(u"entries", entries);
     });
+    // Two lines near 2^63 bytes: their sum wraps round, so a company total
+    // that wrapped the same way would "agree", and the copy's total size
+    // (free-space checks, progress) would come out negative.
+    QTest::newRow("sizes overflow when added") << edited([](QJsonObject &root) {
+        constexpr qint64 huge = 9'000'000'000'000'000'000;
+        const QString company = QStringLiteral("0002");
+        QJsonArray entries = root.value(u"entries").toArray();
+        quint64 wrapped = 2 * quint64(huge);
+        for (const auto &entry : std::as_const(entries)) {
+            if (entry.toObject().value(u"path").toString().startsWith(u"AT/empresas/" + company
+                                                                      + u'/'))
+                wrapped += quint64(entry.toObject().value(u"size").toInteger());
+        }
+        for (const auto name : {u"a.dat", u"b.dat"})
+            entries.append(QJsonObject {
+                {QStringLiteral("path"), QString(u"AT/empresas/" + company + u'/' + name)},
+                {QStringLiteral("size"), huge},
+                {QStringLiteral("crc32"), QStringLiteral("00000000")}});
+        root.insert(u"entries", entries);
+        QJsonArray companies = root.value(u"companies").toArray();
+        for (qsizetype i = 0; i < companies.size(); ++i) {
+            QJsonObject object = companies.at(i).toObject();
+            if (object.value(u"code").toString() != company)
+                continue;
+            object.insert(u"files", object.value(u"files").toInteger() + 2);
+            object.insert(u"bytes", qint64(wrapped));
+            companies.replace(i, object);
+        }
+        root.insert(u"companies", companies);
+    });
 }
 
 void TestCopyReader::badManifest()
