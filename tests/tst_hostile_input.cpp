@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Hostile input reaching resguarda-cli (docs/security-input.md): terminal
+// Hostile input reaching resguarda-cli (docs/security.md): terminal
 // control sequences in copies and session files, a manifest that inflates to
 // gigabytes, sizes whose sum overflows, Ctrl-C and SIGTERM in the middle of
 // reading a container, and containers that would make libarchive start an
