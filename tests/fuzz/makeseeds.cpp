@@ -100,12 +100,16 @@ bool withEditedManifest(const QString &name, const std::function<void(QJsonObjec
 bool journal(const QString &name, RestoreJournal::State state, const QList<SwapStep> &steps)
 {
     QTemporaryDir root;
-    RestoreJournal journal(root.path());
+    QString error;
+    auto tree = RootedDir::open(root.path(), &error);
+    if (!tree)
+        return false;
+    RestoreJournal journal(std::make_shared<const RootedDir>(std::move(*tree)));
     journal.state = state;
+    journal.system = QStringLiteral("AT");
     journal.copyPath = QStringLiteral("/media/pendrive/CopiaAT.zip");
     journal.steps = steps;
-    QString error;
-    if (!QDir().mkpath(journal.stagingPath()) || !journal.save(&error)) {
+    if (!journal.root().makePath(RestoreJournal::stagingName(), &error) || !journal.save(&error)) {
         std::fprintf(stderr, "%s: %s\n", qPrintable(name), qPrintable(error));
         return false;
     }
