@@ -171,10 +171,12 @@ QByteArray HostileCopy::manifestJson() const
             company.code = code;
             company.name = QStringLiteral("Empresa %1").arg(code);
             company.files += 1;
-            company.bytes += entry.size;
+            // Hostile sizes may wrap around on purpose: in unsigned
+            // arithmetic, where that is defined.
+            company.bytes = qint64(quint64(company.bytes) + quint64(entry.size));
         } else if (entry.path.startsWith(templatesPrefix)) {
             manifest.templateFiles += 1;
-            manifest.templateBytes += entry.size;
+            manifest.templateBytes = qint64(quint64(manifest.templateBytes) + quint64(entry.size));
         }
     }
     manifest.companies = companies.values();
