@@ -296,21 +296,33 @@ OperationError RestoreJournal::swap()
     return OperationError::none();
 }
 
+OperationError RestoreJournal::undoFailed(const QString &error) const
+{
+    return OperationError::failed(
+        tr("The interrupted restore could not be undone: %1. The previous data "
+           "is kept in %2; do not delete that folder, and ask for support.")
+            .arg(error, QDir::toNativeSeparators(stagingPath() + u"/antigo")));
+}
+
+OperationError RestoreJournal::undone()
+{
+    // Everything is back in place: nothing is left to swap, so the staging
+    // folder goes (the journal says so first, should that removal be cut short).
+    QString error;
+    state = State::Staging;
+    save(&error);
+    removeStaging();
+    return OperationError::none();
+}
+
 OperationError RestoreJournal::undo(const QList<Move> &done)
 {
     QString error;
     for (auto it = done.crbegin(); it != done.crend(); ++it) {
         if (!move(it->to, it->from, &error))
-            return OperationError::failed(
-                tr("The interrupted restore could not be undone: %1. The previous data is kept in "
-                   "%2; "
-                   "do not delete that folder, and ask for support.")
-                    .arg(error, QDir::toNativeSeparators(stagingPath() + u"/antigo")));
+            return undoFailed(error);
     }
-    state = State::Staging;
-    save(&error);
-    removeStaging();
-    return OperationError::none();
+    return undone();
 }
 
 OperationError RestoreJournal::rollBackFromDisk()
@@ -357,16 +369,9 @@ OperationError RestoreJournal::rollBackFromDisk()
             break;
         }
         if (!ok)
-            return OperationError::failed(
-                tr("The interrupted restore could not be undone: %1. The previous data is kept in "
-                   "%2; "
-                   "do not delete that folder, and ask for support.")
-                    .arg(error, QDir::toNativeSeparators(stagingPath() + u"/antigo")));
+            return undoFailed(error);
     }
-    state = State::Staging;
-    save(&error);
-    removeStaging();
-    return OperationError::none();
+    return undone();
 }
 
 bool RestoreJournal::removeStaging() const

@@ -100,6 +100,9 @@ private:
               QList<Move> *done = nullptr) const;
     OperationError undo(const QList<Move> &done);
     OperationError rollBackFromDisk();
+    // The error of a roll-back that could not finish, and the end of one that did.
+    OperationError undoFailed(const QString &error) const;
+    OperationError undone();
     static OperationError unreadableJournal(const QString &root, const QString &problem);
 
     std::shared_ptr<const RootedDir> m_root;
