@@ -30,18 +30,6 @@ namespace Resguarda {
 
 namespace {
 
-QString existingAncestor(const QString &path)
-{
-    QFileInfo info(path);
-    while (!info.exists()) {
-        const QString parent = info.absolutePath();
-        if (parent == info.absoluteFilePath())
-            break;
-        info = QFileInfo(parent);
-    }
-    return info.absoluteFilePath();
-}
-
 // Previous copies, which a wipe keeps until the new copy is in place:
 // Copia*.zip, and, when the user named the copy file, <that name>*.zip (its
 // weekday sets and extra copies). Case is ignored: FAT pen drives written by
@@ -333,7 +321,7 @@ OperationError BackupJob::checkDestinationFolder(const QString &installationRoot
 {
     const QString absolute = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
     const QString nativeFolder = QDir::toNativeSeparators(absolute);
-    const QString existing = existingAncestor(absolute);
+    const QString existing = FileSystem::existingAncestor(absolute);
     const QString canonicalExisting = QFileInfo(existing).canonicalFilePath();
     const QString where = canonicalExisting.isEmpty() ? existing : canonicalExisting;
     const QString installation = QFileInfo(installationRoot).canonicalFilePath();
