@@ -91,7 +91,7 @@ done
 for module in qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts \
     qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript \
     qml6-module-qt-labs-folderlistmodel fonts-dejavu-core; do
-    echo "$depends_entries" | sed 's/ .*//' | grep -qx "$module" || fail "Depends lacks $module"
+    grep -qx "$module" <<<"$(sed 's/ .*//' <<<"$depends_entries")" || fail "Depends lacks $module"
 done
 ok "Depends checked"
 
@@ -103,7 +103,7 @@ expect_file() { # path mode
     line=$(echo "$contents" | awk -v p="./$1" '$6 == p')
     if [ -z "$line" ]; then
         fail "the package lacks /$1"
-    elif ! echo "$line" | grep -q "^$2 root/root "; then
+    elif ! grep -q "^$2 root/root " <<<"$line"; then
         fail "/$1 is not $2 root/root: $line"
     fi
 }
@@ -148,7 +148,7 @@ dpkg-deb -x "$deb" "$root"
 ok "unpacked into $root"
 file "$root/usr/bin/resguarda" "$root/usr/bin/resguarda-cli"
 for program in resguarda resguarda-cli; do
-    file "$root/usr/bin/$program" | grep -q ', stripped' || fail "/usr/bin/$program is not stripped"
+    grep -q ', stripped' <<<"$(file "$root/usr/bin/$program")" || fail "/usr/bin/$program is not stripped"
 done
 
 section "desktop-file-validate"
@@ -207,7 +207,7 @@ for command in $commands; do
     fi
     for option in $("$cli" "$command" --help | grep -oE '^ +(-[a-z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+'); do
         [ "$option" = --help ] && continue
-        echo "$command_text" | grep -q -- "$option" || fail "resguarda-cli.1 does not document $command $option"
+        grep -q -- "$option" <<<"$command_text" || fail "resguarda-cli.1 does not document $command $option"
     done
 done
 ok "every command and option of resguarda-cli is in resguarda-cli.1: $(echo "$commands" | tr '\n' ' ')"
