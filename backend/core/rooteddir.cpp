@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/rooteddir.h"
 
+#include "core/filenames.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -60,7 +62,7 @@ private:
 
 QList<QByteArray> components(const QString &relative)
 {
-    return QFile::encodeName(relative).split('/');
+    return FileNames::encode(relative).split('/');
 }
 
 RootedDir::Kind kindOf(const struct stat &st)
@@ -140,7 +142,7 @@ bool removeContents(int dirFd, dev_t device, const QString &where, QString *erro
         ::closedir(dir);
     }
     for (const auto &name : std::as_const(names)) {
-        if (!removeEntry(dirFd, name, device, where + u'/' + QFile::decodeName(name), error))
+        if (!removeEntry(dirFd, name, device, where + u'/' + FileNames::decode(name), error))
             return false;
     }
     return true;
@@ -193,8 +195,8 @@ void walkDir(int dirFd, const QString &relative, WalkState &state)
     for (const auto &[name, st] : std::as_const(entries)) {
         if (state.stopped)
             return;
-        const QString path = relative.isEmpty() ? QFile::decodeName(name)
-                                                : relative + u'/' + QFile::decodeName(name);
+        const QString path = relative.isEmpty() ? FileNames::decode(name)
+                                                : relative + u'/' + FileNames::decode(name);
         const RootedDir::Kind kind = kindOfEntry(st);
         if (kind == RootedDir::Kind::Directory) {
             FdGuard sub(
@@ -293,16 +295,19 @@ int RootedDir::openBeneath(const QString &relative, int flags, mode_t mode) cons
         return -1;
     }
     flags |= O_CLOEXEC;
-    const QByteArray native = QFile::encodeName(relative);
+    const QByteArray native = FileNames::encode(relative);
     if (!openat2Missing.load(std::memory_order_relaxed)) {
         open_how how {};
         how.flags = quint64(flags);
         how.mode = (flags & O_CREAT) ? mode : 0;
         how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
         const long fd = ::syscall(SYS_openat2, m_fd, native.constData(), &how, sizeof how);
-        if (fd >= 0 || errno != ENOSYS)
+        if (fd >= 0 || (errno != ENOSYS && errno != ENAMETOOLONG))
             return int(fd);
-        openat2Missing.store(true, std::memory_order_relaxed);
+        // A path longer than PATH_MAX is legal below a folder, and the
+        // walk below reaches it one component at a time.
+        if (errno == ENOSYS)
+            openat2Missing.store(true, std::memory_order_relaxed);
     }
     // The same resolution by hand: one O_NOFOLLOW open per component.
     // With O_PATH, O_NOFOLLOW opens a link itself and O_DIRECTORY then fails
@@ -350,7 +355,7 @@ int RootedDir::openParent(const QString &relative, QByteArray *name) const
         return -1;
     }
     const qsizetype slash = relative.lastIndexOf(u'/');
-    *name = QFile::encodeName(relative.mid(slash + 1));
+    *name = FileNames::encode(QStringView(relative).mid(slash + 1));
     if (slash < 0)
         return ::openat(m_fd, ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
     return openBeneath(relative.left(slash), O_PATH | O_DIRECTORY, 0);
@@ -383,6 +388,45 @@ qint64 RootedDir::fileSize(const QString &relative) const
         || !S_ISREG(st.st_mode))
         return -1;
     return st.st_size;
+}
+
+bool RootedDir::statOf(const QString &relative, struct stat *status) const
+{
+    if (relative.isEmpty())
+        return ::fstat(m_fd, status) == 0;
+    QByteArray name;
+    FdGuard parent(openParent(relative, &name));
+    return parent.get() >= 0
+        && ::fstatat(parent.get(), name.constData(), status, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+bool RootedDir::setModeAndTime(const QString &relative, int mode, qint64 modified,
+                               QString *error) const
+{
+    // Opened as what it is (never a link), then changed through the
+    // descriptor: nothing planted meanwhile can redirect the change.
+    struct stat st
+    {
+    };
+    if (!statOf(relative, &st)) {
+        *error = errnoText(errno);
+        return false;
+    }
+    const int flags
+        = S_ISDIR(st.st_mode) ? O_RDONLY | O_DIRECTORY : O_RDONLY | O_NONBLOCK | O_NOCTTY;
+    FdGuard fd(S_ISDIR(st.st_mode) || S_ISREG(st.st_mode) ? openBeneath(relative, flags, 0) : -1);
+    if (fd.get() < 0) {
+        *error = S_ISDIR(st.st_mode) || S_ISREG(st.st_mode) ? errnoText(errno)
+                                                            : tr("it is not a file or folder");
+        return false;
+    }
+    const struct timespec times[2] = {{time_t(modified), 0}, {time_t(modified), 0}};
+    if ((mode >= 0 && ::fchmod(fd.get(), mode_t(mode & 07777)) != 0)
+        || (modified >= 0 && ::futimens(fd.get(), times) != 0)) {
+        *error = errnoText(errno);
+        return false;
+    }
+    return true;
 }
 
 int RootedDir::openForReading(const QString &relative, QString *error) const
@@ -460,7 +504,7 @@ bool RootedDir::makePath(const QString &relative, QString *error, mode_t mode) c
     FdGuard current(::openat(m_fd, ".", O_PATH | O_DIRECTORY | O_CLOEXEC));
     QString done;
     for (const auto &part : components(relative)) {
-        done = done.isEmpty() ? QFile::decodeName(part) : done + u'/' + QFile::decodeName(part);
+        done = done.isEmpty() ? FileNames::decode(part) : done + u'/' + FileNames::decode(part);
         int next = ::openat(current.get(), part.constData(),
                             O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (next < 0 && errno == ENOENT) {
@@ -593,7 +637,7 @@ bool RootedDir::list(const QString &relative, QList<Entry> *entries, QString *er
     for (const auto &[name, st] : std::as_const(raw)) {
         const Kind kind = kindOfEntry(st);
         entries->append(
-            {QFile::decodeName(name), kind, kind == Kind::File ? qint64(st.st_size) : -1});
+            {FileNames::decode(name), kind, kind == Kind::File ? qint64(st.st_size) : -1});
     }
     return true;
 }

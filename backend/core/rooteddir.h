@@ -11,6 +11,8 @@
 
 #include <sys/types.h>
 
+struct stat;
+
 namespace Resguarda {
 
 // A directory held open by descriptor, inside which every file is opened,
@@ -54,6 +56,12 @@ public:
     Kind kind(const QString &relative) const;
     // Like kind() for a regular file, with its size (-1 when not a file).
     qint64 fileSize(const QString &relative) const;
+
+    // lstat of relative (never following a link); false with errno set.
+    bool statOf(const QString &relative, struct stat *status) const;
+    // Sets the permission bits and the modification time (seconds; the
+    // access time becomes the same) of relative, which must not be a link.
+    bool setModeAndTime(const QString &relative, int mode, qint64 modified, QString *error) const;
 
     // Opens relative for reading; only a regular file is accepted. Returns a
     // descriptor the caller owns, or -1 with error set.
