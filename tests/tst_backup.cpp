@@ -138,7 +138,7 @@ private Q_SLOTS:
         const auto copy = CopyReader::open(target, &error);
         QVERIFY2(copy, qPrintable(error.message));
         const Manifest &manifest = copy->manifest();
-        QCOMPARE(manifest.formatVersion, 1);
+        QCOMPARE(manifest.formatVersion, Manifest::currentFormatVersion);
         QCOMPARE(manifest.system.code, QStringLiteral("AT"));
         QCOMPARE(manifest.system.name, QStringLiteral("Ativo Imobilizado"));
         QCOMPARE(manifest.createdAt, options.now);
@@ -175,8 +175,9 @@ private Q_SLOTS:
 
     void systemMustBeChosenWhenSeveralAreInstalled()
     {
-        const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                    QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.zip"))});
+        const auto result
+            = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                      QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.zip"))});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.standardError.contains("--system"));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.zip"))));
@@ -189,8 +190,9 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(single + QStringLiteral("/AT")));
         writeFile(single + QStringLiteral("/sistemas.json"),
                   R"({"formato": 1, "sistemas": [{"codigo": "AT", "nome": "Ativo Imobilizado"}]})");
-        writeFile(single + QStringLiteral("/AT/empresas/0001/empresa.json"),
-                  R"({"codigo": "0001", "razaoSocial": "Única Ltda", "cnpj": "11.222.333/0001-81"})");
+        writeFile(
+            single + QStringLiteral("/AT/empresas/0001/empresa.json"),
+            R"({"codigo": "0001", "razaoSocial": "Única Ltda", "cnpj": "11.222.333/0001-81"})");
         writeFile(single + QStringLiteral("/AT/empresas/0001/cadastro.dat"), "registro\n");
         const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), single});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
@@ -203,22 +205,24 @@ private Q_SLOTS:
     {
         const QString folder = freshFolder(QStringLiteral("pendrive"));
         auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                              QStringLiteral("--system"), QStringLiteral("CP"), QStringLiteral("--output"),
-                              folder});
+                              QStringLiteral("--system"), QStringLiteral("CP"),
+                              QStringLiteral("--output"), folder});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         QVERIFY(QFile::exists(folder + QStringLiteral("/CopiaCP.zip")));
 
         const QString file = folder + QStringLiteral("/minha cópia.zip");
-        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--system"),
-                         QStringLiteral("CP"), QStringLiteral("--output"), file});
+        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                         QStringLiteral("--system"), QStringLiteral("CP"),
+                         QStringLiteral("--output"), file});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         QVERIFY(QFile::exists(file));
         QCOMPARE(copyHashes(file), copyHashes(folder + QStringLiteral("/CopiaCP.zip")));
 
         // A missing destination (an unplugged pen drive) is an error; nothing is created.
         const QString missing = m_dir.filePath(QStringLiteral("unplugged/CopiaCP.zip"));
-        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--system"),
-                         QStringLiteral("CP"), QStringLiteral("--output"), missing});
+        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                         QStringLiteral("--system"), QStringLiteral("CP"),
+                         QStringLiteral("--output"), missing});
         QCOMPARE(result.exitCode, 1);
         QVERIFY(result.standardError.contains("unplugged"));
         QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("unplugged"))));
@@ -227,20 +231,24 @@ private Q_SLOTS:
     void companiesOptionSelectsCompanies()
     {
         const QString target = m_dir.filePath(QStringLiteral("some.zip"));
-        auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--system"),
-                              QStringLiteral("AT"), QStringLiteral("--companies"), QStringLiteral("0001,0003"),
+        auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                              QStringLiteral("--system"), QStringLiteral("AT"),
+                              QStringLiteral("--companies"), QStringLiteral("0001,0003"),
                               QStringLiteral("--output"), target});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
-        const auto expected = filtered(installationHashes(m_root, QStringLiteral("AT/empresas")), [](const QString &path) {
-            return path.startsWith(u"AT/empresas/0001/") || path.startsWith(u"AT/empresas/0003/");
-        });
+        const auto expected = filtered(installationHashes(m_root, QStringLiteral("AT/empresas")),
+                                       [](const QString &path) {
+                                           return path.startsWith(u"AT/empresas/0001/")
+                                               || path.startsWith(u"AT/empresas/0003/");
+                                       });
         QCOMPARE(copyHashes(target), expected);
         OperationError error;
         QCOMPARE(CopyReader::open(target, &error)->manifest().options.companies,
                  QStringList({QStringLiteral("0001"), QStringLiteral("0003")}));
 
-        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--system"),
-                         QStringLiteral("AT"), QStringLiteral("--companies"), QStringLiteral("0001,9999"),
+        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                         QStringLiteral("--system"), QStringLiteral("AT"),
+                         QStringLiteral("--companies"), QStringLiteral("0001,9999"),
                          QStringLiteral("--output"), m_dir.filePath(QStringLiteral("bad.zip"))});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.standardError.contains("9999"));
@@ -250,9 +258,10 @@ private Q_SLOTS:
     void templatesOptionIncludesTemplates()
     {
         const QString target = m_dir.filePath(QStringLiteral("templates.zip"));
-        const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                    QStringLiteral("--system"), QStringLiteral("LF"),
-                                    QStringLiteral("--templates"), QStringLiteral("--output"), target});
+        const auto result
+            = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                      QStringLiteral("--system"), QStringLiteral("LF"),
+                      QStringLiteral("--templates"), QStringLiteral("--output"), target});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         auto expected = installationHashes(m_root, QStringLiteral("LF/empresas"));
         const auto templates = installationHashes(m_root, QStringLiteral("LF/modelos"));
@@ -292,8 +301,9 @@ private Q_SLOTS:
             for (int year : company.years)
                 QVERIFY(year >= 2025);
         }
-        QCOMPARE(runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--system"),
-                         QStringLiteral("AT"), QStringLiteral("--archive-from"), QStringLiteral("20x5")})
+        QCOMPARE(runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                         QStringLiteral("--system"), QStringLiteral("AT"),
+                         QStringLiteral("--archive-from"), QStringLiteral("20x5")})
                      .exitCode,
                  2);
     }
@@ -308,14 +318,18 @@ private Q_SLOTS:
         const auto installation = Installation::open(m_root, &error);
         QVERIFY(installation->systems().size() >= 2);
         for (const auto &system : installation->systems()) {
-            const QString copy = folder + QStringLiteral("/Copia") + system.code + QStringLiteral(".zip");
-            QCOMPARE(copyHashes(copy), installationHashes(m_root, system.code + QStringLiteral("/empresas")));
+            const QString copy
+                = folder + QStringLiteral("/Copia") + system.code + QStringLiteral(".zip");
+            QCOMPARE(copyHashes(copy),
+                     installationHashes(m_root, system.code + QStringLiteral("/empresas")));
             QVERIFY(CopyReader::open(copy, &error)->manifest().options.allSystems);
         }
-        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), installation->systems().size());
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(),
+                 installation->systems().size());
 
-        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--all-systems"),
-                         QStringLiteral("--output"), folder + QStringLiteral("/one.zip")});
+        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                         QStringLiteral("--all-systems"), QStringLiteral("--output"),
+                         folder + QStringLiteral("/one.zip")});
         QCOMPARE(result.exitCode, 2);
     }
 
@@ -360,9 +374,15 @@ private Q_SLOTS:
     void extraCopiesAreNeverReplaced()
     {
         const QString folder = freshFolder(QStringLiteral("extra"));
-        const auto args = QStringList{QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                      QStringLiteral("--system"), QStringLiteral("AT"), QStringLiteral("--output"),
-                                      folder, QStringLiteral("--extra"), QStringLiteral("Fechamento Anual 2025")};
+        const auto args = QStringList {QStringLiteral("backup"),
+                                       QStringLiteral("--root"),
+                                       m_root,
+                                       QStringLiteral("--system"),
+                                       QStringLiteral("AT"),
+                                       QStringLiteral("--output"),
+                                       folder,
+                                       QStringLiteral("--extra"),
+                                       QStringLiteral("Fechamento Anual 2025")};
         auto result = runCli(args);
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         result = runCli(args);
@@ -371,22 +391,26 @@ private Q_SLOTS:
         QCOMPARE(names.size(), 2);
         const QString today = QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd"));
         for (const auto &name : names) {
-            QVERIFY2(name.startsWith(QStringLiteral("CopiaAT-extra-Fechamento-Anual-2025-") + today), qPrintable(name));
+            QVERIFY2(
+                name.startsWith(QStringLiteral("CopiaAT-extra-Fechamento-Anual-2025-") + today),
+                qPrintable(name));
             OperationError error;
             QCOMPARE(CopyReader::open(folder + u'/' + name, &error)->manifest().options.extraLabel,
                      QStringLiteral("Fechamento Anual 2025"));
         }
         // Rotation in the same folder leaves extra copies alone.
         const QByteArray first = fileHash(folder + u'/' + names.first());
-        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--system"),
-                         QStringLiteral("AT"), QStringLiteral("--output"), folder, QStringLiteral("--rotation"),
-                         QStringLiteral("weekday")});
+        result
+            = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                      QStringLiteral("--system"), QStringLiteral("AT"), QStringLiteral("--output"),
+                      folder, QStringLiteral("--rotation"), QStringLiteral("weekday")});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         QCOMPARE(fileHash(folder + u'/' + names.first()), first);
         QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 3);
 
-        QCOMPARE(runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--system"),
-                         QStringLiteral("AT"), QStringLiteral("--extra"), QStringLiteral("***")})
+        QCOMPARE(runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                         QStringLiteral("--system"), QStringLiteral("AT"),
+                         QStringLiteral("--extra"), QStringLiteral("***")})
                      .exitCode,
                  2);
     }
@@ -401,8 +425,8 @@ private Q_SLOTS:
                                  QStringLiteral("CAIXA-01"), QStringLiteral("CP"));
         QVERIFY(client.waitUntilLocked());
         const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                    QStringLiteral("--system"), QStringLiteral("AT"), QStringLiteral("--output"),
-                                    target});
+                                    QStringLiteral("--system"), QStringLiteral("AT"),
+                                    QStringLiteral("--output"), target});
         QCOMPARE(result.exitCode, 3);
         QVERIFY(result.standardError.contains("maria"));
         QVERIFY(result.standardError.contains("CAIXA-01"));
@@ -414,8 +438,8 @@ private Q_SLOTS:
         client.kill();
         QVERIFY(QFile::exists(client.lockFilePath()));
         const auto after = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                   QStringLiteral("--system"), QStringLiteral("AT"), QStringLiteral("--output"),
-                                   target});
+                                   QStringLiteral("--system"), QStringLiteral("AT"),
+                                   QStringLiteral("--output"), target});
         QVERIFY2(after.exitCode == 0, after.standardError.constData());
         QFile::remove(client.lockFilePath());
     }
@@ -430,8 +454,8 @@ private Q_SLOTS:
             writeFile(company + u'/' + name, name.toUtf8().repeated(50));
         const QString target = m_dir.filePath(QStringLiteral("unicode.zip"));
         const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                    QStringLiteral("--system"), QStringLiteral("AT"), QStringLiteral("--output"),
-                                    target});
+                                    QStringLiteral("--system"), QStringLiteral("AT"),
+                                    QStringLiteral("--output"), target});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         const auto hashes = copyHashes(target);
         for (const auto &name : names) {
@@ -455,9 +479,10 @@ private Q_SLOTS:
     void otherToolsAcceptTheCopy()
     {
         const QString target = m_dir.filePath(QStringLiteral("tools.zip"));
-        const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                    QStringLiteral("--system"), QStringLiteral("CP"), QStringLiteral("--templates"),
-                                    QStringLiteral("--output"), target});
+        const auto result
+            = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                      QStringLiteral("--system"), QStringLiteral("CP"),
+                      QStringLiteral("--templates"), QStringLiteral("--output"), target});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
 
         QProcess unzip;
@@ -477,7 +502,8 @@ private Q_SLOTS:
 
         // unzip restores the exact bytes.
         const QString extracted = freshFolder(QStringLiteral("unzipped"));
-        unzip.start(QStringLiteral("unzip"), {QStringLiteral("-q"), target, QStringLiteral("-d"), extracted});
+        unzip.start(QStringLiteral("unzip"),
+                    {QStringLiteral("-q"), target, QStringLiteral("-d"), extracted});
         QVERIFY(unzip.waitForFinished(60000));
         QCOMPARE(unzip.exitCode(), 0);
         QFile::remove(extracted + QStringLiteral("/resguarda-manifest.json"));
@@ -489,8 +515,8 @@ private Q_SLOTS:
     {
         const QString target = m_dir.filePath(QStringLiteral("quiet.zip"));
         const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                    QStringLiteral("--system"), QStringLiteral("AT"), QStringLiteral("--output"),
-                                    target, QStringLiteral("--quiet")});
+                                    QStringLiteral("--system"), QStringLiteral("AT"),
+                                    QStringLiteral("--output"), target, QStringLiteral("--quiet")});
         QCOMPARE(result.exitCode, 0);
         QVERIFY(!result.standardError.contains('\r'));
         QCOMPARE(result.standardOutput.count('\n'), 1);
@@ -508,7 +534,8 @@ private Q_SLOTS:
         {
             BackupJob job(options);
             QList<JobProgress> seen;
-            connect(&job, &BackupJob::progressChanged, this, [&](const JobProgress &p) { seen.append(p); });
+            connect(&job, &BackupJob::progressChanged, this,
+                    [&](const JobProgress &p) { seen.append(p); });
             QVERIFY(!job.run());
             QVERIFY(seen.size() >= 2);
             QCOMPARE(seen.last().filesDone, seen.last().filesTotal);

@@ -3,6 +3,7 @@
 
 #include "copy/entrycompressor.h"
 #include "core/displaytext.h"
+#include "core/filenames.h"
 #include "core/filesystem.h"
 #include "core/interruption.h"
 #include "core/logging.h"
@@ -18,7 +19,6 @@
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
-#include <quazip/quazipfileinfo.h>
 #include <quazip/unzip.h>
 
 #include <zlib.h>
@@ -50,17 +50,23 @@ constexpr quint16 zipFlagEncrypted = 0x0001;
 constexpr quint16 zipFlagUtf8 = 0x0800;
 constexpr int hostUnix = 3;
 
-bool isRegularFileEntry(const QuaZipFileInfo64 &info)
+bool isRegularFileEntry(const QString &name, quint16 versionMadeBy, quint32 externalAttr)
 {
-    if (info.name.endsWith(u'/'))
+    if (name.endsWith(u'/'))
         return false;
     // Only Unix-made entries carry a file type in the upper attribute bits.
-    if ((info.versionCreated >> 8) == hostUnix) {
-        const quint32 mode = info.externalAttr >> 16;
-        const quint32 type = mode & 0170000;
+    if ((versionMadeBy >> 8) == hostUnix) {
+        const quint32 type = (externalAttr >> 16) & 0170000;
         return type == 0 || type == 0100000;
     }
-    return (info.externalAttr & 0x10) == 0; // MS-DOS directory attribute
+    return (externalAttr & 0x10) == 0; // MS-DOS directory attribute
+}
+
+bool isDirectoryEntry(quint16 versionMadeBy, quint32 externalAttr)
+{
+    if ((versionMadeBy >> 8) == hostUnix)
+        return ((externalAttr >> 16) & 0170000) == 0040000;
+    return (externalAttr & 0x10) != 0;
 }
 
 // Reads device to its end into out, but never more than limit bytes
@@ -153,7 +159,9 @@ CopyReader::~CopyReader() = default;
 
 bool CopyReader::isSafeEntryName(const QString &name, const QString &systemCode)
 {
-    if (name.isEmpty() || name.startsWith(u'/') || name.contains(u'\\') || name.contains(u':'))
+    // ':' is a legal character of a Linux file name ("relatorio 10:30.txt");
+    // '\\' and controls never appear in a canonical entry name (ZipNames).
+    if (name.isEmpty() || name.startsWith(u'/') || name.contains(u'\\'))
         return false;
     const auto parts = QStringView(name).split(u'/');
     for (const auto &part : parts) {
@@ -170,6 +178,13 @@ bool CopyReader::isSafeEntryName(const QString &name, const QString &systemCode)
         return parts.size() >= 4
             && Codes::isValidCompanyCode(parts[2]); // <SIS>/empresas/<COD>/<file>
     return parts[1] == QStringView(InstallationLayout::templatesDirName);
+}
+
+bool CopyReader::isSafeFolderName(const QString &name, const QString &systemCode)
+{
+    // A folder is safe where a file inside it would be: <SIS>/empresas/<COD>
+    // and <SIS>/modelos themselves, and any folder below them.
+    return isSafeEntryName(name + QStringLiteral("/x"), systemCode);
 }
 
 std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError *error)
@@ -219,7 +234,13 @@ std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError
     }
     if (!reader->readManifest(nativePath, qint64(global.number_entry), error))
         return nullptr;
-    reader->checkStructure(reader->m_zip->getFileInfoList64());
+    QList<CentralEntry> central;
+    if (!reader->readCentralDirectory(&central)) {
+        *error = OperationError::invalidCopy(
+            tr("%1 is damaged: its list of files cannot be read.").arg(nativePath));
+        return nullptr;
+    }
+    reader->checkStructure(central);
     return reader;
 }
 
@@ -270,19 +291,75 @@ bool CopyReader::readManifest(const QString &nativePath, qint64 entries, Operati
     return true;
 }
 
-void CopyReader::checkStructure(const QList<QuaZipFileInfo64> &central)
+struct CopyReader::CentralEntry
+{
+    QString name; // the stored bytes, decoded losslessly (FileNames)
+    bool validName = false; // UTF-8 (flagged as such) or plain ASCII
+    quint16 flags = 0;
+    quint16 versionMadeBy = 0;
+    quint32 externalAttr = 0;
+    quint64 uncompressedSize = 0;
+    quint32 crc = 0;
+    unz64_file_pos position {};
+};
+
+bool CopyReader::readCentralDirectory(QList<CentralEntry> *central)
+{
+    unzFile handle = m_zip->getUnzFile();
+    // A ZIP name is at most 65535 bytes (a 16-bit length).
+    QByteArray name(0x10000, Qt::Uninitialized);
+    for (int status = unzGoToFirstFile(handle); status == UNZ_OK;
+         status = unzGoToNextFile(handle)) {
+        unz_file_info64 info {};
+        if (unzGetCurrentFileInfo64(handle, &info, name.data(), uLong(name.size()), nullptr, 0,
+                                    nullptr, 0)
+            != UNZ_OK)
+            return false;
+        const QByteArrayView bytes(name.constData(), qsizetype(info.size_filename));
+        CentralEntry entry;
+        const bool ascii
+            = std::all_of(bytes.begin(), bytes.end(), [](char c) { return quint8(c) < 0x80; });
+        // Names are UTF-8 (flagged as such) or plain ASCII: anything else
+        // is not from Resguarda, and would be read differently by every tool.
+        entry.validName = ascii || ((info.flag & zipFlagUtf8) && FileNames::isValidUtf8(bytes));
+        entry.name = entry.validName ? QString::fromUtf8(bytes) : FileNames::decode(bytes);
+        entry.flags = quint16(info.flag);
+        entry.versionMadeBy = quint16(info.version);
+        entry.externalAttr = quint32(info.external_fa);
+        entry.uncompressedSize = info.uncompressed_size;
+        entry.crc = quint32(info.crc);
+        if (unzGetFilePos64(handle, &entry.position) != UNZ_OK)
+            return false;
+        central->append(entry);
+        if (central->size() > maxSupportedFiles + 1)
+            return false;
+    }
+    return true;
+}
+
+void CopyReader::checkStructure(const QList<CentralEntry> &central)
 {
     const QString manifestName = QString::fromUtf16(manifestEntryName);
     const QString system = m_manifest.system.code;
     QHash<QString, const ManifestEntry *> declared;
     for (const auto &entry : m_manifest.entries)
         declared.insert(entry.path, &entry);
+    QSet<QString> declaredFolders;
+    for (const auto &folder : m_manifest.folders)
+        declaredFolders.insert(folder.path);
     for (const auto &entry : m_manifest.entries) {
         if (!isSafeEntryName(entry.path, system))
             m_structuralProblems.append({CopyProblem::Kind::UnsafeName, entry.path,
                                          tr("The manifest names an entry outside the system's "
                                             "companies and templates: %1")
                                              .arg(DisplayText::displaySafe(entry.path))});
+    }
+    for (const auto &folder : m_manifest.folders) {
+        if (!isSafeFolderName(folder.path, system))
+            m_structuralProblems.append({CopyProblem::Kind::UnsafeName, folder.path,
+                                         tr("The manifest names a folder outside the system's "
+                                            "companies and templates: %1")
+                                             .arg(DisplayText::displaySafe(folder.path))});
     }
 
     QSet<QString> seen;
@@ -291,26 +368,27 @@ void CopyReader::checkStructure(const QList<QuaZipFileInfo64> &central)
         auto add = [&](CopyProblem::Kind kind, const QString &message) {
             m_structuralProblems.append({kind, name, message});
         };
+        if (!info.validName) {
+            add(CopyProblem::Kind::InvalidNameEncoding,
+                tr("The entry name %1 is not valid UTF-8.").arg(DisplayText::displaySafe(name)));
+            continue;
+        }
         if (seen.contains(name)) {
             add(CopyProblem::Kind::DuplicateName,
                 tr("The entry %1 appears more than once.").arg(DisplayText::displaySafe(name)));
             continue;
         }
         seen.insert(name);
-        const bool nonAscii
-            = std::any_of(name.begin(), name.end(), [](QChar c) { return c.unicode() >= 0x80; });
-        if (name.contains(QChar::ReplacementCharacter)
-            || (nonAscii && !(info.flags & zipFlagUtf8))) {
-            add(CopyProblem::Kind::InvalidNameEncoding,
-                tr("The entry name %1 is not valid UTF-8.").arg(DisplayText::displaySafe(name)));
-            continue;
-        }
         if (info.flags & zipFlagEncrypted) {
             add(CopyProblem::Kind::Encrypted,
                 tr("The entry %1 is encrypted.").arg(DisplayText::displaySafe(name)));
             continue;
         }
-        if (!isRegularFileEntry(info)) {
+        if (name.endsWith(u'/') && declaredFolders.contains(name.chopped(1))
+            && isDirectoryEntry(info.versionMadeBy, info.externalAttr)
+            && info.uncompressedSize == 0)
+            continue; // a folder the manifest lists, made again by unzip
+        if (!isRegularFileEntry(name, info.versionMadeBy, info.externalAttr)) {
             add(CopyProblem::Kind::NotRegularFile,
                 tr("The entry %1 is not a regular file (a folder, link or device).")
                     .arg(DisplayText::displaySafe(name)));
@@ -331,10 +409,13 @@ void CopyReader::checkStructure(const QList<QuaZipFileInfo64> &central)
                     .arg(DisplayText::displaySafe(name)));
             continue;
         }
-        if (qint64(info.uncompressedSize) != entry->size || info.crc != entry->crc32)
+        if (qint64(info.uncompressedSize) != entry->size || info.crc != entry->crc32) {
             add(CopyProblem::Kind::SizeMismatch,
                 tr("The entry %1 differs from the manifest (size or CRC).")
                     .arg(DisplayText::displaySafe(name)));
+            continue;
+        }
+        m_positions.insert(name, {info.position.pos_in_zip_directory, info.position.num_of_file});
     }
     for (const auto &entry : m_manifest.entries) {
         if (!seen.contains(entry.path))
@@ -351,20 +432,28 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
     if (!failure)
         failure = &unused;
     *failure = CopyProblem::Kind::ReadError;
-    if (!m_zip->setCurrentFile(entry.path)) {
+    const auto position = m_positions.constFind(entry.path);
+    if (position == m_positions.cend()) {
         *error = tr("the entry %1 is missing").arg(DisplayText::displaySafe(entry.path));
         return false;
     }
     // Raw mode: the data is inflated here and not by minizip, which stops
     // quietly at the size the headers declare. A crafted or damaged entry
     // whose data goes on beyond that size must be reported, not cut short.
-    QuaZipFile file(m_zip.get());
+    unzFile handle = m_zip->getUnzFile();
+    unz64_file_pos filePosition {position->first, position->second};
     int method = 0;
     int level = 0;
-    if (!file.open(QIODevice::ReadOnly, &method, &level, true)) {
+    if (unzGoToFilePos64(handle, &filePosition) != UNZ_OK
+        || unzOpenCurrentFile3(handle, &method, &level, 1, nullptr) != UNZ_OK) {
         *error = tr("the entry %1 cannot be opened").arg(DisplayText::displaySafe(entry.path));
         return false;
     }
+    struct CloseEntry
+    {
+        unzFile handle;
+        ~CloseEntry() { unzCloseCurrentFile(handle); }
+    } closeEntry {handle};
     if (method != 0 && method != Z_DEFLATED) {
         *error = tr("the entry %1 uses an unknown compression method (%2)")
                      .arg(DisplayText::displaySafe(entry.path))
@@ -421,7 +510,7 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
     };
     bool streamEnded = method == 0;
     for (;;) {
-        const qint64 n = file.read(input.data(), input.size());
+        const int n = unzReadCurrentFile(handle, input.data(), unsigned(input.size()));
         if (n < 0)
             return damaged();
         if (n == 0)
@@ -448,7 +537,6 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
         if (streamEnded && stream.avail_in > 0)
             return damaged();
     }
-    file.close();
     if (!streamEnded)
         return damaged(); // the deflate stream stops before its end
     if (total != entry.size) {

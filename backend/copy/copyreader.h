@@ -5,7 +5,9 @@
 #include "core/operationerror.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <functional>
@@ -13,7 +15,6 @@
 
 class QIODevice;
 class QuaZip;
-struct QuaZipFileInfo64;
 
 namespace Resguarda {
 
@@ -82,17 +83,27 @@ public:
     // Whether name may appear in a copy of system systemCode: a safe relative
     // path inside <SIS>/empresas/<COD>/ or <SIS>/modelos/.
     static bool isSafeEntryName(const QString &name, const QString &systemCode);
+    // The same for a folder: a company's own folder, <SIS>/modelos, or a
+    // folder below either.
+    static bool isSafeFolderName(const QString &name, const QString &systemCode);
 
 private:
+    struct CentralEntry;
     CopyReader() = default;
     bool readManifest(const QString &nativePath, qint64 entries, OperationError *error);
-    void checkStructure(const QList<QuaZipFileInfo64> &central);
+    // Lists the central directory with minizip itself: the names as stored
+    // (QuaZip would decode them and refuses names over 256 bytes), and where
+    // each entry starts, so that extracting one is a seek and not a search.
+    bool readCentralDirectory(QList<CentralEntry> *central);
+    void checkStructure(const QList<CentralEntry> &central);
 
     QString m_path;
     qint64 m_fileSize = 0;
     std::unique_ptr<QuaZip> m_zip;
     Manifest m_manifest;
     QList<CopyProblem> m_structuralProblems;
+    // Where each file entry of the manifest starts in the ZIP.
+    QHash<QString, QPair<quint64, quint64>> m_positions;
 };
 
 } // namespace Resguarda

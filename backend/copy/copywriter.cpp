@@ -9,12 +9,14 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QtEndian>
 
 #include <quazip/quazip.h>
 #include <quazip/zip.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <limits>
 #include <utility>
 
 #include <sys/stat.h>
@@ -31,21 +33,29 @@ constexpr qint64 zip64Threshold = Q_INT64_C(0xFFFFFFFF) - 64 * 1024 * 1024;
 // the permissions kept in the upper external attribute bits.
 constexpr uLong versionMadeByUnix = (3u << 8) | 63u;
 
-quint32 unixMode(QFileDevice::Permissions permissions)
+// How many times a file that changes while it is read is read again.
+constexpr int readAttempts = 3;
+
+// The "extended timestamp" extra field (0x5455) with the modification time
+// only: unzip and 7-Zip restore the time from it to the second, where the
+// MS-DOS time of the header has two-second steps and no time zone.
+QByteArray extendedTimestamp(qint64 modified)
 {
-    quint32 mode = 0100000; // regular file
-    const std::pair<QFileDevice::Permission, quint32> bits[] = {
-        {QFileDevice::ReadOwner, 0400}, {QFileDevice::WriteOwner, 0200},
-        {QFileDevice::ExeOwner, 0100},  {QFileDevice::ReadGroup, 040},
-        {QFileDevice::WriteGroup, 020}, {QFileDevice::ExeGroup, 010},
-        {QFileDevice::ReadOther, 04},   {QFileDevice::WriteOther, 02},
-        {QFileDevice::ExeOther, 01},
-    };
-    for (const auto &[permission, bit] : bits) {
-        if (permissions.testFlag(permission))
-            mode |= bit;
-    }
-    return mode;
+    if (modified < 0 || modified > std::numeric_limits<qint32>::max())
+        return {};
+    QByteArray field(9, '\0');
+    auto *bytes = reinterpret_cast<uchar *>(field.data());
+    qToLittleEndian<quint16>(0x5455, bytes);
+    qToLittleEndian<quint16>(5, bytes + 2);
+    bytes[4] = 1; // the modification time is present
+    qToLittleEndian<quint32>(quint32(modified), bytes + 5);
+    return field;
+}
+
+bool sameFile(const struct stat &a, const struct stat &b)
+{
+    return a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec
+        && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec && a.st_ino == b.st_ino;
 }
 
 } // namespace
@@ -95,32 +105,99 @@ QString CopyWriter::deviceError() const
     return m_zip ? tr("ZIP error %1").arg(m_zip->getZipError()) : tr("the file is not open");
 }
 
-bool CopyWriter::addFile(const RootedDir &sourceDir, const QString &relativePath,
-                         const QString &entryName, qint64 size,
-                         const EntryCompressor::Progress &progress, CompressedEntry *result,
-                         QString *error)
+CopyWriter::AddResult CopyWriter::addFile(const RootedDir &sourceDir, const QString &relativePath,
+                                          const QString &entryName,
+                                          const EntryCompressor::Progress &progress,
+                                          CompressedEntry *result, FileMetadata *metadata,
+                                          ManifestLeftOut::Reason *leftOutReason, QString *error)
 {
-    const QString sourcePath = sourceDir.filePath(relativePath);
+    const QString shownPath = QDir::toNativeSeparators(sourceDir.filePath(relativePath));
     QString problem;
     const int fd = sourceDir.openForReading(relativePath, &problem);
+    if (fd < 0) {
+        *leftOutReason = errno == ENOENT ? ManifestLeftOut::Reason::Vanished
+                                         : ManifestLeftOut::Reason::Unreadable;
+        *error = problem;
+        return AddResult::LeftOut;
+    }
     QFile source;
-    if (fd < 0 || !source.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-        if (fd >= 0)
-            problem = source.errorString();
-        *error = tr("%1 could not be read: %2").arg(QDir::toNativeSeparators(sourcePath), problem);
+    source.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+    auto leftOut = [&](ManifestLeftOut::Reason reason, const QString &why) {
+        *leftOutReason = reason;
+        *error = tr("%1: %2").arg(shownPath, why);
+        return AddResult::LeftOut;
+    };
+    for (int attempt = 0; attempt < readAttempts; ++attempt) {
+        struct stat before
+        {
+        };
+        if (::fstat(fd, &before) != 0 || !source.seek(0))
+            return leftOut(ManifestLeftOut::Reason::Unreadable, source.errorString());
+        metadata->modified = before.st_mtim.tv_sec;
+        metadata->mode = int(before.st_mode & 07777);
+        const quint32 mode = S_IFREG | (before.st_mode & 07777);
+        const qint64 size = before.st_size;
+        if (size > EntryCompressor::wholeBufferLimit) {
+            // Streamed: once its first bytes are in the copy there is no
+            // reading it again, and a change makes the copy fail.
+            if (!addEntry(source, entryName, size, before.st_mtim.tv_sec, mode, progress, result,
+                          &problem)) {
+                *error = tr("%1: %2").arg(shownPath, problem);
+                return AddResult::Failed;
+            }
+            struct stat after
+            {
+            };
+            if (::fstat(fd, &after) != 0 || !sameFile(before, after)) {
+                *error = tr("%1 changed while it was being copied. Close the programs that use "
+                            "it and make the copy again.")
+                             .arg(shownPath);
+                return AddResult::Failed;
+            }
+            return AddResult::Added;
+        }
+        // Small: read whole, and written only if it did not change meanwhile.
+        m_readBuffer.resize(size + 1);
+        qint64 total = 0;
+        for (;;) {
+            const qint64 n = source.read(m_readBuffer.data() + total, m_readBuffer.size() - total);
+            if (n < 0)
+                return leftOut(ManifestLeftOut::Reason::Unreadable, source.errorString());
+            total += n;
+            if (n == 0 || total == m_readBuffer.size())
+                break;
+        }
+        struct stat after
+        {
+        };
+        if (::fstat(fd, &after) != 0)
+            return leftOut(ManifestLeftOut::Reason::Unreadable, source.errorString());
+        if (total != size || !sameFile(before, after))
+            continue; // it changed while it was read: again
+        QBuffer buffer;
+        buffer.setData(m_readBuffer.constData(), size);
+        buffer.open(QIODevice::ReadOnly);
+        if (!addEntry(buffer, entryName, size, before.st_mtim.tv_sec, mode, progress, result,
+                      &problem)) {
+            *error = tr("%1: %2").arg(shownPath, problem);
+            return AddResult::Failed;
+        }
+        return AddResult::Added;
+    }
+    return leftOut(ManifestLeftOut::Reason::Changed, tr("it kept changing while it was read"));
+}
+
+bool CopyWriter::addFolder(const QString &entryName, const FileMetadata &metadata, QString *error)
+{
+    if (!m_zip) {
+        *error = tr("the copy is not open");
         return false;
     }
-    struct stat status
-    {
-    };
-    ::fstat(fd, &status);
-    const QDateTime modified = QDateTime::fromSecsSinceEpoch(status.st_mtim.tv_sec)
-                                   .addMSecs(status.st_mtim.tv_nsec / 1000000);
-    const auto permissions = QFileDevice::Permissions::fromInt(
-        int(((status.st_mode & 0700) << 6) | ((status.st_mode & 0700) << 2)
-            | ((status.st_mode & 070) << 1) | (status.st_mode & 07)));
-    if (!addEntry(source, entryName, size, modified, permissions, progress, result, &problem)) {
-        *error = tr("%1: %2").arg(QDir::toNativeSeparators(sourcePath), problem);
+    const quint32 mode = S_IFDIR | quint32(std::max(metadata.mode, 0) & 07777);
+    if (!openEntry(entryName + u'/', 0, metadata.modified, mode, 0, false)
+        || zipCloseFileInZipRaw64(m_zip->getZipFile(), 0, 0) != ZIP_OK) {
+        noteDeviceError();
+        *error = deviceError();
         return false;
     }
     return true;
@@ -132,16 +209,40 @@ bool CopyWriter::addData(const QString &entryName, const QByteArray &data, Compr
     QBuffer buffer;
     buffer.setData(data);
     buffer.open(QIODevice::ReadOnly);
-    return addEntry(buffer, entryName, data.size(), QDateTime::currentDateTime(),
-                    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                        | QFileDevice::ReadOther,
-                    {}, result, error);
+    return addEntry(buffer, entryName, data.size(), QDateTime::currentSecsSinceEpoch(),
+                    S_IFREG | 0644, {}, result, error);
 }
 
-bool CopyWriter::addEntry(QIODevice &source, const QString &entryName, qint64 size,
-                          const QDateTime &modified, QFileDevice::Permissions permissions,
-                          const EntryCompressor::Progress &progress, CompressedEntry *result,
-                          QString *error)
+bool CopyWriter::openEntry(const QString &entryName, qint64 size, qint64 modified, quint32 unixMode,
+                           int method, bool raw)
+{
+    zip_fileinfo fileInfo {};
+    const QDateTime local = QDateTime::fromSecsSinceEpoch(std::max<qint64>(modified, 0));
+    const QDate date = local.date().year() < 1980 ? QDate(1980, 1, 1) : local.date();
+    fileInfo.tmz_date.tm_year = uInt(date.year());
+    fileInfo.tmz_date.tm_mon = uInt(date.month() - 1);
+    fileInfo.tmz_date.tm_mday = uInt(date.day());
+    fileInfo.tmz_date.tm_hour = uInt(local.time().hour());
+    fileInfo.tmz_date.tm_min = uInt(local.time().minute());
+    fileInfo.tmz_date.tm_sec = uInt(local.time().second());
+    fileInfo.external_fa = uLong(unixMode) << 16;
+    if ((unixMode & S_IFMT) == S_IFDIR)
+        fileInfo.external_fa |= 0x10; // the MS-DOS directory attribute
+    // Entry names are valid UTF-8 by construction (copy/zipnames.h).
+    const QByteArray name = entryName.toUtf8();
+    const QByteArray timestamp = extendedTimestamp(modified);
+    const int zip64 = size >= zip64Threshold ? 1 : 0;
+    return zipOpenNewFileInZip4_64(
+               m_zip->getZipFile(), name.constData(), &fileInfo, timestamp.constData(),
+               uInt(timestamp.size()), timestamp.constData(), uInt(timestamp.size()), nullptr,
+               method, m_level, raw ? 1 : 0, -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, nullptr,
+               0, versionMadeByUnix, ZIP_ENCODING_UTF8, zip64)
+        == ZIP_OK;
+}
+
+bool CopyWriter::addEntry(QIODevice &source, const QString &entryName, qint64 size, qint64 modified,
+                          quint32 unixMode, const EntryCompressor::Progress &progress,
+                          CompressedEntry *result, QString *error)
 {
     if (!m_zip) {
         *error = tr("the copy is not open");
@@ -151,26 +252,9 @@ bool CopyWriter::addEntry(QIODevice &source, const QString &entryName, qint64 si
     // streamed entry only knows at its end; minizip's own raw calls (on the
     // handle QuaZip documents for this) take it when the entry is closed.
     zipFile handle = m_zip->getZipFile();
-    zip_fileinfo fileInfo {};
-    const QDateTime local = modified.toLocalTime();
-    const QDate date = local.date().year() < 1980 ? QDate(1980, 1, 1) : local.date();
-    fileInfo.tmz_date.tm_year = uInt(date.year());
-    fileInfo.tmz_date.tm_mon = uInt(date.month() - 1);
-    fileInfo.tmz_date.tm_mday = uInt(date.day());
-    fileInfo.tmz_date.tm_hour = uInt(local.time().hour());
-    fileInfo.tmz_date.tm_min = uInt(local.time().minute());
-    fileInfo.tmz_date.tm_sec = uInt(local.time().second());
-    fileInfo.external_fa = uLong(unixMode(permissions)) << 16;
-    const QByteArray name = entryName.toUtf8();
-    const int zip64 = size >= zip64Threshold ? 1 : 0;
-
     bool opened = false;
     auto beforeWrite = [&](int method) {
-        opened = zipOpenNewFileInZip4_64(handle, name.constData(), &fileInfo, nullptr, 0, nullptr,
-                                         0, nullptr, method, m_level, 1, -MAX_WBITS, DEF_MEM_LEVEL,
-                                         Z_DEFAULT_STRATEGY, nullptr, 0, versionMadeByUnix,
-                                         ZIP_ENCODING_UTF8, zip64)
-            == ZIP_OK;
+        opened = openEntry(entryName, size, modified, unixMode, method, true);
         return opened;
     };
     auto sink = [&](const char *data, qint64 length) {

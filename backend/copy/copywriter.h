@@ -2,6 +2,7 @@
 #pragma once
 
 #include "copy/entrycompressor.h"
+#include "copy/manifest.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -32,12 +33,34 @@ public:
     // Takes fd, a new empty file opened for reading and writing (created by
     // the caller exclusively, never through a link), as the copy's file.
     bool open(int fd, QString *error);
+
+    // What addFile() did with a file of the installation.
+    enum class AddResult {
+        Added,
+        // The file could not be copied, and nothing of it is in the copy:
+        // it is unreadable, vanished, or kept changing while it was read.
+        // leftOutReason says which; the copy itself is still sound.
+        LeftOut,
+        // The copy cannot go on (the destination failed, or a large file
+        // changed after part of it was written); error says why.
+        Failed,
+    };
+    struct FileMetadata
+    {
+        qint64 modified = -1; // seconds since the epoch
+        int mode = -1; // permission bits (07777)
+    };
     // Adds the file at relativePath below sourceDir (opened without
-    // following links) as entryName; size is the size it had when listed
-    // (a file that changes size meanwhile is an error).
-    bool addFile(const RootedDir &sourceDir, const QString &relativePath, const QString &entryName,
-                 qint64 size, const EntryCompressor::Progress &progress, CompressedEntry *result,
-                 QString *error);
+    // following links) as entryName, with the size, time and mode it has
+    // when it is read. A file that changes while it is read is read again,
+    // up to three times, before it is left out.
+    AddResult addFile(const RootedDir &sourceDir, const QString &relativePath,
+                      const QString &entryName, const EntryCompressor::Progress &progress,
+                      CompressedEntry *result, FileMetadata *metadata,
+                      ManifestLeftOut::Reason *leftOutReason, QString *error);
+    // Adds a folder entry (entryName without the trailing '/'), so that
+    // unzip and 7-Zip make empty folders too.
+    bool addFolder(const QString &entryName, const FileMetadata &metadata, QString *error);
     bool addData(const QString &entryName, const QByteArray &data, CompressedEntry *result,
                  QString *error);
     // Writes the central directory and makes the file durable (fsync).
@@ -51,10 +74,11 @@ public:
     bool deviceFull() const { return m_deviceFull; }
 
 private:
-    bool addEntry(QIODevice &source, const QString &entryName, qint64 size,
-                  const QDateTime &modified, QFileDevice::Permissions permissions,
-                  const EntryCompressor::Progress &progress, CompressedEntry *result,
-                  QString *error);
+    bool addEntry(QIODevice &source, const QString &entryName, qint64 size, qint64 modified,
+                  quint32 unixMode, const EntryCompressor::Progress &progress,
+                  CompressedEntry *result, QString *error);
+    bool openEntry(const QString &entryName, qint64 size, qint64 modified, quint32 unixMode,
+                   int method, bool raw);
     QString deviceError() const;
     void noteDeviceError();
 
@@ -64,6 +88,7 @@ private:
     EntryCompressor m_compressor;
     int m_level;
     bool m_deviceFull = false;
+    QByteArray m_readBuffer; // a small file, read whole before any byte is written
 };
 
 } // namespace Resguarda

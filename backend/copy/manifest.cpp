@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/manifest.h"
 
+#include "copy/zipnames.h"
 #include "core/checkedmath.h"
+#include "core/filenames.h"
 #include "installation/codes.h"
 
 #include <QHash>
@@ -10,6 +12,8 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QtNumeric>
+
+#include <algorithm>
 
 namespace Resguarda {
 
@@ -31,7 +35,112 @@ QString isoWithOffset(const QDateTime &dateTime)
     return withOffset.toString(Qt::ISODate);
 }
 
+QString modeText(int mode)
+{
+    return QString::number(mode, 8).rightJustified(4, u'0');
+}
+
+// The members every named item of format 2 has: its entry name and, when
+// that differs from the real path, the real path's bytes.
+void insertName(QJsonObject *object, const QString &path, const QString &realPath)
+{
+    object->insert(u"path", path);
+    if (realPath != path)
+        object->insert(u"pathBytes", QString::fromLatin1(FileNames::encode(realPath).toBase64()));
+}
+
+void insertMetadata(QJsonObject *object, qint64 modified, int mode)
+{
+    if (modified >= 0)
+        object->insert(u"modified", modified);
+    if (mode >= 0)
+        object->insert(u"mode", modeText(mode));
+}
+
+// Reads path (and pathBytes) of a format 2 item: false when the name is not
+// the canonical form of a path or disagrees with the bytes it claims.
+bool readName(const QJsonObject &object, int formatVersion, QString *path, QString *realPath)
+{
+    *path = object.value(u"path").toString();
+    if (path->isEmpty())
+        return false;
+    if (formatVersion < 2) {
+        *realPath = *path;
+        return !object.contains(u"pathBytes");
+    }
+    const auto real = ZipNames::toPath(*path);
+    if (!real)
+        return false;
+    *realPath = *real;
+    const QJsonValue bytes = object.value(u"pathBytes");
+    if (bytes.isUndefined())
+        return true;
+    return QByteArray::fromBase64(bytes.toString().toLatin1(),
+                                  QByteArray::AbortOnBase64DecodingErrors)
+        == FileNames::encode(*realPath);
+}
+
+// modified and mode of a format 2 item; both optional, both checked.
+bool readMetadata(const QJsonObject &object, qint64 *modified, int *mode)
+{
+    const QJsonValue time = object.value(u"modified");
+    if (!time.isUndefined()) {
+        if (!time.isDouble())
+            return false;
+        *modified = time.toInteger(-1);
+        if (*modified < 0)
+            return false;
+    }
+    const QJsonValue bits = object.value(u"mode");
+    if (!bits.isUndefined()) {
+        bool ok = false;
+        const QString text = bits.toString();
+        *mode = text.toInt(&ok, 8);
+        if (!ok || text.size() != 4 || *mode < 0 || *mode > 07777)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+QString ManifestLeftOut::reasonId(Reason reason)
+{
+    switch (reason) {
+    case Reason::Link:
+        return QStringLiteral("link");
+    case Reason::Special:
+        return QStringLiteral("special");
+    case Reason::Unreadable:
+        return QStringLiteral("unreadable");
+    case Reason::Vanished:
+        return QStringLiteral("vanished");
+    case Reason::Changed:
+        return QStringLiteral("changed");
+    case Reason::TooLong:
+        return QStringLiteral("tooLong");
+    }
+    return QString();
+}
+
+std::optional<ManifestLeftOut::Reason> ManifestLeftOut::reasonFromId(QStringView id)
+{
+    for (const Reason reason : {Reason::Link, Reason::Special, Reason::Unreadable, Reason::Vanished,
+                                Reason::Changed, Reason::TooLong}) {
+        if (id == reasonId(reason))
+            return reason;
+    }
+    return std::nullopt;
+}
+
+qint64 Manifest::leftOutOfCompany(const QString &code) const
+{
+    const QString prefix = InstallationLayout::companyArchivePrefix(system.code, code);
+    const QString folder = InstallationLayout::companyRelativePath(system.code, code);
+    return std::count_if(leftOut.cbegin(), leftOut.cend(), [&](const ManifestLeftOut &item) {
+        return item.path == folder || item.path.startsWith(prefix);
+    });
+}
 
 qint64 Manifest::totalBytes() const
 {
@@ -85,12 +194,29 @@ QByteArray Manifest::toJson() const
 
     QJsonArray entryArray;
     for (const auto &entry : entries) {
-        entryArray.append(
-            QJsonObject {{u"path"_qs, entry.path},
-                         {u"size"_qs, entry.size},
-                         {u"crc32"_qs, QString::number(entry.crc32, 16).rightJustified(8, u'0')}});
+        QJsonObject object {
+            {u"size"_qs, entry.size},
+            {u"crc32"_qs, QString::number(entry.crc32, 16).rightJustified(8, u'0')}};
+        insertName(&object, entry.path, entry.realPath.isNull() ? entry.path : entry.realPath);
+        insertMetadata(&object, entry.modified, entry.mode);
+        entryArray.append(object);
     }
     root.insert(u"entries", entryArray);
+    QJsonArray folderArray;
+    for (const auto &folder : folders) {
+        QJsonObject object;
+        insertName(&object, folder.path, folder.realPath.isNull() ? folder.path : folder.realPath);
+        insertMetadata(&object, folder.modified, folder.mode);
+        folderArray.append(object);
+    }
+    root.insert(u"folders", folderArray);
+    QJsonArray leftOutArray;
+    for (const auto &item : leftOut) {
+        QJsonObject object {{u"reason"_qs, ManifestLeftOut::reasonId(item.reason)}};
+        insertName(&object, item.path, item.realPath.isNull() ? item.path : item.realPath);
+        leftOutArray.append(object);
+    }
+    root.insert(u"leftOut", leftOutArray);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -157,16 +283,18 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
 
     QSet<QString> seen;
     qint64 entriesBytes = 0;
+    const int version = manifest.formatVersion;
     for (const auto &value : root.value(u"entries").toArray()) {
         const auto object = value.toObject();
         ManifestEntry entry;
-        entry.path = object.value(u"path").toString();
+        const bool named = readName(object, version, &entry.path, &entry.realPath);
         entry.size = object.value(u"size").toInteger(-1);
         bool crcOk = false;
         entry.crc32 = object.value(u"crc32").toString().toUInt(&crcOk, 16);
         // Sizes and their sum are bounded: a sum that wrapped around would
         // make a copy of exabytes pass the free space checks as a small one.
-        if (entry.path.isEmpty() || entry.size < 0 || !crcOk || seen.contains(entry.path)
+        if (!named || entry.size < 0 || !crcOk || seen.contains(entry.path)
+            || (version >= 2 && !readMetadata(object, &entry.modified, &entry.mode))
             || !CheckedMath::add(entriesBytes, entry.size, &entriesBytes)
             || entriesBytes > CheckedMath::maxBytes) {
             *problem = QStringLiteral("entry %1").arg(entry.path);
@@ -174,6 +302,30 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
         }
         seen.insert(entry.path);
         manifest.entries.append(entry);
+    }
+    QSet<QString> seenFolders;
+    for (const auto &value : root.value(u"folders").toArray()) {
+        const auto object = value.toObject();
+        ManifestFolder folder;
+        if (version < 2 || !readName(object, version, &folder.path, &folder.realPath)
+            || seenFolders.contains(folder.path)
+            || !readMetadata(object, &folder.modified, &folder.mode)) {
+            *problem = QStringLiteral("folder %1").arg(folder.path);
+            return ParseResult::NotAManifest;
+        }
+        seenFolders.insert(folder.path);
+        manifest.folders.append(folder);
+    }
+    for (const auto &value : root.value(u"leftOut").toArray()) {
+        const auto object = value.toObject();
+        ManifestLeftOut item;
+        const auto reason = ManifestLeftOut::reasonFromId(object.value(u"reason").toString());
+        if (version < 2 || !reason || !readName(object, version, &item.path, &item.realPath)) {
+            *problem = QStringLiteral("left-out item %1").arg(item.path);
+            return ParseResult::NotAManifest;
+        }
+        item.reason = *reason;
+        manifest.leftOut.append(item);
     }
     // Codes become folder names and journal steps: one rule for the
     // installation and for every copy (installation/codes.h).

@@ -15,11 +15,41 @@ namespace Resguarda {
 
 // The manifest of a copy (docs/copy-format.md): what the copy claims to hold.
 // A copy whose entries differ in any way from its manifest is damaged.
+// Entry names are the ZIP form of a path (copy/zipnames.h): realPath is the
+// path below the installation root it stands for, byte for byte (a
+// FileNames-decoded string). In format 1 the two are always the same.
 struct ManifestEntry
 {
-    QString path;
+    QString path; // the ZIP entry name
     qint64 size = 0;
     quint32 crc32 = 0;
+    qint64 modified = -1; // seconds since the epoch; -1: not recorded (format 1)
+    int mode = -1; // permission bits (07777); -1: not recorded (format 1)
+    QString realPath;
+};
+
+// A folder of a company or of the templates, the company's own folder
+// included: empty ones are part of the data (an empty "mensal/2026-11" is
+// a period opened in the system), and each has its mode and time.
+struct ManifestFolder
+{
+    QString path; // the ZIP form, without the trailing '/'
+    qint64 modified = -1;
+    int mode = -1;
+    QString realPath;
+};
+
+// Something the backup could not copy, in a copy made with
+// --allow-incomplete: the copy says so everywhere it is shown.
+struct ManifestLeftOut
+{
+    using Reason = SkipReason;
+    QString path; // the ZIP form of its path
+    Reason reason = Reason::Unreadable;
+    QString realPath;
+
+    static QString reasonId(Reason reason);
+    static std::optional<Reason> reasonFromId(QStringView id);
 };
 
 struct ManifestCompany
@@ -48,7 +78,8 @@ struct ManifestOptions
 
 struct Manifest
 {
-    static constexpr int currentFormatVersion = 1;
+    // 2: names as ZipNames, modes and times, folders, left-out items.
+    static constexpr int currentFormatVersion = 2;
 
     int formatVersion = currentFormatVersion;
     SystemInfo system;
@@ -59,8 +90,13 @@ struct Manifest
     qint64 templateFiles = 0;
     qint64 templateBytes = 0;
     QList<ManifestEntry> entries;
+    QList<ManifestFolder> folders; // format 2
+    QList<ManifestLeftOut> leftOut; // format 2; empty for a complete copy
 
     qint64 totalBytes() const;
+    bool isIncomplete() const { return !leftOut.isEmpty(); }
+    // How many of the left-out items belong to the company (by code).
+    qint64 leftOutOfCompany(const QString &code) const;
     QByteArray toJson() const;
 
     enum class ParseResult { Ok, NotAManifest, NewerFormat };
