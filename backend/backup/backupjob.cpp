@@ -169,7 +169,9 @@ OperationError BackupJob::run()
     m_historyRoot.clear();
     m_historySystem = m_options.allSystems ? QString() : m_options.systemCode;
     m_startedAt = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTime();
-    const OperationError error = execute();
+    OperationError error = execute();
+    if (!error)
+        error = incompleteResult();
     // Without an installation there is nowhere to record anything.
     if (!m_historyRoot.isEmpty())
         recordInHistory(error);
@@ -193,6 +195,24 @@ void BackupJob::recordInHistory(const OperationError &error)
         m_warnings.append(problem);
 }
 
+OperationError BackupJob::incompleteResult() const
+{
+    qint64 leftOut = 0;
+    QString details;
+    for (const auto &copy : m_written) {
+        leftOut += copy.leftOut;
+        for (const auto &line : copy.leftOutLines)
+            details += QStringLiteral("\n  - ") + line;
+    }
+    if (leftOut == 0)
+        return OperationError::none();
+    return OperationError::incomplete(
+        tr("Incomplete copy: %n file(s) or folder(s) were left out, as asked "
+           "(--allow-incomplete). This copy is not a full backup:",
+           nullptr, int(leftOut))
+        + details);
+}
+
 OperationError BackupJob::execute()
 {
     OperationError error;
@@ -211,10 +231,10 @@ OperationError BackupJob::execute()
     } else if (!m_options.systemCode.isEmpty()) {
         const auto system = installation->system(m_options.systemCode, Qt::CaseInsensitive);
         if (!system)
-            return OperationError::usage(tr("The system %1 is not installed in %2. Installed systems: %3.")
-                                             .arg(m_options.systemCode,
-                                                  QDir::toNativeSeparators(installation->rootPath()),
-                                                  knownSystems.join(u", ")));
+            return OperationError::usage(
+                tr("The system %1 is not installed in %2. Installed systems: %3.")
+                    .arg(m_options.systemCode, QDir::toNativeSeparators(installation->rootPath()),
+                         knownSystems.join(u", ")));
         systems = {*system};
     } else if (installation->systems().size() == 1) {
         systems = installation->systems();
@@ -248,11 +268,13 @@ OperationError BackupJob::execute()
         for (const auto &company : plan.companies)
             requested.remove(company.info.code);
         if (!m_options.companies.isEmpty() && plan.companies.isEmpty()) {
-            m_warnings.append(tr("System %1 has none of the chosen companies: no copy was made of it.")
-                                  .arg(system.code));
+            m_warnings.append(
+                tr("System %1 has none of the chosen companies: no copy was made of it.")
+                    .arg(system.code));
             continue;
         }
-        const QString target = CopyNaming::targetPath(installation->rootPath(), system.code, m_options, now, &error);
+        const QString target
+            = CopyNaming::targetPath(installation->rootPath(), system.code, m_options, now, &error);
         if (error)
             return error;
         m_warnings += plan.warnings;
@@ -264,8 +286,8 @@ OperationError BackupJob::execute()
     if (!requested.isEmpty()) {
         QStringList missing(requested.begin(), requested.end());
         missing.sort();
-        return OperationError::usage(tr("Company %1 is not registered in the chosen systems.")
-                                         .arg(missing.join(u", ")));
+        return OperationError::usage(
+            tr("Company %1 is not registered in the chosen systems.").arg(missing.join(u", ")));
     }
 
     // Before anything is erased or written: a destination that is not there
@@ -545,8 +567,14 @@ OperationError BackupJob::writeCopy(const BackupPlan &plan, const QString &targe
         = producer.produce(plan, manifest, target, createFolder, m_progress, &copySize);
     if (error)
         return error;
-    m_written.append({plan.system.code, target, m_progress.filesDone - filesBefore,
-                      m_progress.bytesDone - bytesBefore, copySize});
+    WrittenCopy written {plan.system.code, target, m_progress.filesDone - filesBefore,
+                         m_progress.bytesDone - bytesBefore, copySize};
+    for (const auto &item : producer.leftOut()) {
+        ++written.leftOut;
+        written.leftOutLines.append(
+            Installation::skipText(*plan.source, {item.realPath, item.reason}));
+    }
+    m_written.append(written);
     return OperationError::none();
 }
 

@@ -34,6 +34,8 @@ public:
         qint64 files = 0;
         qint64 bytes = 0; // uncompressed
         qint64 copySize = 0; // the ZIP file's size
+        qint64 leftOut = 0; // files and folders left out (--allow-incomplete)
+        QStringList leftOutLines; // what each is and why, for the user
     };
 
     explicit BackupJob(BackupOptions options, QObject *parent = nullptr);
@@ -43,6 +45,8 @@ public:
     // warning, never a failure of the copy.
     OperationError run();
 
+    // The copies written, also when run() reports them incomplete
+    // (ExitCode::Incomplete: written as asked, but leaving files out).
     const QList<WrittenCopy> &writtenCopies() const { return m_written; }
     // Things worth telling the user that did not stop the copy (an unreadable
     // empresa.json, a symbolic link that was skipped).
@@ -76,6 +80,8 @@ Q_SIGNALS:
 
 private:
     OperationError execute();
+    // ExitCode::Incomplete naming what the written copies left out, or none.
+    OperationError incompleteResult() const;
     void recordInHistory(const OperationError &error);
     OperationError writeCopy(const BackupPlan &plan, const QString &target);
     OperationError checkWipe(const QString &installationRoot, const QStringList &targets,
@@ -92,7 +98,7 @@ private:
     QString m_historyRoot; // set once the installation is open: where run() records
     QString m_historySystem; // the system of the run, when it is one
     QDateTime m_startedAt;
-    std::atomic_bool m_cancelled{false};
+    std::atomic_bool m_cancelled {false};
     JobProgress m_progress;
 };
 

@@ -38,6 +38,11 @@ struct BackupOptions
     // to the installation's Copias, as asked, and this has no effect, so a
     // scheduler may always pass it.
     bool requireMountedDestination = false;
+    // Write the copy even though some files or folders cannot be copied
+    // (unreadable, links, special files): the copy is marked incomplete in
+    // its manifest and everywhere it is shown. Off by default: a backup
+    // that leaves something out fails, naming what.
+    bool allowIncomplete = false;
     QDateTime now; // the clock, injectable for tests; invalid = current time
     int compressionLevel = 6;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backup/backupplan.h"
 
+#include "installation/folderselection.h"
 #include "installation/tablepath.h"
 
 #include <QSet>
@@ -42,9 +43,13 @@ BackupPlan BackupPlan::make(const Installation &installation, const SystemInfo &
         planned.info = company;
         planned.archiveFromYear = options.archiveFromYear;
         const QString prefix = InstallationLayout::companyArchivePrefix(system.code, company.code);
-        const auto files = installation.filesBelow(company.relativePath, &plan.warnings);
+        const TreeListing listing = installation.listTree(company.relativePath);
+        auto kept = [&](const QString &archivePath) {
+            return classifyCompanyPath(QStringView(archivePath).mid(prefix.size()))
+                .isKeptFrom(options.archiveFromYear);
+        };
         QSet<int> years;
-        for (const auto &file : files) {
+        for (const auto &file : listing.files) {
             const TableClass table
                 = classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()));
             if (!table.isKeptFrom(options.archiveFromYear))
@@ -54,14 +59,42 @@ BackupPlan BackupPlan::make(const Installation &installation, const SystemInfo &
             planned.files.append(file);
             planned.bytes += file.size;
         }
+        // A folder is classified as a file inside it would be: the folder
+        // of a year left out is left out too, and so is one left empty only
+        // because its years were.
+        QStringList keptFiles;
+        for (const auto &file : std::as_const(planned.files))
+            keptFiles.append(file.archivePath);
+        QStringList everything = listing.folders;
+        for (const auto &file : listing.files)
+            everything.append(file.archivePath);
+        for (const auto &item : listing.skipped)
+            everything.append(item.archivePath);
+        const QSet<QString> withContent = foldersWithContent(everything);
+        planned.folders = selectFolders(
+            listing.folders, keptFiles,
+            [&](const QString &folder) {
+                return folder.size() < prefix.size() || kept(folder + QStringLiteral("/x"));
+            },
+            [&](const QString &folder) { return withContent.contains(folder); });
+        if (!listing.folders.isEmpty() && !planned.folders.contains(listing.folders.first()))
+            planned.folders.prepend(listing.folders.first()); // the company's own folder
+        for (const auto &item : listing.skipped) {
+            if (item.archivePath.size() < prefix.size() || kept(item.archivePath))
+                plan.skipped.append(item);
+        }
         planned.years = QList<int>(years.begin(), years.end());
         std::sort(planned.years.begin(), planned.years.end());
         plan.companies.append(planned);
     }
     if (options.templates) {
-        plan.templates = installation.filesBelow(
-            InstallationLayout::templatesRelativePath(system.code), &plan.warnings);
+        TreeListing listing
+            = installation.listTree(InstallationLayout::templatesRelativePath(system.code));
+        plan.templates = std::move(listing.files);
+        plan.templateFolders = std::move(listing.folders);
+        plan.skipped += listing.skipped;
     }
+    plan.allowIncomplete = options.allowIncomplete;
     return plan;
 }
 

@@ -15,6 +15,7 @@ struct PlannedCompany
 {
     CompanyInfo info;
     QList<SourceFile> files;
+    QStringList folders; // archive paths; the company's own folder first
     qint64 bytes = 0;
     QList<int> years; // years of the dated tables included, ascending
     int archiveFromYear = 0; // dated tables before this year are left out
@@ -33,6 +34,21 @@ public:
     std::shared_ptr<const RootedDir> source;
     QList<PlannedCompany> companies;
     QList<SourceFile> templates;
+    QStringList templateFolders;
+    // What cannot be copied (links, special files, unreadable folders):
+    // the copy fails naming them, unless allowIncomplete.
+    QList<SkippedItem> skipped;
+    bool allowIncomplete = false;
+    // Links and special files are left out (listed in the manifest) without
+    // failing, whatever allowIncomplete says: the safety copy before a
+    // restore, which cannot copy them and whose restore removes them.
+    bool leaveOutLinks = false;
+    // Whether item makes the copy fail (unless allowIncomplete).
+    bool refuses(const SkippedItem &item) const
+    {
+        return !leaveOutLinks
+            || (item.reason != SkipReason::Link && item.reason != SkipReason::Special);
+    }
     // Permissions of the copy file: it holds payroll and tax data.
     int fileMode = 0600;
     QStringList warnings;

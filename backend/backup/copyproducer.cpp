@@ -4,6 +4,7 @@
 #include "backup/copynaming.h"
 #include "copy/copyreader.h"
 #include "copy/copywriter.h"
+#include "copy/zipnames.h"
 #include "core/crashpoint.h"
 #include "core/filesystem.h"
 #include "core/logging.h"
@@ -14,6 +15,10 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cerrno>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace Resguarda {
 
@@ -170,6 +175,22 @@ OperationError CopyProducer::checkFreeSpace(const BackupPlan &plan, const QStrin
     return OperationError::none();
 }
 
+QString CopyProducer::incompleteCopyRefused(const RootedDir &source,
+                                            const QList<SkippedItem> &items)
+{
+    QString text = tr("No copy was made: %n file(s) or folder(s) of the installation cannot be "
+                      "copied, and a copy that leaves anything out is not a backup:",
+                      nullptr, int(items.size()));
+    for (const auto &item : items)
+        text += QStringLiteral("\n  - ") + Installation::skipText(source, item);
+    text += u'\n'
+        + tr("Give Resguarda permission to read them (or remove the links and special files) "
+             "and make the copy again. To make the copy anyway, marked as incomplete, use "
+             "--allow-incomplete (in the app, the option \"Allow an incomplete copy\"). The "
+             "previous copy, if any, was kept unchanged.");
+    return text;
+}
+
 OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
                                      const QString &target, bool createFolder,
                                      JobProgress &progress, qint64 *copySize)
@@ -184,6 +205,33 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
     error = checkFreeSpace(plan, target);
     if (error)
         return error;
+
+    // What the listing found that cannot be copied stops the copy before a
+    // byte is written; what only fails once read stops it at the end, so
+    // that every such file is named at once.
+    const bool refused = std::any_of(plan.skipped.cbegin(), plan.skipped.cend(),
+                                     [&](const SkippedItem &item) { return plan.refuses(item); });
+    if (refused && !plan.allowIncomplete) {
+        // The files that cannot be opened either, so that one attempt
+        // names all there is to fix; opening costs far less than copying.
+        QList<SkippedItem> items = plan.skipped;
+        auto probe = [&](const SourceFile &file) {
+            QString ignored;
+            const int fd = plan.source->openForReading(file.archivePath, &ignored);
+            if (fd >= 0)
+                ::close(fd);
+            else
+                items.append({file.archivePath,
+                              errno == ENOENT ? SkipReason::Vanished : SkipReason::Unreadable});
+        };
+        for (const auto &company : plan.companies)
+            std::for_each(company.files.cbegin(), company.files.cend(), probe);
+        std::for_each(plan.templates.cbegin(), plan.templates.cend(), probe);
+        std::sort(items.begin(), items.end(), [](const SkippedItem &a, const SkippedItem &b) {
+            return a.archivePath < b.archivePath;
+        });
+        return OperationError::failed(incompleteCopyRefused(*plan.source, items));
+    }
 
     const QString partial = CopyNaming::partialPath(target);
     const QString partialName = QFileInfo(partial).fileName();
@@ -231,42 +279,101 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
 
     manifest.companies.clear();
     manifest.entries.clear();
+    manifest.folders.clear();
+    manifest.leftOut.clear();
     manifest.templateFiles = 0;
     manifest.templateBytes = 0;
+    for (const auto &item : plan.skipped)
+        manifest.leftOut.append(
+            {ZipNames::toEntryName(item.archivePath), item.reason, item.archivePath});
+    QStringList leftOutMessages;
     progress.phase = JobProgress::Phase::Writing;
-    auto addFile = [&](const SourceFile &file) {
+    bool writeFailed = false;
+    // Adds one file; false when the copy cannot go on. A file that cannot
+    // be read is left out and the copy goes on, so that every such file is
+    // named at the end.
+    auto addFile = [&](const SourceFile &file, qint64 *files, qint64 *bytes) {
         CompressedEntry entry;
+        CopyWriter::FileMetadata metadata;
+        SkipReason reason = SkipReason::Unreadable;
         auto onBytes = [&](qint64 consumed) {
             progress.bytesDone += consumed;
             return report(progress);
         };
-        if (!writer.addFile(*plan.source, file.archivePath, file.archivePath, file.size, onBytes,
-                            &entry, &problem))
+        const QString entryName = ZipNames::toEntryName(file.archivePath);
+        switch (writer.addFile(*plan.source, file.archivePath, entryName, onBytes, &entry,
+                               &metadata, &reason, &problem)) {
+        case CopyWriter::AddResult::Failed:
+            writeFailed = true;
             return false;
-        manifest.entries.append({file.archivePath, entry.uncompressedSize, entry.crc32});
+        case CopyWriter::AddResult::LeftOut:
+            manifest.leftOut.append({entryName, reason, file.archivePath});
+            leftOutMessages.append(problem);
+            break;
+        case CopyWriter::AddResult::Added:
+            manifest.entries.append({entryName, entry.uncompressedSize, entry.crc32,
+                                     metadata.modified, metadata.mode, file.archivePath});
+            ++*files;
+            *bytes += entry.uncompressedSize;
+            break;
+        }
         ++progress.filesDone;
         crashPoint("copy-entry");
         return report(progress);
+    };
+    // Folders go in with the mode and time they have once their files are
+    // read (reading does not change a folder's time).
+    auto addFolders = [&](const QStringList &folders) {
+        for (const auto &folder : folders) {
+            struct stat status
+            {
+            };
+            if (!plan.source->statOf(folder, &status)) {
+                manifest.leftOut.append(
+                    {ZipNames::toEntryName(folder),
+                     errno == ENOENT ? SkipReason::Vanished : SkipReason::Unreadable, folder});
+                continue;
+            }
+            const CopyWriter::FileMetadata metadata {qint64(status.st_mtim.tv_sec),
+                                                     int(status.st_mode & 07777)};
+            const QString entryName = ZipNames::toEntryName(folder);
+            if (!writer.addFolder(entryName, metadata, &problem)) {
+                writeFailed = true;
+                return false;
+            }
+            manifest.folders.append({entryName, metadata.modified, metadata.mode, folder});
+        }
+        return true;
     };
 
     for (const auto &company : plan.companies) {
         progress.currentCompany = company.info.code;
         report(progress, true);
+        qint64 files = 0;
+        qint64 bytes = 0;
         for (const auto &file : company.files) {
-            if (!addFile(file))
+            if (!addFile(file, &files, &bytes))
                 return writeFailure(problem);
         }
-        manifest.companies.append({company.info.code, company.info.name, company.info.cnpj,
-                                   company.files.size(), company.bytes, company.years,
-                                   company.archiveFromYear});
+        if (!addFolders(company.folders))
+            return writeFailure(problem);
+        manifest.companies.append({company.info.code, company.info.name, company.info.cnpj, files,
+                                   bytes, company.years, company.archiveFromYear});
     }
     progress.currentCompany.clear();
     for (const auto &file : plan.templates) {
-        if (!addFile(file))
+        if (!addFile(file, &manifest.templateFiles, &manifest.templateBytes))
             return writeFailure(problem);
-        ++manifest.templateFiles;
-        manifest.templateBytes += file.size;
     }
+    if (!addFolders(plan.templateFolders))
+        return writeFailure(problem);
+    QList<SkippedItem> refusedItems;
+    for (const auto &item : std::as_const(manifest.leftOut)) {
+        if (plan.refuses({item.realPath, item.reason}))
+            refusedItems.append({item.realPath, item.reason});
+    }
+    if (!refusedItems.isEmpty() && !plan.allowIncomplete)
+        return fail(incompleteCopyRefused(*plan.source, refusedItems));
     CompressedEntry manifestEntry;
     if (!writer.addData(QString::fromUtf16(manifestEntryName), manifest.toJson(), &manifestEntry,
                         &problem)
@@ -296,7 +403,8 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
             &stopped);
         if (stopped)
             return cancelled();
-        if (!problems.isEmpty() || reader->manifest().entries.size() != manifest.entries.size())
+        if (!problems.isEmpty() || reader->manifest().entries.size() != manifest.entries.size()
+            || reader->manifest().leftOut.size() != manifest.leftOut.size())
             return fail(
                 tr("The copy written to %1 failed verification (%2). The disk may be "
                    "failing. The previous copy, if any, was kept unchanged.")
@@ -315,6 +423,7 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
     folderDir->syncDir();
     if (copySize)
         *copySize = QFileInfo(target).size();
+    m_leftOut = manifest.leftOut;
     progress.phase = JobProgress::Phase::Finishing;
     report(progress, true);
     return OperationError::none();

@@ -41,6 +41,13 @@ public:
     // largest files: cheap, and far closer than assuming no compression.
     static qint64 estimateCopySize(const BackupPlan &plan);
 
+    // What the last copy produced leaves out (with plan.allowIncomplete).
+    const QList<ManifestLeftOut> &leftOut() const { return m_leftOut; }
+
+    // The error of a copy that would leave items out without
+    // allowIncomplete: every item named, and what to do.
+    static QString incompleteCopyRefused(const RootedDir &source, const QList<SkippedItem> &items);
+
 private:
     OperationError checkFreeSpace(const BackupPlan &plan, const QString &target) const;
     // The target's folder, held open: below the installation root it is
@@ -54,6 +61,7 @@ private:
     int m_level;
     Report m_report;
     bool m_cancelled = false;
+    QList<ManifestLeftOut> m_leftOut;
     QElapsedTimer m_clock;
     qint64 m_lastReport = -1;
 };

@@ -39,10 +39,13 @@ int BackupCommand::run(const QStringList &arguments)
     const QString scheduled = QStringLiteral("scheduled");
     const QString requireMounted = QStringLiteral("require-mounted");
     const QString quiet = QStringLiteral("quiet");
+    const QString allowIncomplete = QStringLiteral("allow-incomplete");
     parser.addOptions({
         {root, tr("Installation folder of the system."), tr("DIR")},
         {system, tr("System to copy (may be left out when only one is installed)."), tr("SIS")},
-        {output, tr("Copy file, or an existing folder to write Copia<SIS>.zip into. Default: <root>/Copias."),
+        {output,
+         tr("Copy file, or an existing folder to write Copia<SIS>.zip into. Default: "
+            "<root>/Copias."),
          tr("PATH")},
         {companies, tr("Only these companies, by code, separated by commas. Default: all."),
          tr("C1,C2")},
@@ -54,7 +57,8 @@ int BackupCommand::run(const QStringList &arguments)
         {allSystems, tr("One copy of every installed system (Gera Cópia dos Demais Sistemas).")},
         {rotation, tr("Keep one set per weekday: today's set is replaced, the others are kept."),
          QStringLiteral("weekday")},
-        {extra, tr("An extra copy (before an annual closing, say), with the label and date in its name."),
+        {extra,
+         tr("An extra copy (before an annual closing, say), with the label and date in its name."),
          tr("LABEL")},
         {wipeDestination,
          tr("Empty the removable destination disk (Apaga conteúdo do disco de destino): "
@@ -66,13 +70,18 @@ int BackupCommand::run(const QStringList &arguments)
          tr("Refuse to copy unless the --output folder is on a mounted disk of its own (not the "
             "system's disk nor the installation's): a pen drive that is not plugged in fails "
             "instead of filling its empty mount point.")},
+        {allowIncomplete,
+         tr("Write the copy even if some files or folders cannot be read (links, special files, "
+            "no permission): it is marked incomplete everywhere it is shown, names what it left "
+            "out, and the command exits with 5. Without it such a backup fails (exit 1).")},
         {quiet, tr("Print only the result and errors.")},
     });
     int exitCode = 0;
     if (!command.parse(arguments, &exitCode))
         return exitCode;
     if (!parser.positionalArguments().isEmpty())
-        return command.usageError(tr("Unexpected argument: %1").arg(parser.positionalArguments().first()));
+        return command.usageError(
+            tr("Unexpected argument: %1").arg(parser.positionalArguments().first()));
     if (!parser.isSet(root))
         return command.usageError(tr("Say which installation to copy with --root DIR."));
 
@@ -89,6 +98,7 @@ int BackupCommand::run(const QStringList &arguments)
     options.wipeDestination = parser.isSet(wipeDestination);
     options.scheduled = parser.isSet(scheduled);
     options.requireMountedDestination = parser.isSet(requireMounted);
+    options.allowIncomplete = parser.isSet(allowIncomplete);
     if (parser.isSet(rotation)) {
         if (parser.value(rotation) != u"weekday")
             return command.usageError(tr("--rotation accepts only \"weekday\"."));
@@ -112,17 +122,28 @@ int BackupCommand::run(const QStringList &arguments)
     bar.clear();
     for (const auto &warning : job.warnings())
         Console::err(tr("Warning: %1").arg(warning));
-    if (error) {
+    if (error && error.code != ExitCode::Incomplete) {
         Console::err(error.message);
         return int(error.code);
     }
     const QLocale locale;
     for (const auto &copy : job.writtenCopies()) {
-        Console::out(tr("Backup completed successfully: %1").arg(QDir::toNativeSeparators(copy.path)));
+        if (copy.leftOut > 0)
+            Console::out(
+                tr("INCOMPLETE copy written (%n item(s) left out): %1", nullptr, int(copy.leftOut))
+                    .arg(QDir::toNativeSeparators(copy.path)));
+        else
+            Console::out(
+                tr("Backup completed successfully: %1").arg(QDir::toNativeSeparators(copy.path)));
         if (!isQuiet)
             Console::out(tr("  system %1: %2 files, %3 of data in a copy of %4, verified.")
                              .arg(copy.systemCode, locale.toString(copy.files),
-                                  FileSystem::formatSize(copy.bytes), FileSystem::formatSize(copy.copySize)));
+                                  FileSystem::formatSize(copy.bytes),
+                                  FileSystem::formatSize(copy.copySize)));
+    }
+    if (error) {
+        Console::err(error.message);
+        return int(error.code);
     }
     return 0;
 }

@@ -11,6 +11,9 @@ enum class ExitCode : int {
     Usage = 2, // wrong arguments, or a confirmation was needed and not given
     InUse = 3, // somebody is connected to the installation
     InvalidCopy = 4, // not a Resguarda copy, or a damaged one
+    // backup --allow-incomplete wrote a copy that leaves files out, as
+    // asked: it is marked incomplete and is not a full backup
+    Incomplete = 5,
 };
 
 // resguarda-cli interrupted by Ctrl-C (SIGINT) or SIGTERM: it stopped

@@ -26,6 +26,10 @@ struct OperationError
     {
         return {ExitCode::InvalidCopy, message};
     }
+    static OperationError incomplete(const QString &message)
+    {
+        return {ExitCode::Incomplete, message};
+    }
 };
 
 } // namespace Resguarda

@@ -81,6 +81,8 @@ QString HistoryRecord::resultOf(const OperationError &error, bool cancelled)
         return QStringLiteral("in-use");
     case ExitCode::InvalidCopy:
         return QStringLiteral("invalid-copy");
+    case ExitCode::Incomplete:
+        return QStringLiteral("incomplete");
     }
     return QStringLiteral("failed");
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "installation/installation.h"
 
+#include "core/displaytext.h"
+#include "core/filenames.h"
 #include "core/logging.h"
 #include "installation/codes.h"
 
@@ -231,51 +233,113 @@ QString Installation::copiesPath() const
     return m_root + u'/' + QStringView(InstallationLayout::copiesDirName);
 }
 
-QList<SourceFile> Installation::collectFiles(const RootedDir &tree, const QString &relativeDir,
-                                             const QString &archivePrefix, QStringList *warnings)
+TreeListing Installation::collect(const RootedDir &tree, const QString &relativeDir,
+                                  const QString &archivePrefix)
 {
-    QList<SourceFile> files;
-    auto warn = [&](const QString &text) {
-        if (warnings)
-            warnings->append(text);
-    };
+    TreeListing listing;
     const qsizetype skip = relativeDir.isEmpty() ? 0 : relativeDir.size() + 1;
+    const QString rootArchivePath
+        = archivePrefix.endsWith(u'/') ? archivePrefix.chopped(1) : archivePrefix;
+    auto archivePath = [&](const QString &relative) {
+        return relative.size() < skip ? rootArchivePath
+                                      : archivePrefix + QStringView(relative).mid(skip);
+    };
     QString problem;
+    const RootedDir::Kind rootKind
+        = relativeDir.isEmpty() ? RootedDir::Kind::Directory : tree.kind(relativeDir);
+    if (rootKind == RootedDir::Kind::Missing)
+        return listing;
+    if (rootKind != RootedDir::Kind::Directory) {
+        listing.skipped.append(
+            {rootArchivePath,
+             rootKind == RootedDir::Kind::Link ? SkipReason::Link : SkipReason::Unreadable});
+        return listing;
+    }
+    if (!rootArchivePath.isEmpty())
+        listing.folders.append(rootArchivePath);
     const bool walked = tree.walk(
         relativeDir,
         [&](const QString &relative, RootedDir::Kind kind, qint64 size) {
-            const QString shown = QDir::toNativeSeparators(tree.filePath(relative));
+            QString path = archivePath(relative);
+            if (FileNames::encode(path).size() > maxPathBytes) {
+                listing.skipped.append({path, SkipReason::TooLong});
+                return true;
+            }
             switch (kind) {
             case RootedDir::Kind::File:
-                files.append({tree.filePath(relative), archivePrefix + relative.mid(skip), size});
+                listing.files.append({tree.filePath(relative), std::move(path), size});
                 break;
             case RootedDir::Kind::Directory:
+                listing.folders.append(std::move(path));
                 break;
             case RootedDir::Kind::Link:
-                warn(tr("%1 is a symbolic link and was not copied (Resguarda never follows links "
-                        "in the "
-                        "installation).")
-                         .arg(shown));
+                listing.skipped.append({std::move(path), SkipReason::Link});
                 break;
             default:
-                warn(size < 0 ? tr("%1 could not be read and was not copied.").arg(shown)
-                              : tr("%1 is not a regular file and was not copied.").arg(shown));
+                // A folder that cannot be read is reported after it was
+                // listed as one: it is left out, not empty.
+                if (size < 0 && !listing.folders.isEmpty() && listing.folders.last() == path)
+                    listing.folders.removeLast();
+                listing.skipped.append(
+                    {std::move(path), size < 0 ? SkipReason::Unreadable : SkipReason::Special});
                 break;
             }
             return true;
         },
         &problem);
-    if (!walked && tree.kind(relativeDir) != RootedDir::Kind::Missing)
-        warn(problem);
-    std::sort(files.begin(), files.end(), [](const SourceFile &a, const SourceFile &b) {
-        return a.archivePath < b.archivePath;
-    });
-    return files;
+    if (!walked) {
+        listing.folders.clear();
+        listing.skipped.append({rootArchivePath, SkipReason::Unreadable});
+    }
+    std::sort(
+        listing.files.begin(), listing.files.end(),
+        [](const SourceFile &a, const SourceFile &b) { return a.archivePath < b.archivePath; });
+    std::sort(listing.folders.begin(), listing.folders.end());
+    std::sort(
+        listing.skipped.begin(), listing.skipped.end(),
+        [](const SkippedItem &a, const SkippedItem &b) { return a.archivePath < b.archivePath; });
+    return listing;
+}
+
+QString Installation::skipText(const RootedDir &tree, const SkippedItem &item)
+{
+    return tr("%1 was not copied: %2")
+        .arg(DisplayText::displaySafe(QDir::toNativeSeparators(tree.filePath(item.archivePath))),
+             skipReasonText(item.reason));
+}
+
+QString Installation::skipReasonText(SkipReason reason)
+{
+    switch (reason) {
+    case SkipReason::Link:
+        return tr("it is a symbolic link, and Resguarda never follows links in the installation");
+    case SkipReason::Special:
+        return tr("it is not a regular file (a FIFO, socket or device)");
+    case SkipReason::Unreadable:
+        return tr("it cannot be read (check its permissions)");
+    case SkipReason::Vanished:
+        return tr("it was removed while the copy was being made");
+    case SkipReason::Changed:
+        return tr("it kept changing while it was being read (a program is using it)");
+    case SkipReason::TooLong:
+        return tr("its path is longer than %n byte(s)", nullptr, int(maxPathBytes));
+    }
+    return QString();
+}
+
+TreeListing Installation::listTree(const QString &relativeDir) const
+{
+    return collect(*m_tree, relativeDir, relativeDir + u'/');
 }
 
 QList<SourceFile> Installation::filesBelow(const QString &relativeDir, QStringList *warnings) const
 {
-    return collectFiles(*m_tree, relativeDir, relativeDir + u'/', warnings);
+    TreeListing listing = collect(*m_tree, relativeDir, relativeDir + u'/');
+    if (warnings) {
+        for (const auto &item : std::as_const(listing.skipped))
+            warnings->append(skipText(*m_tree, item));
+    }
+    return std::move(listing.files);
 }
 
 QList<SourceFile> Installation::listFiles(const QString &dir, const QString &archivePrefix,
@@ -288,7 +352,12 @@ QList<SourceFile> Installation::listFiles(const QString &dir, const QString &arc
             warnings->append(problem);
         return {};
     }
-    return collectFiles(*tree, QString(), archivePrefix, warnings);
+    TreeListing listing = collect(*tree, QString(), archivePrefix);
+    if (warnings) {
+        for (const auto &item : std::as_const(listing.skipped))
+            warnings->append(skipText(*tree, item));
+    }
+    return std::move(listing.files);
 }
 
 namespace InstallationLayout {

@@ -38,6 +38,31 @@ struct SourceFile
     qint64 size = 0;
 };
 
+// Why something of the installation is not in a copy.
+enum class SkipReason {
+    Link, // a symbolic link: never followed
+    Special, // a FIFO, socket or device
+    Unreadable, // a file or folder that cannot be opened or listed
+    Vanished, // removed between the listing and the copy
+    Changed, // kept changing while it was read
+    TooLong, // a path longer than the platform's limit (maxPathBytes)
+};
+
+struct SkippedItem
+{
+    QString archivePath;
+    SkipReason reason = SkipReason::Unreadable;
+};
+
+// Everything below a folder of the installation: the regular files, every
+// folder (empty ones are data too) and what cannot be copied.
+struct TreeListing
+{
+    QList<SourceFile> files; // sorted by archive path
+    QStringList folders; // archive paths, the listed folder itself first
+    QList<SkippedItem> skipped;
+};
+
 // Read-only view of an installation root as docs/installation-format.md
 // describes it. It never writes; backup and restore do that.
 class Installation
@@ -80,6 +105,15 @@ public:
     }
     QString copiesPath() const;
 
+    // The longest path below the root a copy holds, in bytes: PATH_MAX, the
+    // limit every program that opens the file by its path has.
+    static constexpr qsizetype maxPathBytes = 4095;
+
+    // Everything below relativeDir (relativeDir included), as listTree's
+    // TreeListing says; no link is followed. A relativeDir that does not
+    // exist gives an empty listing; one that cannot be read is skipped.
+    TreeListing listTree(const QString &relativeDir) const;
+
     // Every regular file below relativeDir (a path below the root, such as
     // "AT/empresas/0001"), sorted by archive path, which is the path below
     // the root. No symbolic link is followed, neither on the way to
@@ -93,8 +127,14 @@ public:
                                        QStringList *warnings = nullptr);
 
 private:
-    static QList<SourceFile> collectFiles(const RootedDir &tree, const QString &relativeDir,
-                                          const QString &archivePrefix, QStringList *warnings);
+    static TreeListing collect(const RootedDir &tree, const QString &relativeDir,
+                               const QString &archivePrefix);
+
+public:
+    // Why an item was left out, as a phrase for the user; and a sentence
+    // naming the item below tree.
+    static QString skipReasonText(SkipReason reason);
+    static QString skipText(const RootedDir &tree, const SkippedItem &item);
 
     QString m_root;
     std::shared_ptr<const RootedDir> m_tree;
