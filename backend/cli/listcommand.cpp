@@ -33,12 +33,15 @@ public:
     static int run(const QStringList &arguments);
 
 private:
-    static QJsonObject toJson(const Manifest &manifest, const QSet<QString> *existing);
-    static void printText(const OpenedCopy &copy, const QSet<QString> *existing);
+    static QJsonObject toJson(const Manifest &manifest, const QSet<QString> *existing,
+                              bool withFiles);
+    static void printText(const OpenedCopy &copy, const QSet<QString> *existing, bool withFiles);
 };
 
-QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *existing)
+QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *existing,
+                                bool withFiles)
 {
+    using DisplayText::displaySafe;
     QJsonObject options;
     options.insert(u"templates", manifest.options.templates);
     options.insert(u"archiveFrom",
@@ -63,20 +66,51 @@ QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *e
                             {u"bytes"_qs, company.bytes}, {u"years"_qs, years}};
         if (existing)
             object.insert(u"existsInRoot", existing->contains(company.code));
+        object.insert(u"leftOut", manifest.leftOutOfCompany(company.code));
         companies.append(object);
     }
+    // Names as a person reads them ("path": bytes that are not UTF-8
+    // replaced by U+FFFD) and as the copy holds them ("entry", exact).
+    QJsonArray leftOut;
+    for (const auto &item : manifest.leftOut)
+        leftOut.append(QJsonObject {{u"path"_qs, displaySafe(item.realPath)},
+                                    {u"entry"_qs, item.path},
+                                    {u"reason"_qs, ManifestLeftOut::reasonId(item.reason)}});
     const QDateTime created
         = manifest.createdAt.toOffsetFromUtc(manifest.createdAt.offsetFromUtc());
-    return QJsonObject {
+    QJsonObject root {
         {u"system"_qs,
          QJsonObject {{u"code"_qs, manifest.system.code}, {u"name"_qs, manifest.system.name}}},
         {u"createdAt"_qs, created.toString(Qt::ISODate)},
+        {u"formatVersion"_qs, manifest.formatVersion},
+        {u"complete"_qs, !manifest.isIncomplete()},
+        {u"leftOut"_qs, leftOut},
         {u"options"_qs, options},
         {u"companies"_qs, companies},
     };
+    if (withFiles) {
+        QJsonArray files;
+        for (const auto &entry : manifest.entries) {
+            QJsonObject file {{u"path"_qs, displaySafe(entry.realPath)},
+                              {u"entry"_qs, entry.path},
+                              {u"size"_qs, entry.size}};
+            if (entry.modified >= 0)
+                file.insert(u"modified", entry.modified);
+            if (entry.mode >= 0)
+                file.insert(u"mode", QString::number(entry.mode, 8).rightJustified(4, u'0'));
+            files.append(file);
+        }
+        root.insert(u"files", files);
+        QJsonArray folders;
+        for (const auto &folder : manifest.folders)
+            folders.append(QJsonObject {{u"path"_qs, displaySafe(folder.realPath)},
+                                        {u"entry"_qs, folder.path}});
+        root.insert(u"folders", folders);
+    }
+    return root;
 }
 
-void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existing)
+void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existing, bool withFiles)
 {
     using DisplayText::displaySafe;
     const Manifest &manifest = copy.reader().manifest();
@@ -89,6 +123,15 @@ void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existin
     Console::out(tr("Made on: %1 by Resguarda %2")
                      .arg(locale.toString(manifest.createdAt.toLocalTime(), QLocale::ShortFormat),
                           displaySafe(manifest.toolVersion)));
+    if (manifest.isIncomplete()) {
+        Console::out(tr("INCOMPLETE COPY: %n file(s) or folder(s) were left out when it was made "
+                        "(--allow-incomplete). It is not a full backup.",
+                        nullptr, int(manifest.leftOut.size())));
+        for (const auto &item : manifest.leftOut)
+            Console::out(
+                QStringLiteral("  - %1: %2")
+                    .arg(displaySafe(item.realPath), Installation::skipReasonText(item.reason)));
+    }
     QStringList options;
     if (manifest.options.templates)
         options << tr("with document templates (%1 files)")
@@ -114,12 +157,23 @@ void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existin
                        FileSystem::formatSize(company.bytes));
         if (!years.isEmpty())
             line += u"  " + tr("years %1").arg(years.join(u", "));
+        if (const qint64 leftOut = manifest.leftOutOfCompany(company.code))
+            line += u"  " + tr("[INCOMPLETE: %n left out]", nullptr, int(leftOut));
         if (existing)
             line += u"  "
                 + (existing->contains(company.code) ? tr("[exists in the installation]")
                                                     : tr("[new]"));
         Console::out(line);
     }
+    if (!withFiles)
+        return;
+    Console::out(tr("Files (%1):").arg(locale.toString(manifest.entries.size())));
+    for (const auto &entry : manifest.entries)
+        Console::out(QStringLiteral("  %1  %2")
+                         .arg(displaySafe(entry.realPath), FileSystem::formatSize(entry.size)));
+    Console::out(tr("Folders (%1):").arg(locale.toString(manifest.folders.size())));
+    for (const auto &folder : manifest.folders)
+        Console::out(QStringLiteral("  %1/").arg(displaySafe(folder.realPath)));
 }
 
 int ListCommand::run(const QStringList &arguments)
@@ -132,6 +186,9 @@ int ListCommand::run(const QStringList &arguments)
         {QStringLiteral("root"), tr("Mark the companies that already exist in this installation."),
          tr("DIR")},
         {QStringLiteral("json"), tr("Print JSON for scripts.")},
+        {QStringLiteral("files"),
+         tr("Also list every file and folder (bytes of a name that are not UTF-8 are shown as "
+            "a replacement mark; the copy holds them exactly).")},
     });
     int exitCode = 0;
     if (!command.parse(arguments, &exitCode))
@@ -175,12 +232,13 @@ int ListCommand::run(const QStringList &arguments)
         for (const auto &company : installation->companies(copy->reader().manifest().system.code))
             existing.insert(company.code);
     }
+    const bool withFiles = parser.isSet(QStringLiteral("files"));
     if (parser.isSet(QStringLiteral("json")))
-        Console::outJson(
-            QJsonDocument(toJson(copy->reader().manifest(), withRoot ? &existing : nullptr))
-                .toJson(QJsonDocument::Indented));
+        Console::outJson(QJsonDocument(toJson(copy->reader().manifest(),
+                                              withRoot ? &existing : nullptr, withFiles))
+                             .toJson(QJsonDocument::Indented));
     else
-        printText(*copy, withRoot ? &existing : nullptr);
+        printText(*copy, withRoot ? &existing : nullptr, withFiles);
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "copy/copyreader.h"
 #include "core/checkedmath.h"
 #include "core/crashpoint.h"
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "core/logging.h"
 #include "core/version.h"
@@ -26,6 +27,7 @@
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -34,6 +36,25 @@ namespace Resguarda {
 namespace {
 
 constexpr qint64 reportIntervalMs = 100;
+
+// Set-user-ID, set-group-ID and sticky bits are never restored: a copy from
+// any pen drive, restored by root, must not make a program run as root.
+constexpr int restorableModeBits = 0777;
+
+// The mode and time the file had when it was copied, on the file just
+// written (through its descriptor, never by name). Copies of format 1 hold
+// neither: the file keeps what creating it gave.
+bool applyMetadata(int fd, const ManifestEntry &entry)
+{
+    if (entry.mode >= 0 && ::fchmod(fd, mode_t(entry.mode & restorableModeBits)) != 0)
+        return false;
+    if (entry.modified >= 0) {
+        const struct timespec times[2] = {{time_t(entry.modified), 0}, {time_t(entry.modified), 0}};
+        if (::futimens(fd, times) != 0)
+            return false;
+    }
+    return true;
+}
 
 // Carries a table the restore leaves alone into the staged company folder:
 // a hard link where the file system has them (no bytes copied, the original
@@ -192,7 +213,7 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
     for (const auto &entry : m_plan->entriesToExtract) {
         if (entry.path.startsWith(companiesPrefix))
             m_progress.currentCompany = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
-        const QString target = RestoreJournal::newPath(entry.path);
+        const QString target = RestoreJournal::newPath(entry.realPath);
         QFile out;
         QString problem;
         CopyProblem::Kind kind = CopyProblem::Kind::ReadError;
@@ -212,8 +233,8 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
                     return report();
                 },
                 &problem, &kind);
-        const bool writeFailed
-            = ok ? !out.flush() : out.error() != QFileDevice::NoError || !out.isOpen();
+        const bool writeFailed = ok ? !out.flush() || !applyMetadata(out.handle(), entry)
+                                    : out.error() != QFileDevice::NoError || !out.isOpen();
         ok = ok && !writeFailed;
         const bool full = !ok
             && ((writeFailed && errno == ENOSPC)
@@ -278,6 +299,30 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
                     InstallationLayout::companyRelativePath(m_plan->system.code, company.code)),
                 &ignored);
     }
+    // Folders last, deepest first: creating what is inside a folder
+    // changes its time, and a folder without write permission could not be
+    // filled.
+    QList<ManifestFolder> folders = m_plan->foldersToCreate;
+    std::sort(folders.begin(), folders.end(), [](const ManifestFolder &a, const ManifestFolder &b) {
+        return a.realPath.count(u'/') > b.realPath.count(u'/');
+    });
+    for (const auto &folder : std::as_const(folders)) {
+        const QString target = RestoreJournal::newPath(folder.realPath);
+        QString problem;
+        if (!installation.tree().makePath(target, &problem)
+            || ((folder.mode >= 0 || folder.modified >= 0)
+                && !installation.tree().setModeAndTime(
+                    target, folder.mode >= 0 ? folder.mode & restorableModeBits : -1,
+                    folder.modified, &problem))) {
+            journal.removeStaging();
+            return OperationError::failed(
+                tr("The folder %1 could not be restored: %2. Nothing was changed in the "
+                   "installation.")
+                    .arg(DisplayText::displaySafe(
+                             QDir::toNativeSeparators(installation.tree().filePath(target))),
+                         problem));
+        }
+    }
     syncFileSystemOf(journal.stagingPath());
     return OperationError::none();
 }
@@ -288,9 +333,15 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
     safety.system = m_plan->system;
     safety.source = installation.sharedTree();
     safety.fileMode = installation.privateFileMode();
+    // A link or special file in what is replaced cannot be kept, and the
+    // restore removes it: the safety copy names it and goes on. Anything
+    // unreadable stops the restore before it changes anything.
+    safety.leaveOutLinks = true;
     QStringList codes;
     for (const auto &company : m_plan->companies) {
-        const auto files = RestorePlan::filesAffected(installation, m_plan->system, company);
+        const TreeListing affected
+            = RestorePlan::contentAffected(installation, m_plan->system, company);
+        const auto &files = affected.files;
         if (company.action != RestorePlanCompany::Action::Replace
             && company.action != RestorePlanCompany::Action::Eliminate)
             continue;
@@ -298,6 +349,8 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
         planned.info = {company.code, company.name, company.cnpj,
                         installation.companyPath(m_plan->system.code, company.code)};
         planned.files = files;
+        planned.folders = affected.folders;
+        safety.skipped += affected.skipped;
         planned.archiveFromYear
             = company.action == RestorePlanCompany::Action::Replace ? company.archiveFromYear : 0;
         QSet<int> years;

@@ -3,6 +3,7 @@
 
 #include "backup/copynaming.h"
 #include "copy/copyreader.h"
+#include "copy/zipnames.h"
 #include "core/crashpoint.h"
 #include "installation/codes.h"
 #include "installation/installation.h"
@@ -111,8 +112,8 @@ bool RestoreJournal::save(QString *error) const
 {
     QJsonArray stepArray;
     for (const auto &step : steps)
-        stepArray.append(
-            QJsonObject {{u"action"_qs, actionName(step.action)}, {u"path"_qs, step.path}});
+        stepArray.append(QJsonObject {{u"action"_qs, actionName(step.action)},
+                                      {u"path"_qs, ZipNames::toEntryName(step.path)}});
     const QJsonObject object {{u"state"_qs, stateName(state)},
                               {u"system"_qs, system},
                               {u"copy"_qs, copyPath},
@@ -184,7 +185,9 @@ std::optional<RestoreJournal> RestoreJournal::load(std::shared_ptr<const RootedD
         const QJsonObject step = value.toObject();
         const QString action = step.value(u"action").toString();
         SwapStep parsed;
-        parsed.path = step.value(u"path").toString();
+        // Paths are written as in a copy (ZipNames): a template's name may
+        // hold bytes that are not UTF-8, which JSON text cannot.
+        parsed.path = ZipNames::toPath(step.value(u"path").toString()).value_or(QString());
         if (action == actionName(SwapStep::Action::Replace))
             parsed.action = SwapStep::Action::Replace;
         else if (action == actionName(SwapStep::Action::Add))

@@ -2,6 +2,8 @@
 #include "restore/restoreplan.h"
 
 #include "core/checkedmath.h"
+#include "core/displaytext.h"
+#include "installation/folderselection.h"
 #include "installation/tablepath.h"
 
 #include <QDir>
@@ -54,27 +56,29 @@ QList<RestorePlanCompany> RestorePlan::companiesWith(RestorePlanCompany::Action 
     return result;
 }
 
-QList<SourceFile> RestorePlan::filesAffected(const Installation &installation,
-                                             const SystemInfo &system,
-                                             const RestorePlanCompany &company)
+TreeListing RestorePlan::contentAffected(const Installation &installation, const SystemInfo &system,
+                                         const RestorePlanCompany &company)
 {
     if (company.action != RestorePlanCompany::Action::Replace
         && company.action != RestorePlanCompany::Action::Eliminate)
         return {};
     const QString prefix = InstallationLayout::companyArchivePrefix(system.code, company.code);
-    auto files = installation.filesBelow(
-        InstallationLayout::companyRelativePath(system.code, company.code));
+    TreeListing listing
+        = installation.listTree(InstallationLayout::companyRelativePath(system.code, company.code));
     if (company.action == RestorePlanCompany::Action::Replace && company.archiveFromYear > 0) {
         // Tables outside the operation stay where they are: they are not replaced.
-        files.erase(std::remove_if(files.begin(), files.end(),
-                                   [&](const SourceFile &file) {
-                                       return !classifyCompanyPath(
-                                                   QStringView(file.archivePath).mid(prefix.size()))
-                                                   .isKeptFrom(company.archiveFromYear);
-                                   }),
-                    files.end());
+        auto outside = [&](const QString &archivePath) {
+            return archivePath.size() >= prefix.size()
+                && !classifyCompanyPath(QStringView(archivePath).mid(prefix.size()))
+                        .isKeptFrom(company.archiveFromYear);
+        };
+        listing.files.removeIf([&](const SourceFile &file) { return outside(file.archivePath); });
+        listing.folders.removeIf(
+            [&](const QString &folder) { return outside(folder + QStringLiteral("/x")); });
+        listing.skipped.removeIf(
+            [&](const SkippedItem &item) { return outside(item.archivePath); });
     }
-    return files;
+    return listing;
 }
 
 std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
@@ -111,7 +115,7 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
     for (const auto &company : installation.companies(system->code))
         installed.insert(company.code, company);
     auto measureInstalled = [&](RestorePlanCompany &planned) {
-        const auto files = filesAffected(installation, *system, planned);
+        const auto files = contentAffected(installation, *system, planned).files;
         planned.installedFiles = files.size();
         planned.installedBytes = 0;
         for (const auto &file : files)
@@ -144,7 +148,7 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
             totals.second += entry.size;
         } else if (options.templates && entry.path.startsWith(templatesPrefix)) {
             plan.entriesToExtract.append(entry);
-            const RootedDir::Kind installed = installation.tree().kind(entry.path);
+            const RootedDir::Kind installed = installation.tree().kind(entry.realPath);
             if (installed != RootedDir::Kind::Missing && installed != RootedDir::Kind::File) {
                 // A link (or a folder, a device) where the template goes: the
                 // restore would write wherever it points, or lose it.
@@ -155,13 +159,52 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
                        "rename it, "
                        "or restore without the document templates. Nothing was changed in the "
                        "installation.")
-                        .arg(QDir::toNativeSeparators(installation.tree().filePath(entry.path))));
+                        .arg(DisplayText::displaySafe(QDir::toNativeSeparators(
+                            installation.tree().filePath(entry.realPath)))));
                 return std::nullopt;
             }
             const bool replaces = installed == RootedDir::Kind::File;
-            plan.templates.append({entry.path, replaces, entry.size,
-                                   replaces ? installation.tree().fileSize(entry.path) : 0});
+            plan.templates.append({entry.realPath, replaces, entry.size,
+                                   replaces ? installation.tree().fileSize(entry.realPath) : 0});
         }
+    }
+
+    // Folders go with the entries chosen (folderselection.h). Templates are
+    // restored file by file into the folder that is there, so their
+    // folders keep the installation's own.
+    {
+        QStringList everything;
+        QStringList folders;
+        QHash<QString, const ManifestFolder *> byPath;
+        for (const auto &folder : manifest.folders) {
+            everything.append(folder.path);
+            if (!folder.path.startsWith(companiesPrefix))
+                continue;
+            const QString code = folder.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
+            if (archiveFrom.contains(code)) {
+                folders.append(folder.path);
+                byPath.insert(folder.path, &folder);
+            }
+        }
+        QStringList kept;
+        for (const auto &entry : manifest.entries)
+            everything.append(entry.path);
+        for (const auto &entry : std::as_const(plan.entriesToExtract))
+            kept.append(entry.path);
+        const QSet<QString> withContent = foldersWithContent(everything);
+        const auto selected = selectFolders(
+            folders, kept,
+            [&](const QString &folder) {
+                // Classified as a file inside it would be.
+                const QString rest = folder.mid(companiesPrefix.size());
+                const QString code = rest.section(u'/', 0, 0);
+                return rest == code
+                    || classifyCompanyPath(QString(QStringView(rest).mid(code.size() + 1) + u"/x"))
+                           .isKeptFrom(archiveFrom.value(code));
+            },
+            [&](const QString &folder) { return withContent.contains(folder); });
+        for (const auto &path : selected)
+            plan.foldersToCreate.append(*byPath.value(path));
     }
 
     for (const auto &company : manifest.companies) {

@@ -38,7 +38,7 @@ struct RestorePlanCompany
 
 struct RestorePlanTemplate
 {
-    QString path; // archive path, "AT/modelos/etiquetas/x.etq"
+    QString path; // its path below the root, "AT/modelos/etiquetas/x.etq"
     bool replaces = false; // a template of the same name exists
     qint64 bytes = 0; // in the copy
     qint64 installedBytes = 0; // of the template it replaces (goes into the safety copy)
@@ -53,6 +53,9 @@ public:
     QList<RestorePlanCompany> companies; // restored ones first, then eliminated, then kept
     QList<RestorePlanTemplate> templates; // those written from the copy
     QList<ManifestEntry> entriesToExtract;
+    // The folders of the restored companies and templates, empty ones too,
+    // with the mode and time they get once everything is in place.
+    QList<ManifestFolder> foldersToCreate;
 
     qint64 bytesToExtract() const;
     // What the safety copy will hold: everything replaced or eliminated.
@@ -63,13 +66,14 @@ public:
     // Checks the request against the copy and the installation; fails
     // (usage) for a company the copy does not hold, (failed) when the copy's
     // system is not installed.
-    static std::optional<RestorePlan> make(const Manifest &manifest, const Installation &installation,
+    static std::optional<RestorePlan> make(const Manifest &manifest,
+                                           const Installation &installation,
                                            const RestoreOptions &options, OperationError *error);
 
-    // The files of the installation that the restore replaces or eliminates
-    // for company (those the safety copy must hold), as archive paths.
-    static QList<SourceFile> filesAffected(const Installation &installation, const SystemInfo &system,
-                                           const RestorePlanCompany &company);
+    // What of the installation the restore replaces or eliminates for
+    // company (what the safety copy must hold), as archive paths.
+    static TreeListing contentAffected(const Installation &installation, const SystemInfo &system,
+                                       const RestorePlanCompany &company);
 };
 
 } // namespace Resguarda
