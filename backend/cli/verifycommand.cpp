@@ -4,6 +4,7 @@
 #include "cli/console.h"
 #include "copy/copycontainer.h"
 #include "copy/copyreader.h"
+#include "core/displaytext.h"
 #include "core/exitcode.h"
 #include "core/filesystem.h"
 
@@ -70,15 +71,26 @@ int VerifyCommand::run(const QStringList &arguments)
         Console::err(tr("Problem: %1").arg(problem.message));
     const QLocale locale;
     if (!problems.isEmpty()) {
-        Console::err(tr("The copy %1 is damaged: %n problem(s) found. Do not rely on it; use another "
-                        "copy and make a new one.",
-                        nullptr, int(problems.size()))
-                         .arg(path));
+        Console::err(
+            tr("The copy %1 is damaged: %n problem(s) found. Do not rely on it; use another "
+               "copy and make a new one.",
+               nullptr, int(problems.size()))
+                .arg(path));
         return int(ExitCode::InvalidCopy);
     }
     Console::out(tr("The copy %1 is intact: %2 files, %3 of data checked.")
                      .arg(path, locale.toString(copy->manifest().entries.size()),
                           FileSystem::formatSize(copy->manifest().totalBytes())));
+    // Intact is not complete: what it left out when it was made is named.
+    if (copy->manifest().isIncomplete()) {
+        Console::out(tr("But it is an INCOMPLETE copy: %n file(s) or folder(s) were left out "
+                        "when it was made (--allow-incomplete):",
+                        nullptr, int(copy->manifest().leftOut.size())));
+        for (const auto &item : copy->manifest().leftOut)
+            Console::out(QStringLiteral("  - %1: %2")
+                             .arg(DisplayText::displaySafe(item.realPath),
+                                  Installation::skipReasonText(item.reason)));
+    }
     return 0;
 }
 

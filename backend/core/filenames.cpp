@@ -123,8 +123,11 @@ QByteArray encode(QStringView name)
 
 bool hasRawBytes(QStringView name)
 {
-    for (const QChar c : name) {
-        if (isEscapedByte(c.unicode()))
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        // The low half of a pair (an emoji, say) is text, not a byte.
+        if (name[i].isHighSurrogate() && i + 1 < name.size() && name[i + 1].isLowSurrogate())
+            ++i;
+        else if (isEscapedByte(name[i].unicode()))
             return true;
     }
     return false;
