@@ -264,6 +264,11 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
                         .arg(nativeFolder, problem));
     };
 
+    auto sourceFailure = [&](const QString &problem) {
+        return fail(
+            tr("No copy was made: %1 The previous copy, if any, was kept unchanged.").arg(problem));
+    };
+
     QString problem;
     // Exclusive and never through a link: a link planted at the partial
     // file's name would otherwise make Resguarda write wherever it points.
@@ -288,7 +293,7 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
             {ZipNames::toEntryName(item.archivePath), item.reason, item.archivePath});
     QStringList leftOutMessages;
     progress.phase = JobProgress::Phase::Writing;
-    bool writeFailed = false;
+    bool sourceChanged = false;
     // Adds one file; false when the copy cannot go on. A file that cannot
     // be read is left out and the copy goes on, so that every such file is
     // named at the end.
@@ -304,7 +309,9 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         switch (writer.addFile(*plan.source, file.archivePath, entryName, onBytes, &entry,
                                &metadata, &reason, &problem)) {
         case CopyWriter::AddResult::Failed:
-            writeFailed = true;
+            return false;
+        case CopyWriter::AddResult::SourceChanged:
+            sourceChanged = true;
             return false;
         case CopyWriter::AddResult::LeftOut:
             manifest.leftOut.append({entryName, reason, file.archivePath});
@@ -337,10 +344,8 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
             const CopyWriter::FileMetadata metadata {qint64(status.st_mtim.tv_sec),
                                                      int(status.st_mode & 07777)};
             const QString entryName = ZipNames::toEntryName(folder);
-            if (!writer.addFolder(entryName, metadata, &problem)) {
-                writeFailed = true;
+            if (!writer.addFolder(entryName, metadata, &problem))
                 return false;
-            }
             manifest.folders.append({entryName, metadata.modified, metadata.mode, folder});
         }
         return true;
@@ -353,7 +358,7 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         qint64 bytes = 0;
         for (const auto &file : company.files) {
             if (!addFile(file, &files, &bytes))
-                return writeFailure(problem);
+                return sourceChanged ? sourceFailure(problem) : writeFailure(problem);
         }
         if (!addFolders(company.folders))
             return writeFailure(problem);
@@ -363,7 +368,7 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
     progress.currentCompany.clear();
     for (const auto &file : plan.templates) {
         if (!addFile(file, &manifest.templateFiles, &manifest.templateBytes))
-            return writeFailure(problem);
+            return sourceChanged ? sourceFailure(problem) : writeFailure(problem);
     }
     if (!addFolders(plan.templateFolders))
         return writeFailure(problem);

@@ -140,19 +140,21 @@ CopyWriter::AddResult CopyWriter::addFile(const RootedDir &sourceDir, const QStr
         if (size > EntryCompressor::wholeBufferLimit) {
             // Streamed: once its first bytes are in the copy there is no
             // reading it again, and a change makes the copy fail.
-            if (!addEntry(source, entryName, size, before.st_mtim.tv_sec, mode, progress, result,
-                          &problem)) {
-                *error = tr("%1: %2").arg(shownPath, problem);
-                return AddResult::Failed;
-            }
+            const bool added = addEntry(source, entryName, size, before.st_mtim.tv_sec, mode,
+                                        progress, result, &problem);
             struct stat after
             {
             };
-            if (::fstat(fd, &after) != 0 || !sameFile(before, after)) {
+            const bool changed = ::fstat(fd, &after) != 0 || !sameFile(before, after);
+            if (!added && !changed) {
+                *error = tr("%1: %2").arg(shownPath, problem);
+                return AddResult::Failed;
+            }
+            if (changed) {
                 *error = tr("%1 changed while it was being copied. Close the programs that use "
                             "it and make the copy again.")
                              .arg(shownPath);
-                return AddResult::Failed;
+                return AddResult::SourceChanged;
             }
             return AddResult::Added;
         }

@@ -41,8 +41,10 @@ public:
         // it is unreadable, vanished, or kept changing while it was read.
         // leftOutReason says which; the copy itself is still sound.
         LeftOut,
-        // The copy cannot go on (the destination failed, or a large file
-        // changed after part of it was written); error says why.
+        // A large file changed after part of it was written: the copy
+        // cannot go on, whatever is allowed; error says which file.
+        SourceChanged,
+        // The destination failed; error says why.
         Failed,
     };
     struct FileMetadata
