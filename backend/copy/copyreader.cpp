@@ -36,9 +36,9 @@ constexpr qint64 readChunk = 1024 * 1024;
 // once), and reading a copy costs memory in proportion to its files.
 constexpr qint64 manifestBytesPerEntry = 1024;
 constexpr qint64 manifestBaseBytes = 1024 * 1024;
-// A real manifest holds about four values per entry (an object and three
-// members), and a dozen per company.
-constexpr qint64 manifestValuesPerEntry = 6;
+// A real manifest holds six values per entry (an object and five members;
+// seven with pathBytes), four per folder, and a dozen per company.
+constexpr qint64 manifestValuesPerEntry = 8;
 constexpr qint64 manifestBaseValues = 50000;
 // Beyond this many files the whole-manifest design of this version needs
 // more memory than a small office PC should give it.
