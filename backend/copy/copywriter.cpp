@@ -2,6 +2,7 @@
 #include "copy/copywriter.h"
 
 #include "copy/zipversionfix.h"
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "core/rooteddir.h"
 
@@ -111,7 +112,8 @@ CopyWriter::AddResult CopyWriter::addFile(const RootedDir &sourceDir, const QStr
                                           CompressedEntry *result, FileMetadata *metadata,
                                           ManifestLeftOut::Reason *leftOutReason, QString *error)
 {
-    const QString shownPath = QDir::toNativeSeparators(sourceDir.filePath(relativePath));
+    const QString shownPath
+        = DisplayText::displaySafe(QDir::toNativeSeparators(sourceDir.filePath(relativePath)));
     QString problem;
     const int fd = sourceDir.openForReading(relativePath, &problem);
     if (fd < 0) {

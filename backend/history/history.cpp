@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "history/history.h"
 
+#include "core/displaytext.h"
+
 #include "core/filesystem.h"
 #include "core/logging.h"
 #include "installation/installation.h"
@@ -95,7 +97,9 @@ HistoryRecord HistoryRecord::make(const QString &operation, const QDateTime &whe
     record.operation = operation;
     record.result = resultOf(error, cancelled);
     record.exitCode = int(error.code);
-    record.message = error.message;
+    // A message may quote a name from the installation or a copy: what is
+    // stored is what a screen may show (no control, no stray byte).
+    record.message = DisplayText::terminalSafe(error.message);
     record.machine = SessionLock::currentMachine();
     record.user = SessionLock::currentUser();
 #ifndef Q_OS_WIN
