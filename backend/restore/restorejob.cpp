@@ -10,6 +10,7 @@
 #include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "core/logging.h"
+#include "core/sparsewriter.h"
 #include "core/version.h"
 #include "history/history.h"
 #include "installation/installation.h"
@@ -225,15 +226,16 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
             && out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle);
         if (!ok && fd >= 0 && problem.isEmpty())
             problem = out.errorString();
+        SparseWriter sparse(out);
         ok = ok
             && m_copy->reader().extractEntry(
-                entry, out,
+                entry, sparse,
                 [&](qint64 bytes) {
                     m_progress.bytesDone += bytes;
                     return report();
                 },
                 &problem, &kind);
-        const bool writeFailed = ok ? !out.flush() || !applyMetadata(out.handle(), entry)
+        const bool writeFailed = ok ? !sparse.finish() || !applyMetadata(out.handle(), entry)
                                     : out.error() != QFileDevice::NoError || !out.isOpen();
         ok = ok && !writeFailed;
         const bool full = !ok
