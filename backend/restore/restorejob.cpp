@@ -410,6 +410,16 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
                "so nothing was changed in the installation. %1")
                 .arg(error.message));
     m_safetyCopyPath = target;
+    if (!producer.leftOut().isEmpty()) {
+        QString note = tr("The safety copy does not hold %n link(s) or special file(s) found in "
+                          "what the restore replaces (they cannot be copied, and the restore "
+                          "removed them):",
+                          nullptr, int(producer.leftOut().size()));
+        for (const auto &item : producer.leftOut())
+            note += QStringLiteral("\n  - ")
+                + Installation::skipText(installation.tree(), {item.realPath, item.reason});
+        m_notes.append(note);
+    }
     return OperationError::none();
 }
 
