@@ -233,10 +233,9 @@ bool TreeBuilder::smallFiles(const QByteArray &folderPath, int count)
     return true;
 }
 
-// A path of exactly total bytes starting with prefix: 200-byte folder names
-// (with a two-byte UTF-8 letter, so bytes and characters differ), then a
-// file name filling up to total.
-QByteArray longPath(const QByteArray &prefix, int total)
+} // namespace
+
+QByteArray longRelativePath(const QByteArray &prefix, int total)
 {
     QByteArray path = prefix;
     for (int level = 1; path.size() + 201 + 20 <= total; ++level) {
@@ -250,6 +249,8 @@ QByteArray longPath(const QByteArray &prefix, int total)
     file += QByteArray(qMax(0, fileLength - int(file.size()) - 4), 'z');
     return path + file + ".dat";
 }
+
+namespace {
 
 QByteArray contentFor(const QByteArray &path, quint32 seed)
 {
@@ -288,8 +289,8 @@ bool addCases(TreeBuilder &tree, const TortureOptions &options)
         }
     }
     if (options.longPaths) {
-        if (!file(longPath("tortura/longo-300/", 300))
-            || !file(longPath("tortura/longo/", options.longPathBytes)))
+        if (!file(longRelativePath("tortura/longo-300/", 300))
+            || !file(longRelativePath("tortura/longo/", options.longPathBytes)))
             return false;
     }
     if (options.emptyFiles) {
@@ -375,6 +376,23 @@ QString ensureCompany(const QString &root, const QString &system, const QString 
         return {};
     }
     return folder;
+}
+
+QString addFile(const QString &folder, const QByteArray &path, const QByteArray &data, int mode)
+{
+    Fd base(::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    const qsizetype slash = path.lastIndexOf('/');
+    QString error;
+    if (!base.isValid() || (slash > 0 && !makeFolders(base.get(), path.left(slash), &error)))
+        return error.isEmpty() ? QStringLiteral("cannot open %1").arg(folder) : error;
+    Fd parent = slash > 0 ? openPath(base.get(), path.left(slash), O_RDONLY | O_DIRECTORY)
+                          : Fd(::fcntl(base.get(), F_DUPFD_CLOEXEC, 0));
+    timespec now;
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    if (!parent.isValid() || !writeFileAt(parent.get(), path.mid(slash + 1), data, mode, now))
+        return QStringLiteral("cannot write %1: %2")
+            .arg(escapedPath(path), QString::fromLocal8Bit(std::strerror(errno)));
+    return {};
 }
 
 TortureResult addUncopyableCases(const QString &folder, const UncopyableOptions &options)

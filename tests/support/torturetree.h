@@ -80,6 +80,16 @@ TortureResult addTortureTree(const QString &folder, const TortureOptions &option
 QString ensureCompany(const QString &root, const QString &system, const QString &code,
                       QString *error);
 
+// Writes one file at the raw path below folder, creating the folders on the
+// way one step at a time (so path may exceed PATH_MAX), with mode whatever
+// the umask. Returns an error message, empty on success.
+QString addFile(const QString &folder, const QByteArray &path, const QByteArray &data,
+                int mode = 0644);
+
+// A relative path of exactly bytes bytes starting with prefix: folder names
+// of 200 bytes (each with a two-byte UTF-8 letter), then a file name.
+QByteArray longRelativePath(const QByteArray &prefix, int bytes);
+
 struct UncopyableOptions
 {
     bool symlink = true; // tortura-nao-copiavel/atalho.dat -> ../empresa.json
