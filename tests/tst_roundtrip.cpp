@@ -172,6 +172,9 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    // QTemporaryDir cannot remove raw names.
+    void cleanupTestCase() { QVERIFY(removeTree(m_dir.path())); }
+
     // (a) The whole torture tree inside a demo installation, there and back.
     void tortureRoundTrip_data()
     {
@@ -368,8 +371,9 @@ private Q_SLOTS:
         chmodBack(companyFolder(root, u"0002"_s));
         chmodBack(companyFolder(root) + u"/tortura-nao-copiavel/pasta-sem-leitura"_s);
         QVERIFY2(result.exitCode == kFailedExit, describe(result).constData());
-        QVERIFY2(output(result).contains(named),
-                 qPrintable(u"%1 not named in:\n"_s.arg(named) + QString::fromUtf8(describe(result))));
+        QVERIFY2(
+            output(result).contains(named),
+            qPrintable(u"%1 not named in:\n"_s.arg(named) + QString::fromUtf8(describe(result))));
         QCOMPARE(QDir(copies).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList {u"CopiaAT.zip"_s});
         QCOMPARE(fileHash(copies + u"/CopiaAT.zip"_s), previous);
@@ -392,7 +396,8 @@ private Q_SLOTS:
             if (named.endsWith(u'/'))
                 named.chop(1);
             QVERIFY2(output(result).contains(named),
-                     qPrintable(u"%1 not named in:\n"_s.arg(named) + QString::fromUtf8(describe(result))));
+                     qPrintable(u"%1 not named in:\n"_s.arg(named)
+                                + QString::fromUtf8(describe(result))));
         }
         QCOMPARE(QDir(copies).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList());
@@ -414,7 +419,8 @@ private Q_SLOTS:
             if (named.endsWith(u'/'))
                 named.chop(1);
             QVERIFY2(output(result).contains(named),
-                     qPrintable(u"%1 not named in:\n"_s.arg(named) + QString::fromUtf8(describe(result))));
+                     qPrintable(u"%1 not named in:\n"_s.arg(named)
+                                + QString::fromUtf8(describe(result))));
         }
         const QString copy = copies + u"/CopiaAT.zip"_s;
         const auto entries = copyHashes(copy);

@@ -108,6 +108,9 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    // QTemporaryDir cannot remove raw names.
+    void cleanupTestCase() { QVERIFY(removeTree(m_dir.path())); }
+
     void generatorMakesWhatItPromises()
     {
         const QString folder = m_dir.filePath(u"promises"_s);
@@ -149,9 +152,9 @@ private Q_SLOTS:
               "tortura/codificacoes/vazia-\xe9"}) {
             const TreeEntry *entry = find(snapshot, path);
             QVERIFY2(entry && entry->kind == 'd', path.constData());
-            const auto after
-                = std::find_if(snapshot.entries.cbegin(), snapshot.entries.cend(),
-                               [&](const TreeEntry &e) { return e.path.startsWith(QByteArray(path + '/')); });
+            const auto after = std::find_if(
+                snapshot.entries.cbegin(), snapshot.entries.cend(),
+                [&](const TreeEntry &e) { return e.path.startsWith(QByteArray(path + '/')); });
             QVERIFY2(after == snapshot.entries.cend(), path.constData());
         }
         // Modes, whatever the umask.
@@ -279,9 +282,9 @@ private Q_SLOTS:
         QCOMPARE(::chmod(at(m_actual, "fila").constData(), 0644), 0);
         const timespec times[2] = {{1600000000, 0}, {1600000000, 0}};
         for (const auto &root : {m_expected, m_actual}) {
-            QCOMPARE(::utimensat(AT_FDCWD, at(root, "atalho").constData(), times,
-                                 AT_SYMLINK_NOFOLLOW),
-                     0);
+            QCOMPARE(
+                ::utimensat(AT_FDCWD, at(root, "atalho").constData(), times, AT_SYMLINK_NOFOLLOW),
+                0);
             QCOMPARE(::utimensat(AT_FDCWD, at(root, "fila").constData(), times, 0), 0);
         }
         const QString text = differences();
@@ -315,7 +318,8 @@ private Q_SLOTS:
         for (const QByteArray folder : {"", "/tortura", "/tortura/esparso"}) {
             QCOMPARE(::stat(QByteArray(raw(m_expected) + folder).constData(), &info), 0);
             const timespec folderTimes[2] = {info.st_mtim, info.st_mtim};
-            QCOMPARE(::utimensat(AT_FDCWD, QByteArray(raw(m_actual) + folder).constData(), folderTimes, 0),
+            QCOMPARE(::utimensat(AT_FDCWD, QByteArray(raw(m_actual) + folder).constData(),
+                                 folderTimes, 0),
                      0);
         }
         QCOMPARE(differences(), QString());

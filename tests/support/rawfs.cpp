@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -69,6 +70,34 @@ bool writeFileAt(int dir, const QByteArray &name, const QByteArray &data, int mo
     }
     const timespec times[2] = {mtime, mtime};
     return ::fchmod(fd.get(), mode_t(mode)) == 0 && ::futimens(fd.get(), times) == 0;
+}
+
+bool removeAt(int dir, const QByteArray &name)
+{
+    if (::unlinkat(dir, name.constData(), 0) == 0 || errno == ENOENT)
+        return true;
+    if (errno != EISDIR && errno != EPERM)
+        return false;
+    // An unreadable folder (mode 000) of the tests cannot be listed otherwise.
+    if (::fchmodat(dir, name.constData(), 0700, 0) != 0)
+        return false;
+    Fd folder(::openat(dir, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!folder.isValid())
+        return false;
+    DIR *stream = ::fdopendir(::fcntl(folder.get(), F_DUPFD_CLOEXEC, 0));
+    if (!stream)
+        return false;
+    QList<QByteArray> names;
+    while (const dirent *item = ::readdir(stream)) {
+        const QByteArray child(item->d_name);
+        if (child != "." && child != "..")
+            names.append(child);
+    }
+    ::closedir(stream);
+    bool ok = true;
+    for (const auto &child : names)
+        ok = removeAt(folder.get(), child) && ok;
+    return ::unlinkat(dir, name.constData(), AT_REMOVEDIR) == 0 && ok;
 }
 
 } // namespace TestSupport

@@ -53,4 +53,8 @@ bool makeFolders(int dir, const QByteArray &path, QString *error);
 // it mode (whatever the umask) and the modification time mtime.
 bool writeFileAt(int dir, const QByteArray &name, const QByteArray &data, int mode, timespec mtime);
 
+// Removes name (a file, or a folder and all it holds) from dir, raw names
+// and deep paths included, making unreadable folders readable on the way.
+bool removeAt(int dir, const QByteArray &name);
+
 } // namespace TestSupport

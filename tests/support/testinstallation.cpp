@@ -52,8 +52,7 @@ ProcessResult runProcess(const QString &program, const QStringList &args,
         process.waitForFinished();
         qWarning() << program << "timed out:" << args;
     }
-    result.exitCode
-        = process.exitStatus() == QProcess::NormalExit && !timedOut ? process.exitCode() : -1;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit && !timedOut ? process.exitCode() : -1;
     result.standardOutput = process.readAllStandardOutput();
     result.standardError = process.readAllStandardError();
     return result;
@@ -76,8 +75,7 @@ QMap<QString, QByteArray> copyHashes(const QString &copyPath)
             qWarning() << problem;
             return {};
         }
-        result.insert(entry.path,
-                      QCryptographicHash::hash(buffer.data(), QCryptographicHash::Sha256).toHex());
+        result.insert(entry.path, QCryptographicHash::hash(buffer.data(), QCryptographicHash::Sha256).toHex());
     }
     return result;
 }

@@ -461,6 +461,12 @@ Command withoutFileCapabilities(const QString &program, const QStringList &argum
                 + arguments};
 }
 
+bool removeTree(const QString &path)
+{
+    const QByteArray raw = QFile::encodeName(path);
+    return removeAt(AT_FDCWD, raw);
+}
+
 QString escapedPath(const QByteArray &raw)
 {
     QString text;

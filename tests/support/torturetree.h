@@ -119,6 +119,10 @@ struct Command
 };
 Command withoutFileCapabilities(const QString &program, const QStringList &arguments);
 
+// Removes path and everything below it, whatever the names and depth
+// (QDir::removeRecursively() decodes names and cannot remove Latin-1 ones).
+bool removeTree(const QString &path);
+
 // A raw path for messages: printable ASCII as is, every other byte \xHH
 // (and '\' as \\), so two different names never print the same.
 QString escapedPath(const QByteArray &raw);
