@@ -26,7 +26,8 @@ struct TortureOptions
     // sign there), beside names that a lossy decoding or a %XX escaping
     // would make equal to them.
     bool legacyEncodings = true;
-    // ':', '\', '%', and the controls \x01, \t, \n, \x7f in names.
+    // ':', '\', '%' (and names that look %XX-escaped), the controls \x01,
+    // \t, \n, \x7f, "C:\fim.dat", a trailing space and a trailing dot in names.
     bool reservedCharacters = true;
     // One path of more than 256 bytes and one of longPathBytes, both
     // relative to the folder the tree is added to.
