@@ -28,6 +28,12 @@ bool isHistoryFile(const QFileInfo &info)
 
 ProcessResult runCli(const QStringList &args, const QStringList &extraEnv, int timeoutMs)
 {
+    return runProcess(QStringLiteral(RESGUARDA_CLI_PATH), args, extraEnv, timeoutMs);
+}
+
+ProcessResult runProcess(const QString &program, const QStringList &args,
+                         const QStringList &extraEnv, int timeoutMs)
+{
     QProcess process;
     auto env = QProcessEnvironment::systemEnvironment();
     for (const auto &entry : extraEnv) {
@@ -35,7 +41,7 @@ ProcessResult runCli(const QStringList &args, const QStringList &extraEnv, int t
         env.insert(entry.left(pos), entry.mid(pos + 1));
     }
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(RESGUARDA_CLI_PATH), args);
+    process.start(program, args);
     ProcessResult result;
     // waitForFinished() also returns false when the process crashed (a test
     // may kill it on purpose); only a process still running timed out.
@@ -44,7 +50,7 @@ ProcessResult runCli(const QStringList &args, const QStringList &extraEnv, int t
         timedOut = true;
         process.kill();
         process.waitForFinished();
-        qWarning() << "resguarda-cli timed out:" << args;
+        qWarning() << program << "timed out:" << args;
     }
     result.exitCode = process.exitStatus() == QProcess::NormalExit && !timedOut ? process.exitCode() : -1;
     result.standardOutput = process.readAllStandardOutput();

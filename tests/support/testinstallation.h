@@ -16,6 +16,12 @@ struct ProcessResult
     QByteArray standardError;
 };
 
+// Runs program with args and waits (up to timeoutMs); -1 as the exit code
+// when it crashed or timed out. extraEnv holds "NAME=value" entries added to
+// the environment.
+ProcessResult runProcess(const QString &program, const QStringList &args,
+                         const QStringList &extraEnv = {}, int timeoutMs = 120000);
+
 // Runs resguarda-cli with args and waits (up to timeoutMs). extraEnv holds
 // "NAME=value" entries added to the environment.
 ProcessResult runCli(const QStringList &args, const QStringList &extraEnv = {},
