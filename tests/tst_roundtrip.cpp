@@ -50,7 +50,7 @@ const QStringList portugueseEnvironment
     = {u"LANG=pt_BR.UTF-8"_s, u"LC_ALL=pt_BR.UTF-8"_s, u"LANGUAGE="_s};
 
 // How `list` is asked to show the files of a copy, for the Latin-1 name.
-const QStringList listFileArguments = {};
+const QStringList listFileArguments = {QStringLiteral("--files")};
 
 const QByteArray systemsJson
     = R"({"formato": 1, "sistemas": [{"codigo": "AT", "nome": "Ativo Imobilizado"}]})";
@@ -289,8 +289,10 @@ private Q_SLOTS:
         QTest::newRow("percent") << QByteArray("100%.dat");
         QTest::newRow("path of 300 bytes") << longRelativePath("longo/", 300);
         QTest::newRow("path of 4000 bytes") << longRelativePath("longo/", 4000);
-        // Made in the test: 100 bytes past PATH_MAX from /, whatever the
-        // temporary folder, so only relative steps (openat) reach it.
+        // Made in the test: the longest path a copy holds below the root
+        // (PATH_MAX - 1 bytes, Installation::maxPathBytes), so that from /
+        // it is past PATH_MAX whatever the temporary folder, and only
+        // relative steps (openat) reach it.
         QTest::newRow("absolute path beyond PATH_MAX") << QByteArray();
     }
 
@@ -301,10 +303,26 @@ private Q_SLOTS:
             = u"reserved-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
         const QString root = minimalInstallation(name);
         if (path.isEmpty())
-            path = longRelativePath(
-                "longo/", PATH_MAX + 100 - int(QFile::encodeName(companyFolder(root)).size()) - 1);
+            path = longRelativePath("longo/", PATH_MAX - 1 - int(qstrlen("AT/empresas/0001/")));
         QVERIFY(addFile(companyFolder(root), path, "dados\n").isEmpty());
         roundTrip(root, name);
+    }
+
+    // A path below the root longer than PATH_MAX - 1 bytes cannot be opened
+    // by any program in one call: the backup fails naming it (exit 1), like
+    // anything else it cannot copy, and keeps nothing half-made.
+    void pathBeyondTheLimitFailsTheBackup()
+    {
+        const QString root = minimalInstallation(u"too-long"_s);
+        const QByteArray path = longRelativePath("longo/", PATH_MAX + 10);
+        QVERIFY(addFile(companyFolder(root), path, "dados\n").isEmpty());
+        const QString output = m_dir.filePath(u"too-long-copias"_s);
+        const auto result = backup(root, output);
+        QVERIFY2(result.exitCode == kFailedExit, describe(result).constData());
+        QVERIFY2(result.standardError.contains("longer than"), describe(result).constData());
+        QVERIFY2(result.standardError.contains("AT/empresas/0001/longo/"),
+                 describe(result).constData());
+        QVERIFY(QDir(output).entryList(QDir::Files | QDir::Hidden).isEmpty());
     }
 
     // Modes (0600, 0640, 0660, 0755; folders 0750, 0700), past times with
