@@ -186,8 +186,11 @@ std::optional<RestoreJournal> RestoreJournal::load(std::shared_ptr<const RootedD
         const QString action = step.value(u"action").toString();
         SwapStep parsed;
         // Paths are written as in a copy (ZipNames): a template's name may
-        // hold bytes that are not UTF-8, which JSON text cannot.
-        parsed.path = ZipNames::toPath(step.value(u"path").toString()).value_or(QString());
+        // hold bytes that are not UTF-8, which JSON text cannot. A journal
+        // of an older version has the path itself (a "50%.txt" that is not
+        // the canonical form of anything); isValidPath checks either.
+        const QString written = step.value(u"path").toString();
+        parsed.path = ZipNames::toPath(written).value_or(written);
         if (action == actionName(SwapStep::Action::Replace))
             parsed.action = SwapStep::Action::Replace;
         else if (action == actionName(SwapStep::Action::Add))
