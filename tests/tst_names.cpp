@@ -5,9 +5,12 @@
 #include "copy/zipnames.h"
 #include "core/displaytext.h"
 #include "core/filenames.h"
+#include "core/rooteddir.h"
+#include "restore/restorejournal.h"
 
 #include <QRandomGenerator>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Resguarda;
@@ -147,6 +150,41 @@ private Q_SLOTS:
     {
         QFETCH(QString, entry);
         QVERIFY(!ZipNames::toPath(entry));
+    }
+
+    // A crash in the middle of a restore is finished from the journal: the
+    // templates it names keep their exact bytes through the JSON text, and
+    // a journal written before this form still reads as it meant.
+    void journalKeepsExactTemplateNames()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString problem;
+        auto opened = RootedDir::open(dir.path(), &problem);
+        QVERIFY2(opened, qPrintable(problem));
+        const auto tree = std::make_shared<const RootedDir>(std::move(*opened));
+        RestoreJournal journal(tree);
+        journal.system = QStringLiteral("AT");
+        const QString latin1 = FileNames::decode("AT/modelos/hist\xf3rico.etq");
+        const QString percent = QStringLiteral("AT/modelos/50%25 de desconto.txt");
+        journal.steps = {{SwapStep::Action::Replace, latin1}, {SwapStep::Action::Add, percent}};
+        QVERIFY(!journal.begin());
+        const auto loaded = RestoreJournal::load(tree, &problem);
+        QVERIFY2(loaded, qPrintable(problem));
+        QCOMPARE(loaded->steps.size(), 2);
+        QCOMPARE(FileNames::encode(loaded->steps[0].path), FileNames::encode(latin1));
+        QCOMPARE(loaded->steps[1].path, percent);
+
+        // As the previous version wrote it: the paths themselves.
+        QFile old(dir.filePath(QStringLiteral(".resguarda-restauracao/diario.json")));
+        QVERIFY(old.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        old.write(R"({"state": "staging", "system": "AT", "copy": "x.zip", "steps": [)"
+                  R"({"action": "add", "path": "AT/modelos/50%25 de desconto.txt"}]})");
+        old.close();
+        const auto older = RestoreJournal::load(tree, &problem);
+        QVERIFY2(older, qPrintable(problem));
+        QCOMPARE(older->steps.first().path, percent);
+        QVERIFY(journal.removeStaging());
     }
 };
 

@@ -115,6 +115,7 @@ bool RestoreJournal::save(QString *error) const
         stepArray.append(QJsonObject {{u"action"_qs, actionName(step.action)},
                                       {u"path"_qs, ZipNames::toEntryName(step.path)}});
     const QJsonObject object {{u"state"_qs, stateName(state)},
+                              {u"paths"_qs, u"zip"_qs},
                               {u"system"_qs, system},
                               {u"copy"_qs, copyPath},
                               {u"steps"_qs, stepArray}};
@@ -167,6 +168,7 @@ std::optional<RestoreJournal> RestoreJournal::load(std::shared_ptr<const RootedD
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return invalid(tr("not JSON"));
     const QJsonObject object = document.object();
+    const bool zipPaths = object.value(u"paths").toString() == u"zip";
     const QString state = object.value(u"state").toString();
     if (state == stateName(State::Staging))
         journal.state = State::Staging;
@@ -185,12 +187,12 @@ std::optional<RestoreJournal> RestoreJournal::load(std::shared_ptr<const RootedD
         const QJsonObject step = value.toObject();
         const QString action = step.value(u"action").toString();
         SwapStep parsed;
-        // Paths are written as in a copy (ZipNames): a template's name may
-        // hold bytes that are not UTF-8, which JSON text cannot. A journal
-        // of an older version has the path itself (a "50%.txt" that is not
-        // the canonical form of anything); isValidPath checks either.
+        // Paths are written as in a copy (ZipNames, "paths": "zip"): a
+        // template's name may hold bytes that are not UTF-8, which JSON text
+        // cannot. A journal of an older version has the path itself;
+        // isValidPath checks either.
         const QString written = step.value(u"path").toString();
-        parsed.path = ZipNames::toPath(written).value_or(written);
+        parsed.path = zipPaths ? ZipNames::toPath(written).value_or(QString()) : written;
         if (action == actionName(SwapStep::Action::Replace))
             parsed.action = SwapStep::Action::Replace;
         else if (action == actionName(SwapStep::Action::Add))
