@@ -467,6 +467,22 @@ private Q_SLOTS:
         QVERIFY2(portuguese.exitCode == 0, describe(portuguese).constData());
         QVERIFY2(portuguese.standardOutput.contains("incompleta"),
                  describe(portuguese).constData());
+
+        // Every other view says so too: verify (the copy is intact, but not
+        // complete), the history, and the restore's preview, per company.
+        const auto verify = runCli({u"verify"_s, copy}, englishEnvironment);
+        QVERIFY2(verify.exitCode == 0, describe(verify).constData());
+        QVERIFY2(verify.standardOutput.contains("INCOMPLETE"), describe(verify).constData());
+        const auto history = runCli({u"history"_s, u"--root"_s, root}, englishEnvironment);
+        QVERIFY2(history.standardOutput.contains("incomplete"), describe(history).constData());
+        const QString target = minimalInstallation(u"incomplete-restored"_s);
+        const auto restored
+            = runCli({u"restore"_s, copy, u"--root"_s, target, u"--yes"_s}, englishEnvironment);
+        QVERIFY2(restored.exitCode == 0, describe(restored).constData());
+        QVERIFY2(restored.standardOutput.contains("This copy is INCOMPLETE"),
+                 describe(restored).constData());
+        QVERIFY2(restored.standardOutput.contains("INCOMPLETE in the copy"),
+                 describe(restored).constData());
     }
 
     // A table deleted after the backup listed it and before it read it (the

@@ -50,17 +50,27 @@ QString RestoreCommand::describe(const RestorePlan &plan, const RestoreOptions &
                 sizes = FileSystem::formatSize(company.installedBytes);
                 break;
             }
+            if (company.leftOutInCopy > 0)
+                sizes += u"; "
+                    + tr("INCOMPLETE in the copy: %n file(s) or folder(s) were left out when it "
+                         "was made",
+                         nullptr, int(company.leftOutInCopy));
             lines << QStringLiteral("  %1  %2  %3  (%4)")
                          .arg(DisplayText::displaySafe(company.code),
                               DisplayText::displaySafe(company.name),
                               DisplayText::displaySafe(company.cnpj), sizes);
         }
     };
+    if (plan.copyLeftOut > 0)
+        lines << tr("This copy is INCOMPLETE: %n file(s) or folder(s) were left out when it was "
+                    "made (see resguarda-cli list); what it does not hold is not restored.",
+                    nullptr, int(plan.copyLeftOut));
     section(RestorePlanCompany::Action::Replace,
             tr("Will be replaced by the copy (their current data is discarded):"));
     section(RestorePlanCompany::Action::Add, tr("Will be added from the copy:"));
     section(RestorePlanCompany::Action::Eliminate,
-            tr("Will be ELIMINATED (Substitui dados existentes), because they are not being restored:"));
+            tr("Will be ELIMINATED (Substitui dados existentes), because they are not being "
+               "restored:"));
     section(RestorePlanCompany::Action::Keep, tr("Will be kept as they are:"));
 
     if (!options.templates) {
@@ -85,8 +95,9 @@ QString RestoreCommand::describe(const RestorePlan &plan, const RestoreOptions &
                     "eliminated is written to the Copias folder.")
                      .arg(FileSystem::formatSize(plan.bytesToSafeguard()));
     else
-        lines << tr("NO safety copy will be made (--no-safety-copy): what is replaced or eliminated "
-                    "cannot be recovered unless you have another copy.");
+        lines << tr(
+            "NO safety copy will be made (--no-safety-copy): what is replaced or eliminated "
+            "cannot be recovered unless you have another copy.");
     return lines.join(u'\n');
 }
 
@@ -106,7 +117,8 @@ int RestoreCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("COPY"), tr("The copy to restore from."));
     parser.addOptions({
         {root, tr("Installation folder of the system."), tr("DIR")},
-        {companies, tr("Only these companies of the copy, by code, separated by commas. Default: all."),
+        {companies,
+         tr("Only these companies of the copy, by code, separated by commas. Default: all."),
          tr("C1,C2")},
         {replaceAll,
          tr("Substitui dados existentes: the other companies of the system are ELIMINATED from the "
@@ -114,7 +126,8 @@ int RestoreCommand::run(const QStringList &arguments)
         {templates,
          tr("Inclui Modelos de Documentos: the copy's templates replace those of the same name.")},
         {archiveFrom,
-         tr("Não considera arquivos mortos: annual and monthly tables before YEAR are left out, and "
+         tr("Não considera arquivos mortos: annual and monthly tables before YEAR are left out, "
+            "and "
             "the installation's own stay as they are."),
          tr("YEAR")},
         {noSafetyCopy, tr("Do not copy what will be replaced or eliminated first.")},
@@ -149,8 +162,9 @@ int RestoreCommand::run(const QStringList &arguments)
     }
     if (!parser.isSet(yes)) {
         if (!Console::stdinIsTerminal() || !Console::stderrIsTerminal()) {
-            Console::err(tr("A restore replaces data and needs a confirmation: run it on a terminal, "
-                            "or add --yes to confirm in advance."));
+            Console::err(
+                tr("A restore replaces data and needs a confirmation: run it on a terminal, "
+                   "or add --yes to confirm in advance."));
             return int(ExitCode::Usage);
         }
         Console::err(describe(job.plan(), options));
@@ -176,9 +190,11 @@ int RestoreCommand::run(const QStringList &arguments)
         Console::err(error.message);
         return int(error.code);
     }
-    Console::out(tr("Data restored successfully from %1.").arg(QDir::toNativeSeparators(options.copyPath)));
+    Console::out(
+        tr("Data restored successfully from %1.").arg(QDir::toNativeSeparators(options.copyPath)));
     if (!job.safetyCopyPath().isEmpty())
-        Console::out(tr("Safety copy of the previous data: %1").arg(QDir::toNativeSeparators(job.safetyCopyPath())));
+        Console::out(tr("Safety copy of the previous data: %1")
+                         .arg(QDir::toNativeSeparators(job.safetyCopyPath())));
     return 0;
 }
 

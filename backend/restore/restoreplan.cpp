@@ -207,6 +207,7 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
             plan.foldersToCreate.append(*byPath.value(path));
     }
 
+    plan.copyLeftOut = manifest.leftOut.size();
     for (const auto &company : manifest.companies) {
         if (!selected.contains(company.code))
             continue;
@@ -217,6 +218,7 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
         planned.archiveFromYear = archiveFrom.value(company.code);
         planned.copyFiles = extracted.value(company.code).first;
         planned.copyBytes = extracted.value(company.code).second;
+        planned.leftOutInCopy = manifest.leftOutOfCompany(company.code);
         planned.action = installed.contains(company.code) ? RestorePlanCompany::Action::Replace
                                                           : RestorePlanCompany::Action::Add;
         measureInstalled(planned);

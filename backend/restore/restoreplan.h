@@ -34,6 +34,9 @@ struct RestorePlanCompany
     // Dated tables before this year are outside the operation: not read from
     // the copy, and the installation's own stay as they are.
     int archiveFromYear = 0;
+    // Files or folders of this company that the copy left out when it was
+    // made (an incomplete copy): they are not restored.
+    qint64 leftOutInCopy = 0;
 };
 
 struct RestorePlanTemplate
@@ -56,6 +59,8 @@ public:
     // The folders of the restored companies and templates, empty ones too,
     // with the mode and time they get once everything is in place.
     QList<ManifestFolder> foldersToCreate;
+    // What the copy left out when it was made (backup --allow-incomplete).
+    qint64 copyLeftOut = 0;
 
     qint64 bytesToExtract() const;
     // What the safety copy will hold: everything replaced or eliminated.
