@@ -325,6 +325,36 @@ private Q_SLOTS:
         QVERIFY(QDir(output).entryList(QDir::Files | QDir::Hidden).isEmpty());
     }
 
+    // The copy records every mode bit, but a restore never sets the
+    // set-user-ID, set-group-ID or sticky bits: a copy from any pen drive,
+    // restored by root, must not make a program that runs as its owner.
+    void setIdBitsAreNeverRestored()
+    {
+        const QString root = minimalInstallation(u"set-id"_s);
+        QVERIFY(addFile(companyFolder(root), "programa-suid", "#!/bin/sh\n", 04755).isEmpty());
+        QVERIFY(QFile::exists(companyFolder(root) + u"/programa-suid"_s));
+        struct stat before
+        {
+        };
+        QVERIFY(::stat(QFile::encodeName(companyFolder(root) + u"/programa-suid"_s).constData(),
+                       &before)
+                == 0);
+        QCOMPARE(before.st_mode & 07777, mode_t(04755));
+        const QString copies = m_dir.filePath(u"set-id-copies"_s);
+        const auto made = backup(root, copies);
+        QVERIFY2(made.exitCode == 0, describe(made).constData());
+        const QString target = minimalInstallation(u"set-id-restored"_s);
+        const auto restored = restore(copies + u"/CopiaAT.zip"_s, target);
+        QVERIFY2(restored.exitCode == 0, describe(restored).constData());
+        struct stat after
+        {
+        };
+        QVERIFY(::stat(QFile::encodeName(companyFolder(target) + u"/programa-suid"_s).constData(),
+                       &after)
+                == 0);
+        QCOMPARE(after.st_mode & 07777, mode_t(0755));
+    }
+
     // Modes (0600, 0640, 0660, 0755; folders 0750, 0700), past times with
     // odd seconds and fractions, empty folders (mensal/2026-11 among them).
     void metadataRoundTrip()
