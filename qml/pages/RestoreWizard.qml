@@ -119,6 +119,12 @@ WizardScaffold {
                 visible: settings.copyError.length > 0
                 text: settings.copyError
             }
+            Banner {
+                objectName: "copyIncompleteNotice"
+                visible: settings.copyIncomplete
+                kind: Banner.Kind.Danger
+                text: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
+            }
             Label {
                 visible: settings.copyOpen
                 text: qsTr("Chosen: %1").arg(settings.copyPath)
@@ -154,6 +160,17 @@ WizardScaffold {
                 color: Theme.mutedText
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
+            }
+            Banner {
+                objectName: "copyIncompleteBanner"
+                visible: settings.copyIncomplete
+                kind: Banner.Kind.Danger
+                title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
+                // A few lines only: the list of companies needs the room;
+                // the summary lists every item.
+                text: settings.copyLeftOutLines.slice(0, 2).join("\n")
+                      + (settings.copyLeftOutLines.length > 2
+                         ? "\n" + qsTr("… and %n more", "", settings.copyLeftOutLines.length - 2) : "")
             }
             Label {
                 text: qsTr("Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy's.")
@@ -250,6 +267,15 @@ WizardScaffold {
         title: qsTr("What will happen")
         explanation: qsTr("Make sure nobody is using the system on this or another machine: the restore will not start otherwise.")
 
+        Banner {
+            objectName: "summaryIncompleteBanner"
+            visible: settings.copyIncomplete
+            kind: Banner.Kind.Danger
+            title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
+            text: (settings.plan.incompleteCompanies > 0
+                   ? qsTr("%n of the companies to restore lack files the copy could not hold.", "", settings.plan.incompleteCompanies) + "\n"
+                   : "") + settings.copyLeftOutLines.join("\n")
+        }
         // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
         // leave it pointing at deleted delegates when the model resets.
         Column {
@@ -263,6 +289,7 @@ WizardScaffold {
                     required property int action
                     required property string actionText
                     required property string sizeText
+                    required property real leftOut
                     width: parent ? parent.width : 0
                     spacing: Theme.spacing
                     Label {
@@ -284,6 +311,13 @@ WizardScaffold {
                         color: action === RestorePlanModel.Eliminate ? Theme.danger
                              : action === RestorePlanModel.Replace ? Theme.warning
                              : action === RestorePlanModel.Add ? Theme.success : Theme.mutedText
+                    }
+                    Label {
+                        visible: leftOut > 0
+                        text: qsTr("INCOMPLETE")
+                        font.pixelSize: Theme.fontSmall
+                        font.bold: true
+                        color: Theme.danger
                     }
                     Label {
                         text: sizeText
