@@ -464,7 +464,7 @@ WizardScaffold {
                     text: "\u2022 " + modelData
                     font.pixelSize: Theme.fontSmall
                     color: Theme.danger
-                    wrapMode: Text.WrapAnywhere
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                     width: parent ? parent.width : 0
                 }
             }

@@ -103,6 +103,14 @@ WizardScaffold {
                 Layout.preferredHeight: Math.min(implicitHeight, Theme.compact ? 80 : 160)
                 onChosen: path => browser.folder = drives.isInstallationDisk(path) ? AppController.root + "/Copias" : path
             }
+            // On a short screen the browser leaves no room below it: the
+            // notice comes first there, so it is never cut off.
+            Banner {
+                objectName: "copyIncompleteNoticeCompact"
+                visible: settings.copyIncomplete && Theme.compact
+                kind: Banner.Kind.Danger
+                title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
+            }
             FileBrowser {
                 id: browser
                 objectName: "copyBrowser"
@@ -121,9 +129,9 @@ WizardScaffold {
             }
             Banner {
                 objectName: "copyIncompleteNotice"
-                visible: settings.copyIncomplete
+                visible: settings.copyIncomplete && !Theme.compact
                 kind: Banner.Kind.Danger
-                text: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
+                title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
             }
             Label {
                 visible: settings.copyOpen
@@ -166,13 +174,16 @@ WizardScaffold {
                 visible: settings.copyIncomplete
                 kind: Banner.Kind.Danger
                 title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
-                // A few lines only: the list of companies needs the room;
-                // the summary lists every item.
-                text: settings.copyLeftOutLines.slice(0, 2).join("\n")
-                      + (settings.copyLeftOutLines.length > 2
-                         ? "\n" + qsTr("… and %n more", "", settings.copyLeftOutLines.length - 2) : "")
+                // A few lines only, none on a short screen: the list of
+                // companies needs the room; the summary lists every item.
+                text: Theme.compact ? ""
+                      : settings.copyLeftOutLines.slice(0, 2).join("\n")
+                        + (settings.copyLeftOutLines.length > 2
+                           ? "\n" + qsTr("… and %n more", "", settings.copyLeftOutLines.length - 2) : "")
             }
             Label {
+                // On a short screen the incomplete copy's banner takes its place.
+                visible: !(Theme.compact && settings.copyIncomplete)
                 text: qsTr("Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy's.")
                 font.pixelSize: Theme.fontBody
                 wrapMode: Text.Wrap

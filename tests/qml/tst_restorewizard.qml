@@ -134,7 +134,7 @@ Item {
             compare(wizard.settings.copyLeftOutCount, 1)
             var notice = findChild(wizard, "copyIncompleteNotice")
             tryCompare(notice, "visible", true)
-            compare(notice.text, "This copy is INCOMPLETE: 1 item(s) were left out when it was made")
+            compare(notice.title, "This copy is INCOMPLETE: 1 item(s) were left out when it was made")
             next(wizard)
 
             compare(wizard.current, wizard.stepCompanies)
