@@ -919,8 +919,7 @@ void TestUiControllers::jobIncompleteBackupIsShownAsIncomplete()
     for (int row = 0; row < plan->rowCount(); ++row) {
         const QModelIndex index = plan->index(row);
         const QString code = index.data(RestorePlanModel::CodeRole).toString();
-        QCOMPARE(index.data(RestorePlanModel::LeftOutRole).toLongLong(),
-                 code == codes[0] ? 2 : 0);
+        QCOMPARE(index.data(RestorePlanModel::LeftOutRole).toLongLong(), code == codes[0] ? 2 : 0);
     }
     restore.closeCopy();
 
@@ -986,6 +985,28 @@ void TestUiControllers::namesAreDisplaySafe()
     restore.updatePlan();
     QVERIFY2(restore.plan()->eliminatedNames().contains(QStringLiteral("0001 ") + shown),
              qPrintable(restore.plan()->eliminatedNames().join(u'|')));
+
+    // The system's name, from the installation's own list of systems.
+    const QString systemsPath = root + u'/' + QStringView(InstallationLayout::systemsFileName);
+    QFile systemsFile(systemsPath);
+    QVERIFY(systemsFile.open(QIODevice::ReadOnly));
+    QJsonObject systems = QJsonDocument::fromJson(systemsFile.readAll()).object();
+    systemsFile.close();
+    QJsonArray list = systems.value(QStringLiteral("sistemas")).toArray();
+    for (int i = 0; i < list.size(); ++i) {
+        QJsonObject system = list[i].toObject();
+        if (system.value(QStringLiteral("codigo")).toString() == QStringLiteral("AT"))
+            system.insert(QStringLiteral("nome"), hostileName);
+        list[i] = system;
+    }
+    systems.insert(QStringLiteral("sistemas"), list);
+    QVERIFY(systemsFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QVERIFY(systemsFile.write(QJsonDocument(systems).toJson()) > 0);
+    systemsFile.close();
+    AppController app;
+    QVERIFY2(app.openInstallation(root), qPrintable(app.installationError()));
+    app.setSystemCode(QStringLiteral("AT"));
+    QCOMPARE(app.systemName(), shown);
 }
 
 void TestUiControllers::jobRestoreSucceeds()
