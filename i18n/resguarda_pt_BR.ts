@@ -2177,10 +2177,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of the companies to restore lack files the copy could not hold.</source>
+        <source>%n of the companies to restore will come back without what the copy could not hold.</source>
         <translation>
-            <numerusform>%n das empresas a restaurar não tem arquivos que a cópia não pôde guardar.</numerusform>
-            <numerusform>%n das empresas a restaurar não têm arquivos que a cópia não pôde guardar.</numerusform>
+            <numerusform>%n das empresas a restaurar voltará sem o que a cópia não pôde guardar.</numerusform>
+            <numerusform>%n das empresas a restaurar voltarão sem o que a cópia não pôde guardar.</numerusform>
         </translation>
     </message>
     <message>

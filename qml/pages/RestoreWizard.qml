@@ -284,7 +284,7 @@ WizardScaffold {
             kind: Banner.Kind.Danger
             title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
             text: (settings.plan.incompleteCompanies > 0
-                   ? qsTr("%n of the companies to restore lack files the copy could not hold.", "", settings.plan.incompleteCompanies) + "\n"
+                   ? qsTr("%n of the companies to restore will come back without what the copy could not hold.", "", settings.plan.incompleteCompanies) + "\n"
                    : "") + settings.copyLeftOutLines.join("\n")
         }
         // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
