@@ -115,6 +115,17 @@
         <source>Refuse to copy unless the --output folder is on a mounted disk of its own (not the system&apos;s disk nor the installation&apos;s): a pen drive that is not plugged in fails instead of filling its empty mount point.</source>
         <translation>Recusa a cópia se a pasta de --output não estiver num disco montado próprio (nem o disco do sistema, nem o da instalação): um pen drive que não está conectado faz a cópia falhar, em vez de encher a pasta vazia onde ele seria montado.</translation>
     </message>
+    <message>
+        <source>Write the copy even if some files or folders cannot be read (links, special files, no permission): it is marked incomplete everywhere it is shown, names what it left out, and the command exits with 5. Without it such a backup fails (exit 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>INCOMPLETE copy written (%n item(s) left out): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BackupWizard</name>
@@ -370,6 +381,30 @@
         <source>Erase the disk</source>
         <translation>Apagar o disco</translation>
     </message>
+    <message>
+        <source>Allow an incomplete copy</source>
+        <translation>Permitir cópia incompleta</translation>
+    </message>
+    <message>
+        <source>Only when a copy fails because some files cannot be read.</source>
+        <translation>Só quando a cópia falha porque alguns arquivos não podem ser lidos.</translation>
+    </message>
+    <message>
+        <source>Files that cannot be read will be left out and the copy will be marked INCOMPLETE. Use only to save what can be saved.</source>
+        <translation>Os arquivos que não podem ser lidos ficarão de fora e a cópia será marcada como INCOMPLETA. Use somente para salvar o que for possível.</translation>
+    </message>
+    <message>
+        <source>Files that cannot be read will be left out and the copy will be marked INCOMPLETE.</source>
+        <translation>Os arquivos que não podem ser lidos ficarão de fora e a cópia será marcada como INCOMPLETA.</translation>
+    </message>
+    <message>
+        <source>The copy was written and verified, but it is not a full backup: what is listed below is not in it. Make a complete copy as soon as these files can be read.</source>
+        <translation>A cópia foi gravada e conferida, mas não é uma cópia completa: o que está listado abaixo não está nela. Faça uma cópia completa assim que esses arquivos puderem ser lidos.</translation>
+    </message>
+    <message>
+        <source>Left out of the copy:</source>
+        <translation>Ficaram de fora da cópia:</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -427,6 +462,10 @@
     <message>
         <source>No companies.</source>
         <translation>Nenhuma empresa.</translation>
+    </message>
+    <message>
+        <source>INCOMPLETE</source>
+        <translation>INCOMPLETA</translation>
     </message>
 </context>
 <context>
@@ -560,6 +599,17 @@
         <source>The copy could not be created in %1: %2. The previous copy, if any, was kept unchanged.</source>
         <translation>Não foi possível criar a cópia em %1: %2. A cópia anterior, se havia, foi mantida sem alteração.</translation>
     </message>
+    <message numerus="yes">
+        <source>No copy was made: %n file(s) or folder(s) of the installation cannot be copied, and a copy that leaves anything out is not a backup:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give Resguarda permission to read them (or remove the links and special files) and make the copy again. To make the copy anyway, marked as incomplete, use --allow-incomplete (in the app, the option &quot;Allow an incomplete copy&quot;). The previous copy, if any, was kept unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CopyReader</name>
@@ -671,6 +721,14 @@
         <source>%1 is not a valid copy: its manifest is too large for the %2 files the copy holds (more than %3, more values than those files need, or a name longer than any path).</source>
         <translation>%1 não é uma cópia válida: o manifesto dela é grande demais para os %2 arquivos que a cópia contém (mais de %3, mais valores do que esses arquivos precisam ou um nome maior que qualquer caminho).</translation>
     </message>
+    <message>
+        <source>%1 is damaged: its list of files cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest names a folder outside the system&apos;s companies and templates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CopyWriter</name>
@@ -687,10 +745,6 @@
         <translation>o arquivo não está aberto</translation>
     </message>
     <message>
-        <source>%1 could not be read: %2</source>
-        <translation>%1 não pôde ser lido: %2</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -705,6 +759,14 @@
     <message>
         <source>the data could not be written to the disk</source>
         <translation>os dados não puderam ser gravados no disco</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being copied. Close the programs that use it and make the copy again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it kept changing while it was read</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -904,6 +966,10 @@
         <source>restore</source>
         <translation>restauração</translation>
     </message>
+    <message>
+        <source>incomplete: files were left out</source>
+        <translation>incompleta: arquivos ficaram de fora</translation>
+    </message>
 </context>
 <context>
     <name>HistoryCommand</name>
@@ -1018,6 +1084,18 @@
         <source>The scheduled copy failed</source>
         <translation>A cópia agendada falhou</translation>
     </message>
+    <message>
+        <source>Last copy incomplete</source>
+        <translation>Última cópia incompleta</translation>
+    </message>
+    <message>
+        <source>INCOMPLETE: files were left out of this copy</source>
+        <translation>INCOMPLETA: arquivos ficaram de fora desta cópia</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Incompleta</translation>
+    </message>
 </context>
 <context>
     <name>InUsePanel</name>
@@ -1065,10 +1143,6 @@
         <translation>Empresa %1 do sistema %2: o empresa.json não pôde ser lido (%3).</translation>
     </message>
     <message>
-        <source>%1 is not a regular file and was not copied.</source>
-        <translation>%1 não é um arquivo comum e não foi copiado.</translation>
-    </message>
-    <message>
         <source>the file is too large</source>
         <translation>o arquivo é grande demais</translation>
     </message>
@@ -1093,12 +1167,35 @@
         <translation>%1 não é um código de empresa válido (somente letras, dígitos, - e _) e foi ignorado.</translation>
     </message>
     <message>
-        <source>%1 is a symbolic link and was not copied (Resguarda never follows links in the installation).</source>
-        <translation>%1 é um link simbólico e não foi copiado (o Resguarda nunca segue links na instalação).</translation>
+        <source>%1 was not copied: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 could not be read and was not copied.</source>
-        <translation>%1 não pôde ser lido e não foi copiado.</translation>
+        <source>it is a symbolic link, and Resguarda never follows links in the installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a FIFO, socket or device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be read (check its permissions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was removed while the copy was being made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it kept changing while it was being read (a program is using it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>its path is longer than %n byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1286,32 @@
     <message>
         <source>Name one copy file.</source>
         <translation>Informe um arquivo de cópia.</translation>
+    </message>
+    <message numerus="yes">
+        <source>INCOMPLETE COPY: %n file(s) or folder(s) were left out when it was made (--allow-incomplete). It is not a full backup.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[INCOMPLETE: %n left out]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list every file and folder (bytes of a name that are not UTF-8 are shown as a replacement mark; the copy holds them exactly).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1482,13 @@
         <source>The destination folder %1 is not on a mounted pen drive or external disk, but on the disk of the system or of the installation. Connect the pen drive or external disk and try again. No copy was made.</source>
         <translation>A pasta de destino %1 não está num pen drive ou HD externo montado, e sim no disco do sistema ou da instalação. Conecte o pen drive ou HD externo e tente de novo. Nenhuma cópia foi feita.</translation>
     </message>
+    <message numerus="yes">
+        <source>Incomplete copy: %n file(s) or folder(s) were left out, as asked (--allow-incomplete). This copy is not a full backup:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Resguarda::BackupSettings</name>
@@ -1435,6 +1565,17 @@
         <source>The scheduled copy of %1 failed: %2</source>
         <translation>A cópia agendada de %1 falhou: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The copy of %1 left %n file(s) or folder(s) out: it is not a full backup. Make a complete copy as soon as they can be read.</source>
+        <translation>
+            <numerusform>A cópia de %1 deixou %n arquivo ou pasta de fora: não é uma cópia completa. Faça uma cópia completa assim que ele puder ser lido.</numerusform>
+            <numerusform>A cópia de %1 deixou %n arquivos ou pastas de fora: não é uma cópia completa. Faça uma cópia completa assim que eles puderem ser lidos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copy of %1 left files or folders out: it is not a full backup. Make a complete copy as soon as they can be read.</source>
+        <translation>A cópia de %1 deixou arquivos ou pastas de fora: não é uma cópia completa. Faça uma cópia completa assim que eles puderem ser lidos.</translation>
+    </message>
 </context>
 <context>
     <name>Resguarda::JobController</name>
@@ -1492,6 +1633,13 @@
         <source>Data restored successfully</source>
         <translation>Restauração de Dados Realizada com Sucesso</translation>
     </message>
+    <message numerus="yes">
+        <source>Incomplete copy: %n file(s) left out</source>
+        <translation>
+            <numerusform>Cópia incompleta: %n arquivo ficou de fora</numerusform>
+            <numerusform>Cópia incompleta: %n arquivos ficaram de fora</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Resguarda::RestoreJob</name>
@@ -1536,6 +1684,10 @@
         <source>The safety copy of the data to be replaced could not be made, so nothing was changed in the installation. %1</source>
         <translation>Não foi possível fazer a cópia de segurança dos dados que seriam substituídos; por isso nada foi alterado na instalação. %1</translation>
     </message>
+    <message>
+        <source>The folder %1 could not be restored: %2. Nothing was changed in the installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Resguarda::RestorePlanModel</name>
@@ -1577,6 +1729,10 @@
     <message>
         <source>Choose a year between %1 and %2 from which the annual and monthly tables are restored.</source>
         <translation>Escolha um ano entre %1 e %2 a partir do qual as tabelas anuais e mensais são restauradas.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2162,31 @@
         <source>The restore could not be done</source>
         <translation>A restauração não pôde ser feita</translation>
     </message>
+    <message numerus="yes">
+        <source>This copy is INCOMPLETE: %n item(s) were left out when it was made</source>
+        <translation>
+            <numerusform>Esta cópia está INCOMPLETA: %n item ficou de fora quando foi feita</numerusform>
+            <numerusform>Esta cópia está INCOMPLETA: %n itens ficaram de fora quando foi feita</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… e mais %n</numerusform>
+            <numerusform>… e mais %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the companies to restore will come back without what the copy could not hold.</source>
+        <translation>
+            <numerusform>%n das empresas a restaurar voltará sem o que a cópia não pôde guardar.</numerusform>
+            <numerusform>%n das empresas a restaurar voltarão sem o que a cópia não pôde guardar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>INCOMPLETE</source>
+        <translation>INCOMPLETA</translation>
+    </message>
 </context>
 <context>
     <name>RootedDir</name>
@@ -2052,6 +2233,10 @@
     <message>
         <source>%1 could not be moved to %2: %3</source>
         <translation>Não foi possível mover %1 para %2: %3</translation>
+    </message>
+    <message>
+        <source>it is not a file or folder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

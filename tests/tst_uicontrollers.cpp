@@ -12,6 +12,7 @@
 #include "core/filesystem.h"
 #include "core/version.h"
 #include "demo/demoinstallation.h"
+#include "history/history.h"
 #include "storage/volume.h"
 #include "support/hostilecopy.h"
 #include "support/lockholderprocess.h"
@@ -20,7 +21,9 @@
 #include "ui/appcontroller.h"
 #include "ui/backupsettings.h"
 #include "ui/companymodel.h"
+#include "ui/historymodel.h"
 #include "ui/jobcontroller.h"
+#include "ui/restoreplanmodel.h"
 #include "ui/restoresettings.h"
 
 #include <QDirIterator>
@@ -39,6 +42,7 @@
 
 #include <cerrno>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Resguarda;
@@ -153,6 +157,10 @@ private Q_SLOTS:
     void jobBackupSucceeds();
     void jobBackupCancelledKeepsPreviousCopy();
     void jobRefusesInvalidChoices();
+    void allowIncompleteIsOffUnlessChosenForOneCopy();
+    void jobBackupOfUnreadableFilesFailsNamingThem();
+    void jobIncompleteBackupIsShownAsIncomplete();
+    void namesAreDisplaySafe();
     void jobRestoreSucceeds();
     void jobRestoreInUse();
     void jobRestoreInvalidCopy();
@@ -761,6 +769,244 @@ void TestUiControllers::jobRefusesInvalidChoices()
     QVERIFY(!job.startRestore(&restore));
     QCOMPARE(job.state(), JobController::Failed);
     QCOMPARE(job.kind(), JobController::Restore);
+}
+
+// ---- Incomplete copies -------------------------------------------------
+
+namespace {
+
+// Two things no backup can copy, even as root: a FIFO and a symbolic link,
+// both in the folder of the company code of AT. Returns their paths.
+QStringList addUncopyableFiles(const QString &root, const QString &code)
+{
+    const QString folder = root + QStringLiteral("/AT/empresas/") + code;
+    const QString fifo = folder + QStringLiteral("/fila-do-caixa");
+    const QString link = folder + QStringLiteral("/atalho");
+    if (::mkfifo(QFile::encodeName(fifo).constData(), 0644) != 0)
+        return {};
+    if (!QFile::link(QStringLiteral("/etc/hostname"), link))
+        return {};
+    return {fifo, link};
+}
+
+} // namespace
+
+void TestUiControllers::allowIncompleteIsOffUnlessChosenForOneCopy()
+{
+    BackupSettings fresh;
+    QCOMPARE(fresh.allowIncomplete(), false);
+    QCOMPARE(fresh.toOptions(nullptr).allowIncomplete, false);
+
+    const auto settings = backupSettings(m_pristine);
+    QSignalSpy changed(settings.get(), &BackupSettings::changed);
+    settings->setAllowIncomplete(true);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(settings->allowIncomplete());
+    QVERIFY(settings->toOptions(nullptr).allowIncomplete);
+    // Nothing of it is written to the app's settings: a new wizard starts off.
+    QVERIFY(!AppSettings::open()->allKeys().join(u' ').contains(QStringLiteral("ncomplete")));
+    BackupSettings next;
+    next.setRoot(m_pristine);
+    QCOMPARE(next.allowIncomplete(), false);
+}
+
+void TestUiControllers::jobBackupOfUnreadableFilesFailsNamingThem()
+{
+    const QString root = freshInstallation(QStringLiteral("job-unreadable"));
+    QVERIFY(!root.isEmpty());
+    CompanyModel companies;
+    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    const QStringList codes = companies.codes();
+    QVERIFY(codes.size() >= 2);
+    const QStringList uncopyable = addUncopyableFiles(root, codes[0]);
+    QCOMPARE(uncopyable.size(), 2);
+    const auto settings = backupSettings(root);
+
+    JobController job;
+    QVERIFY(job.startBackup(settings.get(), &companies));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QCOMPARE(job.state(), JobController::Failed);
+    QCOMPARE(job.exitCode(), int(ExitCode::Failed));
+    for (const QString &path : uncopyable)
+        QVERIFY2(job.errorText().contains(path), qPrintable(job.errorText()));
+    QVERIFY(job.resultText().isEmpty());
+    QCOMPARE(job.leftOutCount(), 0);
+    QVERIFY(!QFileInfo::exists(root + QStringLiteral("/Copias/CopiaAT.zip")));
+    QCOMPARE(History::read(root).value(0).result, QStringLiteral("failed"));
+
+    // Home does not call a refused copy incomplete.
+    HistoryModel history;
+    history.setRoot(root);
+    QVERIFY(!history.hasPendingIncomplete());
+    QVERIFY(!history.lastCopyIncomplete());
+}
+
+void TestUiControllers::jobIncompleteBackupIsShownAsIncomplete()
+{
+    const QString root = freshInstallation(QStringLiteral("job-incomplete"));
+    QVERIFY(!root.isEmpty());
+    CompanyModel companies;
+    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    const QStringList codes = companies.codes();
+    QVERIFY(codes.size() >= 2);
+    const QStringList uncopyable = addUncopyableFiles(root, codes[0]);
+    QCOMPARE(uncopyable.size(), 2);
+    const auto settings = backupSettings(root);
+    settings->setAllowIncomplete(true);
+    const QString target = root + QStringLiteral("/Copias/CopiaAT.zip");
+
+    JobController job;
+    QVERIFY(job.startBackup(settings.get(), &companies));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QVERIFY2(job.state() == JobController::Incomplete, qPrintable(job.errorText()));
+    QCOMPARE(job.exitCode(), int(ExitCode::Incomplete));
+    QCOMPARE(job.resultText(), QStringLiteral("Incomplete copy: 2 file(s) left out"));
+    QCOMPARE(job.leftOutCount(), 2);
+    QCOMPARE(job.leftOutLines().size(), 2);
+    for (const QString &path : uncopyable)
+        QVERIFY2(job.leftOutLines().join(u'\n').contains(path),
+                 qPrintable(job.leftOutLines().join(u'\n')));
+    QCOMPARE(job.resultPaths(), QStringList {target});
+    QCOMPARE(job.progress(), 1.0);
+    // Chosen for this copy only.
+    QCOMPARE(settings->allowIncomplete(), false);
+
+    // The copy is there, sound, and says it is incomplete.
+    QVERIFY(copyIsSound(target));
+    {
+        OperationError error;
+        const auto reader = CopyReader::open(target, &error);
+        QVERIFY2(reader, qPrintable(error.message));
+        QVERIFY(reader->manifest().isIncomplete());
+        QCOMPARE(reader->manifest().leftOutOfCompany(codes[0]), 2);
+        QCOMPARE(reader->manifest().leftOutOfCompany(codes[1]), 0);
+    }
+    QCOMPARE(History::read(root).value(0).result, QStringLiteral("incomplete"));
+
+    // Home: in red until a complete copy succeeds; the copy tagged.
+    HistoryModel history;
+    history.setRoot(root);
+    QVERIFY(history.hasPendingIncomplete());
+    QVERIFY(!history.hasPendingFailure());
+    QVERIFY2(history.pendingIncompleteText().contains(QStringLiteral("2 file(s) or folder(s)")),
+             qPrintable(history.pendingIncompleteText()));
+    QVERIFY(history.lastCopyIncomplete());
+    QCOMPARE(history.rowCount(), 1);
+    QVERIFY(history.index(0).data(HistoryModel::IsIncompleteRole).toBool());
+    QCOMPARE(history.index(0).data(HistoryModel::LeftOutRole).toLongLong(), 2);
+
+    // Restore: the copy, its companies and the plan say what is missing.
+    RestoreSettings restore;
+    restore.setRoot(root);
+    QVERIFY2(restore.openCopy(target), qPrintable(restore.copyError()));
+    QVERIFY(restore.copyIncomplete());
+    QCOMPARE(restore.copyLeftOutCount(), 2);
+    QCOMPARE(restore.copyLeftOutLines().size(), 2);
+    QVERIFY(restore.copyLeftOutLines().join(u'\n').contains(QStringLiteral("fila-do-caixa")));
+    CompanyModel *inCopy = restore.companies();
+    QHash<QString, qint64> leftOutByCode;
+    for (int row = 0; row < inCopy->rowCount(); ++row) {
+        const QModelIndex index = inCopy->index(row);
+        leftOutByCode.insert(index.data(CompanyModel::CodeRole).toString(),
+                             index.data(CompanyModel::LeftOutRole).toLongLong());
+    }
+    QCOMPARE(leftOutByCode.value(codes[0]), 2);
+    QCOMPARE(leftOutByCode.value(codes[1]), 0);
+    restore.updatePlan();
+    RestorePlanModel *plan = restore.plan();
+    QCOMPARE(plan->leftOutCount(), 2);
+    QCOMPARE(plan->incompleteCompanies(), 1);
+    for (int row = 0; row < plan->rowCount(); ++row) {
+        const QModelIndex index = plan->index(row);
+        const QString code = index.data(RestorePlanModel::CodeRole).toString();
+        QCOMPARE(index.data(RestorePlanModel::LeftOutRole).toLongLong(), code == codes[0] ? 2 : 0);
+    }
+    restore.closeCopy();
+
+    // Fixed, and copied again in full: the red goes away.
+    for (const QString &path : uncopyable)
+        QVERIFY(QFile::remove(path));
+    QVERIFY(job.startBackup(settings.get(), &companies));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
+    QCOMPARE(job.leftOutCount(), 0);
+    QVERIFY(job.leftOutLines().isEmpty());
+    history.refresh();
+    QVERIFY(!history.hasPendingIncomplete());
+    QVERIFY(history.pendingIncompleteText().isEmpty());
+    QVERIFY(!history.lastCopyIncomplete());
+    QVERIFY(!history.index(0).data(HistoryModel::IsIncompleteRole).toBool());
+}
+
+// Names from the installation and the copy (an empresa.json anyone may
+// write) reach QML only display-safe: an escape sequence or a bidi override
+// is shown as U+FFFD, never acted on.
+void TestUiControllers::namesAreDisplaySafe()
+{
+    const QString root = freshInstallation(QStringLiteral("hostile-names"));
+    QVERIFY(!root.isEmpty());
+    const QString hostileName = QStringLiteral("Loja\x1b[8m\u202eX");
+    const QString shown = QStringLiteral("Loja\ufffd[8m\ufffdX");
+    const QString json = root + QStringLiteral("/AT/empresas/0001/empresa.json");
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject company = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QVERIFY(company.contains(QStringLiteral("razaoSocial")));
+    company.insert(QStringLiteral("razaoSocial"), hostileName);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QVERIFY(file.write(QJsonDocument(company).toJson()) > 0);
+    file.close();
+
+    CompanyModel installed;
+    QVERIFY(installed.loadInstallation(root, QStringLiteral("AT")));
+    QCOMPARE(installed.index(0).data(CompanyModel::CodeRole).toString(), QStringLiteral("0001"));
+    QCOMPARE(installed.index(0).data(CompanyModel::NameRole).toString(), shown);
+
+    const QString copy = makeCopy(root, m_dir.filePath(QStringLiteral("CopiaAT-nomes.zip")));
+    QVERIFY(!copy.isEmpty());
+    RestoreSettings restore;
+    restore.setRoot(root);
+    restore.setReplaceAll(true);
+    QVERIFY2(restore.openCopy(copy), qPrintable(restore.copyError()));
+    QCOMPARE(restore.companies()->index(0).data(CompanyModel::NameRole).toString(), shown);
+    restore.updatePlan();
+    bool found = false;
+    for (int row = 0; row < restore.plan()->rowCount(); ++row) {
+        const QModelIndex index = restore.plan()->index(row);
+        if (index.data(RestorePlanModel::CodeRole).toString() == QStringLiteral("0001")) {
+            QCOMPARE(index.data(RestorePlanModel::NameRole).toString(), shown);
+            found = true;
+        }
+    }
+    QVERIFY(found);
+    // Eliminated companies are named in the warning, safely too.
+    restore.companies()->setSelected(0, false);
+    restore.updatePlan();
+    QVERIFY2(restore.plan()->eliminatedNames().contains(QStringLiteral("0001 ") + shown),
+             qPrintable(restore.plan()->eliminatedNames().join(u'|')));
+
+    // The system's name, from the installation's own list of systems.
+    const QString systemsPath = root + u'/' + QStringView(InstallationLayout::systemsFileName);
+    QFile systemsFile(systemsPath);
+    QVERIFY(systemsFile.open(QIODevice::ReadOnly));
+    QJsonObject systems = QJsonDocument::fromJson(systemsFile.readAll()).object();
+    systemsFile.close();
+    QJsonArray list = systems.value(QStringLiteral("sistemas")).toArray();
+    for (int i = 0; i < list.size(); ++i) {
+        QJsonObject system = list[i].toObject();
+        if (system.value(QStringLiteral("codigo")).toString() == QStringLiteral("AT"))
+            system.insert(QStringLiteral("nome"), hostileName);
+        list[i] = system;
+    }
+    systems.insert(QStringLiteral("sistemas"), list);
+    QVERIFY(systemsFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QVERIFY(systemsFile.write(QJsonDocument(systems).toJson()) > 0);
+    systemsFile.close();
+    AppController app;
+    QVERIFY2(app.openInstallation(root), qPrintable(app.installationError()));
+    app.setSystemCode(QStringLiteral("AT"));
+    QCOMPARE(app.systemName(), shown);
 }
 
 void TestUiControllers::jobRestoreSucceeds()

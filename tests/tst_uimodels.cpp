@@ -8,6 +8,7 @@
 #include "copy/copyreader.h"
 #include "core/filesystem.h"
 #include "demo/demoinstallation.h"
+#include "history/history.h"
 #include "installation/installation.h"
 #include "restore/restorejob.h"
 #include "restore/restoreplan.h"
@@ -1298,6 +1299,51 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), before);
         QVERIFY(model.needsAttention());
         QVERIFY(model.attentionText().startsWith(u"The last copy is 9 day(s) old."_s));
+    }
+
+    // Which backup Home calls incomplete, from the history alone: the newest
+    // incomplete copy stays red through later failures and refusals, and
+    // only a complete copy clears it; an incomplete scheduled copy is not
+    // reported as a failed one.
+    void historyIncompleteUntilACompleteCopy()
+    {
+        const QString root = m_dir.filePath(u"historico-incompleto"_s);
+        QVERIFY(QDir().mkpath(root));
+        auto append = [&](const QString &result, ExitCode code, bool scheduled, int day) {
+            HistoryRecord record = HistoryRecord::make(
+                HistoryRecord::backup, localTime(2025, 12, day, 20, 0),
+                {code, code == ExitCode::Success ? QString() : u"message of "_s + result}, false);
+            record.scheduled = scheduled;
+            QString error;
+            QVERIFY2(History::append(root, record, &error), qPrintable(error));
+        };
+        HistoryModel model;
+        model.setRoot(root);
+        QVERIFY(!model.hasPendingIncomplete());
+
+        append(u"incomplete"_s, ExitCode::Incomplete, true, 1);
+        model.refresh();
+        QVERIFY(model.hasPendingIncomplete());
+        QVERIFY(!model.hasPendingFailure());
+        QVERIFY2(model.pendingIncompleteText().contains(u"not a full backup"_s),
+                 qPrintable(model.pendingIncompleteText()));
+
+        append(u"in-use"_s, ExitCode::InUse, false, 2);
+        append(u"failed"_s, ExitCode::Failed, true, 3);
+        model.refresh();
+        QVERIFY(model.hasPendingIncomplete());
+        QVERIFY(model.hasPendingFailure());
+
+        append(u"ok"_s, ExitCode::Success, false, 4);
+        model.refresh();
+        QVERIFY(!model.hasPendingIncomplete());
+        QVERIFY(!model.hasPendingFailure());
+        QVERIFY(model.pendingIncompleteText().isEmpty());
+
+        append(u"incomplete"_s, ExitCode::Incomplete, false, 5);
+        model.refresh();
+        QVERIFY(model.hasPendingIncomplete());
+        QCOMPARE(History::describeResult(u"incomplete"_s), u"incomplete: files were left out"_s);
     }
 };
 

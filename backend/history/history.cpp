@@ -326,6 +326,8 @@ QString History::describeResult(const QString &result)
         return tr("refused: invalid or damaged copy");
     if (result == u"cancelled")
         return tr("cancelled");
+    if (result == u"incomplete")
+        return tr("incomplete: files were left out");
     if (result == u"usage")
         return tr("refused: wrong options");
     return result;

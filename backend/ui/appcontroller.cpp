@@ -2,6 +2,7 @@
 #include "ui/appcontroller.h"
 
 #include "core/appsettings.h"
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "core/version.h"
 #include "demo/demoinstallation.h"
@@ -78,8 +79,10 @@ bool AppController::openInstallation(const QString &root)
     m_systems.clear();
     QStringList codes;
     for (const auto &system : installation->systems()) {
-        m_systems.append(QVariantMap {{QStringLiteral("code"), system.code},
-                                      {QStringLiteral("name"), system.name}});
+        // The name is only shown: display-safe (the code selects the system).
+        m_systems.append(
+            QVariantMap {{QStringLiteral("code"), system.code},
+                         {QStringLiteral("name"), DisplayText::displaySafe(system.name)}});
         codes << system.code;
     }
     // The system asked for (--system), else the one used last time, else the first.

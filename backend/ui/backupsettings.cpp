@@ -202,6 +202,19 @@ void BackupSettings::setWipeDestination(bool on)
     Q_EMIT changed();
 }
 
+bool BackupSettings::allowIncomplete() const
+{
+    return m_options.allowIncomplete;
+}
+
+void BackupSettings::setAllowIncomplete(bool on)
+{
+    if (on == m_options.allowIncomplete)
+        return;
+    m_options.allowIncomplete = on;
+    Q_EMIT changed();
+}
+
 bool BackupSettings::destinationOnInstallationDisk() const
 {
     return m_destinationOnInstallationDisk;
@@ -312,6 +325,7 @@ BackupOptions BackupSettings::toOptions(const CompanyModel *companies) const
         = m_mode == Weekday ? BackupOptions::Rotation::Weekday : BackupOptions::Rotation::None;
     options.extraLabel = m_mode == Extra ? m_options.extraLabel : QString();
     options.wipeDestination = m_wipeDestination;
+    options.allowIncomplete = m_options.allowIncomplete;
     options.now = m_now;
     options.compressionLevel = m_options.compressionLevel;
     return options;

@@ -32,6 +32,11 @@ class BackupSettings : public QObject
     Q_PROPERTY(Mode mode READ mode WRITE setMode NOTIFY changed)
     Q_PROPERTY(QString extraLabel READ extraLabel WRITE setExtraLabel NOTIFY changed)
     Q_PROPERTY(bool wipeDestination READ wipeDestination WRITE setWipeDestination NOTIFY changed)
+    // Write the copy even if some files cannot be copied; it is then marked
+    // incomplete. Never remembered: off in every new wizard and again after
+    // each backup (JobController turns it off), so that leaving files out is
+    // always a choice made for this copy, not a habit.
+    Q_PROPERTY(bool allowIncomplete READ allowIncomplete WRITE setAllowIncomplete NOTIFY changed)
     // Facts about the destination, for the warnings and the wipe option.
     Q_PROPERTY(bool destinationOnInstallationDisk READ destinationOnInstallationDisk NOTIFY changed)
     Q_PROPERTY(bool destinationRemovable READ destinationRemovable NOTIFY changed)
@@ -77,6 +82,8 @@ public:
     void setExtraLabel(const QString &label);
     bool wipeDestination() const;
     void setWipeDestination(bool on);
+    bool allowIncomplete() const;
+    void setAllowIncomplete(bool on);
 
     bool destinationOnInstallationDisk() const;
     bool destinationRemovable() const;

@@ -2,6 +2,7 @@
 #include "ui/companymodel.h"
 
 #include "copy/manifest.h"
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
 #include "installation/tablepath.h"
@@ -59,13 +60,15 @@ QVariant CompanyModel::data(const QModelIndex &index, int role) const
         return {};
     const Company &company = m_companies.at(index.row());
     switch (role) {
+    // From the installation's files or a copy's manifest, for the screen:
+    // display-safe (selectedCodes() keeps the real codes).
     case Qt::DisplayRole:
     case NameRole:
-        return company.name;
+        return DisplayText::displaySafe(company.name);
     case CodeRole:
-        return company.code;
+        return DisplayText::displaySafe(company.code);
     case CnpjRole:
-        return company.cnpj;
+        return DisplayText::displaySafe(company.cnpj);
     case BytesRole:
         return company.bytes;
     case SizeTextRole:
@@ -83,6 +86,8 @@ QVariant CompanyModel::data(const QModelIndex &index, int role) const
         return company.selected;
     case ExistsInInstallationRole:
         return company.existsInInstallation;
+    case LeftOutRole:
+        return company.leftOut;
     default:
         return {};
     }
@@ -119,6 +124,7 @@ QHash<int, QByteArray> CompanyModel::roleNames() const
         {SizeTextRole, "sizeText"}, {FilesRole, "files"},
         {YearsRole, "years"},       {YearsTextRole, "yearsText"},
         {SelectedRole, "selected"}, {ExistsInInstallationRole, "existsInInstallation"},
+        {LeftOutRole, "leftOut"},
     };
 }
 
@@ -183,6 +189,7 @@ void CompanyModel::loadManifest(const Manifest &manifest, const QString &root)
         company.files = entry.files;
         company.years = entry.years;
         company.existsInInstallation = installed.contains(entry.code);
+        company.leftOut = manifest.leftOutOfCompany(entry.code);
         companies.append(std::move(company));
     }
     reset(std::move(companies));

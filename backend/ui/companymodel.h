@@ -37,6 +37,7 @@ public:
         YearsTextRole, // "2022–2025"
         SelectedRole, // editable
         ExistsInInstallationRole, // restore: the company is already in the installation
+        LeftOutRole, // restore: files and folders of it the copy left out (incomplete copy)
     };
     Q_ENUM(Role)
 
@@ -84,6 +85,7 @@ private:
         QList<int> years;
         bool selected = true;
         bool existsInInstallation = false;
+        qint64 leftOut = 0;
     };
     void reset(QList<Company> companies);
     // Changes one row's flag and the totals, without signals; false when unchanged.

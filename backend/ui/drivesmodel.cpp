@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/drivesmodel.h"
 
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "storage/volume.h"
 
@@ -76,7 +77,9 @@ QVariant DrivesModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case LabelRole:
-        return drive.label;
+        // A pen drive names itself: shown display-safe. PathRole stays
+        // the real path, which the wizards open.
+        return DisplayText::displaySafe(drive.label);
     case PathRole:
         return drive.path;
     case DeviceRole:

@@ -3,6 +3,7 @@
 
 #include "backup/copynaming.h"
 #include "copy/copyreader.h"
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
 
@@ -18,6 +19,22 @@ namespace Resguarda {
 namespace {
 
 const QString safetyCopyMarker = QStringLiteral("-antes-da-restauracao-");
+const QString incompleteResult = QStringLiteral("incomplete");
+
+// The newest backup that wrote an incomplete copy, unless a complete copy
+// succeeded after it. records: newest first, as History::read gives them.
+std::optional<HistoryRecord> pendingIncompleteOf(const QList<HistoryRecord> &records)
+{
+    for (const auto &record : records) {
+        if (!record.isBackup())
+            continue;
+        if (record.succeeded())
+            return std::nullopt;
+        if (record.result == incompleteResult)
+            return record;
+    }
+    return std::nullopt;
+}
 
 // "CopiaAT-quarta" -> "quarta"; empty when the name is not of a weekday set.
 QString weekdaySetOf(const QString &baseName)
@@ -48,13 +65,14 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     const Copy &copy = m_copies.at(index.row());
     switch (role) {
+    // Names found on a disk and codes from a manifest are shown: display-safe.
     case PathRole:
-        return copy.path;
+        return DisplayText::displaySafe(copy.path);
     case Qt::DisplayRole:
     case FileNameRole:
-        return QFileInfo(copy.path).fileName();
+        return DisplayText::displaySafe(QFileInfo(copy.path).fileName());
     case SystemCodeRole:
-        return copy.systemCode;
+        return DisplayText::displaySafe(copy.systemCode);
     case CreatedAtRole:
         return copy.createdAt;
     case DateTextRole:
@@ -75,6 +93,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return copy.onInstallationDisk;
     case ValidRole:
         return copy.valid;
+    case IsIncompleteRole:
+        return copy.leftOut > 0;
+    case LeftOutRole:
+        return copy.leftOut;
     default:
         return {};
     }
@@ -96,6 +118,8 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
         {IsSafetyCopyRole, "isSafetyCopy"},
         {OnInstallationDiskRole, "onInstallationDisk"},
         {ValidRole, "valid"},
+        {IsIncompleteRole, "isIncomplete"},
+        {LeftOutRole, "leftOut"},
     };
 }
 
@@ -149,6 +173,7 @@ HistoryModel::Copy HistoryModel::readCopy(const QString &path) const
         copy.createdAt = manifest.createdAt;
         copy.companies = int(manifest.companies.size());
         copy.extra = !manifest.options.extraLabel.isEmpty();
+        copy.leftOut = manifest.leftOut.size();
     } else {
         // Still listed: the user should see that this file is not a usable copy.
         copy.createdAt = file.lastModified();
@@ -203,7 +228,44 @@ void HistoryModel::refresh()
     // The history, not the copies found: a failed scheduled copy leaves no
     // file, and the copies of other days would hide that today's failed.
     m_pendingFailure = m_root.isEmpty() ? std::nullopt : History::pendingFailure(m_root);
+    // An incomplete copy is not a failure, and is shown whether it was
+    // scheduled or made in the app.
+    if (m_pendingFailure && m_pendingFailure->result == incompleteResult)
+        m_pendingFailure.reset();
+    m_pendingIncomplete
+        = m_root.isEmpty() ? std::nullopt : pendingIncompleteOf(History::read(m_root));
     Q_EMIT pendingFailureChanged();
+}
+
+QString HistoryModel::pendingIncompleteText() const
+{
+    if (!m_pendingIncomplete)
+        return {};
+    const QString when
+        = QLocale().toString(m_pendingIncomplete->when.toLocalTime(), QLocale::ShortFormat);
+    // The count comes from the copy itself, when it is still found.
+    qint64 leftOut = 0;
+    for (const QString &path : m_pendingIncomplete->copies) {
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        for (const Copy &copy : m_copies) {
+            if (copy.path == absolute)
+                leftOut += copy.leftOut;
+        }
+    }
+    if (leftOut > 0)
+        return tr("The copy of %1 left %n file(s) or folder(s) out: it is not a full backup. Make "
+                  "a complete copy as soon as they can be read.",
+                  nullptr, int(leftOut))
+            .arg(when);
+    return tr("The copy of %1 left files or folders out: it is not a full backup. Make a "
+              "complete copy as soon as they can be read.")
+        .arg(when);
+}
+
+bool HistoryModel::lastCopyIncomplete() const
+{
+    const Copy *copy = newestCopy();
+    return copy && copy->leftOut > 0;
 }
 
 QString HistoryModel::pendingFailureText() const
@@ -212,9 +274,10 @@ QString HistoryModel::pendingFailureText() const
         return {};
     const QString when
         = QLocale().toString(m_pendingFailure->when.toLocalTime(), QLocale::ShortFormat);
+    // The history is a file anyone may write: its message is shown safely.
     const QString reason = m_pendingFailure->message.isEmpty()
         ? History::describeResult(m_pendingFailure->result)
-        : m_pendingFailure->message;
+        : DisplayText::terminalSafe(m_pendingFailure->message);
     return tr("The scheduled copy of %1 failed: %2").arg(when, reason);
 }
 
@@ -243,7 +306,7 @@ QDateTime HistoryModel::lastCopyTime() const
 QString HistoryModel::lastCopyPath() const
 {
     const Copy *copy = newestCopy();
-    return copy ? copy->path : QString();
+    return copy ? DisplayText::displaySafe(copy->path) : QString();
 }
 
 qint64 HistoryModel::lastCopySize() const

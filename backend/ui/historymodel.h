@@ -40,6 +40,14 @@ class HistoryModel : public QAbstractListModel
     Q_PROPERTY(bool hasPendingFailure READ hasPendingFailure NOTIFY pendingFailureChanged)
     Q_PROPERTY(QString pendingFailureText READ pendingFailureText NOTIFY pendingFailureChanged)
     Q_PROPERTY(QDateTime pendingFailureTime READ pendingFailureTime NOTIFY pendingFailureChanged)
+    // The newest backup (scheduled or not) wrote an incomplete copy and no
+    // complete copy was made since (from the history): shown in red like a
+    // failure, with its own words, until a later complete copy succeeds.
+    Q_PROPERTY(bool hasPendingIncomplete READ hasPendingIncomplete NOTIFY pendingFailureChanged)
+    Q_PROPERTY(
+        QString pendingIncompleteText READ pendingIncompleteText NOTIFY pendingFailureChanged)
+    // The newest copy found leaves files out (its manifest says so).
+    Q_PROPERTY(bool lastCopyIncomplete READ lastCopyIncomplete NOTIFY countChanged)
 
 public:
     enum Role {
@@ -56,6 +64,8 @@ public:
         IsSafetyCopyRole, // taken before a restore
         OnInstallationDiskRole,
         ValidRole, // the manifest could be read
+        IsIncompleteRole, // the copy left files or folders out (--allow-incomplete)
+        LeftOutRole, // how many
     };
     Q_ENUM(Role)
 
@@ -82,6 +92,9 @@ public:
     bool hasPendingFailure() const { return m_pendingFailure.has_value(); }
     QString pendingFailureText() const;
     QDateTime pendingFailureTime() const;
+    bool hasPendingIncomplete() const { return m_pendingIncomplete.has_value(); }
+    QString pendingIncompleteText() const;
+    bool lastCopyIncomplete() const;
 
     // How many days without a copy make the Home screen warn.
     static constexpr int staleAfterDays = 3;
@@ -107,6 +120,7 @@ private:
         bool safetyCopy = false;
         bool onInstallationDisk = false;
         bool valid = false;
+        qint64 leftOut = 0;
     };
     QDateTime now() const;
     Copy readCopy(const QString &path) const;
@@ -116,6 +130,7 @@ private:
 
     QList<Copy> m_copies;
     std::optional<HistoryRecord> m_pendingFailure;
+    std::optional<HistoryRecord> m_pendingIncomplete;
     QString m_root;
     QStringList m_extraFolders;
     QDateTime m_now;

@@ -2,10 +2,12 @@
 #include "ui/jobcontroller.h"
 
 #include "backup/backupjob.h"
+#include "core/displaytext.h"
 #include "core/exitcode.h"
 #include "core/filesystem.h"
 #include "restore/restorejob.h"
 
+#include <QDir>
 #include <QEventLoop>
 #include <QTimer>
 
@@ -62,6 +64,7 @@ bool JobController::startBackup(BackupSettings *settings, CompanyModel *companie
     }
 
     begin(Backup, 0);
+    m_backupSettings = settings;
     auto *job = new BackupJob(settings->toOptions(companies));
     connect(job, &BackupJob::progressChanged, this, &JobController::setProgress,
             Qt::QueuedConnection);
@@ -71,8 +74,11 @@ bool JobController::startBackup(BackupSettings *settings, CompanyModel *companie
     launch(job, [job] {
         Outcome outcome;
         outcome.error = job->run();
-        for (const auto &copy : job->writtenCopies())
+        for (const auto &copy : job->writtenCopies()) {
             outcome.paths << copy.path;
+            outcome.leftOut += copy.leftOut;
+            outcome.leftOutLines << copy.leftOutLines;
+        }
         outcome.notes = job->warnings();
         return outcome;
     });
@@ -170,6 +176,12 @@ QString JobController::phaseText() const
     return {};
 }
 
+QString JobController::currentCompany() const
+{
+    // A code from the installation: shown, so display-safe.
+    return DisplayText::displaySafe(m_progress.currentCompany);
+}
+
 double JobController::progress() const
 {
     return m_progressValue;
@@ -241,9 +253,7 @@ void JobController::setProgress(const JobProgress &progress)
     Q_EMIT progressChanged();
 }
 
-void JobController::finish(int exitCode, const QString &error, const QString &result,
-                           const QStringList &paths, const QString &safetyCopy,
-                           const QStringList &notes)
+void JobController::finish(const Outcome &outcome)
 {
     if (m_job) {
         // Disconnected here, on this thread, so that a late cancel() never
@@ -252,14 +262,29 @@ void JobController::finish(int exitCode, const QString &error, const QString &re
         m_job->deleteLater();
         m_job = nullptr;
     }
-    m_exitCode = exitCode;
-    m_resultPaths = paths;
-    m_safetyCopyPath = safetyCopy;
-    m_notes = notes;
-    switch (ExitCode(exitCode)) {
+    const ExitCode code = outcome.error.code;
+    m_exitCode = int(code);
+    // Paths are shown, never opened again: a name that is not UTF-8 shows
+    // its replacement marks instead of confusing the screen.
+    m_resultPaths.clear();
+    for (const QString &path : outcome.paths)
+        m_resultPaths << DisplayText::displaySafe(QDir::toNativeSeparators(path));
+    m_safetyCopyPath = DisplayText::displaySafe(QDir::toNativeSeparators(outcome.safetyCopy));
+    m_notes = outcome.notes;
+    m_leftOutCount = outcome.leftOut;
+    m_leftOutLines = outcome.leftOutLines;
+    switch (code) {
     case ExitCode::Success:
         m_state = Succeeded;
-        m_resultText = result;
+        m_resultText = m_kind == Backup ? tr("Backup completed successfully")
+                                        : tr("Data restored successfully");
+        m_progressValue = 1.0;
+        break;
+    case ExitCode::Incomplete:
+        // Written and verified as asked, but not a full backup: neither a
+        // success nor a failure, and said so with the count.
+        m_state = Incomplete;
+        m_resultText = tr("Incomplete copy: %n file(s) left out", nullptr, int(m_leftOutCount));
         m_progressValue = 1.0;
         break;
     case ExitCode::InUse:
@@ -277,9 +302,14 @@ void JobController::finish(int exitCode, const QString &error, const QString &re
         m_state = Failed;
         break;
     }
-    m_errorText = m_state == Succeeded ? QString() : error;
+    m_errorText = m_state == Succeeded ? QString() : outcome.error.message;
     m_smoothedRate = 0;
     m_smoothedWorkRate = 0;
+    // Leaving files out is chosen for one copy: the next starts without it.
+    // Not after "in use", where the wizard offers to try the same copy again.
+    if (m_kind == Backup && m_state != InUse && m_backupSettings)
+        m_backupSettings->setAllowIncomplete(false);
+    m_backupSettings = nullptr;
     Q_EMIT progressChanged();
     Q_EMIT stateChanged();
     Q_EMIT finished();
@@ -318,6 +348,8 @@ void JobController::clearResults()
     m_safetyCopyPath.clear();
     m_errorText.clear();
     m_notes.clear();
+    m_leftOutCount = 0;
+    m_leftOutLines.clear();
     m_exitCode = 0;
     m_smoothedRate = 0;
     m_smoothedWorkRate = 0;
@@ -350,14 +382,7 @@ void JobController::launch(QObject *job, std::function<Outcome()> work)
         [this, work = std::move(work)] {
             const Outcome outcome = work();
             QMetaObject::invokeMethod(
-                this,
-                [this, outcome] {
-                    const QString result = m_kind == Backup ? tr("Backup completed successfully")
-                                                            : tr("Data restored successfully");
-                    finish(int(outcome.error.code), outcome.error.message, result, outcome.paths,
-                           outcome.safetyCopy, outcome.notes);
-                },
-                Qt::QueuedConnection);
+                this, [this, outcome] { finish(outcome); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }

@@ -46,9 +46,15 @@ class JobController : public QObject
     Q_PROPERTY(QString errorText READ errorText NOTIFY stateChanged) // what happened and what to do
     Q_PROPERTY(QStringList notes READ notes NOTIFY stateChanged) // warnings that did not stop it
     Q_PROPERTY(int exitCode READ exitCode NOTIFY stateChanged) // as resguarda-cli would return
+    // State Incomplete: how many files and folders the copy left out, and
+    // what each is and why (already display-safe).
+    Q_PROPERTY(qint64 leftOutCount READ leftOutCount NOTIFY stateChanged)
+    Q_PROPERTY(QStringList leftOutLines READ leftOutLines NOTIFY stateChanged)
 
 public:
-    enum State { Idle, Running, Succeeded, Failed, Cancelled, InUse, InvalidCopy };
+    // Incomplete: a backup asked to allow it wrote its copy but left files
+    // out (ExitCode::Incomplete): the copy exists, yet it is no full backup.
+    enum State { Idle, Running, Succeeded, Failed, Cancelled, InUse, InvalidCopy, Incomplete };
     Q_ENUM(State)
     enum Kind { NoJob, Backup, Restore };
     Q_ENUM(Kind)
@@ -76,13 +82,15 @@ public:
     QString rateText() const;
     int etaSeconds() const;
     QString etaText() const;
-    QString currentCompany() const { return m_progress.currentCompany; }
+    QString currentCompany() const;
     QString resultText() const { return m_resultText; }
     QStringList resultPaths() const { return m_resultPaths; }
     QString safetyCopyPath() const { return m_safetyCopyPath; }
     QString errorText() const { return m_errorText; }
     QStringList notes() const { return m_notes; }
     int exitCode() const { return m_exitCode; }
+    qint64 leftOutCount() const { return m_leftOutCount; }
+    QStringList leftOutLines() const { return m_leftOutLines; }
 
 Q_SIGNALS:
     void stateChanged();
@@ -98,11 +106,12 @@ private:
         QStringList paths;
         QString safetyCopy;
         QStringList notes;
+        qint64 leftOut = 0;
+        QStringList leftOutLines;
     };
 
     void setProgress(const JobProgress &progress);
-    void finish(int exitCode, const QString &error, const QString &result, const QStringList &paths,
-                const QString &safetyCopy, const QStringList &notes);
+    void finish(const Outcome &outcome);
     // extraWork: bytes of work the reports of the first pass do not count
     // (a restore's safety copy, written and read back).
     void begin(Kind kind, qint64 extraWork);
@@ -120,6 +129,11 @@ private:
     QString m_errorText;
     QStringList m_notes;
     int m_exitCode = 0;
+    qint64 m_leftOutCount = 0;
+    QStringList m_leftOutLines;
+    // The wizard's settings of the running backup: its "allow an incomplete
+    // copy" is turned off once the backup ends.
+    QPointer<BackupSettings> m_backupSettings;
     QThread m_thread;
     QPointer<QObject> m_job; // lives on m_thread while running
     QElapsedTimer m_clock;

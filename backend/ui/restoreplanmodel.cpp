@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/restoreplanmodel.h"
 
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 
 #include <algorithm>
@@ -43,13 +44,16 @@ QVariant RestorePlanModel::data(const QModelIndex &index, int role) const
     const RestorePlanCompany &company = m_plan.companies.at(index.row());
     const Action action = actionOf(company.action);
     switch (role) {
+    // From the copy or the installation, for the screen: display-safe.
     case Qt::DisplayRole:
     case NameRole:
-        return company.name;
+        return DisplayText::displaySafe(company.name);
     case CodeRole:
-        return company.code;
+        return DisplayText::displaySafe(company.code);
     case CnpjRole:
-        return company.cnpj;
+        return DisplayText::displaySafe(company.cnpj);
+    case LeftOutRole:
+        return leftOutOf(company);
     case ActionRole:
         return action;
     case ActionTextRole:
@@ -78,6 +82,7 @@ QHash<int, QByteArray> RestorePlanModel::roleNames() const
         {CopyBytesRole, "copyBytes"},
         {InstalledBytesRole, "installedBytes"},
         {SizeTextRole, "sizeText"},
+        {LeftOutRole, "leftOut"},
     };
 }
 
@@ -97,10 +102,18 @@ QString RestorePlanModel::actionText(Action action)
     return tr("will be kept");
 }
 
-void RestorePlanModel::setPlan(const RestorePlan &plan)
+void RestorePlanModel::setPlan(const RestorePlan &plan, const Manifest *manifest)
 {
     beginResetModel();
     m_plan = plan;
+    m_leftOut.clear();
+    m_leftOutCount = manifest ? manifest->leftOut.size() : 0;
+    if (manifest) {
+        for (const auto &company : manifest->companies) {
+            if (const qint64 count = manifest->leftOutOfCompany(company.code))
+                m_leftOut.insert(company.code, count);
+        }
+    }
     endResetModel();
     Q_EMIT planChanged();
 }
@@ -169,9 +182,28 @@ QStringList RestorePlanModel::eliminatedNames() const
     QStringList names;
     for (const auto &company : m_plan.companies) {
         if (company.action == RestorePlanCompany::Action::Eliminate)
-            names.append(QString(company.code + u' ' + company.name).trimmed());
+            names.append(
+                DisplayText::displaySafe(QString(company.code + u' ' + company.name).trimmed()));
     }
     return names;
+}
+
+} // namespace Resguarda
+
+namespace Resguarda {
+
+qint64 RestorePlanModel::leftOutOf(const RestorePlanCompany &company) const
+{
+    // Only what is read from the copy can lack something.
+    const Action action = actionOf(company.action);
+    return action == Replace || action == Add ? m_leftOut.value(company.code) : 0;
+}
+
+int RestorePlanModel::incompleteCompanies() const
+{
+    return int(std::count_if(
+        m_plan.companies.begin(), m_plan.companies.end(),
+        [this](const RestorePlanCompany &company) { return leftOutOf(company) > 0; }));
 }
 
 } // namespace Resguarda

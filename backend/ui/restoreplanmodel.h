@@ -4,6 +4,7 @@
 #include "restore/restoreplan.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QtQml/qqmlregistration.h>
 
 namespace Resguarda {
@@ -27,6 +28,10 @@ class RestorePlanModel : public QAbstractListModel
     // "Cód. 0003 Açougue Boa Esperança ME, 0007 …": the companies that
     // "Substitui dados existentes" would eliminate, for the warning.
     Q_PROPERTY(QStringList eliminatedNames READ eliminatedNames NOTIFY planChanged)
+    // The copy was made incomplete: how many of its items were left out in
+    // all, and how many of the restored companies are missing some.
+    Q_PROPERTY(qint64 leftOutCount READ leftOutCount NOTIFY planChanged)
+    Q_PROPERTY(int incompleteCompanies READ incompleteCompanies NOTIFY planChanged)
 
 public:
     enum Action { Replace, Add, Eliminate, Keep };
@@ -41,6 +46,7 @@ public:
         CopyBytesRole,
         InstalledBytesRole,
         SizeTextRole, // what the row shows: copy size, or installed size for eliminated/kept
+        LeftOutRole, // restored from an incomplete copy: its items the copy left out
     };
     Q_ENUM(Role)
 
@@ -50,7 +56,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void setPlan(const RestorePlan &plan);
+    // manifest: the copy's, for what it left out of each company.
+    void setPlan(const RestorePlan &plan, const Manifest *manifest = nullptr);
     Q_INVOKABLE void clear();
 
     int replacedCount() const;
@@ -63,6 +70,9 @@ public:
     qint64 bytesToSafeguard() const;
     bool changesExistingData() const;
     QStringList eliminatedNames() const;
+    qint64 leftOutCount() const { return m_leftOutCount; }
+    int incompleteCompanies() const;
+    qint64 leftOutOf(const RestorePlanCompany &company) const;
 
 Q_SIGNALS:
     void planChanged();
@@ -72,6 +82,8 @@ private:
     int countOf(int action) const;
 
     RestorePlan m_plan;
+    QHash<QString, qint64> m_leftOut; // by company code
+    qint64 m_leftOutCount = 0;
 };
 
 } // namespace Resguarda

@@ -2,6 +2,7 @@
 #include "ui/restoresettings.h"
 
 #include "copy/copycontainer.h"
+#include "core/displaytext.h"
 #include "installation/installation.h"
 #include "restore/restoreplan.h"
 
@@ -124,7 +125,7 @@ void RestoreSettings::updatePlan()
             plan = RestorePlan::make(m_copy->reader().manifest(), *installation, toOptions(),
                                      &error);
         if (plan) {
-            m_plan->setPlan(*plan);
+            m_plan->setPlan(*plan, &m_copy->reader().manifest());
         } else {
             m_plan->clear();
             m_planError = error.message;
@@ -135,7 +136,8 @@ void RestoreSettings::updatePlan()
 
 QString RestoreSettings::copyPath() const
 {
-    return m_options.copyPath;
+    // Shown only; toOptions() keeps the real path.
+    return DisplayText::displaySafe(m_options.copyPath);
 }
 
 bool RestoreSettings::copyOpen() const
@@ -150,12 +152,12 @@ QString RestoreSettings::copyError() const
 
 QString RestoreSettings::copySystemCode() const
 {
-    return m_copy ? m_copy->reader().manifest().system.code : QString();
+    return m_copy ? DisplayText::displaySafe(m_copy->reader().manifest().system.code) : QString();
 }
 
 QString RestoreSettings::copySystemName() const
 {
-    return m_copy ? m_copy->reader().manifest().system.name : QString();
+    return m_copy ? DisplayText::displaySafe(m_copy->reader().manifest().system.name) : QString();
 }
 
 QDateTime RestoreSettings::copyCreatedAt() const
@@ -183,6 +185,27 @@ bool RestoreSettings::copyHasTemplates() const
 int RestoreSettings::copyArchiveFromYear() const
 {
     return m_copy ? m_copy->reader().manifest().options.archiveFromYear : 0;
+}
+
+bool RestoreSettings::copyIncomplete() const
+{
+    return m_copy && m_copy->reader().manifest().isIncomplete();
+}
+
+qint64 RestoreSettings::copyLeftOutCount() const
+{
+    return m_copy ? m_copy->reader().manifest().leftOut.size() : 0;
+}
+
+QStringList RestoreSettings::copyLeftOutLines() const
+{
+    QStringList lines;
+    if (!m_copy)
+        return lines;
+    for (const auto &item : m_copy->reader().manifest().leftOut)
+        lines << tr("%1: %2").arg(DisplayText::displaySafe(QDir::toNativeSeparators(item.realPath)),
+                                  Installation::skipReasonText(item.reason));
+    return lines;
 }
 
 bool RestoreSettings::replaceAll() const

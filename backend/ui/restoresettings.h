@@ -35,6 +35,11 @@ class RestoreSettings : public QObject
     Q_PROPERTY(qint64 copyFileSize READ copyFileSize NOTIFY copyChanged)
     Q_PROPERTY(bool copyHasTemplates READ copyHasTemplates NOTIFY copyChanged)
     Q_PROPERTY(int copyArchiveFromYear READ copyArchiveFromYear NOTIFY copyChanged) // 0: all years
+    // The copy was made with files left out (its manifest lists them): the
+    // wizard says so before anything else, with each item and why.
+    Q_PROPERTY(bool copyIncomplete READ copyIncomplete NOTIFY copyChanged)
+    Q_PROPERTY(qint64 copyLeftOutCount READ copyLeftOutCount NOTIFY copyChanged)
+    Q_PROPERTY(QStringList copyLeftOutLines READ copyLeftOutLines NOTIFY copyChanged)
     Q_PROPERTY(bool replaceAll READ replaceAll WRITE setReplaceAll NOTIFY changed)
     Q_PROPERTY(bool templates READ templates WRITE setTemplates NOTIFY changed)
     Q_PROPERTY(bool leaveOutArchived READ leaveOutArchived WRITE setLeaveOutArchived NOTIFY changed)
@@ -69,6 +74,9 @@ public:
     qint64 copyFileSize() const;
     bool copyHasTemplates() const;
     int copyArchiveFromYear() const;
+    bool copyIncomplete() const;
+    qint64 copyLeftOutCount() const;
+    QStringList copyLeftOutLines() const;
     bool replaceAll() const;
     void setReplaceAll(bool on);
     bool templates() const;

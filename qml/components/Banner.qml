@@ -55,6 +55,8 @@ Rectangle {
         }
         Label {
             id: label
+            // A banner may be a title alone.
+            visible: text.length > 0
             width: parent.width
             color: Theme.text
             font.pixelSize: Theme.fontBody

@@ -88,6 +88,7 @@ ColumnLayout {
             required property string yearsText
             required property bool selected
             required property bool existsInInstallation
+            required property real leftOut // restore: items the copy left out of it
             width: ListView.view.width
             height: Theme.compact ? 60 : 68
             onClicked: list.companies.toggle(filterModel.sourceRow(index))
@@ -126,6 +127,14 @@ ColumnLayout {
                         elide: Text.ElideRight
                         Layout.fillWidth: true
                     }
+                }
+                Label {
+                    objectName: "incompleteMark"
+                    visible: row.leftOut > 0
+                    text: qsTr("INCOMPLETE")
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
                 }
                 Label {
                     visible: list.showExisting && row.existsInInstallation

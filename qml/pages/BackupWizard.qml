@@ -78,7 +78,8 @@ WizardScaffold {
             if (!job.startBackup(settings, companyModel))
                 current = stepResult
         } else if (current === stepResult) {
-            if (job.state === JobController.Succeeded)
+            // An incomplete copy was written too: Home lists it (as incomplete).
+            if (job.state === JobController.Succeeded || job.state === JobController.Incomplete)
                 AppController.rememberDestination(settings.destinationFolder)
             wizard.done()
         } else {
@@ -293,6 +294,20 @@ WizardScaffold {
                     settings.wipeDestination = false
             }
         }
+        OptionSwitch {
+            objectName: "allowIncompleteOption"
+            danger: true
+            text: qsTr("Allow an incomplete copy")
+            description: qsTr("Only when a copy fails because some files cannot be read.")
+            checked: settings.allowIncomplete
+            onSwitched: on => settings.allowIncomplete = on
+        }
+        Banner {
+            objectName: "allowIncompleteWarning"
+            visible: settings.allowIncomplete
+            kind: Banner.Kind.Danger
+            text: qsTr("Files that cannot be read will be left out and the copy will be marked INCOMPLETE. Use only to save what can be saved.")
+        }
         Label {
             text: qsTr("Will be written as: %1").arg(settings.targetPath)
             font.pixelSize: Theme.fontBody
@@ -364,6 +379,12 @@ WizardScaffold {
             text: qsTr("Everything else on %1 will be erased.").arg(settings.destinationLabel)
         }
         Banner {
+            objectName: "summaryIncompleteWarning"
+            visible: settings.allowIncomplete
+            kind: Banner.Kind.Danger
+            text: qsTr("Files that cannot be read will be left out and the copy will be marked INCOMPLETE.")
+        }
+        Banner {
             visible: settings.destinationOnInstallationDisk
             kind: Banner.Kind.Warning
             text: qsTr("This copy stays on this computer's own disk. Make one on a pen drive or external disk too.")
@@ -397,19 +418,53 @@ WizardScaffold {
             title: job.resultText
             text: qsTr("The copy was read back and verified.")
         }
+        Banner {
+            objectName: "incompleteBanner"
+            visible: job.state === JobController.Incomplete
+            kind: Banner.Kind.Danger
+            title: job.resultText
+            text: qsTr("The copy was written and verified, but it is not a full backup: what is listed below is not in it. Make a complete copy as soon as these files can be read.")
+        }
         // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
         // leave it pointing at deleted delegates when the model resets.
         Column {
             Layout.fillWidth: true
             spacing: 6
             Repeater {
-                model: job.state === JobController.Succeeded ? job.resultPaths : []
+                model: job.state === JobController.Succeeded || job.state === JobController.Incomplete
+                       ? job.resultPaths : []
                 delegate: Label {
                     required property string modelData
                     text: modelData
                     font.pixelSize: Theme.fontBody
                     font.bold: true
                     wrapMode: Text.WrapAnywhere
+                    width: parent ? parent.width : 0
+                }
+            }
+        }
+        Label {
+            visible: job.state === JobController.Incomplete
+            text: qsTr("Left out of the copy:")
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+            color: Theme.danger
+            Layout.fillWidth: true
+        }
+        // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
+        // leave it pointing at deleted delegates when the model resets.
+        Column {
+            objectName: "leftOutList"
+            Layout.fillWidth: true
+            spacing: 4
+            Repeater {
+                model: job.state === JobController.Incomplete ? job.leftOutLines : []
+                delegate: Label {
+                    required property string modelData
+                    text: "\u2022 " + modelData
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.danger
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                     width: parent ? parent.width : 0
                 }
             }

@@ -92,6 +92,15 @@ Page {
                 text: history.pendingFailureText
             }
 
+            // In red like a failure: the last copy made is no full backup.
+            Banner {
+                objectName: "incompleteBackup"
+                kind: Banner.Kind.Danger
+                visible: history.hasPendingIncomplete
+                title: qsTr("Last copy incomplete")
+                text: history.pendingIncompleteText
+            }
+
             Banner {
                 objectName: "protectionWarning"
                 kind: history.count === 0 ? Banner.Kind.Danger : Banner.Kind.Warning
@@ -105,6 +114,16 @@ Page {
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 visible: history.count > 0
+            }
+            Label {
+                objectName: "lastCopyIncomplete"
+                visible: history.count > 0 && history.lastCopyIncomplete
+                text: qsTr("INCOMPLETE: files were left out of this copy")
+                color: Theme.danger
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
             }
             Label {
                 objectName: "lastCopy"
@@ -142,6 +161,7 @@ Page {
                         required property bool isSafetyCopy
                         required property bool onInstallationDisk
                         required property bool valid
+                        required property bool isIncomplete
                         visible: index < 8
                         width: parent ? parent.width : 0
                         implicitHeight: historyRow.implicitHeight + 16
@@ -168,12 +188,14 @@ Page {
                                 Layout.fillWidth: true
                             }
                             Label {
+                                objectName: "copyTag"
                                 text: !valid ? qsTr("unreadable")
+                                    : isIncomplete ? qsTr("Incomplete")
                                     : weekdaySet.length > 0 ? qsTr("set: %1").arg(weekdaySet)
                                     : isSafetyCopy ? qsTr("before a restore")
                                     : isExtra ? qsTr("extra") : ""
                                 visible: text.length > 0
-                                color: valid ? Theme.primary : Theme.danger
+                                color: valid && !isIncomplete ? Theme.primary : Theme.danger
                                 font.pixelSize: Theme.fontSmall
                                 font.bold: true
                             }

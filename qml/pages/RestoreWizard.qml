@@ -103,6 +103,14 @@ WizardScaffold {
                 Layout.preferredHeight: Math.min(implicitHeight, Theme.compact ? 80 : 160)
                 onChosen: path => browser.folder = drives.isInstallationDisk(path) ? AppController.root + "/Copias" : path
             }
+            // On a short screen the browser leaves no room below it: the
+            // notice comes first there, so it is never cut off.
+            Banner {
+                objectName: "copyIncompleteNoticeCompact"
+                visible: settings.copyIncomplete && Theme.compact
+                kind: Banner.Kind.Danger
+                title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
+            }
             FileBrowser {
                 id: browser
                 objectName: "copyBrowser"
@@ -118,6 +126,12 @@ WizardScaffold {
                 kind: Banner.Kind.Danger
                 visible: settings.copyError.length > 0
                 text: settings.copyError
+            }
+            Banner {
+                objectName: "copyIncompleteNotice"
+                visible: settings.copyIncomplete && !Theme.compact
+                kind: Banner.Kind.Danger
+                title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
             }
             Label {
                 visible: settings.copyOpen
@@ -155,7 +169,21 @@ WizardScaffold {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
+            Banner {
+                objectName: "copyIncompleteBanner"
+                visible: settings.copyIncomplete
+                kind: Banner.Kind.Danger
+                title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
+                // A few lines only, none on a short screen: the list of
+                // companies needs the room; the summary lists every item.
+                text: Theme.compact ? ""
+                      : settings.copyLeftOutLines.slice(0, 2).join("\n")
+                        + (settings.copyLeftOutLines.length > 2
+                           ? "\n" + qsTr("… and %n more", "", settings.copyLeftOutLines.length - 2) : "")
+            }
             Label {
+                // On a short screen the incomplete copy's banner takes its place.
+                visible: !(Theme.compact && settings.copyIncomplete)
                 text: qsTr("Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy's.")
                 font.pixelSize: Theme.fontBody
                 wrapMode: Text.Wrap
@@ -250,6 +278,15 @@ WizardScaffold {
         title: qsTr("What will happen")
         explanation: qsTr("Make sure nobody is using the system on this or another machine: the restore will not start otherwise.")
 
+        Banner {
+            objectName: "summaryIncompleteBanner"
+            visible: settings.copyIncomplete
+            kind: Banner.Kind.Danger
+            title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
+            text: (settings.plan.incompleteCompanies > 0
+                   ? qsTr("%n of the companies to restore will come back without what the copy could not hold.", "", settings.plan.incompleteCompanies) + "\n"
+                   : "") + settings.copyLeftOutLines.join("\n")
+        }
         // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
         // leave it pointing at deleted delegates when the model resets.
         Column {
@@ -263,6 +300,7 @@ WizardScaffold {
                     required property int action
                     required property string actionText
                     required property string sizeText
+                    required property real leftOut
                     width: parent ? parent.width : 0
                     spacing: Theme.spacing
                     Label {
@@ -284,6 +322,13 @@ WizardScaffold {
                         color: action === RestorePlanModel.Eliminate ? Theme.danger
                              : action === RestorePlanModel.Replace ? Theme.warning
                              : action === RestorePlanModel.Add ? Theme.success : Theme.mutedText
+                    }
+                    Label {
+                        visible: leftOut > 0
+                        text: qsTr("INCOMPLETE")
+                        font.pixelSize: Theme.fontSmall
+                        font.bold: true
+                        color: Theme.danger
                     }
                     Label {
                         text: sizeText

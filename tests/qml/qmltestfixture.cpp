@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QVariantMap>
 
+#include <sys/stat.h>
+
 using namespace Resguarda;
 
 QmlTestFixture::QmlTestFixture(QObject *parent)
@@ -55,6 +57,33 @@ QString QmlTestFixture::makeCopy(const QString &systemCode, const QString &outpu
     return job.writtenCopies().first().path;
 }
 
+QString QmlTestFixture::makeIncompleteCopy(const QString &systemCode, const QString &output)
+{
+    BackupOptions options;
+    options.root = m_root;
+    options.systemCode = systemCode;
+    options.output = output;
+    options.allowIncomplete = true;
+    BackupJob job(options);
+    const OperationError error = job.run();
+    if ((error && error.code != ExitCode::Incomplete) || job.writtenCopies().isEmpty())
+        return {};
+    return job.writtenCopies().first().path;
+}
+
+bool QmlTestFixture::makeFifo(const QString &path) const
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return ::mkfifo(QFile::encodeName(path).constData(), 0644) == 0;
+}
+
+bool QmlTestFixture::copyIsIncomplete(const QString &path) const
+{
+    OperationError error;
+    const auto copy = CopyReader::open(path, &error);
+    return copy && copy->manifest().isIncomplete();
+}
+
 bool QmlTestFixture::exists(const QString &path) const
 {
     return QFileInfo::exists(path);
@@ -63,6 +92,11 @@ bool QmlTestFixture::exists(const QString &path) const
 bool QmlTestFixture::removeTree(const QString &path) const
 {
     return QDir(path).removeRecursively();
+}
+
+bool QmlTestFixture::removeFile(const QString &path) const
+{
+    return QFile::remove(path);
 }
 
 bool QmlTestFixture::writeFile(const QString &path, const QString &text) const

@@ -32,8 +32,16 @@ public:
     Q_INVOKABLE bool resetInstallation();
     // Makes a copy of system with the CLI's engine; returns its path.
     Q_INVOKABLE QString makeCopy(const QString &systemCode, const QString &output);
+    // Like makeCopy, but leaving out what cannot be copied (allowIncomplete):
+    // the path of the copy written, also when it is incomplete.
+    Q_INVOKABLE QString makeIncompleteCopy(const QString &systemCode, const QString &output);
+    // A FIFO at path (parents created): a file no backup can copy, even as root.
+    Q_INVOKABLE bool makeFifo(const QString &path) const;
+    // Whether the copy's manifest lists items left out.
+    Q_INVOKABLE bool copyIsIncomplete(const QString &path) const;
     Q_INVOKABLE bool exists(const QString &path) const;
     Q_INVOKABLE bool removeTree(const QString &path) const;
+    Q_INVOKABLE bool removeFile(const QString &path) const;
     Q_INVOKABLE bool writeFile(const QString &path, const QString &text) const;
     Q_INVOKABLE QString readFile(const QString &path) const;
     // Whether the copy at path is sound (every entry read back and checked).

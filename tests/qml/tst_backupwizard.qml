@@ -106,5 +106,67 @@ Item {
                 compare(fixture.treeHashes("Copias"), before)
             verify(fixture.verifyCopy(previous))
         }
+
+        // A file no backup can copy (a FIFO in a company's folder): the copy
+        // fails naming it; only with the switch turned on for this copy is
+        // one written, shown as incomplete, and the switch is off again.
+        function test_unreadableFileFailsUnlessAnIncompleteCopyIsAllowed() {
+            var code = fixture.companiesInInstallation("AT")[0]
+            var fifo = fixture.root + "/AT/empresas/" + code + "/fila-do-caixa"
+            verify(fixture.makeFifo(fifo))
+            var copy = fixture.root + "/Copias/CopiaAT.zip"
+
+            var wizard = createTemporaryObject(wizardComponent, root)
+            compare(wizard.settings.allowIncomplete, false)
+            wizard.current = wizard.stepSummary
+            verify(!findChild(wizard, "summaryIncompleteWarning").visible)
+            next(wizard)
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            compare(wizard.job.state, JobController.Failed)
+            var error = findChild(wizard, "errorBanner")
+            verify(error.visible)
+            verify(error.text.indexOf("fila-do-caixa") >= 0, error.text)
+            verify(!findChild(wizard, "incompleteBanner").visible)
+            verify(!fixture.exists(copy))
+
+            wizard = createTemporaryObject(wizardComponent, root)
+            compare(wizard.settings.allowIncomplete, false)
+            wizard.current = wizard.stepOptions
+            var option = findChild(wizard, "allowIncompleteOption")
+            verify(option.visible)
+            verify(!findChild(wizard, "allowIncompleteWarning").visible)
+            // By keyboard: the option takes the focus and Space turns it on.
+            option.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            compare(wizard.settings.allowIncomplete, true)
+            tryCompare(findChild(wizard, "allowIncompleteWarning"), "visible", true)
+            // By touch: off and on again.
+            mouseClick(option)
+            compare(wizard.settings.allowIncomplete, false)
+            mouseClick(option)
+            compare(wizard.settings.allowIncomplete, true)
+            next(wizard)
+            next(wizard)
+            compare(wizard.current, wizard.stepSummary)
+            verify(findChild(wizard, "summaryIncompleteWarning").visible)
+            next(wizard)
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            compare(wizard.job.state, JobController.Incomplete)
+            var banner = findChild(wizard, "incompleteBanner")
+            verify(banner.visible)
+            compare(banner.title, "Incomplete copy: 1 file(s) left out")
+            verify(!findChild(wizard, "successBanner").visible)
+            verify(!findChild(wizard, "errorBanner").visible)
+            var list = findChild(wizard, "leftOutList")
+            verify(list.visible)
+            compare(wizard.job.leftOutLines.length, 1)
+            verify(wizard.job.leftOutLines[0].indexOf("fila-do-caixa") >= 0, wizard.job.leftOutLines[0])
+            compare(wizard.job.resultPaths, [copy])
+            verify(fixture.exists(copy))
+            verify(fixture.verifyCopy(copy))
+            verify(fixture.copyIsIncomplete(copy))
+            // Chosen for that copy only.
+            compare(wizard.settings.allowIncomplete, false)
+        }
     }
 }

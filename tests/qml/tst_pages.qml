@@ -55,6 +55,34 @@ Item {
             tryCompare(findChild(home, "protectionWarning"), "visible", true)
         }
 
+        // The last backup wrote an incomplete copy: Home says so in red
+        // until a complete copy succeeds, and tags the copy in the list.
+        function test_homeShowsAnIncompleteLastBackupUntilACompleteOne() {
+            var code = fixture.companiesInInstallation("AT")[0]
+            var fifo = fixture.root + "/AT/empresas/" + code + "/fila"
+            verify(fixture.makeFifo(fifo))
+            var copy = fixture.makeIncompleteCopy("AT", "")
+            verify(fixture.copyIsIncomplete(copy))
+            var home = createTemporaryObject(homeComponent, root)
+            var banner = findChild(home, "incompleteBackup")
+            tryCompare(banner, "visible", true)
+            compare(banner.title, "Last copy incomplete")
+            verify(banner.text.indexOf("1 file(s) or folder(s)") >= 0, banner.text)
+            compare(banner.kind, Banner.Kind.Danger)
+            verify(!findChild(home, "scheduledFailure").visible)
+            verify(findChild(home, "lastCopyIncomplete").visible)
+            var tag = findChild(home, "copyTag")
+            compare(tag.text, "Incomplete")
+
+            // Fixed and copied again in full: the red goes away.
+            verify(fixture.removeFile(fifo))
+            verify(fixture.exists(fixture.makeCopy("AT", "")))
+            home = createTemporaryObject(homeComponent, root)
+            tryCompare(findChild(home, "lastCopy"), "visible", true)
+            verify(!findChild(home, "incompleteBackup").visible)
+            verify(!findChild(home, "lastCopyIncomplete").visible)
+        }
+
         function test_homeActionsOpenTheWizards() {
             var home = createTemporaryObject(homeComponent, root)
             var backups = 0

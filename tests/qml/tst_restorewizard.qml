@@ -106,5 +106,46 @@ Item {
             tryVerify(function() { return wizard.settings.copyError.length > 0 })
             verify(!findChild(wizard.footer, "nextButton").enabled)
         }
+
+        function allChildren(item, name, found) {
+            if (!item)
+                return found
+            if (item.objectName === name)
+                found.push(item)
+            for (var i = 0; i < item.children.length; ++i)
+                allChildren(item.children[i], name, found)
+            return found
+        }
+
+        // A copy made with files left out says so before anything else, and
+        // the company that lacks them is marked in the list.
+        function test_incompleteCopyIsShownAsIncomplete() {
+            var codes = fixture.companiesInInstallation("AT")
+            verify(fixture.makeFifo(fixture.root + "/AT/empresas/" + codes[1] + "/fila"))
+            var copies = fixture.scratch + "/incompletas"
+            fixture.removeTree(copies)
+            fixture.writeFile(copies + "/.keep", "")
+            var copy = fixture.makeIncompleteCopy("AT", copies)
+            verify(fixture.copyIsIncomplete(copy))
+
+            var wizard = createTemporaryObject(wizardComponent, root)
+            verify(wizard.settings.openCopy(copy))
+            verify(wizard.settings.copyIncomplete)
+            compare(wizard.settings.copyLeftOutCount, 1)
+            var notice = findChild(wizard, "copyIncompleteNotice")
+            tryCompare(notice, "visible", true)
+            compare(notice.title, "This copy is INCOMPLETE: 1 item(s) were left out when it was made")
+            next(wizard)
+
+            compare(wizard.current, wizard.stepCompanies)
+            var banner = findChild(wizard, "copyIncompleteBanner")
+            tryCompare(banner, "visible", true)
+            verify(banner.text.indexOf("fila") >= 0, banner.text)
+            var view = findChild(wizard, "companyView")
+            waitForRendering(view)
+            var marks = allChildren(view, "incompleteMark", []).filter(function(m) { return m.visible })
+            compare(marks.length, 1)
+            compare(marks[0].parent.parent.code, codes[1])
+        }
     }
 }

@@ -32,6 +32,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 Q_IMPORT_QML_PLUGIN(Resguarda_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Resguarda_AppPlugin)
@@ -196,6 +197,91 @@ int shootKiosk(QQuickWindow *window, Shooter &shooter, AppController &controller
         std::fprintf(stderr,
                      "the copy ended before the screenshot: 33 shows the plain quit dialog\n");
     waitFor([&] { return !job->property("running").toBool(); });
+    return 0;
+}
+
+// Scrolls the wizard step holding item so that it is in view, as the
+// focus would.
+void scrollTo(QObject *wizard, const QString &step, const QString &name)
+{
+    QObject *page = findByName(wizard, step);
+    QObject *item = findByName(wizard, name);
+    if (page && item)
+        QMetaObject::invokeMethod(page, "ensureVisible",
+                                  Q_ARG(QVariant, QVariant::fromValue(item)));
+    else
+        std::fprintf(stderr, "cannot scroll to %s\n", qPrintable(name));
+}
+
+// An installation with files no backup can copy (a FIFO and a symbolic
+// link in company folders): the backup that fails naming them, the option
+// that allows an incomplete copy, its result, Home afterwards, and the
+// restore wizard on that copy (names 4x-incompleta-…).
+int shootIncomplete(QQuickWindow *window, Shooter &shooter, const QString &root,
+                    const QString &pendrive)
+{
+    const QString company = root + QStringLiteral("/AT/empresas/0002");
+    if (::mkfifo(QFile::encodeName(company + QStringLiteral("/fila-da-impressora")).constData(),
+                 0644)
+            != 0
+        || !QFile::link(QStringLiteral("/etc/hostname"),
+                        company + QStringLiteral("/atalho-para-outro-disco"))) {
+        std::fprintf(stderr, "cannot make the files a backup cannot copy\n");
+        return 1;
+    }
+    QMetaObject::invokeMethod(window, "showHome");
+    QMetaObject::invokeMethod(window, "showBackup");
+    settle();
+    QObject *wizard = currentPage(window);
+    QObject *settings = wizard->property("settings").value<QObject *>();
+    QObject *job = wizard->property("job").value<QObject *>();
+    settings->setProperty("destinationFolder", pendrive);
+    wizard->setProperty("current", 3);
+    settle();
+    press(wizard, QStringLiteral("nextButton"));
+    waitFor([&] {
+        return !job->property("running").toBool() && wizard->property("current").toInt() == 5;
+    });
+    shooter.shoot(QStringLiteral("40-incompleta-falhou"));
+
+    QMetaObject::invokeMethod(window, "showHome");
+    QMetaObject::invokeMethod(window, "showBackup");
+    settle();
+    wizard = currentPage(window);
+    settings = wizard->property("settings").value<QObject *>();
+    job = wizard->property("job").value<QObject *>();
+    settings->setProperty("destinationFolder", pendrive);
+    wizard->setProperty("current", 1);
+    settings->setProperty("allowIncomplete", true);
+    settle();
+    scrollTo(wizard, QStringLiteral("optionsStep"), QStringLiteral("allowIncompleteWarning"));
+    shooter.shoot(QStringLiteral("41-incompleta-opcao"));
+    wizard->setProperty("current", 3);
+    shooter.shoot(QStringLiteral("42-incompleta-resumo"));
+    press(wizard, QStringLiteral("nextButton"));
+    waitFor([&] {
+        return !job->property("running").toBool() && wizard->property("current").toInt() == 5;
+    });
+    shooter.shoot(QStringLiteral("43-incompleta-concluida"));
+    press(wizard, QStringLiteral("nextButton")); // Finish: back Home
+    QMetaObject::invokeMethod(window, "showHome");
+    shooter.shoot(QStringLiteral("44-incompleta-inicio"));
+
+    QMetaObject::invokeMethod(window, "showRestore");
+    settle();
+    wizard = currentPage(window);
+    QObject *browser = wizard->property("browser").value<QObject *>();
+    browser->setProperty("folder", pendrive);
+    settle(400);
+    QObject *restore = wizard->property("settings").value<QObject *>();
+    const QString copy = pendrive + QStringLiteral("/CopiaAT.zip");
+    browser->setProperty("selectedFile", copy);
+    QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
+    shooter.shoot(QStringLiteral("45-incompleta-restauracao-copia"));
+    wizard->setProperty("current", 1);
+    shooter.shoot(QStringLiteral("46-incompleta-restauracao-empresas"));
+    wizard->setProperty("current", 3);
+    shooter.shoot(QStringLiteral("47-incompleta-restauracao-resumo"));
     return 0;
 }
 
@@ -380,5 +466,5 @@ int main(int argc, char *argv[])
     shooter.shoot(QStringLiteral("24-restauracao-andamento"));
     waitFor([&] { return !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("25-restauracao-concluida"));
-    return 0;
+    return shootIncomplete(window, shooter, root, pendrive);
 }
