@@ -115,15 +115,15 @@
         <source>Refuse to copy unless the --output folder is on a mounted disk of its own (not the system&apos;s disk nor the installation&apos;s): a pen drive that is not plugged in fails instead of filling its empty mount point.</source>
         <translation>Recusa a cópia se a pasta de --output não estiver num disco montado próprio (nem o disco do sistema, nem o da instalação): um pen drive que não está conectado faz a cópia falhar, em vez de encher a pasta vazia onde ele seria montado.</translation>
     </message>
-    <message>
+    <messageNone>
         <source>Write the copy even if some files or folders cannot be read (links, special files, no permission): it is marked incomplete everywhere it is shown, names what it left out, and the command exits with 5. Without it such a backup fails (exit 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Grava a cópia mesmo que alguns arquivos ou pastas não possam ser lidos (links, arquivos especiais, sem permissão): ela fica marcada como incompleta em todo lugar em que aparece, diz o que ficou de fora, e o comando termina com 5. Sem esta opção, uma cópia assim falha (saída 1).</translation>
     </message>
     <message numerus="yes">
         <source>INCOMPLETE copy written (%n item(s) left out): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cópia INCOMPLETA gravada (%n item ficou de fora): %1</numerusform>
+            <numerusform>Cópia INCOMPLETA gravada (%n itens ficaram de fora): %1</numerusform>
         </translation>
     </message>
 </context>
@@ -601,14 +601,18 @@
     </message>
     <message numerus="yes">
         <source>No copy was made: %n file(s) or folder(s) of the installation cannot be copied, and a copy that leaves anything out is not a backup:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nenhuma cópia foi feita: %n arquivo ou pasta da instalação não pode ser copiado, e uma cópia que deixa algo de fora não é uma cópia de segurança:</numerusform>
+            <numerusform>Nenhuma cópia foi feita: %n arquivos ou pastas da instalação não podem ser copiados, e uma cópia que deixa algo de fora não é uma cópia de segurança:</numerusform>
         </translation>
     </message>
-    <message>
+    <messageNone>
         <source>Give Resguarda permission to read them (or remove the links and special files) and make the copy again. To make the copy anyway, marked as incomplete, use --allow-incomplete (in the app, the option &quot;Allow an incomplete copy&quot;). The previous copy, if any, was kept unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dê ao Resguarda permissão para lê-los (ou remova os links e arquivos especiais) e faça a cópia novamente. Para fazer a cópia assim mesmo, marcada como incompleta, use --allow-incomplete (no aplicativo, a opção &quot;Permitir cópia incompleta&quot;). A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <messageNone>
+        <source>No copy was made: %1 The previous copy, if any, was kept unchanged.</source>
+        <translation>Nenhuma cópia foi feita: %1 A cópia anterior, se havia, foi mantida intacta.</translation>
     </message>
 </context>
 <context>
@@ -721,13 +725,13 @@
         <source>%1 is not a valid copy: its manifest is too large for the %2 files the copy holds (more than %3, more values than those files need, or a name longer than any path).</source>
         <translation>%1 não é uma cópia válida: o manifesto dela é grande demais para os %2 arquivos que a cópia contém (mais de %3, mais valores do que esses arquivos precisam ou um nome maior que qualquer caminho).</translation>
     </message>
-    <message>
+    <messageNone>
         <source>%1 is damaged: its list of files cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está danificada: a lista de arquivos não pode ser lida.</translation>
     </message>
-    <message>
+    <messageNone>
         <source>The manifest names a folder outside the system&apos;s companies and templates: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O manifesto cita uma pasta fora das empresas e dos modelos do sistema: %1</translation>
     </message>
 </context>
 <context>
@@ -760,13 +764,13 @@
         <source>the data could not be written to the disk</source>
         <translation>os dados não puderam ser gravados no disco</translation>
     </message>
-    <message>
+    <messageNone>
         <source>%1 changed while it was being copied. Close the programs that use it and make the copy again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 foi alterado enquanto era copiado. Feche os programas que o usam e faça a cópia novamente.</translation>
     </message>
-    <message>
+    <messageNone>
         <source>it kept changing while it was read</source>
-        <translation type="unfinished"></translation>
+        <translation>continuou sendo alterado enquanto era lido</translation>
     </message>
 </context>
 <context>
@@ -1166,35 +1170,35 @@
         <source>%1 is not a valid company code (letters, digits, - and _ only) and was ignored.</source>
         <translation>%1 não é um código de empresa válido (somente letras, dígitos, - e _) e foi ignorado.</translation>
     </message>
-    <message>
+    <messageNone>
         <source>%1 was not copied: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não foi copiado: %2</translation>
     </message>
-    <message>
+    <messageNone>
         <source>it is a symbolic link, and Resguarda never follows links in the installation</source>
-        <translation type="unfinished"></translation>
+        <translation>é um link simbólico, e o Resguarda nunca segue links na instalação</translation>
     </message>
-    <message>
+    <messageNone>
         <source>it is not a regular file (a FIFO, socket or device)</source>
-        <translation type="unfinished"></translation>
+        <translation>não é um arquivo comum (um FIFO, socket ou dispositivo)</translation>
     </message>
-    <message>
+    <messageNone>
         <source>it cannot be read (check its permissions)</source>
-        <translation type="unfinished"></translation>
+        <translation>não pode ser lido (verifique as permissões)</translation>
     </message>
-    <message>
+    <messageNone>
         <source>it was removed while the copy was being made</source>
-        <translation type="unfinished"></translation>
+        <translation>foi removido enquanto a cópia era feita</translation>
     </message>
-    <message>
+    <messageNone>
         <source>it kept changing while it was being read (a program is using it)</source>
-        <translation type="unfinished"></translation>
+        <translation>continuou sendo alterado enquanto era lido (algum programa o está usando)</translation>
     </message>
     <message numerus="yes">
         <source>its path is longer than %n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>o caminho tem mais de %n byte</numerusform>
+            <numerusform>o caminho tem mais de %n bytes</numerusform>
         </translation>
     </message>
 </context>
@@ -1289,29 +1293,29 @@
     </message>
     <message numerus="yes">
         <source>INCOMPLETE COPY: %n file(s) or folder(s) were left out when it was made (--allow-incomplete). It is not a full backup.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cópia incompleta: %n arquivo ou pasta ficou de fora quando ela foi feita (--allow-incomplete). Ela não é uma cópia de segurança completa.</numerusform>
+            <numerusform>Cópia incompleta: %n arquivos ou pastas ficaram de fora quando ela foi feita (--allow-incomplete). Ela não é uma cópia de segurança completa.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>[INCOMPLETE: %n left out]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[INCOMPLETA: %n ficou de fora]</numerusform>
+            <numerusform>[INCOMPLETA: %n ficaram de fora]</numerusform>
         </translation>
     </message>
-    <message>
+    <messageNone>
         <source>Files (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos (%1):</translation>
     </message>
-    <message>
+    <messageNone>
         <source>Folders (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Pastas (%1):</translation>
     </message>
-    <message>
+    <messageNone>
         <source>Also list every file and folder (bytes of a name that are not UTF-8 are shown as a replacement mark; the copy holds them exactly).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista também todos os arquivos e pastas (bytes de um nome que não são UTF-8 aparecem como um sinal de substituição; a cópia os guarda exatamente).</translation>
     </message>
 </context>
 <context>
@@ -1484,9 +1488,9 @@
     </message>
     <message numerus="yes">
         <source>Incomplete copy: %n file(s) or folder(s) were left out, as asked (--allow-incomplete). This copy is not a full backup:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cópia incompleta: %n arquivo ou pasta ficou de fora, como pedido (--allow-incomplete). Esta cópia não é uma cópia de segurança completa:</numerusform>
+            <numerusform>Cópia incompleta: %n arquivos ou pastas ficaram de fora, como pedido (--allow-incomplete). Esta cópia não é uma cópia de segurança completa:</numerusform>
         </translation>
     </message>
 </context>
@@ -1684,9 +1688,16 @@
         <source>The safety copy of the data to be replaced could not be made, so nothing was changed in the installation. %1</source>
         <translation>Não foi possível fazer a cópia de segurança dos dados que seriam substituídos; por isso nada foi alterado na instalação. %1</translation>
     </message>
-    <message>
+    <messageNone>
         <source>The folder %1 could not be restored: %2. Nothing was changed in the installation.</source>
-        <translation type="unfinished"></translation>
+        <translation>A pasta %1 não pôde ser restaurada: %2. Nada foi alterado na instalação.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The safety copy does not hold %n link(s) or special file(s) found in what the restore replaces (they cannot be copied, and the restore removed them):</source>
+        <translation>
+            <numerusform>A cópia de segurança prévia não contém %n link ou arquivo especial encontrado no que a restauração substitui (não podem ser copiados, e a restauração os removeu):</numerusform>
+            <numerusform>A cópia de segurança prévia não contém %n links ou arquivos especiais encontrados no que a restauração substitui (não podem ser copiados, e a restauração os removeu):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1875,20 @@
     <message>
         <source>Safety copy of the previous data: %1</source>
         <translation>Cópia de segurança dos dados anteriores: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>INCOMPLETE in the copy: %n file(s) or folder(s) were left out when it was made</source>
+        <translation>
+            <numerusform>INCOMPLETA na cópia: %n arquivo ou pasta ficou de fora quando ela foi feita</numerusform>
+            <numerusform>INCOMPLETA na cópia: %n arquivos ou pastas ficaram de fora quando ela foi feita</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This copy is INCOMPLETE: %n file(s) or folder(s) were left out when it was made (see resguarda-cli list); what it does not hold is not restored.</source>
+        <translation>
+            <numerusform>Esta cópia está INCOMPLETA: %n arquivo ou pasta ficou de fora quando ela foi feita (veja resguarda-cli list); o que ela não contém não é restaurado.</numerusform>
+            <numerusform>Esta cópia está INCOMPLETA: %n arquivos ou pastas ficaram de fora quando ela foi feita (veja resguarda-cli list); o que ela não contém não é restaurado.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2234,9 +2259,9 @@
         <source>%1 could not be moved to %2: %3</source>
         <translation>Não foi possível mover %1 para %2: %3</translation>
     </message>
-    <message>
+    <messageNone>
         <source>it is not a file or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>não é um arquivo nem uma pasta</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2470,13 @@ Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 
     <message>
         <source>The copy %1 is intact: %2 files, %3 of data checked.</source>
         <translation>A cópia %1 está íntegra: %2 arquivos, %3 de dados verificados.</translation>
+    </message>
+    <message numerus="yes">
+        <source>But it is an INCOMPLETE copy: %n file(s) or folder(s) were left out when it was made (--allow-incomplete):</source>
+        <translation>
+            <numerusform>Mas é uma cópia INCOMPLETA: %n arquivo ou pasta ficou de fora quando ela foi feita (--allow-incomplete):</numerusform>
+            <numerusform>Mas é uma cópia INCOMPLETA: %n arquivos ou pastas ficaram de fora quando ela foi feita (--allow-incomplete):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -567,8 +567,12 @@ OperationError BackupJob::writeCopy(const BackupPlan &plan, const QString &targe
         = producer.produce(plan, manifest, target, createFolder, m_progress, &copySize);
     if (error)
         return error;
-    WrittenCopy written {plan.system.code, target, m_progress.filesDone - filesBefore,
-                         m_progress.bytesDone - bytesBefore, copySize};
+    WrittenCopy written;
+    written.systemCode = plan.system.code;
+    written.path = target;
+    written.files = m_progress.filesDone - filesBefore;
+    written.bytes = m_progress.bytesDone - bytesBefore;
+    written.copySize = copySize;
     for (const auto &item : producer.leftOut()) {
         ++written.leftOut;
         written.leftOutLines.append(
