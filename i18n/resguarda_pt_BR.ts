@@ -115,7 +115,7 @@
         <source>Refuse to copy unless the --output folder is on a mounted disk of its own (not the system&apos;s disk nor the installation&apos;s): a pen drive that is not plugged in fails instead of filling its empty mount point.</source>
         <translation>Recusa a cópia se a pasta de --output não estiver num disco montado próprio (nem o disco do sistema, nem o da instalação): um pen drive que não está conectado faz a cópia falhar, em vez de encher a pasta vazia onde ele seria montado.</translation>
     </message>
-    <messageNone>
+    <message>
         <source>Write the copy even if some files or folders cannot be read (links, special files, no permission): it is marked incomplete everywhere it is shown, names what it left out, and the command exits with 5. Without it such a backup fails (exit 1).</source>
         <translation>Grava a cópia mesmo que alguns arquivos ou pastas não possam ser lidos (links, arquivos especiais, sem permissão): ela fica marcada como incompleta em todo lugar em que aparece, diz o que ficou de fora, e o comando termina com 5. Sem esta opção, uma cópia assim falha (saída 1).</translation>
     </message>
@@ -606,11 +606,11 @@
             <numerusform>Nenhuma cópia foi feita: %n arquivos ou pastas da instalação não podem ser copiados, e uma cópia que deixa algo de fora não é uma cópia de segurança:</numerusform>
         </translation>
     </message>
-    <messageNone>
+    <message>
         <source>Give Resguarda permission to read them (or remove the links and special files) and make the copy again. To make the copy anyway, marked as incomplete, use --allow-incomplete (in the app, the option &quot;Allow an incomplete copy&quot;). The previous copy, if any, was kept unchanged.</source>
         <translation>Dê ao Resguarda permissão para lê-los (ou remova os links e arquivos especiais) e faça a cópia novamente. Para fazer a cópia assim mesmo, marcada como incompleta, use --allow-incomplete (no aplicativo, a opção &quot;Permitir cópia incompleta&quot;). A cópia anterior, se havia, foi mantida intacta.</translation>
     </message>
-    <messageNone>
+    <message>
         <source>No copy was made: %1 The previous copy, if any, was kept unchanged.</source>
         <translation>Nenhuma cópia foi feita: %1 A cópia anterior, se havia, foi mantida intacta.</translation>
     </message>
@@ -725,11 +725,11 @@
         <source>%1 is not a valid copy: its manifest is too large for the %2 files the copy holds (more than %3, more values than those files need, or a name longer than any path).</source>
         <translation>%1 não é uma cópia válida: o manifesto dela é grande demais para os %2 arquivos que a cópia contém (mais de %3, mais valores do que esses arquivos precisam ou um nome maior que qualquer caminho).</translation>
     </message>
-    <messageNone>
+    <message>
         <source>%1 is damaged: its list of files cannot be read.</source>
         <translation>%1 está danificada: a lista de arquivos não pode ser lida.</translation>
     </message>
-    <messageNone>
+    <message>
         <source>The manifest names a folder outside the system&apos;s companies and templates: %1</source>
         <translation>O manifesto cita uma pasta fora das empresas e dos modelos do sistema: %1</translation>
     </message>
@@ -764,11 +764,11 @@
         <source>the data could not be written to the disk</source>
         <translation>os dados não puderam ser gravados no disco</translation>
     </message>
-    <messageNone>
+    <message>
         <source>%1 changed while it was being copied. Close the programs that use it and make the copy again.</source>
         <translation>%1 foi alterado enquanto era copiado. Feche os programas que o usam e faça a cópia novamente.</translation>
     </message>
-    <messageNone>
+    <message>
         <source>it kept changing while it was read</source>
         <translation>continuou sendo alterado enquanto era lido</translation>
     </message>
@@ -1170,27 +1170,27 @@
         <source>%1 is not a valid company code (letters, digits, - and _ only) and was ignored.</source>
         <translation>%1 não é um código de empresa válido (somente letras, dígitos, - e _) e foi ignorado.</translation>
     </message>
-    <messageNone>
+    <message>
         <source>%1 was not copied: %2</source>
         <translation>%1 não foi copiado: %2</translation>
     </message>
-    <messageNone>
+    <message>
         <source>it is a symbolic link, and Resguarda never follows links in the installation</source>
         <translation>é um link simbólico, e o Resguarda nunca segue links na instalação</translation>
     </message>
-    <messageNone>
+    <message>
         <source>it is not a regular file (a FIFO, socket or device)</source>
         <translation>não é um arquivo comum (um FIFO, socket ou dispositivo)</translation>
     </message>
-    <messageNone>
+    <message>
         <source>it cannot be read (check its permissions)</source>
         <translation>não pode ser lido (verifique as permissões)</translation>
     </message>
-    <messageNone>
+    <message>
         <source>it was removed while the copy was being made</source>
         <translation>foi removido enquanto a cópia era feita</translation>
     </message>
-    <messageNone>
+    <message>
         <source>it kept changing while it was being read (a program is using it)</source>
         <translation>continuou sendo alterado enquanto era lido (algum programa o está usando)</translation>
     </message>
@@ -1305,15 +1305,15 @@
             <numerusform>[INCOMPLETA: %n ficaram de fora]</numerusform>
         </translation>
     </message>
-    <messageNone>
+    <message>
         <source>Files (%1):</source>
         <translation>Arquivos (%1):</translation>
     </message>
-    <messageNone>
+    <message>
         <source>Folders (%1):</source>
         <translation>Pastas (%1):</translation>
     </message>
-    <messageNone>
+    <message>
         <source>Also list every file and folder (bytes of a name that are not UTF-8 are shown as a replacement mark; the copy holds them exactly).</source>
         <translation>Lista também todos os arquivos e pastas (bytes de um nome que não são UTF-8 aparecem como um sinal de substituição; a cópia os guarda exatamente).</translation>
     </message>
@@ -1688,7 +1688,7 @@
         <source>The safety copy of the data to be replaced could not be made, so nothing was changed in the installation. %1</source>
         <translation>Não foi possível fazer a cópia de segurança dos dados que seriam substituídos; por isso nada foi alterado na instalação. %1</translation>
     </message>
-    <messageNone>
+    <message>
         <source>The folder %1 could not be restored: %2. Nothing was changed in the installation.</source>
         <translation>A pasta %1 não pôde ser restaurada: %2. Nada foi alterado na instalação.</translation>
     </message>
@@ -2259,7 +2259,7 @@
         <source>%1 could not be moved to %2: %3</source>
         <translation>Não foi possível mover %1 para %2: %3</translation>
     </message>
-    <messageNone>
+    <message>
         <source>it is not a file or folder</source>
         <translation>não é um arquivo nem uma pasta</translation>
     </message>
