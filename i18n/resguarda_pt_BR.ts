@@ -1201,6 +1201,10 @@
             <numerusform>o caminho tem mais de %n bytes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>it is among the companies, but its name is not a company code (letters, digits, - and _ only): rename it, or move it out of the companies folder</source>
+        <translation>está entre as empresas, mas o nome não é um código de empresa (só letras, números, - e _): renomeie-a ou tire-a da pasta das empresas</translation>
+    </message>
 </context>
 <context>
     <name>ListCommand</name>

@@ -198,19 +198,49 @@ private Q_SLOTS:
     }
 
     // The same rule for folders of the installation: a company folder whose
-    // name breaks it is not a company (it is reported, never a path).
+    // name breaks it is not a company (it is reported, never a path). Its
+    // data is not left out in silence either: a backup of every company
+    // fails naming it, and one made with --allow-incomplete says so.
     void installationFolderWithInvalidCodeIsNotACompany()
     {
         QVERIFY(QDir().mkpath(path(u"AT/empresas/com espaço"_s)));
         writeFile(path(u"AT/empresas/com espaço/dados.dat"_s), "x");
         const QString output = m_base + u"/copias/CopiaAT.zip"_s;
         QDir().mkpath(QFileInfo(output).absolutePath());
-        const auto result = cli({u"backup"_s, u"--root"_s, m_root, u"--system"_s, u"AT"_s, u"--output"_s, output});
-        QVERIFY2(result.standardError.contains("not a valid company code"), describe(result).constData());
+        const QStringList backup {u"backup"_s, u"--root"_s,   m_root, u"--system"_s,
+                                  u"AT"_s,     u"--output"_s, output};
+        const auto refused = cli(backup);
+        QVERIFY2(refused.exitCode == 1, describe(refused).constData());
+        QVERIFY2(refused.standardError.contains("is not a company code"),
+                 describe(refused).constData());
+        QVERIFY2(refused.standardError.contains("com espa"), describe(refused).constData());
+        QVERIFY(!QFileInfo::exists(output));
+        const auto result = cli(backup + QStringList {u"--allow-incomplete"_s});
+        QVERIFY2(result.exitCode == 5, describe(result).constData());
         const auto hashes = copyHashes(output);
         QVERIFY(!hashes.isEmpty());
         for (auto it = hashes.cbegin(); it != hashes.cend(); ++it)
             QVERIFY2(!it.key().contains(u"com espa"_s), qPrintable(it.key()));
+        const auto list = cli({u"list"_s, output});
+        QVERIFY2(list.standardOutput.contains("com espa"), describe(list).constData());
+    }
+
+    // A company moved to another disk and linked back is not followed, and
+    // not left out in silence: the backup of every company fails naming it.
+    void linkedCompanyFailsTheBackup()
+    {
+        QVERIFY(QDir().mkpath(m_outside + u"/0042"_s));
+        writeFile(m_outside + u"/0042/cadastro.dat"_s, "noutro disco");
+        QVERIFY(symlink(m_outside + u"/0042"_s, path(u"AT/empresas/0042"_s)));
+        const QString output = m_base + u"/copias/CopiaAT.zip"_s;
+        QDir().mkpath(QFileInfo(output).absolutePath());
+        const auto result = cli(
+            {u"backup"_s, u"--root"_s, m_root, u"--system"_s, u"AT"_s, u"--output"_s, output});
+        QVERIFY2(result.exitCode == 1, describe(result).constData());
+        QVERIFY2(result.standardError.contains("AT/empresas/0042"), describe(result).constData());
+        QVERIFY2(result.standardError.contains("symbolic link"), describe(result).constData());
+        QVERIFY(!QFileInfo::exists(output));
+        QVERIFY(QFile::remove(path(u"AT/empresas/0042"_s)));
     }
 
     // System codes are compared exactly: a copy of "at" is not one of "AT".

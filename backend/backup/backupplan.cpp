@@ -35,7 +35,9 @@ BackupPlan BackupPlan::make(const Installation &installation, const SystemInfo &
     plan.system = system;
     plan.source = installation.sharedTree();
     plan.fileMode = installation.privateFileMode();
-    const auto companies = installation.companies(system.code, &plan.warnings);
+    // A backup of every company leaves nothing among them out in silence.
+    const auto companies = installation.companies(
+        system.code, &plan.warnings, options.companies.isEmpty() ? &plan.skipped : nullptr);
     for (const auto &company : companies) {
         if (!options.companies.isEmpty() && !options.companies.contains(company.code))
             continue;

@@ -119,6 +119,8 @@ QString ManifestLeftOut::reasonId(Reason reason)
         return QStringLiteral("changed");
     case Reason::TooLong:
         return QStringLiteral("tooLong");
+    case Reason::NotACompany:
+        return QStringLiteral("notACompany");
     }
     return QString();
 }
@@ -126,7 +128,7 @@ QString ManifestLeftOut::reasonId(Reason reason)
 std::optional<ManifestLeftOut::Reason> ManifestLeftOut::reasonFromId(QStringView id)
 {
     for (const Reason reason : {Reason::Link, Reason::Special, Reason::Unreadable, Reason::Vanished,
-                                Reason::Changed, Reason::TooLong}) {
+                                Reason::Changed, Reason::TooLong, Reason::NotACompany}) {
         if (id == reasonId(reason))
             return reason;
     }

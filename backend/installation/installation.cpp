@@ -119,12 +119,20 @@ std::optional<SystemInfo> Installation::system(const QString &code, Qt::CaseSens
     return std::nullopt;
 }
 
-QList<CompanyInfo> Installation::companies(const QString &systemCode, QStringList *warnings) const
+QList<CompanyInfo> Installation::companies(const QString &systemCode, QStringList *warnings,
+                                           QList<SkippedItem> *skipped) const
 {
     QList<CompanyInfo> result;
     auto warn = [&](const QString &text) {
         if (warnings)
             warnings->append(text);
+    };
+    // What cannot be a company goes to skipped when asked, else is a warning.
+    auto skip = [&](const QString &relative, SkipReason reason, const QString &text) {
+        if (skipped)
+            skipped->append({relative, reason});
+        else
+            warn(text);
     };
     const QString companiesDir = InstallationLayout::companiesRelativePath(systemCode);
     switch (m_tree->kind(companiesDir)) {
@@ -133,7 +141,8 @@ QList<CompanyInfo> Installation::companies(const QString &systemCode, QStringLis
     case RootedDir::Kind::Missing:
         return result;
     case RootedDir::Kind::Link:
-        warn(tr("%1 is a symbolic link; Resguarda never follows links in the installation, so no "
+        skip(companiesDir, SkipReason::Link,
+             tr("%1 is a symbolic link; Resguarda never follows links in the installation, so no "
                 "company of system %2 was read.")
                  .arg(QDir::toNativeSeparators(m_tree->filePath(companiesDir)), systemCode));
         return result;
@@ -145,7 +154,7 @@ QList<CompanyInfo> Installation::companies(const QString &systemCode, QStringLis
     QList<RootedDir::Entry> entries;
     QString problem;
     if (!m_tree->list(companiesDir, &entries, &problem)) {
-        warn(problem);
+        skip(companiesDir, SkipReason::Unreadable, problem);
         return result;
     }
     std::sort(entries.begin(), entries.end(),
@@ -154,15 +163,17 @@ QList<CompanyInfo> Installation::companies(const QString &systemCode, QStringLis
         const QString relative = companiesDir + u'/' + entry.name;
         const QString shown = QDir::toNativeSeparators(m_tree->filePath(relative));
         if (entry.kind == RootedDir::Kind::Link) {
-            warn(tr("%1 is a symbolic link and was ignored.").arg(shown));
+            skip(relative, SkipReason::Link,
+                 tr("%1 is a symbolic link and was ignored.").arg(DisplayText::displaySafe(shown)));
             continue;
         }
         if (entry.kind != RootedDir::Kind::Directory)
             continue;
         if (!Codes::isValidCompanyCode(entry.name)) {
-            warn(tr("%1 is not a valid company code (letters, digits, - and _ only) and was "
+            skip(relative, SkipReason::NotACompany,
+                 tr("%1 is not a valid company code (letters, digits, - and _ only) and was "
                     "ignored.")
-                     .arg(shown));
+                     .arg(DisplayText::displaySafe(shown)));
             continue;
         }
         CompanyInfo company;
@@ -323,6 +334,9 @@ QString Installation::skipReasonText(SkipReason reason)
         return tr("it kept changing while it was being read (a program is using it)");
     case SkipReason::TooLong:
         return tr("its path is longer than %n byte(s)", nullptr, int(maxPathBytes));
+    case SkipReason::NotACompany:
+        return tr("it is among the companies, but its name is not a company code (letters, "
+                  "digits, - and _ only): rename it, or move it out of the companies folder");
     }
     return QString();
 }

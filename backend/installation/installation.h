@@ -46,6 +46,9 @@ enum class SkipReason {
     Vanished, // removed between the listing and the copy
     Changed, // kept changing while it was read
     TooLong, // a path longer than the platform's limit (maxPathBytes)
+    // a folder among the companies whose name is not a company code: its
+    // data cannot be copied as a company's
+    NotACompany,
 };
 
 struct SkippedItem
@@ -86,7 +89,12 @@ public:
     // Companies of a system, sorted by code. A folder whose empresa.json is
     // missing or unreadable is still a company (its data must not be skipped
     // silently); its problem is added to warnings.
-    QList<CompanyInfo> companies(const QString &systemCode, QStringList *warnings = nullptr) const;
+    // With skipped, what sits among the companies and cannot be copied as
+    // one (a link, a folder whose name is not a company code, a folder that
+    // cannot be listed) goes there instead of into warnings: a backup of
+    // every company must not leave it out in silence.
+    QList<CompanyInfo> companies(const QString &systemCode, QStringList *warnings = nullptr,
+                                 QList<SkippedItem> *skipped = nullptr) const;
 
     QString systemPath(const QString &systemCode) const;
     QString companiesPath(const QString &systemCode) const;
