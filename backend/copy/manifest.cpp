@@ -41,11 +41,12 @@ QString modeText(int mode)
 }
 
 // The members every named item of format 2 has: its entry name and, when
-// that differs from the real path, the real path's bytes.
+// that differs from the real path, the real path's bytes. A null realPath
+// (an item built in memory with its entry name only) is the entry name.
 void insertName(QJsonObject *object, const QString &path, const QString &realPath)
 {
     object->insert(u"path", path);
-    if (realPath != path)
+    if (!realPath.isNull() && realPath != path)
         object->insert(u"pathBytes", QString::fromLatin1(FileNames::encode(realPath).toBase64()));
 }
 
@@ -199,7 +200,7 @@ QByteArray Manifest::toJson() const
         QJsonObject object {
             {u"size"_qs, entry.size},
             {u"crc32"_qs, QString::number(entry.crc32, 16).rightJustified(8, u'0')}};
-        insertName(&object, entry.path, entry.realPath.isNull() ? entry.path : entry.realPath);
+        insertName(&object, entry.path, entry.realPath);
         insertMetadata(&object, entry.modified, entry.mode);
         entryArray.append(object);
     }
@@ -207,7 +208,7 @@ QByteArray Manifest::toJson() const
     QJsonArray folderArray;
     for (const auto &folder : folders) {
         QJsonObject object;
-        insertName(&object, folder.path, folder.realPath.isNull() ? folder.path : folder.realPath);
+        insertName(&object, folder.path, folder.realPath);
         insertMetadata(&object, folder.modified, folder.mode);
         folderArray.append(object);
     }
@@ -215,7 +216,7 @@ QByteArray Manifest::toJson() const
     QJsonArray leftOutArray;
     for (const auto &item : leftOut) {
         QJsonObject object {{u"reason"_qs, ManifestLeftOut::reasonId(item.reason)}};
-        insertName(&object, item.path, item.realPath.isNull() ? item.path : item.realPath);
+        insertName(&object, item.path, item.realPath);
         leftOutArray.append(object);
     }
     root.insert(u"leftOut", leftOutArray);
