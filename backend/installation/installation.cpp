@@ -341,6 +341,17 @@ QString Installation::skipReasonText(SkipReason reason)
     return QString();
 }
 
+QList<SourceFile> Installation::collectFiles(const RootedDir &tree, const QString &relativeDir,
+                                             const QString &archivePrefix, QStringList *warnings)
+{
+    TreeListing listing = collect(tree, relativeDir, archivePrefix);
+    if (warnings) {
+        for (const auto &item : std::as_const(listing.skipped))
+            warnings->append(skipText(tree, item));
+    }
+    return std::move(listing.files);
+}
+
 TreeListing Installation::listTree(const QString &relativeDir) const
 {
     return collect(*m_tree, relativeDir, relativeDir + u'/');
@@ -348,12 +359,7 @@ TreeListing Installation::listTree(const QString &relativeDir) const
 
 QList<SourceFile> Installation::filesBelow(const QString &relativeDir, QStringList *warnings) const
 {
-    TreeListing listing = collect(*m_tree, relativeDir, relativeDir + u'/');
-    if (warnings) {
-        for (const auto &item : std::as_const(listing.skipped))
-            warnings->append(skipText(*m_tree, item));
-    }
-    return std::move(listing.files);
+    return collectFiles(*m_tree, relativeDir, relativeDir + u'/', warnings);
 }
 
 QList<SourceFile> Installation::listFiles(const QString &dir, const QString &archivePrefix,
@@ -366,12 +372,7 @@ QList<SourceFile> Installation::listFiles(const QString &dir, const QString &arc
             warnings->append(problem);
         return {};
     }
-    TreeListing listing = collect(*tree, QString(), archivePrefix);
-    if (warnings) {
-        for (const auto &item : std::as_const(listing.skipped))
-            warnings->append(skipText(*tree, item));
-    }
-    return std::move(listing.files);
+    return collectFiles(*tree, QString(), archivePrefix, warnings);
 }
 
 namespace InstallationLayout {

@@ -137,6 +137,9 @@ public:
 private:
     static TreeListing collect(const RootedDir &tree, const QString &relativeDir,
                                const QString &archivePrefix);
+    // collect()'s files, with what it skipped as warnings.
+    static QList<SourceFile> collectFiles(const RootedDir &tree, const QString &relativeDir,
+                                          const QString &archivePrefix, QStringList *warnings);
 
 public:
     // Why an item was left out, as a phrase for the user; and a sentence
