@@ -85,6 +85,28 @@ QString errnoText(int code)
     return QString::fromLocal8Bit(std::strerror(code));
 }
 
+// The names in a folder, "." and ".." aside; false with errno set when it
+// cannot be read. The descriptor is duplicated: closedir() closes its own.
+bool readNames(int dirFd, QList<QByteArray> *names)
+{
+    const int listFd = ::dup(dirFd);
+    DIR *dir = listFd >= 0 ? ::fdopendir(listFd) : nullptr;
+    if (!dir) {
+        const int saved = errno;
+        if (listFd >= 0)
+            ::close(listFd);
+        errno = saved;
+        return false;
+    }
+    while (const dirent *entry = ::readdir(dir)) {
+        const QByteArray name(entry->d_name);
+        if (name != "." && name != "..")
+            names->append(name);
+    }
+    ::closedir(dir);
+    return true;
+}
+
 bool removeContents(int dirFd, dev_t device, const QString &where, QString *error);
 
 // Removes name in dirFd, whatever it is, never following a link and never
@@ -125,21 +147,9 @@ bool removeContents(int dirFd, dev_t device, const QString &where, QString *erro
     // Names are read first and removed after: removing while reading may
     // make readdir skip entries.
     QList<QByteArray> names;
-    {
-        const int listFd = ::dup(dirFd);
-        DIR *dir = listFd >= 0 ? ::fdopendir(listFd) : nullptr;
-        if (!dir) {
-            if (listFd >= 0)
-                ::close(listFd);
-            *error = RootedDir::tr("%1 could not be read: %2").arg(where, errnoText(errno));
-            return false;
-        }
-        while (const dirent *entry = ::readdir(dir)) {
-            const QByteArray name(entry->d_name);
-            if (name != "." && name != "..")
-                names.append(name);
-        }
-        ::closedir(dir);
+    if (!readNames(dirFd, &names)) {
+        *error = RootedDir::tr("%1 could not be read: %2").arg(where, errnoText(errno));
+        return false;
     }
     for (const auto &name : std::as_const(names)) {
         if (!removeEntry(dirFd, name, device, where + u'/' + FileNames::decode(name), error))
@@ -152,25 +162,17 @@ bool removeContents(int dirFd, dev_t device, const QString &where, QString *erro
 // a link); an entry that vanished or cannot be examined is Other.
 bool readEntries(int dirFd, QList<std::pair<QByteArray, struct stat>> *entries)
 {
-    const int listFd = ::dup(dirFd);
-    DIR *dir = listFd >= 0 ? ::fdopendir(listFd) : nullptr;
-    if (!dir) {
-        if (listFd >= 0)
-            ::close(listFd);
+    QList<QByteArray> names;
+    if (!readNames(dirFd, &names))
         return false;
-    }
-    while (const dirent *entry = ::readdir(dir)) {
-        const QByteArray name(entry->d_name);
-        if (name == "." || name == "..")
-            continue;
+    for (const auto &name : std::as_const(names)) {
         struct stat st
         {
         };
-        if (::fstatat(dirFd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        if (::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             st.st_mode = 0;
         entries->append({name, st});
     }
-    ::closedir(dir);
     return true;
 }
 
