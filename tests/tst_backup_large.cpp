@@ -51,7 +51,7 @@ private Q_SLOTS:
         const auto copy = CopyReader::open(target, &error);
         QVERIFY2(copy, qPrintable(error.message));
         bool found = false;
-        for (const auto &entry : copy->manifest().entries) {
+        for (const auto &entry : copyEntries(*copy)) {
             if (entry.path.endsWith(u"bens grandes.dat")) {
                 QCOMPARE(entry.size, bigSize);
                 found = true;

@@ -36,7 +36,7 @@ QMap<QString, Tree> companiesInCopy(const QString &copyPath)
     if (!copy)
         return result;
     const QString prefix = QStringLiteral("AT/empresas/");
-    for (const auto &entry : copy->manifest().entries) {
+    for (const auto &entry : TestSupport::copyEntries(*copy)) {
         if (!entry.path.startsWith(prefix))
             continue;
         QBuffer buffer;

@@ -8,6 +8,7 @@
 #include "core/crashpoint.h"
 #include "core/filesystem.h"
 #include "core/logging.h"
+#include "installation/tablepath.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -283,9 +284,9 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         return writeFailure(problem);
 
     manifest.companies.clear();
-    manifest.entries.clear();
-    manifest.folders.clear();
+    manifest.templateEntries.clear();
     manifest.leftOut.clear();
+    manifest.listsEntries = false;
     manifest.templateFiles = 0;
     manifest.templateBytes = 0;
     for (const auto &item : plan.skipped)
@@ -297,7 +298,11 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
     // Adds one file; false when the copy cannot go on. A file that cannot
     // be read is left out and the copy goes on, so that every such file is
     // named at the end.
-    auto addFile = [&](const SourceFile &file, qint64 *files, qint64 *bytes) {
+    // Sums what is added into the manifest's summary; companyCode is empty
+    // for the templates.
+    ManifestCompany *summary = nullptr;
+    qsizetype companyPrefixSize = 0;
+    auto addFile = [&](const SourceFile &file) {
         CompressedEntry entry;
         CopyWriter::FileMetadata metadata;
         SkipReason reason = SkipReason::Unreadable;
@@ -318,10 +323,20 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
             leftOutMessages.append(problem);
             break;
         case CopyWriter::AddResult::Added:
-            manifest.entries.append({entryName, entry.uncompressedSize, entry.crc32,
-                                     metadata.modified, metadata.mode, file.archivePath});
-            ++*files;
-            *bytes += entry.uncompressedSize;
+            if (summary) {
+                summary->files += 1;
+                summary->bytes += entry.uncompressedSize;
+                const TableClass table
+                    = classifyCompanyPath(QStringView(file.archivePath).mid(companyPrefixSize));
+                if (table.isDated())
+                    summary->addDated(table.year, entry.uncompressedSize);
+            } else {
+                manifest.templateEntries.append({entryName, entry.uncompressedSize, 0,
+                                                 metadata.modified, metadata.mode,
+                                                 file.archivePath});
+                manifest.templateFiles += 1;
+                manifest.templateBytes += entry.uncompressedSize;
+            }
             break;
         }
         ++progress.filesDone;
@@ -346,28 +361,44 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
             const QString entryName = ZipNames::toEntryName(folder);
             if (!writer.addFolder(entryName, metadata, &problem))
                 return false;
-            manifest.folders.append({entryName, metadata.modified, metadata.mode, folder});
         }
         return true;
     };
 
-    for (const auto &company : plan.companies) {
-        progress.currentCompany = company.info.code;
+    // Files go in in the order of their paths, companies by code and the
+    // templates after them: the reader checks that order (copy-format.md).
+    QList<const PlannedCompany *> companies;
+    for (const auto &company : plan.companies)
+        companies.append(&company);
+    std::sort(companies.begin(), companies.end(),
+              [](const PlannedCompany *a, const PlannedCompany *b) {
+                  return a->info.code < b->info.code;
+              });
+    for (const PlannedCompany *company : std::as_const(companies)) {
+        progress.currentCompany = company->info.code;
         report(progress, true);
-        qint64 files = 0;
-        qint64 bytes = 0;
-        for (const auto &file : company.files) {
-            if (!addFile(file, &files, &bytes))
+        manifest.companies.append({company->info.code,
+                                   company->info.name,
+                                   company->info.cnpj,
+                                   0,
+                                   0,
+                                   company->years,
+                                   company->archiveFromYear,
+                                   {}});
+        summary = &manifest.companies.last();
+        companyPrefixSize
+            = InstallationLayout::companyArchivePrefix(plan.system.code, company->info.code).size();
+        for (const auto &file : company->files) {
+            if (!addFile(file))
                 return sourceChanged ? sourceFailure(problem) : writeFailure(problem);
         }
-        if (!addFolders(company.folders))
+        if (!addFolders(company->folders))
             return writeFailure(problem);
-        manifest.companies.append({company.info.code, company.info.name, company.info.cnpj, files,
-                                   bytes, company.years, company.archiveFromYear});
     }
     progress.currentCompany.clear();
+    summary = nullptr;
     for (const auto &file : plan.templates) {
-        if (!addFile(file, &manifest.templateFiles, &manifest.templateBytes))
+        if (!addFile(file))
             return sourceChanged ? sourceFailure(problem) : writeFailure(problem);
     }
     if (!addFolders(plan.templateFolders))
@@ -408,7 +439,7 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
             &stopped);
         if (stopped)
             return cancelled();
-        if (!problems.isEmpty() || reader->manifest().entries.size() != manifest.entries.size()
+        if (!problems.isEmpty() || reader->manifest().totalFiles() != manifest.totalFiles()
             || reader->manifest().leftOut.size() != manifest.leftOut.size())
             return fail(
                 tr("The copy written to %1 failed verification (%2). The disk may be "

@@ -33,15 +33,14 @@ public:
     static int run(const QStringList &arguments);
 
 private:
-    static QJsonObject toJson(const Manifest &manifest, const QSet<QString> *existing,
-                              bool withFiles);
-    static void printText(const OpenedCopy &copy, const QSet<QString> *existing, bool withFiles);
+    static QJsonObject toJson(CopyReader &reader, const QSet<QString> *existing, bool withFiles);
+    static void printText(OpenedCopy &copy, const QSet<QString> *existing, bool withFiles);
 };
 
-QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *existing,
-                                bool withFiles)
+QJsonObject ListCommand::toJson(CopyReader &reader, const QSet<QString> *existing, bool withFiles)
 {
     using DisplayText::displaySafe;
+    const Manifest &manifest = reader.manifest();
     QJsonObject options;
     options.insert(u"templates", manifest.options.templates);
     options.insert(u"archiveFrom",
@@ -89,28 +88,32 @@ QJsonObject ListCommand::toJson(const Manifest &manifest, const QSet<QString> *e
         {u"companies"_qs, companies},
     };
     if (withFiles) {
+        // The copy's order; a damaged copy lists what can be read of it.
         QJsonArray files;
-        for (const auto &entry : manifest.entries) {
-            QJsonObject file {{u"path"_qs, displaySafe(entry.realPath)},
-                              {u"entry"_qs, entry.path},
-                              {u"size"_qs, entry.size}};
-            if (entry.modified >= 0)
-                file.insert(u"modified", entry.modified);
-            if (entry.mode >= 0)
-                file.insert(u"mode", QString::number(entry.mode, 8).rightJustified(4, u'0'));
-            files.append(file);
-        }
-        root.insert(u"files", files);
         QJsonArray folders;
-        for (const auto &folder : manifest.folders)
-            folders.append(QJsonObject {{u"path"_qs, displaySafe(folder.realPath)},
-                                        {u"entry"_qs, folder.path}});
+        reader.scan(
+            [&](const ManifestEntry &entry) {
+                QJsonObject file {{u"path"_qs, displaySafe(entry.realPath)},
+                                  {u"entry"_qs, entry.path},
+                                  {u"size"_qs, entry.size}};
+                if (entry.modified >= 0)
+                    file.insert(u"modified", entry.modified);
+                if (entry.mode >= 0)
+                    file.insert(u"mode", QString::number(entry.mode, 8).rightJustified(4, u'0'));
+                files.append(file);
+                return true;
+            },
+            [&](const ManifestFolder &folder) {
+                folders.append(QJsonObject {{u"path"_qs, displaySafe(folder.realPath)},
+                                            {u"entry"_qs, folder.path}});
+            });
+        root.insert(u"files", files);
         root.insert(u"folders", folders);
     }
     return root;
 }
 
-void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existing, bool withFiles)
+void ListCommand::printText(OpenedCopy &copy, const QSet<QString> *existing, bool withFiles)
 {
     using DisplayText::displaySafe;
     const Manifest &manifest = copy.reader().manifest();
@@ -167,13 +170,20 @@ void ListCommand::printText(const OpenedCopy &copy, const QSet<QString> *existin
     }
     if (!withFiles)
         return;
-    Console::out(tr("Files (%1):").arg(locale.toString(manifest.entries.size())));
-    for (const auto &entry : manifest.entries)
-        Console::out(QStringLiteral("  %1  %2")
-                         .arg(displaySafe(entry.realPath), FileSystem::formatSize(entry.size)));
-    Console::out(tr("Folders (%1):").arg(locale.toString(manifest.folders.size())));
-    for (const auto &folder : manifest.folders)
-        Console::out(QStringLiteral("  %1/").arg(displaySafe(folder.realPath)));
+    // Printed as the copy is read, so that no list of a copy of any size
+    // is held in memory; folders follow the files.
+    Console::out(tr("Files (%1):").arg(locale.toString(manifest.totalFiles())));
+    QStringList folders;
+    copy.reader().scan(
+        [&](const ManifestEntry &entry) {
+            Console::out(QStringLiteral("  %1  %2")
+                             .arg(displaySafe(entry.realPath), FileSystem::formatSize(entry.size)));
+            return true;
+        },
+        [&](const ManifestFolder &folder) { folders.append(displaySafe(folder.realPath)); });
+    Console::out(tr("Folders (%1):").arg(locale.toString(folders.size())));
+    for (const auto &folder : std::as_const(folders))
+        Console::out(QStringLiteral("  %1/").arg(folder));
 }
 
 int ListCommand::run(const QStringList &arguments)
@@ -234,9 +244,9 @@ int ListCommand::run(const QStringList &arguments)
     }
     const bool withFiles = parser.isSet(QStringLiteral("files"));
     if (parser.isSet(QStringLiteral("json")))
-        Console::outJson(QJsonDocument(toJson(copy->reader().manifest(),
-                                              withRoot ? &existing : nullptr, withFiles))
-                             .toJson(QJsonDocument::Indented));
+        Console::outJson(
+            QJsonDocument(toJson(copy->reader(), withRoot ? &existing : nullptr, withFiles))
+                .toJson(QJsonDocument::Indented));
     else
         printText(*copy, withRoot ? &existing : nullptr, withFiles);
     return 0;

@@ -49,10 +49,11 @@ int VerifyCommand::run(const QStringList &arguments)
     JobProgress progress;
     progress.phase = JobProgress::Phase::Verifying;
     progress.bytesTotal = copy->manifest().totalBytes();
-    progress.filesTotal = copy->manifest().entries.size();
+    progress.filesTotal = copy->manifest().totalFiles();
     QElapsedTimer clock;
     clock.start();
     bool cancelled = false;
+    qint64 files = 0;
     const auto problems = copy->verify(
         [&](qint64 bytes) {
             progress.bytesDone += bytes;
@@ -61,7 +62,7 @@ int VerifyCommand::run(const QStringList &arguments)
             bar.update(progress);
             return true;
         },
-        &cancelled);
+        &cancelled, &files);
     bar.clear();
     if (cancelled) {
         Console::err(tr("Verifying %1 was cancelled: the copy was not fully checked.").arg(path));
@@ -79,7 +80,7 @@ int VerifyCommand::run(const QStringList &arguments)
         return int(ExitCode::InvalidCopy);
     }
     Console::out(tr("The copy %1 is intact: %2 files, %3 of data checked.")
-                     .arg(path, locale.toString(copy->manifest().entries.size()),
+                     .arg(path, locale.toString(files),
                           FileSystem::formatSize(copy->manifest().totalBytes())));
     // Intact is not complete: what it left out when it was made is named.
     if (copy->manifest().isIncomplete()) {

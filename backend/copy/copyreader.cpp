@@ -1,24 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/copyreader.h"
 
-#include "copy/entrycompressor.h"
+#include "copy/entryinflater.h"
+#include "copy/zipend.h"
+#include "copy/zipnames.h"
+#include "core/checkedmath.h"
 #include "core/displaytext.h"
 #include "core/filenames.h"
 #include "core/filesystem.h"
 #include "core/interruption.h"
 #include "core/logging.h"
 #include "installation/codes.h"
+#include "installation/tablepath.h"
 
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QLocale>
+#include <QMap>
 #include <QSet>
+#include <QtEndian>
 
 #include <algorithm>
+#include <climits>
 
 #include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
 #include <quazip/unzip.h>
 
 #include <zlib.h>
@@ -69,22 +75,6 @@ bool isDirectoryEntry(quint16 versionMadeBy, quint32 externalAttr)
     return (externalAttr & 0x10) != 0;
 }
 
-// Reads device to its end into out, but never more than limit bytes
-// whatever the headers declare: false when there is more.
-bool readBounded(QIODevice &device, qint64 limit, QByteArray *out)
-{
-    out->resize(0); // keeps what the caller reserved
-    QByteArray chunk(readChunk, Qt::Uninitialized);
-    for (;;) {
-        const qint64 n = device.read(chunk.data(), chunk.size());
-        if (n <= 0)
-            return true; // an error shows in the ZIP error, checked by the caller
-        if (out->size() + n > limit)
-            return false;
-        out->append(chunk.constData(), n);
-    }
-}
-
 // Whether the JSON text stays within what parsing it may cost. Memory grows
 // with the number of values, not with the bytes alone ("[[],[],...]" costs
 // far more per byte than a real manifest): every array or object opens with
@@ -125,35 +115,33 @@ bool looksLikeZip(const QString &path)
     return head == QByteArray("PK\x03\x04", 4) || head == QByteArray("PK\x05\x06", 4);
 }
 
-// Whether the file ends exactly with a complete end-of-central-directory
-// record. minizip reads a record cut short as if it were whole (a short read
-// at the end of the file counts as success), so a copy missing its last bytes
-// would otherwise open.
-bool hasCompleteEndRecord(const QString &path)
+// The modification time of an entry's extended timestamp field (0x5455),
+// or -1. The fields are walked within their declared bounds only.
+qint64 extendedTimestamp(const char *extra, qint64 size)
 {
-    constexpr qint64 recordSize = 22;
-    constexpr qint64 maxCommentSize = 0xffff;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() < recordSize)
-        return false;
-    const qint64 tailSize = std::min(file.size(), recordSize + maxCommentSize);
-    if (!file.seek(file.size() - tailSize))
-        return false;
-    const QByteArray tail = file.read(tailSize);
-    if (tail.size() != tailSize)
-        return false;
-    for (qint64 pos = tailSize - recordSize; pos >= 0; --pos) {
-        if (tail.at(pos) != 'P' || tail.at(pos + 1) != 'K' || tail.at(pos + 2) != 5
-            || tail.at(pos + 3) != 6)
-            continue;
-        const qint64 commentSize = quint8(tail.at(pos + 20)) | (quint8(tail.at(pos + 21)) << 8);
-        if (pos + recordSize + commentSize == tailSize)
-            return true;
+    qint64 pos = 0;
+    while (pos + 4 <= size) {
+        const quint16 id = qFromLittleEndian<quint16>(extra + pos);
+        const quint16 length = qFromLittleEndian<quint16>(extra + pos + 2);
+        if (pos + 4 + length > size)
+            break;
+        if (id == 0x5455 && length >= 5 && (quint8(extra[pos + 4]) & 1))
+            return qFromLittleEndian<quint32>(extra + pos + 5);
+        pos += 4 + length;
     }
-    return false;
+    return -1;
 }
 
+// A structural problem list stays readable and small whatever a hostile
+// copy holds: past this many, only the count grows.
+constexpr qsizetype maxProblemsListed = 1000;
+
 } // namespace
+
+CopyReader::CopyReader()
+    : m_inflater(std::make_unique<EntryInflater>())
+{
+}
 
 CopyReader::~CopyReader() = default;
 
@@ -196,9 +184,14 @@ std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError
     }
     std::unique_ptr<CopyReader> reader(new CopyReader);
     reader->m_path = path;
-    reader->m_fileSize = QFileInfo(path).size();
+    QFile file(path);
+    std::optional<ZipEnd> end;
+    if (file.open(QIODevice::ReadOnly)) {
+        reader->m_fileSize = file.size();
+        end = ZipEnd::read(file);
+    }
     reader->m_zip = std::make_unique<QuaZip>(path);
-    if (!reader->m_zip->open(QuaZip::mdUnzip) || !hasCompleteEndRecord(path)) {
+    if (!end || !reader->m_zip->open(QuaZip::mdUnzip)) {
         if (looksLikeZip(path))
             *error = OperationError::invalidCopy(
                 tr("%1 is damaged: the end of the ZIP file is missing (the copy is truncated, "
@@ -210,37 +203,35 @@ std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError
         return nullptr;
     }
 
-    // Every entry costs memory to list and check (QuaZip indexes the names
-    // too): a copy is refused at once for holding more than this build reads.
-    // The zip64 count is 64 bits: read it whole, not as QuaZip's int.
-    unz_global_info64 global {};
-    if (unzGetGlobalInfo64(reader->m_zip->getUnzFile(), &global) != UNZ_OK
-        || global.number_entry > quint64(maxSupportedFiles) + 1) {
-        *error = OperationError::invalidCopy(
-            tr("%1 is not a copy Resguarda can read: it holds %2 files, and Resguarda reads "
-               "copies of up to %3 files.")
-                .arg(nativePath, QLocale().toString(quint64(global.number_entry)),
-                     QLocale().toString(maxSupportedFiles)));
-        return nullptr;
-    }
-    // The manifest is read and parsed first, and its text freed, before the
-    // central directory is listed: the two largest structures of a copy of
-    // many files are never in memory together.
+    // Resguarda writes the manifest last: its record closes the central
+    // directory, and reading it costs a few KiB whatever the copy holds.
+    // A copy written otherwise is searched, as every copy was before.
     const QString manifestName = QString::fromUtf16(manifestEntryName);
-    if (!reader->m_zip->setCurrentFile(manifestName, QuaZip::csSensitive)) {
+    unzFile handle = reader->m_zip->getUnzFile();
+    const auto last = end->lastRecordNamed(file, manifestName.toUtf8());
+    unz64_file_pos position {last.value_or(0), end->entries - 1};
+    const bool found = last ? unzGoToFilePos64(handle, &position) == UNZ_OK
+                            : reader->m_zip->setCurrentFile(manifestName, QuaZip::csSensitive);
+    if (!found) {
         *error = OperationError::invalidCopy(
             tr("%1 is a ZIP file but not a Resguarda copy: it has no manifest.").arg(nativePath));
         return nullptr;
     }
-    if (!reader->readManifest(nativePath, qint64(global.number_entry), error))
+    unz64_file_pos manifestPosition {};
+    unzGetFilePos64(handle, &manifestPosition);
+    reader->m_manifestRecord = manifestPosition.pos_in_zip_directory;
+    if (!reader->readManifest(nativePath, qint64(end->entries), error))
         return nullptr;
-    QList<CentralEntry> central;
-    if (!reader->readCentralDirectory(&central)) {
+    // A manifest that lists every file (format 1) is held whole with that
+    // list: beyond this many files it is refused at once.
+    if (reader->m_manifest.listsEntries && end->entries > quint64(maxSupportedFiles) + 1) {
         *error = OperationError::invalidCopy(
-            tr("%1 is damaged: its list of files cannot be read.").arg(nativePath));
+            tr("%1 is not a copy Resguarda can read: it holds %2 files, and Resguarda reads "
+               "copies of this format of up to %3 files.")
+                .arg(nativePath, QLocale().toString(end->entries),
+                     QLocale().toString(maxSupportedFiles)));
         return nullptr;
     }
-    reader->checkStructure(central);
     return reader;
 }
 
@@ -248,16 +239,31 @@ bool CopyReader::readManifest(const QString &nativePath, qint64 entries, Operati
 {
     const qint64 sizeLimit = manifestBaseBytes + manifestBytesPerEntry * entries;
     const qint64 valueLimit = manifestBaseValues + manifestValuesPerEntry * entries;
-    QuaZipFile manifestFile(m_zip.get());
+    // Read with minizip's own calls: open() positions on the manifest's
+    // record directly, which QuaZip does not know about.
+    unzFile handle = m_zip->getUnzFile();
+    unz_file_info64 info {};
     QByteArray json;
     bool tooLarge = false;
-    if (manifestFile.open(QIODevice::ReadOnly)) {
+    bool readError = true;
+    if (unzGetCurrentFileInfo64(handle, &info, nullptr, 0, nullptr, 0, nullptr, 0) == UNZ_OK
+        && unzOpenCurrentFile(handle) == UNZ_OK) {
         // The declared size is only a hint for the buffer; the limit holds
         // whatever the headers say.
-        json.reserve(qsizetype(std::clamp<qint64>(manifestFile.usize(), 0, sizeLimit)));
-        tooLarge = !readBounded(manifestFile, sizeLimit, &json)
-            || !isWithinParseBounds(json, valueLimit);
-        manifestFile.close();
+        json.reserve(qsizetype(std::clamp<qint64>(qint64(info.uncompressed_size), 0, sizeLimit)));
+        QByteArray chunk(readChunk, Qt::Uninitialized);
+        int n = 0;
+        while ((n = unzReadCurrentFile(handle, chunk.data(), unsigned(chunk.size()))) > 0) {
+            if (json.size() + n > sizeLimit) {
+                tooLarge = true;
+                break;
+            }
+            json.append(chunk.constData(), n);
+        }
+        // Closing checks the CRC of what was read to its end.
+        const int closed = unzCloseCurrentFile(handle);
+        readError = n < 0 || (!tooLarge && closed != UNZ_OK);
+        tooLarge = tooLarge || !isWithinParseBounds(json, valueLimit);
     }
     if (tooLarge) {
         *error = OperationError::invalidCopy(
@@ -267,7 +273,7 @@ bool CopyReader::readManifest(const QString &nativePath, qint64 entries, Operati
                 .arg(nativePath, QLocale().toString(entries), FileSystem::formatSize(sizeLimit)));
         return false;
     }
-    if (json.isEmpty() || manifestFile.getZipError() != 0) {
+    if (json.isEmpty() || readError) {
         *error = OperationError::invalidCopy(
             tr("%1 is damaged: its manifest cannot be read.").arg(nativePath));
         return false;
@@ -291,138 +297,299 @@ bool CopyReader::readManifest(const QString &nativePath, qint64 entries, Operati
     return true;
 }
 
-struct CopyReader::CentralEntry
+QList<CopyProblem> CopyReader::scan(const FileVisitor &onFile, const FolderVisitor &onFolder,
+                                    bool *stopped)
 {
-    QString name; // the stored bytes, decoded losslessly (FileNames)
-    bool validName = false; // UTF-8 (flagged as such) or plain ASCII
-    quint16 flags = 0;
-    quint16 versionMadeBy = 0;
-    quint32 externalAttr = 0;
-    quint64 uncompressedSize = 0;
-    quint32 crc = 0;
-    unz64_file_pos position {};
-};
+    if (stopped)
+        *stopped = false;
+    QList<CopyProblem> problems;
+    qint64 unlisted = 0;
+    auto add = [&](CopyProblem::Kind kind, const QString &entry, const QString &message) {
+        if (problems.size() < maxProblemsListed)
+            problems.append({kind, entry, message});
+        else
+            ++unlisted;
+    };
+    const QString manifestName = QString::fromUtf16(manifestEntryName);
+    const QString system = m_manifest.system.code;
+    const QString companiesPrefix
+        = system + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
+    const QString templatesPrefix = InstallationLayout::templatesArchivePrefix(system);
+    const bool listed = m_manifest.listsEntries;
 
-bool CopyReader::readCentralDirectory(QList<CentralEntry> *central)
-{
+    // A manifest of format 1 lists every entry: the ZIP is checked against
+    // that list (held in memory with the manifest).
+    QHash<QString, const ManifestEntry *> declared;
+    QSet<QString> declaredFolders;
+    QSet<QString> seen;
+    if (listed) {
+        for (const auto &entry : m_manifest.entries)
+            declared.insert(entry.path, &entry);
+        for (const auto &folder : m_manifest.folders)
+            declaredFolders.insert(folder.path);
+        for (const auto &entry : m_manifest.entries) {
+            if (!isSafeEntryName(entry.path, system))
+                add(CopyProblem::Kind::UnsafeName, entry.path,
+                    tr("The manifest names an entry outside the system's companies and "
+                       "templates: %1")
+                        .arg(DisplayText::displaySafe(entry.path)));
+        }
+        for (const auto &folder : m_manifest.folders) {
+            if (!isSafeFolderName(folder.path, system))
+                add(CopyProblem::Kind::UnsafeName, folder.path,
+                    tr("The manifest names a folder outside the system's companies and "
+                       "templates: %1")
+                        .arg(DisplayText::displaySafe(folder.path)));
+        }
+    }
+    // Otherwise the central directory is the list: file entries come in
+    // strictly increasing order of their paths (so a name given twice is
+    // seen at once, without remembering every name), inside companies the
+    // manifest describes, adding up to its totals.
+    struct Totals
+    {
+        qint64 files = 0;
+        qint64 bytes = 0;
+        QMap<int, std::pair<qint64, qint64>> dated;
+    };
+    QHash<QString, Totals> companyTotals;
+    for (const auto &company : m_manifest.companies)
+        companyTotals.insert(company.code, {});
+    Totals templateTotals;
+    QString previous;
+
     unzFile handle = m_zip->getUnzFile();
-    // A ZIP name is at most 65535 bytes (a 16-bit length).
-    QByteArray name(0x10000, Qt::Uninitialized);
-    for (int status = unzGoToFirstFile(handle); status == UNZ_OK;
-         status = unzGoToNextFile(handle)) {
+    // A ZIP name or extra field is at most 65535 bytes (a 16-bit length).
+    QByteArray nameBuffer(0x10000, Qt::Uninitialized);
+    QByteArray extraBuffer(0x10000, Qt::Uninitialized);
+    quint64 index = 0;
+    int status = unzGoToFirstFile(handle);
+    for (; status == UNZ_OK; status = unzGoToNextFile(handle), ++index) {
         unz_file_info64 info {};
-        if (unzGetCurrentFileInfo64(handle, &info, name.data(), uLong(name.size()), nullptr, 0,
-                                    nullptr, 0)
-            != UNZ_OK)
-            return false;
-        const QByteArrayView bytes(name.constData(), qsizetype(info.size_filename));
-        CentralEntry entry;
+        unz64_file_pos position {};
+        if (unzGetCurrentFileInfo64(handle, &info, nameBuffer.data(), uLong(nameBuffer.size()),
+                                    extraBuffer.data(), uLong(extraBuffer.size()), nullptr, 0)
+                != UNZ_OK
+            || unzGetFilePos64(handle, &position) != UNZ_OK) {
+            status = UNZ_ERRNO;
+            break;
+        }
+        const QByteArrayView bytes(nameBuffer.constData(), qsizetype(info.size_filename));
         const bool ascii
             = std::all_of(bytes.begin(), bytes.end(), [](char c) { return quint8(c) < 0x80; });
         // Names are UTF-8 (flagged as such) or plain ASCII: anything else
         // is not from Resguarda, and would be read differently by every tool.
-        entry.validName = ascii || ((info.flag & zipFlagUtf8) && FileNames::isValidUtf8(bytes));
-        entry.name = entry.validName ? QString::fromUtf8(bytes) : FileNames::decode(bytes);
-        entry.flags = quint16(info.flag);
-        entry.versionMadeBy = quint16(info.version);
-        entry.externalAttr = quint32(info.external_fa);
-        entry.uncompressedSize = info.uncompressed_size;
-        entry.crc = quint32(info.crc);
-        if (unzGetFilePos64(handle, &entry.position) != UNZ_OK)
-            return false;
-        central->append(entry);
-        if (central->size() > maxSupportedFiles + 1)
-            return false;
+        const bool validName
+            = ascii || ((info.flag & zipFlagUtf8) && FileNames::isValidUtf8(bytes));
+        const QString name = validName ? QString::fromUtf8(bytes) : FileNames::decode(bytes);
+        const QString shown = DisplayText::displaySafe(name);
+        if (!validName) {
+            add(CopyProblem::Kind::InvalidNameEncoding, name,
+                tr("The entry name %1 is not valid UTF-8.").arg(shown));
+            continue;
+        }
+        if (name == manifestName) {
+            if (position.pos_in_zip_directory != m_manifestRecord)
+                add(CopyProblem::Kind::DuplicateName, name,
+                    tr("The entry %1 appears more than once.").arg(shown));
+            continue;
+        }
+        if (listed) {
+            if (seen.contains(name)) {
+                add(CopyProblem::Kind::DuplicateName, name,
+                    tr("The entry %1 appears more than once.").arg(shown));
+                continue;
+            }
+            seen.insert(name);
+        }
+        if (info.flag & zipFlagEncrypted) {
+            add(CopyProblem::Kind::Encrypted, name, tr("The entry %1 is encrypted.").arg(shown));
+            continue;
+        }
+        const quint16 madeBy = quint16(info.version);
+        const quint32 attributes = quint32(info.external_fa);
+        const qint64 modified = extendedTimestamp(extraBuffer.constData(), info.size_file_extra);
+        const int mode = (madeBy >> 8) == hostUnix ? int((attributes >> 16) & 07777) : -1;
+        if (name.endsWith(u'/')) {
+            const QString folder = name.chopped(1);
+            const bool sound = isDirectoryEntry(madeBy, attributes) && info.uncompressed_size == 0
+                && isSafeFolderName(folder, system);
+            if (sound && listed && declaredFolders.contains(folder))
+                continue; // a folder the manifest lists, made again by unzip
+            const auto realPath = sound && !listed ? ZipNames::toPath(folder) : std::nullopt;
+            if (!realPath) {
+                add(CopyProblem::Kind::NotRegularFile, name,
+                    tr("The entry %1 is not a regular file (a folder, link or device).")
+                        .arg(shown));
+                continue;
+            }
+            const QString code = folder.mid(companiesPrefix.size()).section(u'/', 0, 0);
+            if (folder.startsWith(companiesPrefix) && !companyTotals.contains(code)) {
+                add(CopyProblem::Kind::ExtraEntry, name,
+                    tr("The entry %1 belongs to a company the manifest does not describe.")
+                        .arg(shown));
+                continue;
+            }
+            if (onFolder)
+                onFolder({folder, modified, mode, *realPath});
+            continue;
+        }
+        if (!isRegularFileEntry(name, madeBy, attributes)) {
+            add(CopyProblem::Kind::NotRegularFile, name,
+                tr("The entry %1 is not a regular file (a folder, link or device).").arg(shown));
+            continue;
+        }
+        if (!isSafeEntryName(name, system)) {
+            add(CopyProblem::Kind::UnsafeName, name,
+                tr("The entry %1 points outside the system's companies and templates.").arg(shown));
+            continue;
+        }
+        ManifestEntry entry;
+        if (listed) {
+            const ManifestEntry *declaredEntry = declared.value(name);
+            if (!declaredEntry) {
+                add(CopyProblem::Kind::ExtraEntry, name,
+                    tr("The entry %1 is not listed in the manifest.").arg(shown));
+                continue;
+            }
+            if (qint64(info.uncompressed_size) != declaredEntry->size
+                || quint32(info.crc) != declaredEntry->crc32) {
+                add(CopyProblem::Kind::SizeMismatch, name,
+                    tr("The entry %1 differs from the manifest (size or CRC).").arg(shown));
+                continue;
+            }
+            entry = *declaredEntry;
+        } else {
+            const auto realPath = ZipNames::toPath(name);
+            if (!realPath) {
+                add(CopyProblem::Kind::InvalidNameEncoding, name,
+                    tr("The entry name %1 is not written the way Resguarda writes names.")
+                        .arg(shown));
+                continue;
+            }
+            if (!previous.isNull() && !(previous < *realPath)) {
+                if (previous == *realPath)
+                    add(CopyProblem::Kind::DuplicateName, name,
+                        tr("The entry %1 appears more than once.").arg(shown));
+                else
+                    add(CopyProblem::Kind::OutOfOrder, name,
+                        tr("The entry %1 is out of place in the copy's order (the copy was "
+                           "altered).")
+                            .arg(shown));
+                continue;
+            }
+            previous = *realPath;
+            if (info.uncompressed_size > quint64(CheckedMath::maxBytes)) {
+                add(CopyProblem::Kind::SizeMismatch, name,
+                    tr("The entry %1 declares an impossible size.").arg(shown));
+                continue;
+            }
+            entry = {name,     qint64(info.uncompressed_size), quint32(info.crc), modified, mode,
+                     *realPath};
+            Totals *totals = nullptr;
+            if (name.startsWith(templatesPrefix)) {
+                totals = &templateTotals;
+            } else {
+                const QString rest = name.mid(companiesPrefix.size());
+                const QString code = rest.section(u'/', 0, 0);
+                const auto company = companyTotals.find(code);
+                if (company == companyTotals.end()) {
+                    add(CopyProblem::Kind::ExtraEntry, name,
+                        tr("The entry %1 belongs to a company the manifest does not describe.")
+                            .arg(shown));
+                    continue;
+                }
+                totals = &company.value();
+                const TableClass table
+                    = classifyCompanyPath(QStringView(rest).mid(code.size() + 1));
+                if (table.isDated()) {
+                    auto &year = totals->dated[table.year];
+                    year.first += 1;
+                    year.second += entry.size;
+                }
+            }
+            totals->files += 1;
+            totals->bytes = CheckedMath::saturatingAdd(totals->bytes, entry.size);
+        }
+        entry.directoryOffset = position.pos_in_zip_directory;
+        entry.directoryIndex = position.num_of_file;
+        if (onFile) {
+            const bool goOn = onFile(entry);
+            // The visitor may have read the entry: stand on it again.
+            if (unzGoToFilePos64(handle, &position) != UNZ_OK) {
+                status = UNZ_ERRNO;
+                break;
+            }
+            if (!goOn) {
+                if (stopped)
+                    *stopped = true;
+                return problems;
+            }
+        }
     }
-    return true;
+    if (status != UNZ_END_OF_LIST_OF_FILE) {
+        add(CopyProblem::Kind::Truncated, QString(),
+            tr("The copy's list of files cannot be read to its end (the copy is damaged)."));
+        return problems;
+    }
+
+    if (listed) {
+        for (const auto &entry : m_manifest.entries) {
+            if (!seen.contains(entry.path))
+                add(CopyProblem::Kind::MissingEntry, entry.path,
+                    tr("The entry %1 is missing.").arg(DisplayText::displaySafe(entry.path)));
+        }
+        if (onFolder) {
+            for (const auto &folder : m_manifest.folders)
+                onFolder(folder);
+        }
+    } else {
+        auto compare = [&](const QString &what, const Totals &found, qint64 files, qint64 bytes,
+                           const QList<ManifestYearTotals> *dated) {
+            bool agrees = found.files == files && found.bytes == bytes;
+            if (dated) {
+                agrees = agrees && found.dated.size() == dated->size();
+                for (const auto &year : *dated) {
+                    const auto counted = found.dated.value(year.year);
+                    agrees = agrees && counted.first == year.files && counted.second == year.bytes;
+                }
+            }
+            if (agrees)
+                return;
+            const QString shown = DisplayText::displaySafe(what);
+            if (found.files != files)
+                add(found.files < files ? CopyProblem::Kind::MissingEntry
+                                        : CopyProblem::Kind::ExtraEntry,
+                    what,
+                    tr("The copy holds %n file(s) of %1, and its manifest says %2 (files are "
+                       "missing or were added).",
+                       nullptr, int(std::min<qint64>(found.files, INT_MAX)))
+                        .arg(shown, QLocale().toString(files)));
+            else
+                add(CopyProblem::Kind::SizeMismatch, what,
+                    tr("The files of %1 in the copy differ in size from what its manifest "
+                       "says.")
+                        .arg(shown));
+        };
+        for (const auto &company : m_manifest.companies)
+            compare(InstallationLayout::companyRelativePath(system, company.code),
+                    companyTotals.value(company.code), company.files, company.bytes,
+                    &company.dated);
+        compare(InstallationLayout::templatesRelativePath(system), templateTotals,
+                m_manifest.templateFiles, m_manifest.templateBytes, nullptr);
+    }
+    if (unlisted > 0)
+        problems.append(
+            {CopyProblem::Kind::ReadError, QString(),
+             tr("… and %n more problem(s).", nullptr, int(std::min<qint64>(unlisted, INT_MAX)))});
+    return problems;
 }
 
-void CopyReader::checkStructure(const QList<CentralEntry> &central)
+const QList<CopyProblem> &CopyReader::structuralProblems()
 {
-    const QString manifestName = QString::fromUtf16(manifestEntryName);
-    const QString system = m_manifest.system.code;
-    QHash<QString, const ManifestEntry *> declared;
-    for (const auto &entry : m_manifest.entries)
-        declared.insert(entry.path, &entry);
-    QSet<QString> declaredFolders;
-    for (const auto &folder : m_manifest.folders)
-        declaredFolders.insert(folder.path);
-    for (const auto &entry : m_manifest.entries) {
-        if (!isSafeEntryName(entry.path, system))
-            m_structuralProblems.append({CopyProblem::Kind::UnsafeName, entry.path,
-                                         tr("The manifest names an entry outside the system's "
-                                            "companies and templates: %1")
-                                             .arg(DisplayText::displaySafe(entry.path))});
-    }
-    for (const auto &folder : m_manifest.folders) {
-        if (!isSafeFolderName(folder.path, system))
-            m_structuralProblems.append({CopyProblem::Kind::UnsafeName, folder.path,
-                                         tr("The manifest names a folder outside the system's "
-                                            "companies and templates: %1")
-                                             .arg(DisplayText::displaySafe(folder.path))});
-    }
-
-    QSet<QString> seen;
-    for (const auto &info : central) {
-        const QString &name = info.name;
-        auto add = [&](CopyProblem::Kind kind, const QString &message) {
-            m_structuralProblems.append({kind, name, message});
-        };
-        if (!info.validName) {
-            add(CopyProblem::Kind::InvalidNameEncoding,
-                tr("The entry name %1 is not valid UTF-8.").arg(DisplayText::displaySafe(name)));
-            continue;
-        }
-        if (seen.contains(name)) {
-            add(CopyProblem::Kind::DuplicateName,
-                tr("The entry %1 appears more than once.").arg(DisplayText::displaySafe(name)));
-            continue;
-        }
-        seen.insert(name);
-        if (info.flags & zipFlagEncrypted) {
-            add(CopyProblem::Kind::Encrypted,
-                tr("The entry %1 is encrypted.").arg(DisplayText::displaySafe(name)));
-            continue;
-        }
-        if (name.endsWith(u'/') && declaredFolders.contains(name.chopped(1))
-            && isDirectoryEntry(info.versionMadeBy, info.externalAttr)
-            && info.uncompressedSize == 0)
-            continue; // a folder the manifest lists, made again by unzip
-        if (!isRegularFileEntry(name, info.versionMadeBy, info.externalAttr)) {
-            add(CopyProblem::Kind::NotRegularFile,
-                tr("The entry %1 is not a regular file (a folder, link or device).")
-                    .arg(DisplayText::displaySafe(name)));
-            continue;
-        }
-        if (name == manifestName)
-            continue;
-        if (!isSafeEntryName(name, system)) {
-            add(CopyProblem::Kind::UnsafeName,
-                tr("The entry %1 points outside the system's companies and templates.")
-                    .arg(DisplayText::displaySafe(name)));
-            continue;
-        }
-        const ManifestEntry *entry = declared.value(name);
-        if (!entry) {
-            add(CopyProblem::Kind::ExtraEntry,
-                tr("The entry %1 is not listed in the manifest.")
-                    .arg(DisplayText::displaySafe(name)));
-            continue;
-        }
-        if (qint64(info.uncompressedSize) != entry->size || info.crc != entry->crc32) {
-            add(CopyProblem::Kind::SizeMismatch,
-                tr("The entry %1 differs from the manifest (size or CRC).")
-                    .arg(DisplayText::displaySafe(name)));
-            continue;
-        }
-        m_positions.insert(name, {info.position.pos_in_zip_directory, info.position.num_of_file});
-    }
-    for (const auto &entry : m_manifest.entries) {
-        if (!seen.contains(entry.path))
-            m_structuralProblems.append(
-                {CopyProblem::Kind::MissingEntry, entry.path,
-                 tr("The entry %1 is missing.").arg(DisplayText::displaySafe(entry.path))});
-    }
+    if (!m_structuralProblems)
+        m_structuralProblems = scan();
+    return *m_structuralProblems;
 }
 
 bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const Progress &progress,
@@ -432,21 +599,30 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
     if (!failure)
         failure = &unused;
     *failure = CopyProblem::Kind::ReadError;
-    const auto position = m_positions.constFind(entry.path);
-    if (position == m_positions.cend()) {
-        *error = tr("the entry %1 is missing").arg(DisplayText::displaySafe(entry.path));
-        return false;
-    }
+    const QString shown = DisplayText::displaySafe(entry.path);
     // Raw mode: the data is inflated here and not by minizip, which stops
     // quietly at the size the headers declare. A crafted or damaged entry
     // whose data goes on beyond that size must be reported, not cut short.
     unzFile handle = m_zip->getUnzFile();
-    unz64_file_pos filePosition {position->first, position->second};
+    unz64_file_pos position {entry.directoryOffset, entry.directoryIndex};
+    unz_file_info64 info {};
     int method = 0;
     int level = 0;
-    if (unzGoToFilePos64(handle, &filePosition) != UNZ_OK
-        || unzOpenCurrentFile3(handle, &method, &level, 1, nullptr) != UNZ_OK) {
-        *error = tr("the entry %1 cannot be opened").arg(DisplayText::displaySafe(entry.path));
+    if (unzGoToFilePos64(handle, &position) != UNZ_OK
+        || unzGetCurrentFileInfo64(handle, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) {
+        *error = tr("the entry %1 cannot be opened").arg(shown);
+        return false;
+    }
+    const int opened = unzOpenCurrentFile3(handle, &method, &level, 1, nullptr);
+    if (opened == UNZ_BADZIPFILE) {
+        // minizip compares the entry's local header with its record in the
+        // central directory: they disagree on its name, size or CRC.
+        *failure = CopyProblem::Kind::SizeMismatch;
+        *error = tr("the entry %1 is damaged: its headers disagree on its size or CRC").arg(shown);
+        return false;
+    }
+    if (opened != UNZ_OK) {
+        *error = tr("the entry %1 cannot be opened").arg(shown);
         return false;
     }
     struct CloseEntry
@@ -454,115 +630,59 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
         unzFile handle;
         ~CloseEntry() { unzCloseCurrentFile(handle); }
     } closeEntry {handle};
-    if (method != 0 && method != Z_DEFLATED) {
-        *error = tr("the entry %1 uses an unknown compression method (%2)")
-                     .arg(DisplayText::displaySafe(entry.path))
-                     .arg(method);
-        return false;
-    }
-    z_stream stream {};
-    if (method == Z_DEFLATED && inflateInit2(&stream, -MAX_WBITS) != Z_OK) {
-        *error = tr("the entry %1 cannot be decompressed (out of memory)")
-                     .arg(DisplayText::displaySafe(entry.path));
-        return false;
-    }
-    struct InflateEnd
-    {
-        z_stream *stream;
-        bool active;
-        ~InflateEnd()
-        {
-            if (active)
-                inflateEnd(stream);
-        }
-    } inflateEndGuard {&stream, method == Z_DEFLATED};
-
-    QByteArray input(readChunk, Qt::Uninitialized);
-    QByteArray output(method == Z_DEFLATED ? readChunk : 0, Qt::Uninitialized);
-    quint32 crc = 0;
-    qint64 total = 0;
-    auto damaged = [&] {
-        *error = tr("the entry %1 is damaged (its data cannot be decompressed)")
-                     .arg(DisplayText::displaySafe(entry.path));
-        return false;
-    };
-    auto deliver = [&](const char *data, qint64 n) {
-        if (n == 0)
+    bool cancelled = false;
+    const auto result = m_inflater->inflate(
+        method, qint64(info.compressed_size), entry.size, entry.crc32,
+        [&](char *data, qint64 size) {
+            return qint64(unzReadCurrentFile(handle, data,
+                                             unsigned(std::min<qint64>(size, 64 * 1024 * 1024))));
+        },
+        [&](const char *data, qint64 size) {
+            if (out.write(data, size) != size) {
+                *error = out.errorString();
+                return false;
+            }
+            if (progress && !progress(size)) {
+                cancelled = true;
+                *error = tr("cancelled");
+                return false;
+            }
             return true;
-        total += n;
-        // Bounded by the manifest: a crafted entry cannot expand without limit.
-        if (total > entry.size) {
-            *error = tr("the entry %1 is larger than the manifest declares")
-                         .arg(DisplayText::displaySafe(entry.path));
-            *failure = CopyProblem::Kind::SizeMismatch;
-            return false;
-        }
-        crc = EntryCompressor::crc32(crc, data, n);
-        if (out.write(data, n) != n) {
-            *error = out.errorString();
-            return false;
-        }
-        if (progress && !progress(n)) {
-            *error = tr("cancelled");
-            return false;
-        }
+        });
+    switch (result) {
+    case EntryInflater::Result::Ok:
         return true;
-    };
-    bool streamEnded = method == 0;
-    for (;;) {
-        const int n = unzReadCurrentFile(handle, input.data(), unsigned(input.size()));
-        if (n < 0)
-            return damaged();
-        if (n == 0)
-            break;
-        if (method == 0) {
-            if (!deliver(input.constData(), n))
-                return false;
-            continue;
-        }
-        if (streamEnded)
-            return damaged(); // data after the end of the deflate stream
-        stream.next_in = reinterpret_cast<Bytef *>(input.data());
-        stream.avail_in = uInt(n);
-        do {
-            stream.next_out = reinterpret_cast<Bytef *>(output.data());
-            stream.avail_out = uInt(output.size());
-            const int result = inflate(&stream, Z_NO_FLUSH);
-            if (result != Z_OK && result != Z_STREAM_END && result != Z_BUF_ERROR)
-                return damaged();
-            if (!deliver(output.constData(), output.size() - qint64(stream.avail_out)))
-                return false;
-            streamEnded = result == Z_STREAM_END;
-        } while (!streamEnded && stream.avail_out == 0);
-        if (streamEnded && stream.avail_in > 0)
-            return damaged();
-    }
-    if (!streamEnded)
-        return damaged(); // the deflate stream stops before its end
-    if (total != entry.size) {
-        *error = tr("the entry %1 is shorter than the manifest declares")
-                     .arg(DisplayText::displaySafe(entry.path));
+    case EntryInflater::Result::Stopped:
+        return false;
+    case EntryInflater::Result::UnknownMethod:
+        *error = tr("the entry %1 uses an unknown compression method (%2)").arg(shown).arg(method);
+        return false;
+    case EntryInflater::Result::ReadError:
+    case EntryInflater::Result::Damaged:
+        *error = tr("the entry %1 is damaged (its data cannot be decompressed)").arg(shown);
+        return false;
+    case EntryInflater::Result::Larger:
         *failure = CopyProblem::Kind::SizeMismatch;
+        *error = tr("the entry %1 is larger than the manifest declares").arg(shown);
         return false;
-    }
-    if (crc != entry.crc32) {
-        *error = tr("the entry %1 is damaged (CRC mismatch)")
-                     .arg(DisplayText::displaySafe(entry.path));
+    case EntryInflater::Result::Shorter:
+        *failure = CopyProblem::Kind::SizeMismatch;
+        *error = tr("the entry %1 is shorter than the manifest declares").arg(shown);
+        return false;
+    case EntryInflater::Result::CrcMismatch:
         *failure = CopyProblem::Kind::CrcMismatch;
+        *error = tr("the entry %1 is damaged (CRC mismatch)").arg(shown);
         return false;
     }
-    return true;
+    return false;
 }
 
-QList<CopyProblem> CopyReader::verify(const Progress &progress, bool *cancelled)
+QList<CopyProblem> CopyReader::verify(const Progress &progress, bool *cancelled, qint64 *files)
 {
-    QList<CopyProblem> problems = m_structuralProblems;
-    QSet<QString> skip;
-    for (const auto &problem : m_structuralProblems)
-        skip.insert(problem.entry);
     if (cancelled)
         *cancelled = false;
-
+    if (files)
+        *files = 0;
     // Reading into a sink that discards keeps memory flat for any entry size.
     class NullDevice : public QIODevice
     {
@@ -578,21 +698,28 @@ QList<CopyProblem> CopyReader::verify(const Progress &progress, bool *cancelled)
             stop = true;
         return !stop;
     };
-    for (const auto &entry : m_manifest.entries) {
-        if (skip.contains(entry.path))
-            continue;
-        QString problem;
-        CopyProblem::Kind kind;
-        if (!extractEntry(entry, sink, counting, &problem, &kind)) {
-            if (stop) {
-                if (cancelled)
-                    *cancelled = true;
-                break;
+    QList<CopyProblem> dataProblems;
+    bool stopped = false;
+    QList<CopyProblem> problems = scan(
+        [&](const ManifestEntry &entry) {
+            QString problem;
+            CopyProblem::Kind kind;
+            if (files)
+                ++*files;
+            if (!extractEntry(entry, sink, counting, &problem, &kind)) {
+                if (stop)
+                    return false;
+                if (dataProblems.size() < maxProblemsListed)
+                    dataProblems.append({kind, entry.path, problem});
             }
-            problems.append({kind, entry.path, problem});
-        }
-    }
-    return problems;
+            return true;
+        },
+        {}, &stopped);
+    if (stopped && cancelled)
+        *cancelled = true;
+    if (!stopped)
+        m_structuralProblems = problems;
+    return problems + dataProblems;
 }
 
 } // namespace Resguarda

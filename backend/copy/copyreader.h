@@ -5,18 +5,19 @@
 #include "core/operationerror.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QList>
-#include <QPair>
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QIODevice;
 class QuaZip;
 
 namespace Resguarda {
+
+class EntryInflater;
 
 // One reason a file is not a valid copy. The kinds follow the checks restore
 // must make before touching an installation (docs/copy-format.md).
@@ -38,14 +39,17 @@ struct CopyProblem
         SizeMismatch,
         CrcMismatch,
         ReadError,
+        OutOfOrder,
     };
     Kind kind;
     QString entry; // the entry concerned, if any
     QString message; // translated sentence for the user
 };
 
-// Reads a copy. open() reads only the central directory and the manifest, so
-// listing a copy of many GB is instant; verifyData() reads every byte.
+// Reads a copy. open() reads only the end of the ZIP and the manifest (its
+// last entry), so listing a copy of any number of files is instant and takes
+// little memory. scan() walks the central directory once, entry by entry,
+// checking each: the file list is never held whole.
 class CopyReader
 {
     Q_DECLARE_TR_FUNCTIONS(CopyReader)
@@ -53,6 +57,11 @@ class CopyReader
 public:
     // Called with uncompressed bytes read since the last call; false cancels.
     using Progress = std::function<bool(qint64 bytes)>;
+    // Called with each sound file entry, in the copy's order, while scan()
+    // stands on it (extractEntry() may read it then); false stops the scan.
+    using FileVisitor = std::function<bool(const ManifestEntry &entry)>;
+    // Called with each folder of the copy.
+    using FolderVisitor = std::function<void(const ManifestFolder &folder)>;
 
     ~CopyReader();
 
@@ -64,18 +73,26 @@ public:
     qint64 fileSize() const { return m_fileSize; }
     const Manifest &manifest() const { return m_manifest; }
 
-    // Problems visible without reading data: unsafe or duplicate names,
-    // non-regular or encrypted entries, entries missing, extra or different
-    // from the manifest. Empty for a sound copy.
-    const QList<CopyProblem> &structuralProblems() const { return m_structuralProblems; }
+    // Walks every entry of the central directory once and checks it:
+    // unsafe, non-canonical, duplicate or out-of-order names, non-regular or
+    // encrypted entries, entries outside the companies the manifest
+    // describes, and (at the end) totals that disagree with the manifest.
+    // Returns the problems found; stopped is set when a visitor stopped it.
+    QList<CopyProblem> scan(const FileVisitor &onFile = {}, const FolderVisitor &onFolder = {},
+                            bool *stopped = nullptr);
 
-    // Reads every entry and checks size and CRC against the manifest.
-    // Returns the problems found (structural ones included). cancelled is
-    // set when progress asked to stop.
-    QList<CopyProblem> verify(const Progress &progress = {}, bool *cancelled = nullptr);
+    // The problems scan() finds without reading any data, computed once.
+    // Empty for a sound copy.
+    const QList<CopyProblem> &structuralProblems();
 
-    // Streams one entry's data into out, never writing more than the size
-    // the manifest declares, and checks its CRC.
+    // Reads every entry and checks size and CRC. Returns the problems found
+    // (structural ones included). cancelled is set when progress asked to
+    // stop. files receives how many file entries were read.
+    QList<CopyProblem> verify(const Progress &progress = {}, bool *cancelled = nullptr,
+                              qint64 *files = nullptr);
+
+    // Streams one entry's data (as scan() gave it) into out, never writing
+    // more than the size its headers declare, and checks its CRC.
     // failure receives the kind of problem when it returns false.
     bool extractEntry(const ManifestEntry &entry, QIODevice &out, const Progress &progress,
                       QString *error, CopyProblem::Kind *failure = nullptr);
@@ -88,22 +105,16 @@ public:
     static bool isSafeFolderName(const QString &name, const QString &systemCode);
 
 private:
-    struct CentralEntry;
-    CopyReader() = default;
+    CopyReader();
     bool readManifest(const QString &nativePath, qint64 entries, OperationError *error);
-    // Lists the central directory with minizip itself: the names as stored
-    // (QuaZip would decode them and refuses names over 256 bytes), and where
-    // each entry starts, so that extracting one is a seek and not a search.
-    bool readCentralDirectory(QList<CentralEntry> *central);
-    void checkStructure(const QList<CentralEntry> &central);
 
     QString m_path;
     qint64 m_fileSize = 0;
     std::unique_ptr<QuaZip> m_zip;
     Manifest m_manifest;
-    QList<CopyProblem> m_structuralProblems;
-    // Where each file entry of the manifest starts in the ZIP.
-    QHash<QString, QPair<quint64, quint64>> m_positions;
+    quint64 m_manifestRecord = 0; // where the manifest's record is in the directory
+    std::optional<QList<CopyProblem>> m_structuralProblems;
+    std::unique_ptr<EntryInflater> m_inflater;
 };
 
 } // namespace Resguarda

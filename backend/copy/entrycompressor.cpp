@@ -78,8 +78,8 @@ bool EntryCompressor::compressWhole(QIODevice &source, qint64 expectedSize,
     const size_t bound = libdeflate_deflate_compress_bound(m_compressor, size_t(got));
     if (m_output.size() < qsizetype(bound))
         m_output.resize(qsizetype(bound));
-    const size_t packed = got > 0 ? libdeflate_deflate_compress(m_compressor, m_input.constData(), size_t(got),
-                                                                m_output.data(), bound)
+    const size_t packed = got > 0 ? libdeflate_deflate_compress(m_compressor, m_input.constData(),
+                                                                size_t(got), m_output.data(), bound)
                                   : 0;
     // Incompressible data (already compressed tables, images) is stored as is.
     const bool store = packed == 0 || qint64(packed) >= got;
@@ -107,7 +107,7 @@ bool EntryCompressor::compressStream(QIODevice &source, qint64 expectedSize,
                                      const Progress &progress, CompressedEntry *result,
                                      QString *error)
 {
-    z_stream stream{};
+    z_stream stream {};
     if (deflateInit2(&stream, m_level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
         *error = tr("the compressor could not be started");
         return false;
@@ -116,7 +116,7 @@ bool EntryCompressor::compressStream(QIODevice &source, qint64 expectedSize,
     {
         z_stream *stream;
         ~Cleanup() { deflateEnd(stream); }
-    } cleanup{&stream};
+    } cleanup {&stream};
 
     if (!beforeWrite(Z_DEFLATED)) {
         *error = tr("the entry could not be started");

@@ -5,6 +5,7 @@
 #include "core/checkedmath.h"
 #include "core/filenames.h"
 #include "installation/codes.h"
+#include "installation/tablepath.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -103,6 +104,155 @@ bool readMetadata(const QJsonObject &object, qint64 *modified, int *mode)
     return true;
 }
 
+// Reads the file and folder lists of a manifest of format 1 (or of a
+// development build of format 2), and derives from them what a current
+// manifest says directly: the templates and the dated tables by year.
+bool readEntryList(const QJsonObject &root, Manifest *manifest, QString *problem)
+{
+    QSet<QString> seen;
+    qint64 entriesBytes = 0;
+    const int version = manifest->formatVersion;
+    for (const auto &value : root.value(u"entries").toArray()) {
+        const auto object = value.toObject();
+        ManifestEntry entry;
+        const bool named = readName(object, version, &entry.path, &entry.realPath);
+        entry.size = object.value(u"size").toInteger(-1);
+        bool crcOk = false;
+        entry.crc32 = object.value(u"crc32").toString().toUInt(&crcOk, 16);
+        // Sizes and their sum are bounded: a sum that wrapped around would
+        // make a copy of exabytes pass the free space checks as a small one.
+        if (!named || entry.size < 0 || !crcOk || seen.contains(entry.path)
+            || (version >= 2 && !readMetadata(object, &entry.modified, &entry.mode))
+            || !CheckedMath::add(entriesBytes, entry.size, &entriesBytes)
+            || entriesBytes > CheckedMath::maxBytes) {
+            *problem = QStringLiteral("entry %1").arg(entry.path);
+            return false;
+        }
+        seen.insert(entry.path);
+        manifest->entries.append(entry);
+    }
+    QSet<QString> seenFolders;
+    for (const auto &value : root.value(u"folders").toArray()) {
+        const auto object = value.toObject();
+        ManifestFolder folder;
+        if (version < 2 || !readName(object, version, &folder.path, &folder.realPath)
+            || seenFolders.contains(folder.path)
+            || !readMetadata(object, &folder.modified, &folder.mode)) {
+            *problem = QStringLiteral("folder %1").arg(folder.path);
+            return false;
+        }
+        seenFolders.insert(folder.path);
+        manifest->folders.append(folder);
+    }
+    // The company summaries must agree with the entries: a restore preview
+    // built from them must not promise what the copy does not hold.
+    QHash<QString, std::pair<qint64, qint64>> totals; // company code -> files, bytes
+    const QString companiesPrefix
+        = manifest->system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
+    for (const auto &entry : std::as_const(manifest->entries)) {
+        if (!entry.path.startsWith(companiesPrefix))
+            continue;
+        const QString code = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
+        auto &total = totals[code];
+        total.first += 1;
+        total.second += entry.size;
+    }
+    QSet<QString> listed;
+    for (const auto &company : std::as_const(manifest->companies)) {
+        const auto total = totals.value(company.code);
+        if (listed.contains(company.code) || total.first != company.files
+            || total.second != company.bytes) {
+            *problem = QStringLiteral("company %1 totals").arg(company.code);
+            return false;
+        }
+        listed.insert(company.code);
+    }
+    for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
+        if (!listed.contains(it.key())) {
+            *problem = QStringLiteral("company %1 not described").arg(it.key());
+            return false;
+        }
+    }
+    const QString templatesPrefix
+        = InstallationLayout::templatesArchivePrefix(manifest->system.code);
+    for (const auto &entry : std::as_const(manifest->entries)) {
+        if (entry.path.startsWith(templatesPrefix)) {
+            manifest->templateEntries.append(entry);
+            continue;
+        }
+        if (!entry.path.startsWith(companiesPrefix))
+            continue;
+        const QString rest = entry.path.mid(companiesPrefix.size());
+        const QString code = rest.section(u'/', 0, 0);
+        const TableClass table = classifyCompanyPath(QStringView(rest).mid(code.size() + 1));
+        if (!table.isDated())
+            continue;
+        for (auto &company : manifest->companies) {
+            if (company.code == code)
+                company.addDated(table.year, entry.size);
+        }
+    }
+    return true;
+}
+
+// Reads what a current manifest says instead of listing files: the dated
+// tables of each company by year, and the templates. Every total is bounded
+// and must add up: a restore preview is built from them.
+bool readSummary(const QJsonObject &root, Manifest *manifest, QString *problem)
+{
+    QSet<QString> listed;
+    const auto companies = root.value(u"companies").toArray();
+    for (qsizetype i = 0; i < manifest->companies.size(); ++i) {
+        auto &company = manifest->companies[i];
+        const auto object = companies.at(i).toObject();
+        if (listed.contains(company.code) || company.files < 0 || company.bytes < 0
+            || company.bytes > CheckedMath::maxBytes) {
+            *problem = QStringLiteral("company %1 totals").arg(company.code);
+            return false;
+        }
+        qint64 files = 0;
+        qint64 bytes = 0;
+        int previousYear = 0;
+        for (const auto &value : object.value(u"dated").toArray()) {
+            const auto triple = value.toArray();
+            const ManifestYearTotals year {triple.at(0).toInt(), triple.at(1).toInteger(-1),
+                                           triple.at(2).toInteger(-1)};
+            if (triple.size() != 3 || year.year <= previousYear || year.year > 9999
+                || year.files < 0 || year.bytes < 0 || !CheckedMath::add(files, year.files, &files)
+                || !CheckedMath::add(bytes, year.bytes, &bytes) || files > company.files
+                || bytes > company.bytes) {
+                *problem = QStringLiteral("company %1 dated totals").arg(company.code);
+                return false;
+            }
+            previousYear = year.year;
+            company.dated.append(year);
+        }
+        listed.insert(company.code);
+    }
+    const auto list = root.value(u"templates").toObject().value(u"list").toArray();
+    QSet<QString> seen;
+    qint64 bytes = 0;
+    for (const auto &value : list) {
+        const auto object = value.toObject();
+        ManifestEntry entry;
+        const bool named = readName(object, manifest->formatVersion, &entry.path, &entry.realPath);
+        entry.size = object.value(u"size").toInteger(-1);
+        if (!named || entry.size < 0 || seen.contains(entry.path)
+            || !CheckedMath::add(bytes, entry.size, &bytes) || bytes > CheckedMath::maxBytes) {
+            *problem = QStringLiteral("template %1").arg(entry.path);
+            return false;
+        }
+        seen.insert(entry.path);
+        manifest->templateEntries.append(entry);
+    }
+    if (manifest->templateEntries.size() != manifest->templateFiles
+        || bytes != manifest->templateBytes) {
+        *problem = QStringLiteral("templates totals");
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QString ManifestLeftOut::reasonId(Reason reason)
@@ -145,13 +295,52 @@ qint64 Manifest::leftOutOfCompany(const QString &code) const
     });
 }
 
+void ManifestCompany::addDated(int year, qint64 size)
+{
+    auto it = std::lower_bound(
+        dated.begin(), dated.end(), year,
+        [](const ManifestYearTotals &totals, int value) { return totals.year < value; });
+    if (it == dated.end() || it->year != year)
+        it = dated.insert(it, ManifestYearTotals {year, 0, 0});
+    it->files += 1;
+    it->bytes += size;
+}
+
+qint64 ManifestCompany::filesFrom(int archiveFrom) const
+{
+    qint64 count = files;
+    for (const auto &year : dated) {
+        if (archiveFrom > 0 && year.year < archiveFrom)
+            count -= year.files;
+    }
+    return count;
+}
+
+qint64 ManifestCompany::bytesFrom(int archiveFrom) const
+{
+    qint64 count = bytes;
+    for (const auto &year : dated) {
+        if (archiveFrom > 0 && year.year < archiveFrom)
+            count -= year.bytes;
+    }
+    return count;
+}
+
+qint64 Manifest::totalFiles() const
+{
+    qint64 total = templateFiles;
+    for (const auto &company : companies)
+        total = CheckedMath::saturatingAdd(total, company.files);
+    return total;
+}
+
 qint64 Manifest::totalBytes() const
 {
     // fromJson() bounds every total; a manifest built in memory is summed
     // without wrapping all the same.
-    qint64 total = 0;
-    for (const auto &entry : entries)
-        total = CheckedMath::saturatingAdd(total, entry.size);
+    qint64 total = templateBytes;
+    for (const auto &company : companies)
+        total = CheckedMath::saturatingAdd(total, company.bytes);
     return total;
 }
 
@@ -189,11 +378,35 @@ QByteArray Manifest::toJson() const
             object.insert(u"archiveFrom",
                           company.archiveFromYear > 0 ? QJsonValue(company.archiveFromYear)
                                                       : QJsonValue(QJsonValue::Null));
+        if (!listsEntries) {
+            QJsonArray dated;
+            for (const auto &year : company.dated)
+                dated.append(QJsonArray {year.year, year.files, year.bytes});
+            object.insert(u"dated", dated);
+        }
         companyArray.append(object);
     }
     root.insert(u"companies", companyArray);
-    root.insert(u"templates",
-                QJsonObject {{u"files"_qs, templateFiles}, {u"bytes"_qs, templateBytes}});
+    QJsonObject templates {{u"files"_qs, templateFiles}, {u"bytes"_qs, templateBytes}};
+    if (!listsEntries) {
+        QJsonArray list;
+        for (const auto &entry : templateEntries) {
+            QJsonObject object {{u"size"_qs, entry.size}};
+            insertName(&object, entry.path, entry.realPath);
+            list.append(object);
+        }
+        templates.insert(u"list", list);
+    }
+    root.insert(u"templates", templates);
+    QJsonArray leftOutArray;
+    for (const auto &item : leftOut) {
+        QJsonObject object {{u"reason"_qs, ManifestLeftOut::reasonId(item.reason)}};
+        insertName(&object, item.path, item.realPath);
+        leftOutArray.append(object);
+    }
+    root.insert(u"leftOut", leftOutArray);
+    if (!listsEntries)
+        return QJsonDocument(root).toJson(QJsonDocument::Compact);
 
     QJsonArray entryArray;
     for (const auto &entry : entries) {
@@ -213,13 +426,6 @@ QByteArray Manifest::toJson() const
         folderArray.append(object);
     }
     root.insert(u"folders", folderArray);
-    QJsonArray leftOutArray;
-    for (const auto &item : leftOut) {
-        QJsonObject object {{u"reason"_qs, ManifestLeftOut::reasonId(item.reason)}};
-        insertName(&object, item.path, item.realPath);
-        leftOutArray.append(object);
-    }
-    root.insert(u"leftOut", leftOutArray);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -284,40 +490,13 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
         return ParseResult::NotAManifest;
     }
 
-    QSet<QString> seen;
-    qint64 entriesBytes = 0;
     const int version = manifest.formatVersion;
-    for (const auto &value : root.value(u"entries").toArray()) {
-        const auto object = value.toObject();
-        ManifestEntry entry;
-        const bool named = readName(object, version, &entry.path, &entry.realPath);
-        entry.size = object.value(u"size").toInteger(-1);
-        bool crcOk = false;
-        entry.crc32 = object.value(u"crc32").toString().toUInt(&crcOk, 16);
-        // Sizes and their sum are bounded: a sum that wrapped around would
-        // make a copy of exabytes pass the free space checks as a small one.
-        if (!named || entry.size < 0 || !crcOk || seen.contains(entry.path)
-            || (version >= 2 && !readMetadata(object, &entry.modified, &entry.mode))
-            || !CheckedMath::add(entriesBytes, entry.size, &entriesBytes)
-            || entriesBytes > CheckedMath::maxBytes) {
-            *problem = QStringLiteral("entry %1").arg(entry.path);
+    manifest.listsEntries = version < 2 || root.contains(u"entries");
+    if (manifest.listsEntries) {
+        if (!readEntryList(root, &manifest, problem))
             return ParseResult::NotAManifest;
-        }
-        seen.insert(entry.path);
-        manifest.entries.append(entry);
-    }
-    QSet<QString> seenFolders;
-    for (const auto &value : root.value(u"folders").toArray()) {
-        const auto object = value.toObject();
-        ManifestFolder folder;
-        if (version < 2 || !readName(object, version, &folder.path, &folder.realPath)
-            || seenFolders.contains(folder.path)
-            || !readMetadata(object, &folder.modified, &folder.mode)) {
-            *problem = QStringLiteral("folder %1").arg(folder.path);
-            return ParseResult::NotAManifest;
-        }
-        seenFolders.insert(folder.path);
-        manifest.folders.append(folder);
+    } else if (!readSummary(root, &manifest, problem)) {
+        return ParseResult::NotAManifest;
     }
     for (const auto &value : root.value(u"leftOut").toArray()) {
         const auto object = value.toObject();
@@ -339,35 +518,6 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
     for (const auto &company : std::as_const(manifest.companies)) {
         if (!Codes::isValidCompanyCode(company.code)) {
             *problem = QStringLiteral("company code");
-            return ParseResult::NotAManifest;
-        }
-    }
-    // The company summaries must agree with the entries: a restore preview
-    // built from them must not promise what the copy does not hold.
-    QHash<QString, std::pair<qint64, qint64>> totals; // company code -> files, bytes
-    const QString companiesPrefix
-        = manifest.system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
-    for (const auto &entry : std::as_const(manifest.entries)) {
-        if (!entry.path.startsWith(companiesPrefix))
-            continue;
-        const QString code = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
-        auto &total = totals[code];
-        total.first += 1;
-        total.second += entry.size;
-    }
-    QSet<QString> listed;
-    for (const auto &company : std::as_const(manifest.companies)) {
-        const auto total = totals.value(company.code);
-        if (listed.contains(company.code) || total.first != company.files
-            || total.second != company.bytes) {
-            *problem = QStringLiteral("company %1 totals").arg(company.code);
-            return ParseResult::NotAManifest;
-        }
-        listed.insert(company.code);
-    }
-    for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
-        if (!listed.contains(it.key())) {
-            *problem = QStringLiteral("company %1 not described").arg(it.key());
             return ParseResult::NotAManifest;
         }
     }

@@ -15,9 +15,11 @@ namespace Resguarda {
 
 // The manifest of a copy (docs/copy-format.md): what the copy claims to hold.
 // A copy whose entries differ in any way from its manifest is damaged.
-// Entry names are the ZIP form of a path (copy/zipnames.h): realPath is the
-// path below the installation root it stands for, byte for byte (a
-// FileNames-decoded string). In format 1 the two are always the same.
+//
+// One file of a copy. Entry names are the ZIP form of a path
+// (copy/zipnames.h): realPath is the path below the installation root it
+// stands for, byte for byte (a FileNames-decoded string). In format 1 the two
+// are always the same.
 struct ManifestEntry
 {
     QString path; // the ZIP entry name
@@ -26,6 +28,10 @@ struct ManifestEntry
     qint64 modified = -1; // seconds since the epoch; -1: not recorded (format 1)
     int mode = -1; // permission bits (07777); -1: not recorded (format 1)
     QString realPath;
+    // Where its record is in the ZIP's central directory (file offset) and
+    // its index there; set by CopyReader::scan(), which reads them.
+    quint64 directoryOffset = 0;
+    quint64 directoryIndex = 0;
 };
 
 // A folder of a company or of the templates, the company's own folder
@@ -52,6 +58,16 @@ struct ManifestLeftOut
     static std::optional<Reason> reasonFromId(QStringView id);
 };
 
+// How many files (and bytes) of a company's dated tables belong to one year:
+// what a restore limited to recent years leaves out is known without reading
+// the file list.
+struct ManifestYearTotals
+{
+    int year = 0;
+    qint64 files = 0;
+    qint64 bytes = 0;
+};
+
 struct ManifestCompany
 {
     QString code;
@@ -64,6 +80,13 @@ struct ManifestCompany
     // (0: every year is). Usually options.archiveFromYear; a safety copy
     // taken before a restore mixes whole and partial companies.
     int archiveFromYear = 0;
+    QList<ManifestYearTotals> dated; // by year, ascending
+
+    // Counts one more file of a dated table of year.
+    void addDated(int year, qint64 size);
+    // What of it a restore of the years from archiveFrom reads (0: all).
+    qint64 filesFrom(int archiveFrom) const;
+    qint64 bytesFrom(int archiveFrom) const;
 };
 
 struct ManifestOptions
@@ -78,7 +101,9 @@ struct ManifestOptions
 
 struct Manifest
 {
-    // 2: names as ZipNames, modes and times, folders, left-out items.
+    // 2: names as ZipNames, modes and times, folders, left-out items; the
+    // files are listed by the ZIP's central directory alone, and the
+    // manifest is a summary read in one small piece.
     static constexpr int currentFormatVersion = 2;
 
     int formatVersion = currentFormatVersion;
@@ -89,10 +114,18 @@ struct Manifest
     QList<ManifestCompany> companies;
     qint64 templateFiles = 0;
     qint64 templateBytes = 0;
-    QList<ManifestEntry> entries;
-    QList<ManifestFolder> folders; // format 2
+    // The document templates in the copy (few: a preview lists them).
+    QList<ManifestEntry> templateEntries;
     QList<ManifestLeftOut> leftOut; // format 2; empty for a complete copy
 
+    // A manifest of format 1 (or of a development build of format 2)
+    // lists every file and folder: the reader then checks the ZIP against
+    // that list. Current copies leave the list to the central directory.
+    bool listsEntries = false;
+    QList<ManifestEntry> entries; // listsEntries only: every file
+    QList<ManifestFolder> folders; // listsEntries only
+
+    qint64 totalFiles() const;
     qint64 totalBytes() const;
     bool isIncomplete() const { return !leftOut.isEmpty(); }
     // How many of the left-out items belong to the company (by code).

@@ -38,11 +38,13 @@ bool fixZip64VersionFields(QFile &file, unsigned madeBy)
     quint64 offset = qFromLittleEndian<quint32>(end + 16);
     if (entries == 0xFFFF || offset == 0xFFFFFFFF) {
         char locator[zip64LocatorSize];
-        if (!readAt(file, fileSize - endOfCentralDirectorySize - zip64LocatorSize, locator, sizeof locator)
+        if (!readAt(file, fileSize - endOfCentralDirectorySize - zip64LocatorSize, locator,
+                    sizeof locator)
             || qFromLittleEndian<quint32>(locator) != zip64LocatorSignature)
             return false;
         char zip64End[56];
-        if (!readAt(file, qint64(qFromLittleEndian<quint64>(locator + 8)), zip64End, sizeof zip64End)
+        if (!readAt(file, qint64(qFromLittleEndian<quint64>(locator + 8)), zip64End,
+                    sizeof zip64End)
             || qFromLittleEndian<quint32>(zip64End) != zip64EndSignature)
             return false;
         entries = qFromLittleEndian<quint64>(zip64End + 32);
@@ -59,7 +61,8 @@ bool fixZip64VersionFields(QFile &file, unsigned madeBy)
             char versions[4];
             qToLittleEndian<quint16>(quint16(madeBy), versions);
             qToLittleEndian<quint16>(zip64VersionNeeded, versions + 2);
-            if (!file.seek(position + 4) || file.write(versions, sizeof versions) != sizeof versions)
+            if (!file.seek(position + 4)
+                || file.write(versions, sizeof versions) != sizeof versions)
                 return false;
         }
         position += centralHeaderSize + qFromLittleEndian<quint16>(header + 28)

@@ -5,8 +5,6 @@
 
 namespace Resguarda {
 
-namespace {
-
 void addAncestors(QStringView path, QSet<QString> *into)
 {
     for (qsizetype slash = path.lastIndexOf(u'/'); slash > 0;
@@ -17,8 +15,6 @@ void addAncestors(QStringView path, QSet<QString> *into)
         into->insert(parent);
     }
 }
-
-} // namespace
 
 QSet<QString> foldersWithContent(const QStringList &paths)
 {

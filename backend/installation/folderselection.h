@@ -22,6 +22,9 @@ QStringList selectFolders(const QStringList &folders, const QStringList &keptFil
                           const std::function<bool(const QString &folder)> &emptyFolderKept,
                           const std::function<bool(const QString &folder)> &hasContent);
 
+// Adds every ancestor folder of path (an archive path) to into.
+void addAncestors(QStringView path, QSet<QString> *into);
+
 // The folders of paths that hold something: every ancestor folder of each
 // path (archive paths of files and folders).
 QSet<QString> foldersWithContent(const QStringList &paths);

@@ -11,6 +11,7 @@
 #include "core/filesystem.h"
 #include "core/logging.h"
 #include "core/sparsewriter.h"
+#include "installation/folderselection.h"
 #include "core/version.h"
 #include "history/history.h"
 #include "installation/installation.h"
@@ -183,8 +184,8 @@ OperationError RestoreJob::checkFreeSpace(const Installation &installation) cons
     // unless Copias is elsewhere).
     // Sizes come from the copy: summed without wrapping around.
     using namespace CheckedMath;
-    const qint64 extraction = saturatingAdd(m_plan->bytesToExtract(),
-                                            saturatingMul(m_plan->entriesToExtract.size(), 4096));
+    const qint64 extraction
+        = saturatingAdd(m_plan->bytesToExtract(), saturatingMul(m_plan->filesToExtract(), 4096));
     qint64 safety = 0;
     if (m_options.safetyCopy && m_plan->changesExistingData())
         safety = m_plan->bytesToSafeguard() / 2 + 1024 * 1024;
@@ -206,14 +207,19 @@ OperationError RestoreJob::checkFreeSpace(const Installation &installation) cons
 OperationError RestoreJob::extract(const Installation &installation, RestoreJournal &journal)
 {
     m_progress.phase = JobProgress::Phase::Extracting;
-    m_progress.filesTotal = m_plan->entriesToExtract.size();
+    m_progress.filesTotal = m_plan->filesToExtract();
     m_progress.bytesTotal = m_plan->bytesToExtract();
     report(true);
     const QString companiesPrefix
         = m_plan->system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
-    for (const auto &entry : m_plan->entriesToExtract) {
-        if (entry.path.startsWith(companiesPrefix))
-            m_progress.currentCompany = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
+    // Which folders to make is decided as the copy is read (folderselection.h):
+    // only folders are remembered, never the file list.
+    QList<ManifestFolder> folders;
+    QSet<QString> withContent;
+    QSet<QString> needed;
+    OperationError failure;
+    bool stopped = false;
+    auto extractOne = [&](const ManifestEntry &entry) -> OperationError {
         const QString target = RestoreJournal::newPath(entry.realPath);
         QFile out;
         QString problem;
@@ -243,7 +249,6 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
                 || FileSystem::isOutOfSpace(journal.stagingPath()));
         out.close();
         if (!ok) {
-            journal.removeStaging();
             if (isCancelled())
                 return OperationError::failed(
                     tr("The restore was cancelled. Nothing was changed in the installation."));
@@ -263,9 +268,50 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
                    "installation. Use another copy.")
                     .arg(m_copy->displayName(), problem));
         }
-        ++m_progress.filesDone;
-        crashPoint("restore-extract");
+        return OperationError::none();
+    };
+    const auto problems = m_copy->reader().scan(
+        [&](const ManifestEntry &entry) {
+            if (m_plan->restoresFolderOf(entry.path))
+                addAncestors(entry.path, &withContent);
+            if (!m_plan->extracts(entry))
+                return true;
+            addAncestors(entry.path, &needed);
+            if (entry.path.startsWith(companiesPrefix))
+                m_progress.currentCompany
+                    = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
+            failure = extractOne(entry);
+            if (failure)
+                return false;
+            ++m_progress.filesDone;
+            crashPoint("restore-extract");
+            return true;
+        },
+        [&](const ManifestFolder &folder) {
+            if (!m_plan->restoresFolderOf(folder.path))
+                return;
+            addAncestors(folder.path, &withContent);
+            folders.append(folder);
+        },
+        &stopped);
+    if (failure) {
+        journal.removeStaging();
+        return failure;
     }
+    if (!problems.isEmpty()) {
+        journal.removeStaging();
+        return OperationError::invalidCopy(
+            tr("%1 is damaged and cannot be restored: %2 Nothing was changed in the "
+               "installation. Use another copy.")
+                .arg(m_copy->displayName(), problems.first().message));
+    }
+    for (const auto &folder : std::as_const(folders)) {
+        if (!withContent.contains(folder.path) && m_plan->keepsEmptyFolder(folder.path)) {
+            needed.insert(folder.path);
+            addAncestors(folder.path, &needed);
+        }
+    }
+    folders.removeIf([&](const ManifestFolder &folder) { return !needed.contains(folder.path); });
     m_progress.currentCompany.clear();
 
     // Tables outside the operation (older than the year given) are carried
@@ -304,7 +350,6 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
     // Folders last, deepest first: creating what is inside a folder
     // changes its time, and a folder without write permission could not be
     // filled.
-    QList<ManifestFolder> folders = m_plan->foldersToCreate;
     std::sort(folders.begin(), folders.end(), [](const ManifestFolder &a, const ManifestFolder &b) {
         return a.realPath.count(u'/') > b.realPath.count(u'/');
     });

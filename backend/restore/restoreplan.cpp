@@ -15,11 +15,79 @@
 
 namespace Resguarda {
 
+QString RestorePlan::companiesPrefix() const
+{
+    return system.code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
+}
+
+QStringView RestorePlan::companyOf(QStringView path) const
+{
+    const QString prefix = companiesPrefix();
+    if (!path.startsWith(prefix))
+        return {};
+    const QStringView rest = path.mid(prefix.size());
+    const qsizetype slash = rest.indexOf(u'/');
+    return slash < 0 ? rest : rest.left(slash);
+}
+
+const RestorePlanCompany *RestorePlan::restored(QStringView code) const
+{
+    for (const auto &company : companies) {
+        if (company.code == code
+            && (company.action == RestorePlanCompany::Action::Replace
+                || company.action == RestorePlanCompany::Action::Add))
+            return &company;
+    }
+    return nullptr;
+}
+
+bool RestorePlan::extracts(const ManifestEntry &entry) const
+{
+    const QStringView code = companyOf(entry.path);
+    if (code.isEmpty())
+        return m_templates
+            && entry.path.startsWith(InstallationLayout::templatesArchivePrefix(system.code));
+    const RestorePlanCompany *company = restored(code);
+    return company
+        && classifyCompanyPath(
+               QStringView(entry.path).mid(companiesPrefix().size() + code.size() + 1))
+               .isKeptFrom(company->archiveFromYear);
+}
+
+bool RestorePlan::restoresFolderOf(const QString &folderPath) const
+{
+    const QStringView code = companyOf(folderPath);
+    return !code.isEmpty() && restored(code);
+}
+
+bool RestorePlan::keepsEmptyFolder(const QString &folderPath) const
+{
+    const QStringView code = companyOf(folderPath);
+    const RestorePlanCompany *company = code.isEmpty() ? nullptr : restored(code);
+    if (!company)
+        return false;
+    // Classified as a file inside it would be.
+    const QStringView rest = QStringView(folderPath).mid(companiesPrefix().size());
+    return rest == code
+        || classifyCompanyPath(QString(rest.mid(code.size() + 1) + u"/x"))
+               .isKeptFrom(company->archiveFromYear);
+}
+
+qint64 RestorePlan::filesToExtract() const
+{
+    qint64 total = templates.size();
+    for (const auto &company : companies)
+        total = CheckedMath::saturatingAdd(total, company.copyFiles);
+    return total;
+}
+
 qint64 RestorePlan::bytesToExtract() const
 {
     qint64 total = 0;
-    for (const auto &entry : entriesToExtract)
-        total = CheckedMath::saturatingAdd(total, entry.size);
+    for (const auto &entry : templates)
+        total = CheckedMath::saturatingAdd(total, entry.bytes);
+    for (const auto &company : companies)
+        total = CheckedMath::saturatingAdd(total, company.copyBytes);
     return total;
 }
 
@@ -122,89 +190,35 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
             planned.installedBytes += file.size;
     };
 
-    // Entries of the copy, by company, within each company's years.
-    const QString companiesPrefix
-        = system->code + u'/' + QStringView(InstallationLayout::companiesDirName) + u'/';
-    const QString templatesPrefix = InstallationLayout::templatesArchivePrefix(system->code);
     QHash<QString, int> archiveFrom;
     for (const auto &company : manifest.companies) {
         if (selected.contains(company.code))
             archiveFrom.insert(company.code,
                                std::max(options.archiveFromYear, company.archiveFromYear));
     }
-    QHash<QString, std::pair<qint64, qint64>> extracted; // code -> files, bytes
-    for (const auto &entry : manifest.entries) {
-        if (entry.path.startsWith(companiesPrefix)) {
-            const QString rest = entry.path.mid(companiesPrefix.size());
-            const QString code = rest.section(u'/', 0, 0);
-            if (!archiveFrom.contains(code))
-                continue;
-            if (!classifyCompanyPath(QStringView(rest).mid(code.size() + 1))
-                     .isKeptFrom(archiveFrom.value(code)))
-                continue;
-            plan.entriesToExtract.append(entry);
-            auto &totals = extracted[code];
-            totals.first += 1;
-            totals.second += entry.size;
-        } else if (options.templates && entry.path.startsWith(templatesPrefix)) {
-            plan.entriesToExtract.append(entry);
-            const RootedDir::Kind installed = installation.tree().kind(entry.realPath);
-            if (installed != RootedDir::Kind::Missing && installed != RootedDir::Kind::File) {
-                // A link (or a folder, a device) where the template goes: the
-                // restore would write wherever it points, or lose it.
-                *error = OperationError::failed(
-                    tr("%1 is a symbolic link, a folder or a special file where the template of "
-                       "the same "
-                       "name would be restored. Resguarda never writes through it. Remove or "
-                       "rename it, "
-                       "or restore without the document templates. Nothing was changed in the "
-                       "installation.")
-                        .arg(DisplayText::displaySafe(QDir::toNativeSeparators(
-                            installation.tree().filePath(entry.realPath)))));
-                return std::nullopt;
-            }
-            const bool replaces = installed == RootedDir::Kind::File;
-            plan.templates.append({entry.realPath, replaces, entry.size,
-                                   replaces ? installation.tree().fileSize(entry.realPath) : 0});
+    // Templates are few, and the manifest lists them: each is checked
+    // against what the installation has at its place.
+    plan.m_templates = options.templates;
+    for (const auto &entry :
+         options.templates ? manifest.templateEntries : QList<ManifestEntry>()) {
+        const RootedDir::Kind installed = installation.tree().kind(entry.realPath);
+        if (installed != RootedDir::Kind::Missing && installed != RootedDir::Kind::File) {
+            // A link (or a folder, a device) where the template goes: the
+            // restore would write wherever it points, or lose it.
+            *error = OperationError::failed(
+                tr("%1 is a symbolic link, a folder or a special file where the template of "
+                   "the same "
+                   "name would be restored. Resguarda never writes through it. Remove or "
+                   "rename it, "
+                   "or restore without the document templates. Nothing was changed in the "
+                   "installation.")
+                    .arg(DisplayText::displaySafe(
+                        QDir::toNativeSeparators(installation.tree().filePath(entry.realPath)))));
+            return std::nullopt;
         }
-    }
-
-    // Folders go with the entries chosen (folderselection.h). Templates are
-    // restored file by file into the folder that is there, so their
-    // folders keep the installation's own.
-    {
-        QStringList everything;
-        QStringList folders;
-        QHash<QString, const ManifestFolder *> byPath;
-        for (const auto &folder : manifest.folders) {
-            everything.append(folder.path);
-            if (!folder.path.startsWith(companiesPrefix))
-                continue;
-            const QString code = folder.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
-            if (archiveFrom.contains(code)) {
-                folders.append(folder.path);
-                byPath.insert(folder.path, &folder);
-            }
-        }
-        QStringList kept;
-        for (const auto &entry : manifest.entries)
-            everything.append(entry.path);
-        for (const auto &entry : std::as_const(plan.entriesToExtract))
-            kept.append(entry.path);
-        const QSet<QString> withContent = foldersWithContent(everything);
-        const auto selected = selectFolders(
-            folders, kept,
-            [&](const QString &folder) {
-                // Classified as a file inside it would be.
-                const QString rest = folder.mid(companiesPrefix.size());
-                const QString code = rest.section(u'/', 0, 0);
-                return rest == code
-                    || classifyCompanyPath(QString(QStringView(rest).mid(code.size() + 1) + u"/x"))
-                           .isKeptFrom(archiveFrom.value(code));
-            },
-            [&](const QString &folder) { return withContent.contains(folder); });
-        for (const auto &path : selected)
-            plan.foldersToCreate.append(*byPath.value(path));
+        const bool replaces = installed == RootedDir::Kind::File;
+        plan.templates.append({entry.realPath, replaces, entry.size,
+                               replaces ? installation.tree().fileSize(entry.realPath) : 0});
     }
 
     plan.copyLeftOut = manifest.leftOut.size();
@@ -216,8 +230,8 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
         planned.name = company.name;
         planned.cnpj = company.cnpj;
         planned.archiveFromYear = archiveFrom.value(company.code);
-        planned.copyFiles = extracted.value(company.code).first;
-        planned.copyBytes = extracted.value(company.code).second;
+        planned.copyFiles = company.filesFrom(planned.archiveFromYear);
+        planned.copyBytes = company.bytesFrom(planned.archiveFromYear);
         planned.leftOutInCopy = manifest.leftOutOfCompany(company.code);
         planned.action = installed.contains(company.code) ? RestorePlanCompany::Action::Replace
                                                           : RestorePlanCompany::Action::Add;

@@ -55,13 +55,22 @@ public:
     SystemInfo system;
     QList<RestorePlanCompany> companies; // restored ones first, then eliminated, then kept
     QList<RestorePlanTemplate> templates; // those written from the copy
-    QList<ManifestEntry> entriesToExtract;
-    // The folders of the restored companies and templates, empty ones too,
-    // with the mode and time they get once everything is in place.
-    QList<ManifestFolder> foldersToCreate;
     // What the copy left out when it was made (backup --allow-incomplete).
     qint64 copyLeftOut = 0;
 
+    // Whether the restore reads this file of the copy: a file of a
+    // restored company within its years, or a template when they are
+    // restored. Decided entry by entry while the copy is read, so that the
+    // copy's file list is never held in memory.
+    bool extracts(const ManifestEntry &entry) const;
+    // Whether a folder of the copy is made: of a restored company, and
+    // within its years when it holds nothing (folderselection.h). Folders
+    // that hold a file the restore reads are made in any case.
+    bool keepsEmptyFolder(const QString &folderPath) const;
+    // Whether the folder belongs to a restored company.
+    bool restoresFolderOf(const QString &folderPath) const;
+
+    qint64 filesToExtract() const;
     qint64 bytesToExtract() const;
     // What the safety copy will hold: everything replaced or eliminated.
     qint64 bytesToSafeguard() const;
@@ -79,6 +88,13 @@ public:
     // company (what the safety copy must hold), as archive paths.
     static TreeListing contentAffected(const Installation &installation, const SystemInfo &system,
                                        const RestorePlanCompany &company);
+
+private:
+    QString companiesPrefix() const;
+    // The code of the company a path of the copy belongs to (empty if none).
+    QStringView companyOf(QStringView path) const;
+    const RestorePlanCompany *restored(QStringView code) const;
+    bool m_templates = false;
 };
 
 } // namespace Resguarda

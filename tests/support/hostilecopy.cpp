@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/hostilecopy.h"
+#include "installation/tablepath.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -159,6 +160,7 @@ QByteArray HostileCopy::manifestJson() const
         return *m_manifestOverride;
     // Company and template totals agree with the lines, as in a real copy.
     Manifest manifest = m_manifest;
+    manifest.listsEntries = m_listsEntries;
     const QString companiesPrefix = manifest.system.code + u'/'
         + QString::fromUtf16(Resguarda::InstallationLayout::companiesDirName) + u'/';
     const QString templatesPrefix = manifest.system.code + u'/'
@@ -174,7 +176,12 @@ QByteArray HostileCopy::manifestJson() const
             // Hostile sizes may wrap around on purpose: in unsigned
             // arithmetic, where that is defined.
             company.bytes = qint64(quint64(company.bytes) + quint64(entry.size));
+            const auto table = Resguarda::classifyCompanyPath(
+                QStringView(entry.path).mid(companiesPrefix.size() + code.size() + 1));
+            if (table.isDated())
+                company.addDated(table.year, entry.size);
         } else if (entry.path.startsWith(templatesPrefix)) {
+            manifest.templateEntries.append(entry);
             manifest.templateFiles += 1;
             manifest.templateBytes = qint64(quint64(manifest.templateBytes) + quint64(entry.size));
         }

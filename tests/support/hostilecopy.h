@@ -89,6 +89,10 @@ public:
     void setManifestFormatVersion(int version) { m_formatVersion = version; }
     // Replaces the manifest's content with exactly these bytes.
     void setManifestJson(const QByteArray &json) { m_manifestOverride = json; }
+    // A manifest that lists every entry, as format 1 did (the default, so
+    // that each line can lie), or a current summary whose totals are those
+    // of the declared lines.
+    void setListsEntries(bool lists) { m_listsEntries = lists; }
     // Without a manifest the file is a plain ZIP.
     void setWritesManifest(bool writes) { m_writesManifest = writes; }
 
@@ -115,6 +119,7 @@ private:
     std::optional<int> m_formatVersion;
     std::optional<QByteArray> m_manifestOverride;
     bool m_writesManifest = true;
+    bool m_listsEntries = true;
 };
 
 } // namespace TestSupport

@@ -52,7 +52,8 @@ ProcessResult runProcess(const QString &program, const QStringList &args,
         process.waitForFinished();
         qWarning() << program << "timed out:" << args;
     }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit && !timedOut ? process.exitCode() : -1;
+    result.exitCode
+        = process.exitStatus() == QProcess::NormalExit && !timedOut ? process.exitCode() : -1;
     result.standardOutput = process.readAllStandardOutput();
     result.standardError = process.readAllStandardError();
     return result;
@@ -67,17 +68,44 @@ QMap<QString, QByteArray> copyHashes(const QString &copyPath)
         qWarning() << error.message;
         return result;
     }
-    for (const auto &entry : copy->manifest().entries) {
+    bool failed = false;
+    const auto problems = copy->scan([&](const Resguarda::ManifestEntry &entry) {
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QString problem;
         if (!copy->extractEntry(entry, buffer, {}, &problem)) {
             qWarning() << problem;
-            return {};
+            failed = true;
+            return false;
         }
-        result.insert(entry.path, QCryptographicHash::hash(buffer.data(), QCryptographicHash::Sha256).toHex());
+        result.insert(entry.path,
+                      QCryptographicHash::hash(buffer.data(), QCryptographicHash::Sha256).toHex());
+        return true;
+    });
+    for (const auto &problem : problems)
+        qWarning() << problem.message;
+    return failed || !problems.isEmpty() ? QMap<QString, QByteArray>() : result;
+}
+
+QList<Resguarda::ManifestEntry> copyEntries(Resguarda::CopyReader &reader, QStringList *problems)
+{
+    QList<Resguarda::ManifestEntry> entries;
+    const auto found = reader.scan([&](const Resguarda::ManifestEntry &entry) {
+        entries.append(entry);
+        return true;
+    });
+    for (const auto &problem : found) {
+        if (problems)
+            problems->append(problem.message);
     }
-    return result;
+    return entries;
+}
+
+QList<Resguarda::ManifestFolder> copyFolders(Resguarda::CopyReader &reader)
+{
+    QList<Resguarda::ManifestFolder> folders;
+    reader.scan({}, [&](const Resguarda::ManifestFolder &folder) { folders.append(folder); });
+    return folders;
 }
 
 QByteArray fileHash(const QString &path)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "copy/copyreader.h"
+
 #include <QByteArray>
 #include <QMap>
 #include <QString>
@@ -40,6 +42,13 @@ void writeFile(const QString &path, const QByteArray &data);
 // Archive path -> SHA-256 of every entry of the copy at copyPath, read
 // through CopyReader (CRC-checked); empty, with a warning, when unreadable.
 QMap<QString, QByteArray> copyHashes(const QString &copyPath);
+
+// The file entries of a copy, in its order, as CopyReader::scan() gives
+// them (with where each is); problems receives what the scan found.
+QList<Resguarda::ManifestEntry> copyEntries(Resguarda::CopyReader &reader,
+                                            QStringList *problems = nullptr);
+// Its folders, as the scan gives them.
+QList<Resguarda::ManifestFolder> copyFolders(Resguarda::CopyReader &reader);
 
 // SHA-256 of a file's bytes.
 QByteArray fileHash(const QString &path);
