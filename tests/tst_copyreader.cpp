@@ -69,6 +69,8 @@ QString kindName(CopyProblem::Kind kind)
         return QStringLiteral("CrcMismatch");
     case CopyProblem::Kind::ReadError:
         return QStringLiteral("ReadError");
+    case CopyProblem::Kind::OutOfOrder:
+        return QStringLiteral("OutOfOrder");
     }
     return QStringLiteral("?");
 }
@@ -124,6 +126,23 @@ HostileCopy soundCraftedCopy()
     copy.addFile(QStringLiteral("AT/empresas/0001/anual/2025/saldos.dat"), records(400, 1));
     copy.addFile(QStringLiteral("AT/empresas/0001/relatório de ação.dat"), records(20, 2));
     copy.addFile(QStringLiteral("AT/empresas/0001/vazio.dat"), QByteArray());
+    copy.addFile(QStringLiteral("AT/empresas/0002/mensal/2025-03/lancamentos.dat"), records(50, 3),
+                 false);
+    copy.addFile(QStringLiteral("AT/modelos/consultas/bens.txt"),
+                 QByteArray("CAMPOS codigo;descricao\nORDEM codigo\n"));
+    return copy;
+}
+
+// The same files as a current copy holds them: in the order of their paths,
+// with a manifest that only sums them up.
+HostileCopy summaryCraftedCopy()
+{
+    HostileCopy copy;
+    copy.setListsEntries(false);
+    copy.addFile(QStringLiteral("AT/empresas/0001/anual/2025/saldos.dat"), records(400, 1));
+    copy.addFile(QStringLiteral("AT/empresas/0001/empresa.json"),
+                 QByteArray(R"({"codigo": "0001", "razaoSocial": "Ótica Ação Ltda"})"));
+    copy.addFile(QStringLiteral("AT/empresas/0001/relatório de ação.dat"), records(20, 2));
     copy.addFile(QStringLiteral("AT/empresas/0002/mensal/2025-03/lancamentos.dat"), records(50, 3),
                  false);
     copy.addFile(QStringLiteral("AT/modelos/consultas/bens.txt"),
@@ -191,6 +210,12 @@ private Q_SLOTS:
     void duplicateName_data();
     void duplicateName();
     void duplicateManifest();
+    void summaryCopyIsSound();
+    void summaryEntryOutOfOrder();
+    void summaryEntryTwice();
+    void summaryFileNotCounted();
+    void summaryCompanyNotDescribed();
+    void summaryYearTotalsLie();
     void invalidNameEncoding_data();
     void invalidNameEncoding();
     void extraEntry();
@@ -304,8 +329,7 @@ void TestCopyReader::goodCopyIsSound()
     QCOMPARE(reader->manifest().system.code, QStringLiteral("AT"));
     QVERIFY(!reader->manifest().companies.isEmpty());
     // Files, folders (so that unzip makes empty ones) and the manifest.
-    QCOMPARE(copyEntries(*reader).size() + copyFolders(*reader).size() + 1,
-             m_goodLocations.size());
+    QCOMPARE(copyEntries(*reader).size() + copyFolders(*reader).size() + 1, m_goodLocations.size());
     QVERIFY2(reader->structuralProblems().isEmpty(),
              qPrintable(describe(reader->structuralProblems())));
 
@@ -724,12 +748,10 @@ void TestCopyReader::flippedBitElsewhere_data()
                 break;
         }
     }
-    QTest::newRow("manifest data")
-        << manifest.dataOffset + manifestSpot << QString() << CopyProblem::Kind::ReadError
-        << QString();
-    QTest::newRow("manifest name in the central directory")
-        << manifest.centralHeaderOffset + 46 + 3 << QString() << CopyProblem::Kind::ReadError
-        << QString();
+    QTest::newRow("manifest data") << manifest.dataOffset + manifestSpot << QString()
+                                   << CopyProblem::Kind::ReadError << QString();
+    QTest::newRow("manifest name in the central directory") << manifest.centralHeaderOffset + 46
+            + 3 << QString() << CopyProblem::Kind::ReadError << QString();
     // The CRC the central directory records no longer matches the manifest.
     EntryLocation entry;
     for (const auto &location : m_goodLocations) {
@@ -999,6 +1021,115 @@ void TestCopyReader::duplicateManifest()
     const auto reader = openCrafted(copy);
     QVERIFY(reader);
     requireOnly(reader->structuralProblems(), CopyProblem::Kind::DuplicateName, manifestName);
+}
+
+void TestCopyReader::summaryCopyIsSound()
+{
+    const HostileCopy copy = summaryCraftedCopy();
+    const auto reader = openCrafted(copy);
+    QVERIFY(reader);
+    QVERIFY(!reader->manifest().listsEntries);
+    QVERIFY2(reader->structuralProblems().isEmpty(),
+             qPrintable(describe(reader->structuralProblems())));
+    const auto problems = reader->verify();
+    QVERIFY2(problems.isEmpty(), qPrintable(describe(problems)));
+    const auto entries = copyEntries(*reader);
+    QCOMPARE(entries.size(), 5);
+    QCOMPARE(entries.at(2).path, QStringLiteral("AT/empresas/0001/relatório de ação.dat"));
+    QCOMPARE(reader->manifest().templateEntries.size(), 1);
+    QCOMPARE(reader->manifest().companies.at(0).filesFrom(2026), 2);
+}
+
+void TestCopyReader::summaryEntryOutOfOrder()
+{
+    // Files come in the order of their paths: one out of place means the
+    // copy was rearranged, and a name given twice could hide that way.
+    HostileCopy copy = summaryCraftedCopy();
+    copy.addFile(QStringLiteral("AT/empresas/0001/aaa.dat"), records(3, 9));
+    const auto reader = openCrafted(copy);
+    QVERIFY(reader);
+    // Not counted either: its company is one file short.
+    const auto problems = reader->structuralProblems();
+    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.at(0).kind, CopyProblem::Kind::OutOfOrder);
+    QCOMPARE(problems.at(0).entry, QStringLiteral("AT/empresas/0001/aaa.dat"));
+    QCOMPARE(problems.at(1).kind, CopyProblem::Kind::MissingEntry);
+}
+
+void TestCopyReader::summaryEntryTwice()
+{
+    // Right after itself or anywhere later: both are refused, though the
+    // reader remembers no list of names.
+    const QString name = QStringLiteral("AT/modelos/consultas/bens.txt");
+    HostileCopy adjacent = summaryCraftedCopy();
+    adjacent.addEntry(HostileEntry::file(name, "other"));
+    auto reader = openCrafted(adjacent);
+    QVERIFY(reader);
+    requireOnly(reader->structuralProblems(), CopyProblem::Kind::DuplicateName, name);
+
+    const QString early = QStringLiteral("AT/empresas/0001/empresa.json");
+    HostileCopy later = summaryCraftedCopy();
+    later.addEntry(HostileEntry::file(early, "{}"));
+    reader = openCrafted(later);
+    QVERIFY(reader);
+    requireOnly(reader->structuralProblems(), CopyProblem::Kind::OutOfOrder, early);
+}
+
+void TestCopyReader::summaryFileNotCounted()
+{
+    // A file slipped into a company's folder: the company's totals in the
+    // manifest no longer add up.
+    HostileCopy copy = summaryCraftedCopy();
+    copy.addEntry(HostileEntry::file(QStringLiteral("AT/modelos/zz.txt"), "planted"));
+    copy.addEntry(HostileEntry::file(QStringLiteral("AT/modelos/zzz.txt"), "planted"));
+    const auto reader = openCrafted(copy);
+    QVERIFY(reader);
+    requireOnly(reader->structuralProblems(), CopyProblem::Kind::ExtraEntry,
+                QStringLiteral("AT/modelos"));
+}
+
+void TestCopyReader::summaryCompanyNotDescribed()
+{
+    // Files of a company the manifest does not describe, placed where their
+    // name belongs in the order: no restore preview would show them.
+    const QString planted = QStringLiteral("AT/empresas/0009/x.dat");
+    HostileCopy copy;
+    copy.setListsEntries(false);
+    copy.addFile(QStringLiteral("AT/empresas/0001/empresa.json"), "{}");
+    copy.addEntry(HostileEntry::file(planted, "planted"));
+    const auto reader = openCrafted(copy);
+    QVERIFY(reader);
+    requireOnly(reader->structuralProblems(), CopyProblem::Kind::ExtraEntry, planted);
+}
+
+void TestCopyReader::summaryYearTotalsLie()
+{
+    // The years' totals decide what a restore of recent years promises:
+    // a manifest whose years do not add up is refused at once, and one
+    // whose years disagree with the files is damaged.
+    HostileCopy copy = summaryCraftedCopy();
+    QJsonObject root = QJsonDocument::fromJson(copy.manifestJson()).object();
+    QJsonArray companies = root.value(u"companies").toArray();
+    QJsonObject first = companies.at(0).toObject();
+    first.insert(u"dated", QJsonArray {QJsonArray {2025, 5, 1}});
+    companies.replace(0, first);
+    root.insert(u"companies", companies);
+    copy.setManifestJson(QJsonDocument(root).toJson());
+    OperationError error;
+    QString writeError;
+    const QString path = scratchPath();
+    QVERIFY2(copy.write(path, &writeError), qPrintable(writeError));
+    QVERIFY2(!CopyReader::open(path, &error), "a manifest whose years exceed its files opened");
+    QCOMPARE(error.code, ExitCode::InvalidCopy);
+
+    first.insert(u"dated", QJsonArray {QJsonArray {2024, 1, 4}});
+    companies.replace(0, first);
+    root.insert(u"companies", companies);
+    copy.setManifestJson(QJsonDocument(root).toJson());
+    const auto reader = openCrafted(copy);
+    QVERIFY(reader);
+    requireOnly(reader->structuralProblems(), CopyProblem::Kind::SizeMismatch,
+                QStringLiteral("AT/empresas/0001"));
 }
 
 void TestCopyReader::invalidNameEncoding_data()
