@@ -618,10 +618,6 @@
 <context>
     <name>CopyReader</name>
     <message>
-        <source>%1 is not a copy Resguarda can read: it holds %2 files, and Resguarda reads copies of up to %3 files.</source>
-        <translation>%1 não é uma cópia que o Resguarda possa ler: contém %2 arquivos, e o Resguarda lê cópias de até %3 arquivos.</translation>
-    </message>
-    <message>
         <source>The copy %1 does not exist.</source>
         <translation>A cópia %1 não existe.</translation>
     </message>
@@ -686,20 +682,12 @@
         <translation>Falta o item %1.</translation>
     </message>
     <message>
-        <source>the entry %1 is missing</source>
-        <translation>falta o item %1</translation>
-    </message>
-    <message>
         <source>the entry %1 cannot be opened</source>
         <translation>o item %1 não pode ser aberto</translation>
     </message>
     <message>
         <source>the entry %1 uses an unknown compression method (%2)</source>
         <translation>o item %1 usa um método de compressão desconhecido (%2)</translation>
-    </message>
-    <message>
-        <source>the entry %1 cannot be decompressed (out of memory)</source>
-        <translation>o item %1 não pode ser descompactado (falta de memória)</translation>
     </message>
     <message>
         <source>the entry %1 is damaged (its data cannot be decompressed)</source>
@@ -726,12 +714,54 @@
         <translation>%1 não é uma cópia válida: o manifesto dela é grande demais para os %2 arquivos que a cópia contém (mais de %3, mais valores do que esses arquivos precisam ou um nome maior que qualquer caminho).</translation>
     </message>
     <message>
-        <source>%1 is damaged: its list of files cannot be read.</source>
-        <translation>%1 está danificada: a lista de arquivos não pode ser lida.</translation>
-    </message>
-    <message>
         <source>The manifest names a folder outside the system&apos;s companies and templates: %1</source>
         <translation>O manifesto cita uma pasta fora das empresas e dos modelos do sistema: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a copy Resguarda can read: it holds %2 files, and Resguarda reads copies of this format of up to %3 files.</source>
+        <translation>%1 não é uma cópia que o Resguarda consiga ler: ela tem %2 arquivos, e o Resguarda lê cópias deste formato de até %3 arquivos.</translation>
+    </message>
+    <message>
+        <source>The entry %1 belongs to a company the manifest does not describe.</source>
+        <translation>A entrada %1 pertence a uma empresa que o manifesto não descreve.</translation>
+    </message>
+    <message>
+        <source>The entry name %1 is not written the way Resguarda writes names.</source>
+        <translation>O nome da entrada %1 não está escrito como o Resguarda escreve nomes.</translation>
+    </message>
+    <message>
+        <source>The entry %1 is out of place in the copy&apos;s order (the copy was altered).</source>
+        <translation>A entrada %1 está fora de lugar na ordem da cópia (a cópia foi alterada).</translation>
+    </message>
+    <message>
+        <source>The entry %1 declares an impossible size.</source>
+        <translation>A entrada %1 declara um tamanho impossível.</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s list of files cannot be read to its end (the copy is damaged).</source>
+        <translation>A lista de arquivos da cópia não pode ser lida até o fim (a cópia está danificada).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The copy holds %n file(s) of %1, and its manifest says %2 (files are missing or were added).</source>
+        <translation>
+            <numerusform>A cópia tem %n arquivo de %1, e o manifesto diz %2 (faltam arquivos ou foram acrescentados).</numerusform>
+            <numerusform>A cópia tem %n arquivos de %1, e o manifesto diz %2 (faltam arquivos ou foram acrescentados).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The files of %1 in the copy differ in size from what its manifest says.</source>
+        <translation>Os arquivos de %1 na cópia têm tamanho diferente do que o manifesto diz.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s).</source>
+        <translation>
+            <numerusform>… e mais %n problema.</numerusform>
+            <numerusform>… e mais %n problemas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the entry %1 is damaged: its headers disagree on its size or CRC</source>
+        <translation>a entrada %1 está danificada: seus cabeçalhos discordam quanto ao tamanho ou ao CRC</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1732,10 @@
             <numerusform>A cópia de segurança prévia não contém %n link ou arquivo especial encontrado no que a restauração substitui (não podem ser copiados, e a restauração os removeu):</numerusform>
             <numerusform>A cópia de segurança prévia não contém %n links ou arquivos especiais encontrados no que a restauração substitui (não podem ser copiados, e a restauração os removeu):</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be restored: %2 Nothing was changed in the installation. Use another copy.</source>
+        <translation>%1 está danificada e não pode ser restaurada: %2 Nada foi alterado na instalação. Use outra cópia.</translation>
     </message>
 </context>
 <context>
