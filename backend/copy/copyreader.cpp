@@ -2,6 +2,7 @@
 #include "copy/copyreader.h"
 
 #include "copy/entryinflater.h"
+#include "copy/windowedfile.h"
 #include "copy/zipend.h"
 #include "copy/zipnames.h"
 #include "core/checkedmath.h"
@@ -190,7 +191,8 @@ std::unique_ptr<CopyReader> CopyReader::open(const QString &path, OperationError
         reader->m_fileSize = file.size();
         end = ZipEnd::read(file);
     }
-    reader->m_zip = std::make_unique<QuaZip>(path);
+    reader->m_file = std::make_unique<WindowedFile>(path);
+    reader->m_zip = std::make_unique<QuaZip>(reader->m_file.get());
     if (!end || !reader->m_zip->open(QuaZip::mdUnzip)) {
         if (looksLikeZip(path))
             *error = OperationError::invalidCopy(

@@ -18,6 +18,7 @@ class QuaZip;
 namespace Resguarda {
 
 class EntryInflater;
+class WindowedFile;
 
 // One reason a file is not a valid copy. The kinds follow the checks restore
 // must make before touching an installation (docs/copy-format.md).
@@ -110,6 +111,7 @@ private:
 
     QString m_path;
     qint64 m_fileSize = 0;
+    std::unique_ptr<WindowedFile> m_file; // declared first: m_zip reads it until it goes
     std::unique_ptr<QuaZip> m_zip;
     Manifest m_manifest;
     quint64 m_manifestRecord = 0; // where the manifest's record is in the directory

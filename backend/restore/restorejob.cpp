@@ -11,9 +11,9 @@
 #include "core/filesystem.h"
 #include "core/logging.h"
 #include "core/sparsewriter.h"
-#include "installation/folderselection.h"
 #include "core/version.h"
 #include "history/history.h"
+#include "installation/folderselection.h"
 #include "installation/installation.h"
 #include "installation/sessionlock.h"
 #include "installation/tablepath.h"
@@ -219,16 +219,28 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
     QSet<QString> needed;
     OperationError failure;
     bool stopped = false;
+    QString parentPath;
+    std::optional<RootedDir> parentDir;
     auto extractOne = [&](const ManifestEntry &entry) -> OperationError {
         const QString target = RestoreJournal::newPath(entry.realPath);
         QFile out;
         QString problem;
         CopyProblem::Kind kind = CopyProblem::Kind::ReadError;
         // Created below the root held open, exclusively, never through a
-        // link: the staging folder is in a tree anyone may write.
+        // link: the staging folder is in a tree anyone may write. Files come
+        // folder by folder, so the folder is made and opened once for all
+        // of its files.
+        const qsizetype slash = target.lastIndexOf(u'/');
+        const QString parent = target.left(slash);
+        if (!parentDir || parent != parentPath) {
+            parentDir.reset();
+            parentPath = parent;
+            if (installation.tree().makePath(parent, &problem))
+                parentDir = installation.tree().openDir(parent, &problem);
+        }
         int fd = -1;
-        bool ok = installation.tree().makePath(target.section(u'/', 0, -2), &problem)
-            && (fd = installation.tree().createFile(target, 0666, &problem)) >= 0
+        bool ok = parentDir
+            && (fd = parentDir->createFile(target.mid(slash + 1), 0666, &problem)) >= 0
             && out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle);
         if (!ok && fd >= 0 && problem.isEmpty())
             problem = out.errorString();
