@@ -48,10 +48,9 @@ qint64 CopyProducer::estimateCopySize(const BackupPlan &plan)
     auto consider = [&](const SourceFile &file) {
         if (files.size() == sampleFiles && file.size <= files.last().size)
             return;
-        files.insert(std::upper_bound(files.begin(), files.end(), file,
-                                      [](const SourceFile &a, const SourceFile &b) {
-                                          return a.size > b.size;
-                                      }),
+        files.insert(std::upper_bound(
+                         files.begin(), files.end(), file,
+                         [](const SourceFile &a, const SourceFile &b) { return a.size > b.size; }),
                      file);
         if (files.size() > sampleFiles)
             files.removeLast();
