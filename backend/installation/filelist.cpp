@@ -108,16 +108,6 @@ QStringList FileList::folderPrefixesWithFiles() const
     return prefixes;
 }
 
-qint64 FileList::memoryUsed() const
-{
-    qint64 total = sizeof(FileList);
-    for (const auto &chunk : m_chunks)
-        total += sizeof(QByteArray) + chunk.capacity();
-    for (const auto &folder : m_folders)
-        total += sizeof(Folder) + folder.prefix.capacity() * 2 + folder.order.capacity() * 4;
-    return total;
-}
-
 void FileList::removeIf(const std::function<bool(const SourceFile &)> &remove)
 {
     if (m_count == 0)

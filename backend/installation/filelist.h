@@ -59,9 +59,6 @@ public:
     // with a trailing '/' (or empty for files listed with an empty prefix).
     QStringList folderPrefixesWithFiles() const;
 
-    // Roughly the memory the list holds, in bytes.
-    qint64 memoryUsed() const;
-
 private:
     struct Folder
     {
