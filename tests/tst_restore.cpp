@@ -378,7 +378,7 @@ private:
         const auto files
             = Installation::listFiles(absolute(companyDir(u"0001"_s)), companyPrefix(u"0001"_s));
         for (const auto &file : files)
-            copy.addFile(file.archivePath, readAll(file.absolutePath));
+            copy.addFile(file.archivePath, readAll(absolute(file.archivePath)));
         const QByteArray payload("registro hostil\n");
         if (kind == u"plain ZIP") {
             copy.setWritesManifest(false);

@@ -15,9 +15,7 @@ qint64 BackupPlan::totalBytes() const
     qint64 total = 0;
     for (const auto &company : companies)
         total += company.bytes;
-    for (const auto &file : templates)
-        total += file.size;
-    return total;
+    return total + templates.totalBytes();
 }
 
 qint64 BackupPlan::totalFiles() const
@@ -45,36 +43,36 @@ BackupPlan BackupPlan::make(const Installation &installation, const SystemInfo &
         planned.info = company;
         planned.archiveFromYear = options.archiveFromYear;
         const QString prefix = InstallationLayout::companyArchivePrefix(system.code, company.code);
-        const TreeListing listing = installation.listTree(company.relativePath);
+        TreeListing listing = installation.listTree(company.relativePath);
         auto kept = [&](const QString &archivePath) {
             return classifyCompanyPath(QStringView(archivePath).mid(prefix.size()))
                 .isKeptFrom(options.archiveFromYear);
         };
-        QSet<int> years;
-        for (const auto &file : listing.files) {
-            const TableClass table
-                = classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()));
-            if (!table.isKeptFrom(options.archiveFromYear))
-                continue;
-            if (table.isDated())
-                years.insert(table.year);
-            planned.files.append(file);
-            planned.bytes += file.size;
-        }
-        // A folder is classified as a file inside it would be: the folder
-        // of a year left out is left out too, and so is one left empty only
-        // because its years were.
-        QStringList keptFiles;
-        for (const auto &file : std::as_const(planned.files))
-            keptFiles.append(file.archivePath);
+        // The folders that hold something. A folder's prefix ("a/b/")
+        // stands for its files: their ancestors are its ancestors, and no
+        // string per file is made.
         QStringList everything = listing.folders;
-        for (const auto &file : listing.files)
-            everything.append(file.archivePath);
+        everything += listing.files.folderPrefixesWithFiles();
         for (const auto &item : listing.skipped)
             everything.append(item.archivePath);
         const QSet<QString> withContent = foldersWithContent(everything);
+        QSet<int> years;
+        planned.files = std::move(listing.files);
+        planned.files.removeIf([&](const SourceFile &file) {
+            const TableClass table
+                = classifyCompanyPath(QStringView(file.archivePath).mid(prefix.size()));
+            if (!table.isKeptFrom(options.archiveFromYear))
+                return true;
+            if (table.isDated())
+                years.insert(table.year);
+            return false;
+        });
+        planned.bytes = planned.files.totalBytes();
+        // A folder is classified as a file inside it would be: the folder
+        // of a year left out is left out too, and so is one left empty only
+        // because its years were.
         planned.folders = selectFolders(
-            listing.folders, keptFiles,
+            listing.folders, planned.files.folderPrefixesWithFiles(),
             [&](const QString &folder) {
                 return folder.size() < prefix.size() || kept(folder + QStringLiteral("/x"));
             },

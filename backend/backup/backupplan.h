@@ -14,7 +14,7 @@ namespace Resguarda {
 struct PlannedCompany
 {
     CompanyInfo info;
-    QList<SourceFile> files;
+    FileList files;
     QStringList folders; // archive paths; the company's own folder first
     qint64 bytes = 0;
     QList<int> years; // years of the dated tables included, ascending
@@ -33,7 +33,7 @@ public:
     // path below it (the installation root).
     std::shared_ptr<const RootedDir> source;
     QList<PlannedCompany> companies;
-    QList<SourceFile> templates;
+    FileList templates;
     QStringList templateFolders;
     // What cannot be copied (links, special files, unreadable folders):
     // the copy fails naming them, unless allowIncomplete.

@@ -43,15 +43,26 @@ CopyProducer::CopyProducer(int compressionLevel, Report report)
 
 qint64 CopyProducer::estimateCopySize(const BackupPlan &plan)
 {
-    QList<SourceFile> files = plan.templates;
+    // The largest files, largest first, kept while going through them all
+    // (a copy of every file's path would cost hundreds of bytes each).
+    QList<SourceFile> files;
+    auto consider = [&](const SourceFile &file) {
+        if (files.size() == sampleFiles && file.size <= files.last().size)
+            return;
+        files.insert(std::upper_bound(
+                         files.begin(), files.end(), file,
+                         [](const SourceFile &a, const SourceFile &b) { return a.size > b.size; }),
+                     file);
+        if (files.size() > sampleFiles)
+            files.removeLast();
+    };
+    std::for_each(plan.templates.cbegin(), plan.templates.cend(), consider);
     for (const auto &company : plan.companies)
-        files += company.files;
-    std::sort(files.begin(), files.end(),
-              [](const SourceFile &a, const SourceFile &b) { return a.size > b.size; });
+        std::for_each(company.files.cbegin(), company.files.cend(), consider);
     qint64 sampled = 0;
     qint64 packed = 0;
     EntryCompressor compressor;
-    for (int i = 0; plan.source && i < std::min<qsizetype>(sampleFiles, files.size()); ++i) {
+    for (int i = 0; plan.source && i < files.size(); ++i) {
         QString ignored;
         const int fd = plan.source->openForReading(files[i].archivePath, &ignored);
         QFile file;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/filenames.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace Resguarda::FileNames {
 
 namespace {
@@ -57,29 +60,76 @@ int validSequence(QByteArrayView bytes, qsizetype i, char32_t *codePoint)
     return length;
 }
 
+// Reads decode(bytes) one UTF-16 code unit at a time.
+class CodeUnitReader
+{
+public:
+    explicit CodeUnitReader(QByteArrayView bytes)
+        : m_bytes(bytes)
+    {
+    }
+    bool atEnd() const { return m_pendingLow == 0 && m_next >= m_bytes.size(); }
+    char16_t next()
+    {
+        if (m_pendingLow != 0)
+            return std::exchange(m_pendingLow, 0);
+        char32_t codePoint = 0;
+        const int length = validSequence(m_bytes, m_next, &codePoint);
+        if (length == 0)
+            return char16_t(escapeBase + quint8(m_bytes[m_next++]));
+        m_next += length;
+        if (!QChar::requiresSurrogates(codePoint))
+            return char16_t(codePoint);
+        m_pendingLow = QChar::lowSurrogate(codePoint); // never 0
+        return QChar::highSurrogate(codePoint);
+    }
+
+private:
+    QByteArrayView m_bytes;
+    qsizetype m_next = 0;
+    char16_t m_pendingLow = 0;
+};
+
 } // namespace
 
 QString decode(QByteArrayView bytes)
 {
     QString name;
-    name.reserve(bytes.size());
+    appendDecoded(&name, bytes);
+    return name;
+}
+
+void appendDecoded(QString *into, QByteArrayView bytes)
+{
+    // Written in place: each byte gives at most one UTF-16 code unit (a
+    // four-byte sequence gives two).
+    const qsizetype start = into->size();
+    into->resize(start + bytes.size());
+    char16_t *out = reinterpret_cast<char16_t *>(into->data()) + start;
+    char16_t *const begin = out;
     for (qsizetype i = 0; i < bytes.size();) {
+        const auto lead = quint8(bytes[i]);
+        if (lead < 0x80) { // plain ASCII, by far the most frequent
+            *out++ = lead;
+            ++i;
+            continue;
+        }
         char32_t codePoint = 0;
         const int length = validSequence(bytes, i, &codePoint);
         if (length == 0) {
-            name.append(QChar(char16_t(escapeBase + quint8(bytes[i]))));
+            *out++ = char16_t(escapeBase + lead);
             ++i;
             continue;
         }
         if (QChar::requiresSurrogates(codePoint)) {
-            name.append(QChar(QChar::highSurrogate(codePoint)));
-            name.append(QChar(QChar::lowSurrogate(codePoint)));
+            *out++ = QChar::highSurrogate(codePoint);
+            *out++ = QChar::lowSurrogate(codePoint);
         } else {
-            name.append(QChar(char16_t(codePoint)));
+            *out++ = char16_t(codePoint);
         }
         i += length;
     }
-    return name;
+    into->truncate(start + (out - begin));
 }
 
 QByteArray encode(QStringView name)
@@ -131,6 +181,25 @@ bool hasRawBytes(QStringView name)
             return true;
     }
     return false;
+}
+
+int compareDecoded(QByteArrayView a, QByteArrayView b)
+{
+    // A common prefix of ASCII bytes decodes alike and ends between two
+    // sequences: the comparison starts after it.
+    qsizetype same = 0;
+    const qsizetype shorter = std::min(a.size(), b.size());
+    while (same < shorter && a[same] == b[same] && quint8(a[same]) < 0x80)
+        ++same;
+    CodeUnitReader left(a.sliced(same));
+    CodeUnitReader right(b.sliced(same));
+    while (!left.atEnd() && !right.atEnd()) {
+        const char16_t x = left.next();
+        const char16_t y = right.next();
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return int(right.atEnd()) - int(left.atEnd());
 }
 
 bool isValidUtf8(QByteArrayView bytes)

@@ -22,6 +22,8 @@
 namespace Resguarda::FileNames {
 
 QString decode(QByteArrayView bytes);
+// decode(bytes) appended to into, without a string of its own.
+void appendDecoded(QString *into, QByteArrayView bytes);
 QByteArray encode(QStringView name);
 
 // Whether name holds bytes that are not UTF-8 (an escaped byte).
@@ -30,5 +32,10 @@ bool hasRawBytes(QStringView name);
 // Whether bytes are valid UTF-8 (strict: no overlong forms, no surrogates,
 // nothing above U+10FFFF).
 bool isValidUtf8(QByteArrayView bytes);
+
+// decode(a).compare(b's decoding): negative, zero or positive as QString
+// orders them (by UTF-16 code units), without building either string, for
+// sorting many names cheaply.
+int compareDecoded(QByteArrayView a, QByteArrayView b);
 
 } // namespace Resguarda::FileNames

@@ -15,9 +15,12 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cerrno>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace Resguarda {
 
@@ -244,18 +247,118 @@ QString Installation::copiesPath() const
     return m_root + u'/' + QStringView(InstallationLayout::copiesDirName);
 }
 
+namespace {
+
+// Lists a tree for Installation::collect() one folder at a time: a folder's
+// names are read and its files go straight into the FileList; only its
+// sub-folders' names are kept while they are listed in turn, so a million
+// files cost the list and one folder's names, never a string per file.
+class TreeLister
+{
+public:
+    TreeLister(const QString &prefix, TreeListing *listing, Installation::Measure *measure)
+        : m_files(prefix)
+        , m_listing(listing)
+        , m_measure(measure)
+    {
+    }
+
+    // Lists the folder open as fd, which becomes folder of the FileList,
+    // then its sub-folders. False when it cannot be read: nothing was added.
+    bool listFolder(int fd, qsizetype folder, qsizetype prefixBytes)
+    {
+        m_files.setCurrentFolder(folder);
+        // The descriptor is duplicated: closedir() closes its own.
+        const int listFd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        DIR *dir = listFd >= 0 ? ::fdopendir(listFd) : nullptr;
+        if (!dir) {
+            if (listFd >= 0)
+                ::close(listFd);
+            return false;
+        }
+        QList<QByteArray> subFolders;
+        // A folder opened only as a path (O_PATH, when it cannot be read)
+        // fails at the first readdir.
+        bool failed = false;
+        for (;;) {
+            errno = 0;
+            const dirent *entry = ::readdir(dir);
+            if (!entry) {
+                failed = errno != 0;
+                break;
+            }
+            const QByteArrayView name(entry->d_name);
+            if (name == "." || name == "..")
+                continue;
+            struct stat status
+            {
+            };
+            const bool examined = ::fstatat(fd, entry->d_name, &status, AT_SYMLINK_NOFOLLOW) == 0;
+            if (prefixBytes + name.size() > Installation::maxPathBytes) {
+                // Everything below a folder that is too long is too: the
+                // folder stands for it.
+                skip(folder, name, SkipReason::TooLong);
+            } else if (!examined) {
+                skip(folder, name, SkipReason::Unreadable);
+            } else if (S_ISREG(status.st_mode)) {
+                if (m_measure) {
+                    ++m_measure->files;
+                    m_measure->bytes += qint64(status.st_size);
+                } else {
+                    m_files.addFile(name, qint64(status.st_size));
+                }
+            } else if (S_ISDIR(status.st_mode)) {
+                subFolders.append(name.toByteArray());
+            } else {
+                skip(folder, name,
+                     S_ISLNK(status.st_mode) ? SkipReason::Link : SkipReason::Special);
+            }
+        }
+        ::closedir(dir);
+        if (failed) {
+            m_files.dropCurrentFolder();
+            return false;
+        }
+        const qsizetype first = m_files.finishFolder(&subFolders);
+        for (qsizetype i = 0; i < subFolders.size(); ++i) {
+            const QByteArray &name = subFolders.at(i);
+            const qsizetype child = first + i;
+            const QString path = m_files.prefixOf(child).chopped(1);
+            const int subFd
+                = ::openat(fd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            const bool listed
+                = subFd >= 0 && listFolder(subFd, child, prefixBytes + name.size() + 1);
+            if (subFd >= 0)
+                ::close(subFd);
+            if (listed)
+                m_listing->folders.append(path);
+            else
+                m_listing->skipped.append({path, SkipReason::Unreadable});
+        }
+        return true;
+    }
+
+    FileList takeFiles() { return m_files.take(); }
+
+private:
+    void skip(qsizetype folder, QByteArrayView name, SkipReason reason)
+    {
+        m_listing->skipped.append({m_files.prefixOf(folder) + FileNames::decode(name), reason});
+    }
+
+    FileList::Builder m_files;
+    TreeListing *m_listing;
+    Installation::Measure *m_measure;
+};
+
+} // namespace
+
 TreeListing Installation::collect(const RootedDir &tree, const QString &relativeDir,
-                                  const QString &archivePrefix)
+                                  const QString &archivePrefix, Measure *measure)
 {
     TreeListing listing;
-    const qsizetype skip = relativeDir.isEmpty() ? 0 : relativeDir.size() + 1;
     const QString rootArchivePath
         = archivePrefix.endsWith(u'/') ? archivePrefix.chopped(1) : archivePrefix;
-    auto archivePath = [&](const QString &relative) {
-        return relative.size() < skip ? rootArchivePath
-                                      : archivePrefix + QStringView(relative).mid(skip);
-    };
-    QString problem;
     const RootedDir::Kind rootKind
         = relativeDir.isEmpty() ? RootedDir::Kind::Directory : tree.kind(relativeDir);
     if (rootKind == RootedDir::Kind::Missing)
@@ -266,45 +369,20 @@ TreeListing Installation::collect(const RootedDir &tree, const QString &relative
              rootKind == RootedDir::Kind::Link ? SkipReason::Link : SkipReason::Unreadable});
         return listing;
     }
-    if (!rootArchivePath.isEmpty())
-        listing.folders.append(rootArchivePath);
-    const bool walked = tree.walk(
-        relativeDir,
-        [&](const QString &relative, RootedDir::Kind kind, qint64 size) {
-            QString path = archivePath(relative);
-            if (FileNames::encode(path).size() > maxPathBytes) {
-                listing.skipped.append({path, SkipReason::TooLong});
-                return true;
-            }
-            switch (kind) {
-            case RootedDir::Kind::File:
-                listing.files.append({tree.filePath(relative), std::move(path), size});
-                break;
-            case RootedDir::Kind::Directory:
-                listing.folders.append(std::move(path));
-                break;
-            case RootedDir::Kind::Link:
-                listing.skipped.append({std::move(path), SkipReason::Link});
-                break;
-            default:
-                // A folder that cannot be read is reported after it was
-                // listed as one: it is left out, not empty.
-                if (size < 0 && !listing.folders.isEmpty() && listing.folders.last() == path)
-                    listing.folders.removeLast();
-                listing.skipped.append(
-                    {std::move(path), size < 0 ? SkipReason::Unreadable : SkipReason::Special});
-                break;
-            }
-            return true;
-        },
-        &problem);
-    if (!walked) {
+    QString problem;
+    std::optional<RootedDir> below;
+    if (!relativeDir.isEmpty())
+        below = tree.openDir(relativeDir, &problem);
+    const int fd = relativeDir.isEmpty() ? tree.fd() : below ? below->fd() : -1;
+    TreeLister lister(archivePrefix, &listing, measure);
+    if (fd < 0 || !lister.listFolder(fd, 0, FileNames::encode(archivePrefix).size())) {
         listing.folders.clear();
         listing.skipped.append({rootArchivePath, SkipReason::Unreadable});
+        return listing;
     }
-    std::sort(
-        listing.files.begin(), listing.files.end(),
-        [](const SourceFile &a, const SourceFile &b) { return a.archivePath < b.archivePath; });
+    if (!rootArchivePath.isEmpty())
+        listing.folders.append(rootArchivePath);
+    listing.files = lister.takeFiles();
     std::sort(listing.folders.begin(), listing.folders.end());
     std::sort(
         listing.skipped.begin(), listing.skipped.end(),
@@ -341,8 +419,8 @@ QString Installation::skipReasonText(SkipReason reason)
     return QString();
 }
 
-QList<SourceFile> Installation::collectFiles(const RootedDir &tree, const QString &relativeDir,
-                                             const QString &archivePrefix, QStringList *warnings)
+FileList Installation::collectFiles(const RootedDir &tree, const QString &relativeDir,
+                                    const QString &archivePrefix, QStringList *warnings)
 {
     TreeListing listing = collect(tree, relativeDir, archivePrefix);
     if (warnings) {
@@ -357,13 +435,20 @@ TreeListing Installation::listTree(const QString &relativeDir) const
     return collect(*m_tree, relativeDir, relativeDir + u'/');
 }
 
-QList<SourceFile> Installation::filesBelow(const QString &relativeDir, QStringList *warnings) const
+FileList Installation::filesBelow(const QString &relativeDir, QStringList *warnings) const
 {
     return collectFiles(*m_tree, relativeDir, relativeDir + u'/', warnings);
 }
 
-QList<SourceFile> Installation::listFiles(const QString &dir, const QString &archivePrefix,
-                                          QStringList *warnings)
+Installation::Measure Installation::measure(const QString &relativeDir) const
+{
+    Measure measure;
+    collect(*m_tree, relativeDir, relativeDir + u'/', &measure);
+    return measure;
+}
+
+FileList Installation::listFiles(const QString &dir, const QString &archivePrefix,
+                                 QStringList *warnings)
 {
     QString problem;
     const auto tree = RootedDir::open(dir, &problem);

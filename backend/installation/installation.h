@@ -3,6 +3,7 @@
 
 #include "core/operationerror.h"
 #include "core/rooteddir.h"
+#include "installation/filelist.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -29,15 +30,6 @@ struct CompanyInfo
     QString relativePath; // "AT/empresas/0001", below the installation root
 };
 
-// A regular file of the installation and the name it has inside a copy.
-// Inside the installation, archivePath is also its path below the root.
-struct SourceFile
-{
-    QString absolutePath; // for messages
-    QString archivePath; // "AT/empresas/0001/anual/2024/saldos.dat"
-    qint64 size = 0;
-};
-
 // Why something of the installation is not in a copy.
 enum class SkipReason {
     Link, // a symbolic link: never followed
@@ -61,7 +53,7 @@ struct SkippedItem
 // folder (empty ones are data too) and what cannot be copied.
 struct TreeListing
 {
-    QList<SourceFile> files; // sorted by archive path
+    FileList files; // sorted by archive path
     QStringList folders; // archive paths, the listed folder itself first
     QList<SkippedItem> skipped;
 };
@@ -127,19 +119,29 @@ public:
     // the root. No symbolic link is followed, neither on the way to
     // relativeDir nor below it: links, special files and unreadable folders
     // are reported in warnings.
-    QList<SourceFile> filesBelow(const QString &relativeDir, QStringList *warnings = nullptr) const;
+    FileList filesBelow(const QString &relativeDir, QStringList *warnings = nullptr) const;
+
+    // How many regular files filesBelow() would give, and their bytes,
+    // without keeping anything per file.
+    struct Measure
+    {
+        qint64 files = 0;
+        qint64 bytes = 0;
+    };
+    Measure measure(const QString &relativeDir) const;
 
     // The same for any folder (for counting and tests): dir itself is taken
     // as given, nothing below it is followed.
-    static QList<SourceFile> listFiles(const QString &dir, const QString &archivePrefix,
-                                       QStringList *warnings = nullptr);
+    static FileList listFiles(const QString &dir, const QString &archivePrefix,
+                              QStringList *warnings = nullptr);
 
 private:
+    // With measure, the files are only counted into it.
     static TreeListing collect(const RootedDir &tree, const QString &relativeDir,
-                               const QString &archivePrefix);
+                               const QString &archivePrefix, Measure *measure = nullptr);
     // collect()'s files, with what it skipped as warnings.
-    static QList<SourceFile> collectFiles(const RootedDir &tree, const QString &relativeDir,
-                                          const QString &archivePrefix, QStringList *warnings);
+    static FileList collectFiles(const RootedDir &tree, const QString &relativeDir,
+                                 const QString &archivePrefix, QStringList *warnings);
 
 public:
     // Why an item was left out, as a phrase for the user; and a sentence

@@ -345,7 +345,8 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
                 return OperationError::failed(
                     tr("%1 could not be kept for the restore. Nothing was changed in the "
                        "installation.")
-                        .arg(QDir::toNativeSeparators(file.absolutePath)));
+                        .arg(QDir::toNativeSeparators(
+                            installation.tree().filePath(file.archivePath))));
             }
         }
     }
@@ -427,12 +428,12 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
         safety.companies.append(planned);
         codes << company.code;
     }
+    QList<SourceFile> templates;
     for (const auto &tmpl : m_plan->templates) {
-        if (tmpl.replaces) {
-            safety.templates.append({installation.tree().filePath(tmpl.path), tmpl.path,
-                                     installation.tree().fileSize(tmpl.path)});
-        }
+        if (tmpl.replaces)
+            templates.append({tmpl.path, installation.tree().fileSize(tmpl.path)});
     }
+    safety.templates = FileList::fromFiles(templates);
     if (safety.companies.isEmpty() && safety.templates.isEmpty())
         return OperationError::none();
 

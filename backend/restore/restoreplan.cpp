@@ -248,10 +248,9 @@ std::optional<RestorePlan> RestorePlan::make(const Manifest &manifest,
         planned.action = options.replaceAll ? RestorePlanCompany::Action::Eliminate
                                             : RestorePlanCompany::Action::Keep;
         // Kept companies are measured too, so the plan can show their size.
-        const auto files = installation.filesBelow(company.relativePath);
-        planned.installedFiles = files.size();
-        for (const auto &file : files)
-            planned.installedBytes += file.size;
+        const auto measured = installation.measure(company.relativePath);
+        planned.installedFiles = measured.files;
+        planned.installedBytes = measured.bytes;
         plan.companies.append(planned);
     }
     std::stable_sort(plan.companies.begin(), plan.companies.end(),
