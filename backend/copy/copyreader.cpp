@@ -516,9 +516,10 @@ QList<CopyProblem> CopyReader::scan(const FileVisitor &onFile, const FolderVisit
         entry.directoryOffset = position.pos_in_zip_directory;
         entry.directoryIndex = position.num_of_file;
         if (onFile) {
+            m_moved = false;
             const bool goOn = onFile(entry);
-            // The visitor may have read the entry: stand on it again.
-            if (unzGoToFilePos64(handle, &position) != UNZ_OK) {
+            // The visitor may have read an entry: stand on this one again.
+            if (m_moved && unzGoToFilePos64(handle, &position) != UNZ_OK) {
                 status = UNZ_ERRNO;
                 break;
             }
@@ -606,6 +607,7 @@ bool CopyReader::extractEntry(const ManifestEntry &entry, QIODevice &out, const 
     // quietly at the size the headers declare. A crafted or damaged entry
     // whose data goes on beyond that size must be reported, not cut short.
     unzFile handle = m_zip->getUnzFile();
+    m_moved = true;
     unz64_file_pos position {entry.directoryOffset, entry.directoryIndex};
     unz_file_info64 info {};
     int method = 0;

@@ -117,6 +117,7 @@ private:
     quint64 m_manifestRecord = 0; // where the manifest's record is in the directory
     std::optional<QList<CopyProblem>> m_structuralProblems;
     std::unique_ptr<EntryInflater> m_inflater;
+    bool m_moved = false; // extractEntry() moved minizip off the entry scan() stands on
 };
 
 } // namespace Resguarda

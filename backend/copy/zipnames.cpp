@@ -57,6 +57,20 @@ QString toEntryName(QStringView path)
 
 std::optional<QString> toPath(QStringView entryName)
 {
+    // Almost every name has nothing escaped: it is then the path itself,
+    // provided nothing in it should have been escaped (checked without
+    // building anything, as the copy's every entry comes through here).
+    if (!entryName.contains(u'%')) {
+        for (qsizetype i = 0; i < entryName.size(); ++i) {
+            const QChar c = entryName[i];
+            if (c.isHighSurrogate() && i + 1 < entryName.size()
+                && entryName[i + 1].isLowSurrogate())
+                ++i;
+            else if (c.isSurrogate() || needsEscape(c.unicode()))
+                return std::nullopt;
+        }
+        return entryName.toString();
+    }
     QByteArray bytes;
     bytes.reserve(entryName.size());
     for (qsizetype i = 0; i < entryName.size(); ++i) {
