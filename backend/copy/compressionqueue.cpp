@@ -44,6 +44,7 @@ void CompressionTask::clear()
         output = QByteArray();
     input.resize(0);
     output.resize(0);
+    kind = Kind::Entries;
     ok = true;
     items.clear();
     entry = {};

@@ -453,6 +453,8 @@ bool CopyWriter::addData(const QString &entryName, const QByteArray &data, Compr
     result->uncompressedSize = data.size();
     result->crc32 = item.crc32;
     task.items.push_back(std::move(item));
+    if (task.input.size() >= batchBytes || task.items.size() >= batchEntries)
+        submitBatch();
     return checkWritable(error);
 }
 
