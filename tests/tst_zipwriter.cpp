@@ -457,6 +457,22 @@ private slots:
         checkWithEveryReader(archivePath());
     }
 
+    void streamedFilesOneAfterAnother()
+    {
+        // Chunks of one large file must never be primed with the data of
+        // another: every stream starts with an empty window.
+        auto writer = openWriter();
+        QVERIFY(writer);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(addSourceFile(
+                *writer, QStringLiteral("tabela%1.dat").arg(i),
+                recordText(EntryCompressor::wholeBufferLimit + 1024 * 1024 + i, quint32(20 + i))));
+        }
+        QString error;
+        QVERIFY2(writer->finish(&error), qPrintable(error));
+        checkWithEveryReader(archivePath());
+    }
+
     void oneWorkerIsEnough()
     {
         auto writer = openWriter(1);

@@ -48,6 +48,7 @@ void CompressionTask::clear()
     ok = true;
     items.clear();
     entry = {};
+    dictionary.resize(0);
     first = last = false;
     crc32 = 0;
     totalSize = 0;

@@ -382,11 +382,11 @@ CopyWriter::AddResult CopyWriter::addStreamed(int fd, const struct stat &before,
         crc = EntryCompressor::crc32(crc, task->input.constData(), got);
         if (progress && !progress(got))
             return abort(tr("cancelled"));
+        // The first chunk starts the stream with an empty window.
         task->first = total == 0;
         if (task->first)
             task->entry = entry;
-        else
-            task->dictionary = m_dictionary;
+        task->dictionary = task->first ? QByteArray() : m_dictionary;
         m_dictionary = QByteArray(task->input.constData() + want - EntryCompressor::dictionarySize,
                                   EntryCompressor::dictionarySize);
         total += got;
