@@ -387,10 +387,14 @@ CopyWriter::AddResult CopyWriter::addStreamed(int fd, const struct stat &before,
         if (task->first)
             task->entry = entry;
         task->dictionary = task->first ? QByteArray() : m_dictionary;
-        m_dictionary = QByteArray(task->input.constData() + want - EntryCompressor::dictionarySize,
-                                  EntryCompressor::dictionarySize);
         total += got;
         task->last = total == size;
+        // Every chunk but the last is a whole streamChunk, far longer than
+        // the window; the last needs no successor.
+        if (!task->last)
+            m_dictionary
+                = QByteArray(task->input.constData() + want - EntryCompressor::dictionarySize,
+                             EntryCompressor::dictionarySize);
         if (task->last) {
             task->crc32 = crc;
             task->totalSize = total;
