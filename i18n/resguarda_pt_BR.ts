@@ -771,24 +771,12 @@
         <translation>o disco está cheio</translation>
     </message>
     <message>
-        <source>ZIP error %1</source>
-        <translation>erro de ZIP %1</translation>
-    </message>
-    <message>
-        <source>the file is not open</source>
-        <translation>o arquivo não está aberto</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
         <source>the copy is not open</source>
         <translation>a cópia não está aberta</translation>
-    </message>
-    <message>
-        <source>the ZIP directory could not be completed</source>
-        <translation>o diretório do ZIP não pôde ser concluído</translation>
     </message>
     <message>
         <source>the data could not be written to the disk</source>
@@ -801,6 +789,18 @@
     <message>
         <source>it kept changing while it was read</source>
         <translation>continuou sendo alterado enquanto era lido</translation>
+    </message>
+    <message>
+        <source>the compressor failed</source>
+        <translation>o compactador falhou</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>the file changed size while it was being copied</source>
+        <translation>o arquivo mudou de tamanho durante a cópia</translation>
     </message>
 </context>
 <context>
@@ -929,10 +929,6 @@
     <message>
         <source>the copy could not be written</source>
         <translation>a cópia não pôde ser gravada</translation>
-    </message>
-    <message>
-        <source>the compressor could not be started</source>
-        <translation>o compactador não pôde ser iniciado</translation>
     </message>
     <message>
         <source>the compressor failed</source>

@@ -291,7 +291,7 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
                "unchanged.")
                 .arg(nativeFolder, problem));
     created = true;
-    if (!writer.open(fd, &problem))
+    if (!writer.open(fd, *folderDir, &problem))
         return writeFailure(problem);
 
     manifest.companies.clear();

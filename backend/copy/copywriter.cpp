@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/copywriter.h"
 
-#include "copy/zipversionfix.h"
+#include "copy/compressionqueue.h"
 #include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "core/rooteddir.h"
 
-#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QtEndian>
-
-#include <quazip/quazip.h>
-#include <quazip/zip.h>
+#include <QRandomGenerator>
+#include <QThread>
 
 #include <algorithm>
 #include <cerrno>
-#include <limits>
 #include <utility>
 
 #include <sys/stat.h>
@@ -27,31 +23,16 @@ namespace Resguarda {
 
 namespace {
 
-// Entries this large get zip64 headers; smaller ones keep the classic headers
-// that every unzip understands. The margin covers deflate's worst-case growth.
-constexpr qint64 zip64Threshold = Q_INT64_C(0xFFFFFFFF) - 64 * 1024 * 1024;
-// "Made by" Unix, ZIP specification 6.3 (UTF-8 names): unzip then restores
-// the permissions kept in the upper external attribute bits.
-constexpr uLong versionMadeByUnix = (3u << 8) | 63u;
-
 // How many times a file that changes while it is read is read again.
 constexpr int readAttempts = 3;
-
-// The "extended timestamp" extra field (0x5455) with the modification time
-// only: unzip and 7-Zip restore the time from it to the second, where the
-// MS-DOS time of the header has two-second steps and no time zone.
-QByteArray extendedTimestamp(qint64 modified)
-{
-    if (modified < 0 || modified > std::numeric_limits<qint32>::max())
-        return {};
-    QByteArray field(9, '\0');
-    auto *bytes = reinterpret_cast<uchar *>(field.data());
-    qToLittleEndian<quint16>(0x5455, bytes);
-    qToLittleEndian<quint16>(5, bytes + 2);
-    bytes[4] = 1; // the modification time is present
-    qToLittleEndian<quint32>(quint32(modified), bytes + 5);
-    return field;
-}
+// Small entries travel to the workers in batches of about this much data
+// (or this many entries), so that a million tiny files cost a few thousand
+// hand-overs between threads, not a million.
+constexpr qint64 batchBytes = 256 * 1024;
+constexpr std::size_t batchEntries = 256;
+// Tasks queued per worker: enough to keep every core busy while this
+// thread reads the next files, few enough to keep memory flat.
+constexpr int tasksPerWorker = 4;
 
 bool sameFile(const struct stat &a, const struct stat &b)
 {
@@ -59,11 +40,34 @@ bool sameFile(const struct stat &a, const struct stat &b)
         && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec && a.st_ino == b.st_ino;
 }
 
+// Reads up to size bytes at offset; -1 with errno on an error.
+qint64 readAt(int fd, char *buffer, qint64 size, qint64 offset)
+{
+    qint64 total = 0;
+    while (total < size) {
+        const ssize_t n = ::pread(fd, buffer + total, size_t(size - total), off_t(offset + total));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        if (n == 0)
+            break;
+        total += n;
+    }
+    return total;
+}
+
+struct FdCloser
+{
+    int fd;
+    ~FdCloser() { ::close(fd); }
+};
+
 } // namespace
 
 CopyWriter::CopyWriter(const QString &path, int compressionLevel)
     : m_path(path)
-    , m_compressor(compressionLevel)
     , m_level(compressionLevel)
 {
 }
@@ -73,27 +77,45 @@ CopyWriter::~CopyWriter()
     abandon();
 }
 
-bool CopyWriter::open(int fd, QString *error)
+bool CopyWriter::open(int fd, const RootedDir &folder, QString *error)
 {
-    // Read-write: finish() corrects the central directory in place.
     if (!m_file.open(fd, QIODevice::ReadWrite, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
         *error = m_file.errorString();
         return false;
     }
-    m_zip = std::make_unique<QuaZip>(&m_file);
-    m_zip->setUtf8Enabled(true);
-    // The output is seekable, so sizes and CRC go into each local header; a
-    // data descriptor would only make streaming readers (a copy inside a
-    // .tar read by libarchive) guess where stored entries end.
-    m_zip->setDataDescriptorWritingEnabled(false);
-    // The file is ours: QuaZip must not close it, so finish() can fsync it.
-    m_zip->setAutoClose(false);
-    if (!m_zip->open(QuaZip::mdCreate)) {
-        *error = deviceError();
-        m_zip.reset();
+    // The spool is named like the partial file, so that a run killed before
+    // it is removed leaves something the next run clears.
+    const QString partialName = QFileInfo(m_path).fileName();
+    const qsizetype dot = partialName.lastIndexOf(u'.');
+    const QString stem = dot > 0 ? partialName.left(dot) : partialName;
+    const QString suffix = dot > 0 ? partialName.mid(dot) : QString();
+    for (int attempt = 0; attempt < 16 && m_spoolFd < 0; ++attempt) {
+        const QString name = stem
+            + QStringLiteral(".directory-%1")
+                  .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))
+            + suffix;
+        QString problem;
+        m_spoolFd = folder.createFile(name, 0600, &problem);
+        if (m_spoolFd >= 0) {
+            folder.removeFile(name, &problem);
+        } else if (errno != EEXIST) {
+            m_deviceFull = errno == ENOSPC;
+            *error = m_deviceFull ? tr("the disk is full") : problem;
+            m_file.close();
+            return false;
+        }
+    }
+    if (m_spoolFd < 0) {
+        *error = qt_error_string(EEXIST);
+        m_file.close();
         return false;
     }
+    const int workers = m_workers > 0 ? m_workers : std::max(QThread::idealThreadCount(), 1);
+    m_workers = workers;
+    m_zip.open(m_file.handle(), m_spoolFd, m_limits);
+    m_queue = std::make_unique<CompressionQueue>(m_level, workers);
+    m_open = true;
     return true;
 }
 
@@ -101,9 +123,116 @@ QString CopyWriter::deviceError() const
 {
     if (m_deviceFull)
         return tr("the disk is full");
-    if (m_file.error() != QFileDevice::NoError)
-        return m_file.errorString();
-    return m_zip ? tr("ZIP error %1").arg(m_zip->getZipError()) : tr("the file is not open");
+    return qt_error_string(m_zip.error());
+}
+
+void CopyWriter::noteWriteFailure()
+{
+    if (!m_failure.isEmpty())
+        return;
+    m_deviceFull
+        = m_deviceFull || m_zip.error() == ENOSPC || FileSystem::availableBytes(m_path) == 0;
+    m_failure = deviceError();
+}
+
+bool CopyWriter::checkWritable(QString *error)
+{
+    if (!m_open) {
+        *error = tr("the copy is not open");
+        return false;
+    }
+    if (!m_failure.isEmpty()) {
+        *error = m_failure;
+        return false;
+    }
+    return true;
+}
+
+ZipStreamWriter::Entry CopyWriter::entryHeader(const QString &entryName, qint64 modified,
+                                               quint32 unixMode, qint64 size) const
+{
+    ZipStreamWriter::Entry entry;
+    // Entry names are valid UTF-8 by construction (copy/zipnames.h).
+    entry.name = entryName.toUtf8();
+    entry.modified = modified;
+    entry.unixMode = unixMode;
+    entry.level = m_level;
+    entry.expectedSize = size;
+    return entry;
+}
+
+std::unique_ptr<CompressionTask> CopyWriter::newTask()
+{
+    if (m_spare.empty())
+        return std::make_unique<CompressionTask>();
+    auto task = std::move(m_spare.back());
+    m_spare.pop_back();
+    return task;
+}
+
+CompressionTask &CopyWriter::batch()
+{
+    if (!m_batch)
+        m_batch = newTask();
+    return *m_batch;
+}
+
+void CopyWriter::submitBatch()
+{
+    if (m_batch && !m_batch->items.empty())
+        submit(std::move(m_batch));
+}
+
+void CopyWriter::submit(std::unique_ptr<CompressionTask> task)
+{
+    writeFinished(tasksPerWorker * m_workers, task->input.size());
+    m_queue->push(std::move(task));
+    writeFinished(tasksPerWorker * m_workers, 0);
+}
+
+void CopyWriter::writeFinished(int maxTasks, qint64 extraBytes)
+{
+    for (;;) {
+        // Over the budget, this thread waits for the oldest task (the
+        // workers are busy with it, or with the ones after it); within it,
+        // it only writes what is finished already.
+        const int queued = m_queue->size();
+        const bool over = queued > 0
+            && (queued >= maxTasks || m_queue->bytes() + extraBytes > maxBytesInFlight);
+        auto task = m_queue->takeFinished(over);
+        if (!task)
+            return;
+        writeTask(*task);
+        task->clear();
+        if (m_spare.size() < std::size_t(tasksPerWorker * m_workers + 2))
+            m_spare.push_back(std::move(task));
+    }
+}
+
+void CopyWriter::writeTask(CompressionTask &task)
+{
+    if (!m_failure.isEmpty())
+        return; // the copy is lost already: nothing more is written
+    if (!task.ok) {
+        m_failure = tr("the compressor failed");
+        return;
+    }
+    if (task.kind == CompressionTask::Kind::Entries) {
+        for (const auto &item : task.items) {
+            const char *data = item.entry.method == 8 ? task.output.constData() + item.outputOffset
+                                                      : task.input.constData() + item.inputOffset;
+            if (!m_zip.addEntry(item.entry, item.crc32, item.size, data, item.compressedSize))
+                break;
+        }
+    } else {
+        if (task.first)
+            m_zip.beginEntry(task.entry);
+        m_zip.writeData(task.output.constData(), task.output.size());
+        if (task.last)
+            m_zip.endEntry(task.crc32, task.totalSize);
+    }
+    if (m_zip.failed())
+        noteWriteFailure();
 }
 
 CopyWriter::AddResult CopyWriter::addFile(const RootedDir &sourceDir, const QString &relativePath,
@@ -112,8 +241,8 @@ CopyWriter::AddResult CopyWriter::addFile(const RootedDir &sourceDir, const QStr
                                           CompressedEntry *result, FileMetadata *metadata,
                                           ManifestLeftOut::Reason *leftOutReason, QString *error)
 {
-    const QString shownPath
-        = DisplayText::displaySafe(QDir::toNativeSeparators(sourceDir.filePath(relativePath)));
+    if (!checkWritable(error))
+        return AddResult::Failed;
     QString problem;
     const int fd = sourceDir.openForReading(relativePath, &problem);
     if (fd < 0) {
@@ -122,218 +251,255 @@ CopyWriter::AddResult CopyWriter::addFile(const RootedDir &sourceDir, const QStr
         *error = problem;
         return AddResult::LeftOut;
     }
-    QFile source;
-    source.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+    const FdCloser closer {fd};
+    // Built only when something is said about the file.
+    auto shownPath = [&] {
+        return DisplayText::displaySafe(QDir::toNativeSeparators(sourceDir.filePath(relativePath)));
+    };
     auto leftOut = [&](ManifestLeftOut::Reason reason, const QString &why) {
         *leftOutReason = reason;
-        *error = tr("%1: %2").arg(shownPath, why);
+        *error = tr("%1: %2").arg(shownPath(), why);
         return AddResult::LeftOut;
     };
     for (int attempt = 0; attempt < readAttempts; ++attempt) {
         struct stat before
         {
         };
-        if (::fstat(fd, &before) != 0 || !source.seek(0))
-            return leftOut(ManifestLeftOut::Reason::Unreadable, source.errorString());
+        if (::fstat(fd, &before) != 0)
+            return leftOut(ManifestLeftOut::Reason::Unreadable, qt_error_string(errno));
         metadata->modified = before.st_mtim.tv_sec;
         metadata->mode = int(before.st_mode & 07777);
         const quint32 mode = S_IFREG | (before.st_mode & 07777);
         const qint64 size = before.st_size;
         if (size > EntryCompressor::wholeBufferLimit) {
-            // Streamed: once its first bytes are in the copy there is no
-            // reading it again, and a change makes the copy fail.
-            const bool added = addEntry(source, entryName, size, before.st_mtim.tv_sec, mode,
-                                        progress, result, &problem);
-            struct stat after
-            {
-            };
-            const bool changed = ::fstat(fd, &after) != 0 || !sameFile(before, after);
-            if (!added && !changed) {
-                *error = tr("%1: %2").arg(shownPath, problem);
-                return AddResult::Failed;
-            }
+            // Streamed: once its first bytes are queued there is no reading
+            // it again, and a change makes the copy fail.
+            bool changed = false;
+            const AddResult added
+                = addStreamed(fd, before, entryName, progress, result, &problem, &changed);
             if (changed) {
                 *error = tr("%1 changed while it was being copied. Close the programs that use "
                             "it and make the copy again.")
-                             .arg(shownPath);
+                             .arg(shownPath());
                 return AddResult::SourceChanged;
             }
-            return AddResult::Added;
+            if (added != AddResult::Added)
+                *error = tr("%1: %2").arg(shownPath(), problem);
+            return added;
         }
-        // Small: read whole, and written only if it did not change meanwhile.
-        m_readBuffer.resize(size + 1);
-        qint64 total = 0;
-        for (;;) {
-            const qint64 n = source.read(m_readBuffer.data() + total, m_readBuffer.size() - total);
-            if (n < 0)
-                return leftOut(ManifestLeftOut::Reason::Unreadable, source.errorString());
-            total += n;
-            if (n == 0 || total == m_readBuffer.size())
-                break;
+        // Small: read whole into the batch, and queued only if it did not
+        // change meanwhile. Room is made first, so that what is read and not
+        // yet written stays within the budget.
+        if (m_batch && m_batch->input.size() + size > batchBytes)
+            submitBatch();
+        writeFinished(tasksPerWorker * m_workers, (m_batch ? m_batch->input.size() : 0) + size);
+        if (!checkWritable(error))
+            return AddResult::Failed;
+        CompressionTask &task = batch();
+        const qint64 offset = task.input.size();
+        // One byte more than expected detects a file that grew.
+        task.input.resize(offset + size + 1);
+        const qint64 got = readAt(fd, task.input.data() + offset, size + 1, 0);
+        if (got < 0) {
+            const int code = errno;
+            task.input.resize(offset);
+            return leftOut(ManifestLeftOut::Reason::Unreadable, qt_error_string(code));
         }
         struct stat after
         {
         };
-        if (::fstat(fd, &after) != 0)
-            return leftOut(ManifestLeftOut::Reason::Unreadable, source.errorString());
-        if (total != size || !sameFile(before, after))
+        if (::fstat(fd, &after) != 0) {
+            const int code = errno;
+            task.input.resize(offset);
+            return leftOut(ManifestLeftOut::Reason::Unreadable, qt_error_string(code));
+        }
+        if (got != size || !sameFile(before, after)) {
+            task.input.resize(offset);
             continue; // it changed while it was read: again
-        QBuffer buffer;
-        buffer.setData(m_readBuffer.constData(), size);
-        buffer.open(QIODevice::ReadOnly);
-        if (!addEntry(buffer, entryName, size, before.st_mtim.tv_sec, mode, progress, result,
-                      &problem)) {
-            *error = tr("%1: %2").arg(shownPath, problem);
+        }
+        task.input.resize(offset + size);
+        if (progress && !progress(size)) {
+            task.input.resize(offset);
+            *error = tr("%1: %2").arg(shownPath(), tr("cancelled"));
             return AddResult::Failed;
         }
-        return AddResult::Added;
+        CompressionTask::Item item;
+        item.entry = entryHeader(entryName, before.st_mtim.tv_sec, mode, size);
+        item.crc32 = EntryCompressor::crc32(0, task.input.constData() + offset, size);
+        item.size = size;
+        item.inputOffset = offset;
+        *result = {};
+        result->uncompressedSize = size;
+        result->crc32 = item.crc32;
+        task.items.push_back(std::move(item));
+        if (task.input.size() >= batchBytes || task.items.size() >= batchEntries)
+            submitBatch();
+        return checkWritable(error) ? AddResult::Added : AddResult::Failed;
     }
     return leftOut(ManifestLeftOut::Reason::Changed, tr("it kept changing while it was read"));
 }
 
+CopyWriter::AddResult CopyWriter::addStreamed(int fd, const struct stat &before,
+                                              const QString &entryName,
+                                              const EntryCompressor::Progress &progress,
+                                              CompressedEntry *result, QString *problem,
+                                              bool *changed)
+{
+    // Whatever came before goes first: entries are written in order.
+    submitBatch();
+    const qint64 size = before.st_size;
+    ZipStreamWriter::Entry entry
+        = entryHeader(entryName, before.st_mtim.tv_sec, S_IFREG | (before.st_mode & 07777), size);
+    entry.method = 8;
+    quint32 crc = 0;
+    qint64 total = 0;
+    // Once part of the entry is queued, a failure leaves it unfinished: the
+    // copy cannot be completed any more.
+    auto abort = [&](const QString &why) {
+        if (total > 0 && m_failure.isEmpty())
+            m_failure = why;
+        *problem = why;
+        return AddResult::Failed;
+    };
+    while (total < size) {
+        const qint64 want = std::min(EntryCompressor::streamChunk, size - total);
+        writeFinished(tasksPerWorker * m_workers, want);
+        if (!m_failure.isEmpty()) {
+            *problem = m_failure;
+            return AddResult::Failed;
+        }
+        auto task = newTask();
+        task->kind = CompressionTask::Kind::Chunk;
+        task->input.resize(want);
+        const qint64 got = readAt(fd, task->input.data(), want, total);
+        if (got < 0)
+            return abort(qt_error_string(errno));
+        if (got != want) { // it shrank
+            *changed = true;
+            abort(tr("the file changed size while it was being copied"));
+            return AddResult::SourceChanged;
+        }
+        crc = EntryCompressor::crc32(crc, task->input.constData(), got);
+        if (progress && !progress(got))
+            return abort(tr("cancelled"));
+        // The first chunk starts the stream with an empty window.
+        task->first = total == 0;
+        if (task->first)
+            task->entry = entry;
+        task->dictionary = task->first ? QByteArray() : m_dictionary;
+        total += got;
+        task->last = total == size;
+        // Every chunk but the last is a whole streamChunk, far longer than
+        // the window; the last needs no successor.
+        if (!task->last)
+            m_dictionary
+                = QByteArray(task->input.constData() + want - EntryCompressor::dictionarySize,
+                             EntryCompressor::dictionarySize);
+        if (task->last) {
+            task->crc32 = crc;
+            task->totalSize = total;
+        }
+        submit(std::move(task));
+    }
+    m_dictionary = QByteArray();
+    struct stat after
+    {
+    };
+    if (::fstat(fd, &after) != 0 || !sameFile(before, after)) {
+        *changed = true;
+        abort(tr("the file changed size while it was being copied"));
+        return AddResult::SourceChanged;
+    }
+    *result = {};
+    result->uncompressedSize = size;
+    result->crc32 = crc;
+    if (!m_failure.isEmpty()) {
+        *problem = m_failure;
+        return AddResult::Failed;
+    }
+    return AddResult::Added;
+}
+
 bool CopyWriter::addFolder(const QString &entryName, const FileMetadata &metadata, QString *error)
 {
-    if (!m_zip) {
-        *error = tr("the copy is not open");
+    if (!checkWritable(error))
         return false;
-    }
-    const quint32 mode = S_IFDIR | quint32(std::max(metadata.mode, 0) & 07777);
-    if (!openEntry(entryName + u'/', 0, metadata.modified, mode, 0, false)
-        || zipCloseFileInZipRaw64(m_zip->getZipFile(), 0, 0) != ZIP_OK) {
-        noteDeviceError();
-        *error = deviceError();
-        return false;
-    }
-    return true;
+    CompressionTask &task = batch();
+    CompressionTask::Item item;
+    item.entry = entryHeader(entryName + u'/', metadata.modified,
+                             S_IFDIR | quint32(std::max(metadata.mode, 0) & 07777), 0);
+    item.inputOffset = task.input.size();
+    task.items.push_back(std::move(item));
+    if (task.items.size() >= batchEntries)
+        submitBatch();
+    return checkWritable(error);
 }
 
 bool CopyWriter::addData(const QString &entryName, const QByteArray &data, CompressedEntry *result,
                          QString *error)
 {
-    QBuffer buffer;
-    buffer.setData(data);
-    buffer.open(QIODevice::ReadOnly);
-    return addEntry(buffer, entryName, data.size(), QDateTime::currentSecsSinceEpoch(),
-                    S_IFREG | 0644, {}, result, error);
-}
-
-bool CopyWriter::openEntry(const QString &entryName, qint64 size, qint64 modified, quint32 unixMode,
-                           int method, bool raw)
-{
-    zip_fileinfo fileInfo {};
-    const QDateTime local = QDateTime::fromSecsSinceEpoch(std::max<qint64>(modified, 0));
-    const QDate date = local.date().year() < 1980 ? QDate(1980, 1, 1) : local.date();
-    fileInfo.tmz_date.tm_year = uInt(date.year());
-    fileInfo.tmz_date.tm_mon = uInt(date.month() - 1);
-    fileInfo.tmz_date.tm_mday = uInt(date.day());
-    fileInfo.tmz_date.tm_hour = uInt(local.time().hour());
-    fileInfo.tmz_date.tm_min = uInt(local.time().minute());
-    fileInfo.tmz_date.tm_sec = uInt(local.time().second());
-    fileInfo.external_fa = uLong(unixMode) << 16;
-    if ((unixMode & S_IFMT) == S_IFDIR)
-        fileInfo.external_fa |= 0x10; // the MS-DOS directory attribute
-    // Entry names are valid UTF-8 by construction (copy/zipnames.h).
-    const QByteArray name = entryName.toUtf8();
-    const QByteArray timestamp = extendedTimestamp(modified);
-    const int zip64 = size >= zip64Threshold ? 1 : 0;
-    return zipOpenNewFileInZip4_64(
-               m_zip->getZipFile(), name.constData(), &fileInfo, timestamp.constData(),
-               uInt(timestamp.size()), timestamp.constData(), uInt(timestamp.size()), nullptr,
-               method, m_level, raw ? 1 : 0, -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, nullptr,
-               0, versionMadeByUnix, ZIP_ENCODING_UTF8, zip64)
-        == ZIP_OK;
-}
-
-bool CopyWriter::addEntry(QIODevice &source, const QString &entryName, qint64 size, qint64 modified,
-                          quint32 unixMode, const EntryCompressor::Progress &progress,
-                          CompressedEntry *result, QString *error)
-{
-    if (!m_zip) {
-        *error = tr("the copy is not open");
+    if (!checkWritable(error))
         return false;
-    }
-    // QuaZipFile's raw mode wants the CRC before the first byte, which a
-    // streamed entry only knows at its end; minizip's own raw calls (on the
-    // handle QuaZip documents for this) take it when the entry is closed.
-    zipFile handle = m_zip->getZipFile();
-    bool opened = false;
-    auto beforeWrite = [&](int method) {
-        opened = openEntry(entryName, size, modified, unixMode, method, true);
-        return opened;
-    };
-    auto sink = [&](const char *data, qint64 length) {
-        // zipWriteInFileInZip takes an unsigned length: feed it in slices.
-        while (length > 0) {
-            const unsigned slice = unsigned(std::min<qint64>(length, 64 * 1024 * 1024));
-            if (zipWriteInFileInZip(handle, data, slice) != ZIP_OK) {
-                noteDeviceError();
-                return false;
-            }
-            data += slice;
-            length -= slice;
-        }
-        return true;
-    };
-    if (!m_compressor.compress(source, size, beforeWrite, sink, progress, result, error)) {
-        if (m_deviceFull || m_file.error() != QFileDevice::NoError)
-            *error = deviceError();
-        if (opened)
-            zipCloseFileInZipRaw64(handle, 0, 0);
+    if (m_batch && m_batch->input.size() + data.size() > batchBytes)
+        submitBatch();
+    writeFinished(tasksPerWorker * m_workers, (m_batch ? m_batch->input.size() : 0) + data.size());
+    if (!checkWritable(error))
         return false;
-    }
-    if (zipCloseFileInZipRaw64(handle, ZPOS64_T(result->uncompressedSize), uLong(result->crc32))
-        != ZIP_OK) {
-        noteDeviceError();
-        *error = deviceError();
-        return false;
-    }
-    return true;
-}
-
-void CopyWriter::noteDeviceError()
-{
-    m_deviceFull = m_deviceFull || errno == ENOSPC || FileSystem::availableBytes(m_path) == 0;
+    CompressionTask &task = batch();
+    CompressionTask::Item item;
+    item.entry
+        = entryHeader(entryName, QDateTime::currentSecsSinceEpoch(), S_IFREG | 0644, data.size());
+    item.crc32 = EntryCompressor::crc32(0, data.constData(), data.size());
+    item.size = data.size();
+    item.inputOffset = task.input.size();
+    task.input.append(data);
+    *result = {};
+    result->uncompressedSize = data.size();
+    result->crc32 = item.crc32;
+    task.items.push_back(std::move(item));
+    if (task.input.size() >= batchBytes || task.items.size() >= batchEntries)
+        submitBatch();
+    return checkWritable(error);
 }
 
 bool CopyWriter::finish(QString *error)
 {
-    if (!m_zip) {
-        *error = tr("the copy is not open");
+    if (!checkWritable(error))
         return false;
-    }
-    m_zip->close();
-    const int zipError = m_zip->getZipError();
-    m_zip.reset();
-    if (zipError != 0 || m_file.error() != QFileDevice::NoError) {
-        noteDeviceError();
-        *error = m_deviceFull ? tr("the disk is full") : m_file.errorString();
+    submitBatch();
+    writeFinished(0, 0);
+    if (!checkWritable(error))
         return false;
-    }
-    if (!fixZip64VersionFields(m_file, versionMadeByUnix)) {
-        *error = m_file.error() != QFileDevice::NoError
-            ? m_file.errorString()
-            : tr("the ZIP directory could not be completed");
+    m_queue.reset();
+    if (!m_zip.finish()) {
+        noteWriteFailure();
+        *error = m_failure;
         return false;
     }
     if (!FileSystem::syncFile(m_file)) {
-        noteDeviceError();
+        m_deviceFull = m_deviceFull || errno == ENOSPC || FileSystem::availableBytes(m_path) == 0;
         *error = m_deviceFull ? tr("the disk is full")
                               : tr("the data could not be written to the disk");
+        m_failure = *error;
         return false;
     }
     FileSystem::dropCachedPages(m_file);
-    m_file.close();
+    abandon();
     return true;
 }
 
 void CopyWriter::abandon()
 {
-    if (m_zip) {
-        m_zip->close();
-        m_zip.reset();
+    m_queue.reset(); // stops the workers; what they held is dropped
+    m_batch.reset();
+    m_spare.clear();
+    if (m_spoolFd >= 0) {
+        ::close(m_spoolFd);
+        m_spoolFd = -1;
     }
     if (m_file.isOpen())
         m_file.close();
+    m_open = false;
 }
 
 } // namespace Resguarda

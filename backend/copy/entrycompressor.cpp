@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/entrycompressor.h"
 
-#include <QCoreApplication>
 #include <QIODevice>
 
 #include <libdeflate.h>
@@ -26,9 +25,21 @@ qint64 readFully(QIODevice &source, char *buffer, qint64 size)
 
 } // namespace
 
+struct EntryCompressor::ZStream
+{
+    z_stream stream {};
+    bool ready = false;
+    ~ZStream()
+    {
+        if (ready)
+            deflateEnd(&stream);
+    }
+};
+
 EntryCompressor::EntryCompressor(int level)
     : m_level(level)
     , m_compressor(libdeflate_alloc_compressor(level))
+    , m_stream(std::make_unique<ZStream>())
 {
 }
 
@@ -42,131 +53,109 @@ quint32 EntryCompressor::crc32(quint32 crc, const char *data, qint64 size)
     return libdeflate_crc32(crc, data, size_t(size));
 }
 
+qint64 EntryCompressor::compressWhole(const char *input, qint64 size, char *output, qint64 capacity)
+{
+    if (size <= 0 || !m_compressor)
+        return 0;
+    return qint64(
+        libdeflate_deflate_compress(m_compressor, input, size_t(size), output, size_t(capacity)));
+}
+
+bool EntryCompressor::compressChunk(const char *dictionary, qint64 dictionaryBytes,
+                                    const char *input, qint64 size, bool last, QByteArray *output)
+{
+    z_stream &stream = m_stream->stream;
+    if (!m_stream->ready) {
+        if (deflateInit2(&stream, m_level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+            return false;
+        m_stream->ready = true;
+    } else if (deflateReset(&stream) != Z_OK) {
+        return false;
+    }
+    if (dictionaryBytes > 0
+        && deflateSetDictionary(&stream, reinterpret_cast<const Bytef *>(dictionary),
+                                uInt(dictionaryBytes))
+            != Z_OK)
+        return false;
+    // Room for the worst case plus the sync flush marker: one call does all.
+    output->resize(qsizetype(deflateBound(&stream, uLong(size))) + 64);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input));
+    stream.avail_in = uInt(size);
+    stream.next_out = reinterpret_cast<Bytef *>(output->data());
+    stream.avail_out = uInt(output->size());
+    const int rc = deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH);
+    if (last ? rc != Z_STREAM_END : (rc != Z_OK || stream.avail_in != 0 || stream.avail_out == 0))
+        return false;
+    output->resize(output->size() - qsizetype(stream.avail_out));
+    return true;
+}
+
 bool EntryCompressor::compress(QIODevice &source, qint64 expectedSize,
                                const std::function<bool(int)> &beforeWrite, const Sink &sink,
                                const Progress &progress, CompressedEntry *result, QString *error)
 {
     *result = {};
-    if (expectedSize <= wholeBufferLimit)
-        return compressWhole(source, expectedSize, beforeWrite, sink, progress, result, error);
-    return compressStream(source, expectedSize, beforeWrite, sink, progress, result, error);
-}
-
-bool EntryCompressor::compressWhole(QIODevice &source, qint64 expectedSize,
-                                    const std::function<bool(int)> &beforeWrite, const Sink &sink,
-                                    const Progress &progress, CompressedEntry *result,
-                                    QString *error)
-{
-    // One byte more than expected detects a file that grew since it was listed.
-    m_input.resize(expectedSize + 1);
-    const qint64 got = readFully(source, m_input.data(), expectedSize + 1);
-    if (got < 0) {
-        *error = source.errorString();
-        return false;
-    }
-    if (got != expectedSize) {
-        *error = tr("the file changed size while it was being copied");
-        return false;
-    }
-    if (progress && !progress(got)) {
-        *error = tr("cancelled");
-        return false;
-    }
-    result->uncompressedSize = got;
-    result->crc32 = crc32(0, m_input.constData(), got);
-
-    const size_t bound = libdeflate_deflate_compress_bound(m_compressor, size_t(got));
-    if (m_output.size() < qsizetype(bound))
-        m_output.resize(qsizetype(bound));
-    const size_t packed = got > 0 ? libdeflate_deflate_compress(m_compressor, m_input.constData(),
-                                                                size_t(got), m_output.data(), bound)
-                                  : 0;
-    // Incompressible data (already compressed tables, images) is stored as is.
-    const bool store = packed == 0 || qint64(packed) >= got;
-    result->method = store ? 0 : Z_DEFLATED;
-    if (!beforeWrite(result->method)) {
-        *error = tr("the entry could not be started");
-        return false;
-    }
-    const char *data = store ? m_input.constData() : m_output.constData();
-    result->compressedSize = store ? got : qint64(packed);
-    if (result->compressedSize > 0 && !sink(data, result->compressedSize)) {
-        *error = tr("the copy could not be written");
-        return false;
-    }
-    // Large buffers are released so that one big file does not pin memory.
-    if (m_input.size() > 4 * 1024 * 1024) {
-        m_input = QByteArray();
-        m_output = QByteArray();
-    }
-    return true;
-}
-
-bool EntryCompressor::compressStream(QIODevice &source, qint64 expectedSize,
-                                     const std::function<bool(int)> &beforeWrite, const Sink &sink,
-                                     const Progress &progress, CompressedEntry *result,
-                                     QString *error)
-{
-    z_stream stream {};
-    if (deflateInit2(&stream, m_level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-        *error = tr("the compressor could not be started");
-        return false;
-    }
-    struct Cleanup
-    {
-        z_stream *stream;
-        ~Cleanup() { deflateEnd(stream); }
-    } cleanup {&stream};
-
-    if (!beforeWrite(Z_DEFLATED)) {
-        *error = tr("the entry could not be started");
-        return false;
-    }
-    result->method = Z_DEFLATED;
-    QByteArray input(streamChunk, Qt::Uninitialized);
-    QByteArray output(streamChunk, Qt::Uninitialized);
-    qint64 consumed = 0;
+    const bool whole = expectedSize <= wholeBufferLimit;
+    // One byte more than expected detects a file that grew.
+    const qint64 piece = whole ? expectedSize + 1 : streamChunk;
+    QByteArray input(piece, Qt::Uninitialized);
+    QByteArray output;
+    QByteArray dictionary;
     quint32 crc = 0;
-    bool finished = false;
-    while (!finished) {
-        const qint64 n = readFully(source, input.data(), streamChunk);
+    qint64 consumed = 0;
+    for (;;) {
+        const qint64 n = readFully(source, input.data(), piece);
         if (n < 0) {
             *error = source.errorString();
             return false;
         }
         consumed += n;
-        if (consumed > expectedSize) {
+        if (consumed > expectedSize || (n < piece && consumed != expectedSize)) {
             *error = tr("the file changed size while it was being copied");
             return false;
         }
         crc = crc32(crc, input.constData(), n);
-        const bool last = n < streamChunk;
-        stream.next_in = reinterpret_cast<Bytef *>(input.data());
-        stream.avail_in = uInt(n);
-        do {
-            stream.next_out = reinterpret_cast<Bytef *>(output.data());
-            stream.avail_out = uInt(output.size());
-            const int rc = deflate(&stream, last ? Z_FINISH : Z_NO_FLUSH);
-            if (rc == Z_STREAM_ERROR) {
-                *error = tr("the compressor failed");
-                return false;
-            }
-            const qint64 produced = output.size() - stream.avail_out;
-            if (produced > 0 && !sink(output.constData(), produced)) {
-                *error = tr("the copy could not be written");
-                return false;
-            }
-            result->compressedSize += produced;
-            finished = rc == Z_STREAM_END;
-        } while (stream.avail_out == 0 || (last && !finished));
         if (progress && !progress(n)) {
             *error = tr("cancelled");
             return false;
         }
-    }
-    if (consumed != expectedSize) {
-        *error = tr("the file changed size while it was being copied");
-        return false;
+        const bool last = consumed == expectedSize && (whole || n < piece || n == 0);
+        if (whole) {
+            output.resize(qsizetype(n));
+            const qint64 packed = compressWhole(input.constData(), n, output.data(), n);
+            // Incompressible data (already compressed tables) is stored as is.
+            result->method = packed > 0 ? 8 : 0;
+            result->compressedSize = packed > 0 ? packed : n;
+            if (!beforeWrite(result->method)) {
+                *error = tr("the entry could not be started");
+                return false;
+            }
+            if (result->compressedSize > 0
+                && !sink(packed > 0 ? output.constData() : input.constData(),
+                         result->compressedSize)) {
+                *error = tr("the copy could not be written");
+                return false;
+            }
+            break;
+        }
+        if (consumed == n && !beforeWrite(8)) {
+            *error = tr("the entry could not be started");
+            return false;
+        }
+        result->method = 8;
+        if (!compressChunk(dictionary.constData(), dictionary.size(), input.constData(), n, last,
+                           &output)) {
+            *error = tr("the compressor failed");
+            return false;
+        }
+        if (!output.isEmpty() && !sink(output.constData(), output.size())) {
+            *error = tr("the copy could not be written");
+            return false;
+        }
+        result->compressedSize += output.size();
+        if (last)
+            break;
+        dictionary = input.right(dictionarySize);
     }
     result->uncompressedSize = consumed;
     result->crc32 = crc;

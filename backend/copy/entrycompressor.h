@@ -6,33 +6,39 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class QIODevice;
 struct libdeflate_compressor;
 
 namespace Resguarda {
 
-// The compressed form of one entry, produced outside QuaZip so that entries
-// are written in raw mode. Keeping compression here (and not inside the ZIP
-// writer) is the seam that lets later work compress entries in parallel.
+// What CopyWriter tells of an entry it added.
 struct CompressedEntry
 {
-    int method = 0; // 0 stored, 8 deflated (the ZIP method numbers)
+    int method = 0; // 0 stored, 8 deflated (the ZIP method numbers); 0 until written
     quint32 crc32 = 0;
     qint64 uncompressedSize = 0;
-    qint64 compressedSize = 0;
+    qint64 compressedSize = 0; // 0 until written
 };
 
+// Deflates the data of entries, one compressor per thread (each worker of
+// CompressionQueue has its own): whole entries with libdeflate, and the
+// pieces of a large entry cut in chunks with zlib, which unlike libdeflate
+// can end a piece without ending the stream.
 class EntryCompressor
 {
     Q_DECLARE_TR_FUNCTIONS(EntryCompressor)
 
 public:
-    // Files up to this size are compressed in one buffer with libdeflate
-    // (several times faster than zlib at the same ratio); larger ones are
-    // streamed through zlib so memory stays bounded whatever the file size.
+    // Files up to this size are read whole and compressed in one buffer with
+    // libdeflate (several times faster than zlib at the same ratio); larger
+    // ones are read in chunks so memory stays bounded whatever the file size.
     static constexpr qint64 wholeBufferLimit = 16 * 1024 * 1024;
     static constexpr qint64 streamChunk = 1024 * 1024;
+    // The deflate window: each chunk is primed with this much of the data
+    // before it, so cutting a stream in chunks costs almost no ratio.
+    static constexpr qint64 dictionarySize = 32 * 1024;
 
     // Called with each piece of compressed output, in order; returns false to abort.
     using Sink = std::function<bool(const char *data, qint64 size)>;
@@ -45,11 +51,24 @@ public:
     EntryCompressor(const EntryCompressor &) = delete;
     EntryCompressor &operator=(const EntryCompressor &) = delete;
 
-    // Compresses everything readable from source (expectedSize bytes). The
-    // method (stored or deflated) is decided before the sink sees any byte,
-    // so the caller can open the ZIP entry on the first call of beforeWrite.
-    // Returns false on a read error, a short read, a sink failure or
-    // cancellation; error says which.
+    // Deflates size bytes of input into output, which has room for
+    // capacity bytes. Returns the compressed size, or 0 when the result
+    // would not fit (the entry is then stored: pass capacity = size).
+    qint64 compressWhole(const char *input, qint64 size, char *output, qint64 capacity);
+
+    // Deflates one chunk of a stream cut in pieces (as pigz does): primed
+    // with the dictionary (the end of the chunk before, empty for the first)
+    // and ended by a sync flush, or by the end of the stream when last, so
+    // that the chunks written one after the other form one deflate stream.
+    // output is resized to the compressed size; false if zlib fails.
+    bool compressChunk(const char *dictionary, qint64 dictionaryBytes, const char *input,
+                       qint64 size, bool last, QByteArray *output);
+
+    // Compresses everything readable from source (expectedSize bytes) on
+    // this thread, for callers that want one entry's compressed form (the
+    // estimate of a copy's size). The method (stored or deflated) is decided
+    // before the sink sees any byte. Returns false on a read error, a short
+    // read, a sink failure or cancellation; error says which.
     bool compress(QIODevice &source, qint64 expectedSize,
                   const std::function<bool(int method)> &beforeWrite, const Sink &sink,
                   const Progress &progress, CompressedEntry *result, QString *error);
@@ -58,17 +77,11 @@ public:
     static quint32 crc32(quint32 crc, const char *data, qint64 size);
 
 private:
-    bool compressWhole(QIODevice &source, qint64 expectedSize,
-                       const std::function<bool(int method)> &beforeWrite, const Sink &sink,
-                       const Progress &progress, CompressedEntry *result, QString *error);
-    bool compressStream(QIODevice &source, qint64 expectedSize,
-                        const std::function<bool(int method)> &beforeWrite, const Sink &sink,
-                        const Progress &progress, CompressedEntry *result, QString *error);
+    struct ZStream;
 
     int m_level;
     libdeflate_compressor *m_compressor = nullptr;
-    QByteArray m_input;
-    QByteArray m_output;
+    std::unique_ptr<ZStream> m_stream;
 };
 
 } // namespace Resguarda
