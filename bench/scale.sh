@@ -118,8 +118,9 @@ measure() {
     drop
     local start=$EPOCHREALTIME
     if ! /usr/bin/time -f '%M' -o "$work/time" "$@" >"$work/log" 2>&1; then
-        echo "failed: $*" >&2
-        cat "$work/log" >&2
+        awk -v a="$start" -v b="$EPOCHREALTIME" -v k="$(tail -1 "$work/time")" -v c="$*" \
+            'BEGIN {printf "FAILED after %.1f s, peak RSS %.1f MiB: %s\n", b - a, k / 1024, c}' >&2
+        tail -20 "$work/log" >&2
         exit 1
     fi
     local end=$EPOCHREALTIME
