@@ -25,7 +25,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 shape=office size_mb=1000 files=1000000 runs="" build=build keep="" companies="" warm=""
-usage() { sed -n '5,7p' "$0" | sed 's/^# *//' >&2; exit 2; }
+usage() { sed -n '6,7p' "$0" | sed 's/^#   //' >&2; exit 2; }
 while (($#)); do
     case $1 in
     --shape) shape=$2; shift ;;
@@ -69,20 +69,25 @@ sis=EF # the system bench/make-office-installation writes
 
 generator=(python3 "$here/make-office-installation" --seed 2026 --quiet)
 [[ -n $companies ]] && generator+=(--companies "$companies")
-if [[ -f $inst/sistemas.json ]]; then
-    echo "Reusing the installation in $inst" >&2
+if [[ $shape == million ]]; then
+    args=(--files "$files")
+else
+    args=(--shape "$shape" --size-mb "$size_mb")
+fi
+# inst.args is written once the installation is complete: an interrupted
+# generation is started again, never measured.
+if [[ -f $work/inst.args ]]; then
+    echo "Reusing the installation in $inst, made with: $(cat "$work/inst.args")" >&2
+    [[ $(cat "$work/inst.args") == "${args[*]} ${companies:+--companies $companies}" ]] ||
+        echo "warning: it was made with other options than these; empty $work to make a new one" >&2
 else
     rm -rf "$inst"
-    if [[ $shape == million ]]; then
-        args=(--files "$files")
-    else
-        args=(--shape "$shape" --size-mb "$size_mb")
-    fi
     echo "Generating the $shape installation in $inst ..." >&2
     start=$EPOCHREALTIME
     "${generator[@]}" --root "$inst" "${args[@]}"
     generation_s=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.0f", b - a}')
     echo "generated in $generation_s s" >&2
+    echo "${args[*]} ${companies:+--companies $companies}" >"$work/inst.args"
 fi
 # A restore target: the system installed, no company.
 if [[ ! -f $work/skeleton/sistemas.json ]]; then
