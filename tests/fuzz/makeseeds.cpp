@@ -54,6 +54,23 @@ HostileCopy soundCopy()
     return copy;
 }
 
+// The same files as a current copy holds them: in the order of their paths,
+// with a manifest that sums them up (by company, year and templates).
+HostileCopy summaryCopy()
+{
+    HostileCopy copy;
+    copy.setListsEntries(false);
+    copy.addFile(QStringLiteral("AT/empresas/0001/anual/2025/saldos.dat"), records(12, 1));
+    copy.addFile(QStringLiteral("AT/empresas/0001/empresa.json"),
+                 QByteArray(R"({"codigo": "0001", "razaoSocial": "Ótica Ação Ltda"})"));
+    copy.addFile(QStringLiteral("AT/empresas/0001/relatório de ação.dat"), records(3, 2));
+    copy.addFile(QStringLiteral("AT/empresas/0002/mensal/2025-03/lancamentos.dat"), records(5, 3),
+                 false);
+    copy.addFile(QStringLiteral("AT/modelos/consultas/bens.txt"),
+                 QByteArray("CAMPOS codigo;descricao\nORDEM codigo\n"));
+    return copy;
+}
+
 bool save(const QString &subdir, const QString &name, const QByteArray &bytes)
 {
     QDir().mkpath(outputDir + u'/' + subdir);
@@ -130,6 +147,10 @@ int main(int argc, char **argv)
     outputDir = QString::fromLocal8Bit(argv[1]);
     const QString company = QStringLiteral("AT/empresas/0001/");
     bool ok = saveCopy(QStringLiteral("sound"), soundCopy());
+    ok = ok && saveCopy(QStringLiteral("summary"), summaryCopy());
+    HostileCopy outOfOrder = summaryCopy();
+    outOfOrder.addFile(QStringLiteral("AT/empresas/0001/aaa.dat"), records(2, 4));
+    ok = ok && saveCopy(QStringLiteral("summary-out-of-order"), outOfOrder);
 
     HostileCopy plain = soundCopy();
     plain.setWritesManifest(false);
