@@ -15,7 +15,7 @@ bool ExtractionQueue::waitFor(const std::function<bool()> &ready, const Idle &id
 {
     QMutexLocker lock(&m_mutex);
     while (!m_stopped && !ready()) {
-        if (m_changed.wait(&m_mutex, QDeadlineTimer(waitSliceMs)))
+        if (m_roomFreed.wait(&m_mutex, QDeadlineTimer(waitSliceMs)))
             continue;
         // The reading thread reports progress and notices a cancellation
         // while it waits: never with the lock held, as idle may take time.
@@ -45,7 +45,7 @@ bool ExtractionQueue::push(Job job, const Idle &idle)
     m_bytesInFlight += bytes;
     ++m_filesInFlight;
     m_jobs.push_back(std::move(job));
-    m_changed.wakeAll();
+    m_jobQueued.wakeOne();
     return true;
 }
 
@@ -58,7 +58,7 @@ std::optional<ExtractionQueue::Job> ExtractionQueue::take()
 {
     QMutexLocker lock(&m_mutex);
     while (!m_stopped && m_jobs.empty() && !m_closed)
-        m_changed.wait(&m_mutex);
+        m_jobQueued.wait(&m_mutex);
     if (m_stopped || m_jobs.empty())
         return std::nullopt;
     Job job = std::move(m_jobs.front());
@@ -71,14 +71,15 @@ void ExtractionQueue::done(qint64 bytes)
     QMutexLocker lock(&m_mutex);
     m_bytesInFlight -= bytes;
     --m_filesInFlight;
-    m_changed.wakeAll();
+    m_roomFreed.wakeOne();
 }
 
 void ExtractionQueue::close()
 {
     QMutexLocker lock(&m_mutex);
     m_closed = true;
-    m_changed.wakeAll();
+    m_jobQueued.wakeAll();
+    m_roomFreed.wakeAll();
 }
 
 void ExtractionQueue::stop()
@@ -91,7 +92,8 @@ void ExtractionQueue::stop()
         --m_filesInFlight;
     }
     m_jobs.clear();
-    m_changed.wakeAll();
+    m_jobQueued.wakeAll();
+    m_roomFreed.wakeAll();
 }
 
 bool ExtractionQueue::isStopped() const

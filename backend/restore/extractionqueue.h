@@ -58,7 +58,10 @@ private:
     const qint64 m_maxBytes;
     const qsizetype m_maxFiles;
     mutable QMutex m_mutex;
-    QWaitCondition m_changed;
+    // Writers wait for jobs, the reading thread for room: each is woken
+    // only by what it waits for, one writer per job.
+    QWaitCondition m_jobQueued;
+    QWaitCondition m_roomFreed;
     std::deque<Job> m_jobs;
     qint64 m_bytesInFlight = 0;
     qsizetype m_filesInFlight = 0;
