@@ -5,6 +5,7 @@
 #include "backup/copyproducer.h"
 #include "copy/copycontainer.h"
 #include "copy/copyreader.h"
+#include "copy/entryinflater.h"
 #include "core/checkedmath.h"
 #include "core/crashpoint.h"
 #include "core/displaytext.h"
@@ -17,15 +18,21 @@
 #include "installation/installation.h"
 #include "installation/sessionlock.h"
 #include "installation/tablepath.h"
+#include "restore/extractionqueue.h"
 #include "restore/maintenanceaccess.h"
 #include "restore/restorejournal.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSet>
+#include <QThread>
 
+#include <atomic>
 #include <cerrno>
+#include <vector>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -38,6 +45,11 @@ namespace Resguarda {
 namespace {
 
 constexpr qint64 reportIntervalMs = 100;
+
+// Inflated files waiting for a writer: enough to keep the writers busy while
+// the copy is read, little enough for any machine.
+constexpr qint64 maxBytesInFlight = 64 * 1024 * 1024;
+constexpr qsizetype maxFilesInFlight = 4096;
 
 // Set-user-ID, set-group-ID and sticky bits are never restored: a copy from
 // any pen drive, restored by root, must not make a program run as root.
@@ -57,6 +69,45 @@ bool applyMetadata(int fd, const ManifestEntry &entry)
     }
     return true;
 }
+
+// Creates the staged files one thread writes: below the root held open,
+// exclusively, never through a link, as the staging folder is in a tree
+// anyone may write. Files come folder by folder, so the folder of the last
+// file is made and opened once for all of its files. Several writers may
+// make the same folder at once: makePath() accepts one made meanwhile.
+class StagingWriter
+{
+public:
+    explicit StagingWriter(const RootedDir &tree)
+        : m_tree(tree)
+    {
+    }
+
+    // Opens out on the new file target; false with problem set.
+    bool create(const QString &target, QFile &out, QString *problem)
+    {
+        const qsizetype slash = target.lastIndexOf(u'/');
+        const QString parent = target.left(slash);
+        if (!m_parentDir || parent != m_parentPath) {
+            m_parentDir.reset();
+            m_parentPath = parent;
+            if (m_tree.makePath(parent, problem))
+                m_parentDir = m_tree.openDir(parent, problem);
+        }
+        int fd = -1;
+        const bool ok = m_parentDir
+            && (fd = m_parentDir->createFile(target.mid(slash + 1), 0666, problem)) >= 0
+            && out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle);
+        if (!ok && fd >= 0 && problem->isEmpty())
+            *problem = out.errorString();
+        return ok;
+    }
+
+private:
+    const RootedDir &m_tree;
+    QString m_parentPath;
+    std::optional<RootedDir> m_parentDir;
+};
 
 // Carries a table the restore leaves alone into the staged company folder:
 // a hard link where the file system has them (no bytes copied, the original
@@ -219,70 +270,125 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
     QSet<QString> needed;
     OperationError failure;
     bool stopped = false;
-    QString parentPath;
-    std::optional<RootedDir> parentDir;
-    auto extractOne = [&](const ManifestEntry &entry) -> OperationError {
-        const QString target = RestoreJournal::newPath(entry.realPath);
+    // Files are created and written by worker threads while this one reads
+    // and inflates the copy: creating and writing files is most of a
+    // restore's time, and it runs beside the reading on another core.
+    // Memory stays bounded: files wait in memory up to maxBytesInFlight.
+    ExtractionQueue queue(maxBytesInFlight, maxFilesInFlight);
+    std::atomic<qint64> filesWritten {0};
+    std::atomic<qint64> bytesWritten {0};
+    QMutex failureMutex;
+    // The first failure wins: it stops reading and writing alike.
+    auto fail = [&](OperationError error) {
+        {
+            QMutexLocker lock(&failureMutex);
+            if (!failure)
+                failure = std::move(error);
+        }
+        queue.stop();
+    };
+    auto cancelledError = [&] {
+        return OperationError::failed(
+            tr("The restore was cancelled. Nothing was changed in the installation."));
+    };
+    auto damagedError = [&](const QString &problem) {
+        return OperationError::invalidCopy(
+            tr("%1 is damaged and cannot be restored: %2. Nothing was changed in the "
+               "installation. Use another copy.")
+                .arg(m_copy->displayName(), problem));
+    };
+    // Creates the staged file of entry and has fill write its bytes into it
+    // (false with problem set on failure), then gives it its mode and time.
+    using Fill = std::function<bool(QIODevice & out, QString * problem)>;
+    auto writeFile = [&](StagingWriter &writer, const ManifestEntry &entry,
+                         const Fill &fill) -> OperationError {
         QFile out;
         QString problem;
-        CopyProblem::Kind kind = CopyProblem::Kind::ReadError;
-        // Created below the root held open, exclusively, never through a
-        // link: the staging folder is in a tree anyone may write. Files come
-        // folder by folder, so the folder is made and opened once for all
-        // of its files.
-        const qsizetype slash = target.lastIndexOf(u'/');
-        const QString parent = target.left(slash);
-        if (!parentDir || parent != parentPath) {
-            parentDir.reset();
-            parentPath = parent;
-            if (installation.tree().makePath(parent, &problem))
-                parentDir = installation.tree().openDir(parent, &problem);
-        }
-        int fd = -1;
-        bool ok = parentDir
-            && (fd = parentDir->createFile(target.mid(slash + 1), 0666, &problem)) >= 0
-            && out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle);
-        if (!ok && fd >= 0 && problem.isEmpty())
-            problem = out.errorString();
+        bool ok = writer.create(RestoreJournal::newPath(entry.realPath), out, &problem);
         SparseWriter sparse(out);
-        ok = ok
-            && m_copy->reader().extractEntry(
-                entry, sparse,
-                [&](qint64 bytes) {
-                    m_progress.bytesDone += bytes;
-                    return report();
-                },
-                &problem, &kind);
+        ok = ok && fill(sparse, &problem);
         const bool writeFailed = ok ? !sparse.finish() || !applyMetadata(out.handle(), entry)
                                     : out.error() != QFileDevice::NoError || !out.isOpen();
+        const int code = errno;
         ok = ok && !writeFailed;
         const bool full = !ok
-            && ((writeFailed && errno == ENOSPC)
-                || FileSystem::isOutOfSpace(journal.stagingPath()));
+            && ((writeFailed && code == ENOSPC) || FileSystem::isOutOfSpace(journal.stagingPath()));
         out.close();
-        if (!ok) {
-            if (isCancelled())
-                return OperationError::failed(
-                    tr("The restore was cancelled. Nothing was changed in the installation."));
-            if (writeFailed || full) {
-                return OperationError::failed(
-                    full
-                        ? tr("The disk of the installation %1 became full while the copy was being "
-                             "extracted. Nothing was changed in the installation. Free some space "
-                             "and try again.")
-                              .arg(QDir::toNativeSeparators(installation.rootPath()))
-                        : tr("The copy could not be extracted into %1: %2. Nothing was changed in "
-                             "the installation.")
-                              .arg(QDir::toNativeSeparators(journal.stagingPath()), problem));
-            }
-            return OperationError::invalidCopy(
-                tr("%1 is damaged and cannot be restored: %2. Nothing was changed in the "
-                   "installation. Use another copy.")
-                    .arg(m_copy->displayName(), problem));
-        }
-        return OperationError::none();
+        if (ok)
+            return OperationError::none();
+        if (isCancelled())
+            return cancelledError();
+        if (!writeFailed && !full)
+            return damagedError(problem);
+        if (problem.isEmpty())
+            problem = qt_error_string(code);
+        return OperationError::failed(
+            full ? tr("The disk of the installation %1 became full while the copy was being "
+                      "extracted. Nothing was changed in the installation. Free some space "
+                      "and try again.")
+                       .arg(QDir::toNativeSeparators(installation.rootPath()))
+                 : tr("The copy could not be extracted into %1: %2. Nothing was changed in "
+                      "the installation.")
+                       .arg(QDir::toNativeSeparators(journal.stagingPath()), problem));
     };
-    const auto problems = m_copy->reader().scan(
+    auto writeQueued = [&] {
+        StagingWriter writer(installation.tree());
+        while (auto job = queue.take()) {
+            const qint64 bytes = job->data.size();
+            const OperationError error
+                = writeFile(writer, job->entry, [&](QIODevice &out, QString *problem) {
+                      if (out.write(job->data) == bytes)
+                          return true;
+                      *problem = out.errorString();
+                      return false;
+                  });
+            job.reset(); // its memory goes before its room is given back
+            if (error) {
+                fail(error);
+                queue.done(bytes);
+                return;
+            }
+            bytesWritten += bytes;
+            ++filesWritten;
+            crashPoint("restore-extract");
+            queue.done(bytes);
+        }
+    };
+    // Stops and joins the writers on every way out of this function.
+    struct Writers
+    {
+        ExtractionQueue &queue;
+        std::vector<std::unique_ptr<QThread>> threads;
+        void join(bool stop)
+        {
+            if (stop)
+                queue.stop();
+            else
+                queue.close();
+            for (const auto &thread : threads)
+                thread->wait();
+            threads.clear();
+        }
+        ~Writers() { join(true); }
+    } writers {queue, {}};
+    for (int i = 0; i < std::max(1, QThread::idealThreadCount()); ++i) {
+        writers.threads.emplace_back(QThread::create(writeQueued));
+        writers.threads.back()->start();
+    }
+    auto refresh = [&] {
+        m_progress.filesDone = filesWritten.load();
+        m_progress.bytesDone = bytesWritten.load();
+        return report();
+    };
+    // Gives up after a cancellation or a writer's failure (already recorded).
+    auto giveUp = [&] {
+        if (isCancelled())
+            fail(cancelledError());
+        return false;
+    };
+    StagingWriter inlineWriter(installation.tree());
+    CopyReader &reader = m_copy->reader();
+    const auto problems = reader.scan(
         [&](const ManifestEntry &entry) {
             if (m_plan->restoresFolderOf(entry.path))
                 addAncestors(entry.path, &withContent);
@@ -292,10 +398,42 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
             if (entry.path.startsWith(companiesPrefix))
                 m_progress.currentCompany
                     = entry.path.mid(companiesPrefix.size()).section(u'/', 0, 0);
-            failure = extractOne(entry);
-            if (failure)
+            if (!refresh() || queue.isStopped())
+                return giveUp();
+            if (entry.size <= EntryInflater::wholeBufferLimit) {
+                // Inflated and checked here, written by a worker.
+                QByteArray data;
+                QString problem;
+                {
+                    QBuffer buffer(&data);
+                    buffer.open(QIODevice::WriteOnly);
+                    data.reserve(entry.size);
+                    if (!reader.extractEntry(entry, buffer, {}, &problem)) {
+                        fail(damagedError(problem));
+                        return false;
+                    }
+                }
+                return queue.push({entry, std::move(data)}, refresh) || giveUp();
+            }
+            // A larger file is streamed from the copy into its file here, as
+            // memory must not hold it, once every file handed over is written.
+            if (!queue.waitUntilDrained(refresh))
+                return giveUp();
+            const OperationError error
+                = writeFile(inlineWriter, entry, [&](QIODevice &out, QString *problem) {
+                      return reader.extractEntry(
+                          entry, out,
+                          [&](qint64 bytes) {
+                              bytesWritten += bytes;
+                              return refresh();
+                          },
+                          problem);
+                  });
+            if (error) {
+                fail(error);
                 return false;
-            ++m_progress.filesDone;
+            }
+            ++filesWritten;
             crashPoint("restore-extract");
             return true;
         },
@@ -306,6 +444,9 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
             folders.append(folder);
         },
         &stopped);
+    writers.join(false);
+    m_progress.filesDone = filesWritten.load();
+    m_progress.bytesDone = bytesWritten.load();
     if (failure) {
         journal.removeStaging();
         return failure;
