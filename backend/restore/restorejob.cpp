@@ -48,7 +48,7 @@ constexpr qint64 reportIntervalMs = 100;
 
 // Inflated files waiting for a writer: enough to keep the writers busy while
 // the copy is read, little enough for any machine.
-constexpr qint64 maxBytesInFlight = 64 * 1024 * 1024;
+constexpr qint64 maxBytesInFlight = 32 * 1024 * 1024;
 constexpr qsizetype maxFilesInFlight = 4096;
 
 // Set-user-ID, set-group-ID and sticky bits are never restored: a copy from
