@@ -444,6 +444,23 @@ private Q_SLOTS:
         QFile::remove(client.lockFilePath());
     }
 
+    void companyCodesThatSortBeforeTheSlash()
+    {
+        // "0002-1" sorts before "0002" as a path ("0002-1/" < "0002/"), and
+        // after it as a code: the copy must follow its paths' order, which
+        // the reader checks, or the backup fails its own read-back.
+        const QString root = m_dir.filePath(QStringLiteral("codigos"));
+        QVERIFY(copyTree(m_root, root));
+        QVERIFY(copyTree(root + QStringLiteral("/AT/empresas/0002"),
+                         root + QStringLiteral("/AT/empresas/0002-1")));
+        const QString target = m_dir.filePath(QStringLiteral("codigos.zip"));
+        const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), root,
+                                    QStringLiteral("--system"), QStringLiteral("AT"),
+                                    QStringLiteral("--output"), target});
+        QVERIFY2(result.exitCode == 0, result.standardError.constData());
+        QCOMPARE(copyHashes(target), installationHashes(root, QStringLiteral("AT/empresas")));
+    }
+
     void unicodeNamesSurviveTheCopy()
     {
         const QString company = m_root + QStringLiteral("/AT/empresas/0002");

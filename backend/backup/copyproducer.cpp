@@ -309,8 +309,8 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
     // Adds one file; false when the copy cannot go on. A file that cannot
     // be read is left out and the copy goes on, so that every such file is
     // named at the end.
-    // Sums what is added into the manifest's summary; companyCode is empty
-    // for the templates.
+    // The company whose totals the files added go to; null for the
+    // templates, which the manifest lists.
     ManifestCompany *summary = nullptr;
     qsizetype companyPrefixSize = 0;
     auto addFile = [&](const SourceFile &file) {
@@ -376,14 +376,19 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         return true;
     };
 
-    // Files go in in the order of their paths, companies by code and the
-    // templates after them: the reader checks that order (copy-format.md).
+    // Files go in in the order of their paths, the templates after the
+    // companies: the reader checks that order (copy-format.md). Companies
+    // are in the order of their folders' paths, which is not always their
+    // codes' ("0002-1/" comes before "0002/").
     QList<const PlannedCompany *> companies;
     for (const auto &company : plan.companies)
         companies.append(&company);
+    auto folderOf = [&](const PlannedCompany *company) {
+        return InstallationLayout::companyArchivePrefix(plan.system.code, company->info.code);
+    };
     std::sort(companies.begin(), companies.end(),
-              [](const PlannedCompany *a, const PlannedCompany *b) {
-                  return a->info.code < b->info.code;
+              [&](const PlannedCompany *a, const PlannedCompany *b) {
+                  return folderOf(a) < folderOf(b);
               });
     for (const PlannedCompany *company : std::as_const(companies)) {
         progress.currentCompany = company->info.code;
