@@ -22,7 +22,7 @@ packages=(
     # archives and compression
     libquazip1-qt6-dev libarchive-dev zlib1g-dev libdeflate-dev
     # tools the tests and benchmarks compare with
-    zip unzip 7zip p7zip-full zstd xz-utils time
+    zip unzip 7zip p7zip-full zstd xz-utils time python3
     # fonts for the offscreen renders and a bare desktop
     fonts-dejavu-core
     # building and checking the Debian package (tests/packaging)
