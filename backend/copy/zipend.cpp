@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/zipend.h"
 
+#include "copy/zipformat.h"
+
 #include <QFileDevice>
 #include <QtEndian>
 
@@ -10,11 +12,11 @@ namespace Resguarda {
 
 namespace {
 
-constexpr qint64 endRecordSize = 22;
-constexpr qint64 maxCommentSize = 0xffff;
-constexpr qint64 zip64LocatorSize = 20;
-constexpr qint64 zip64RecordSize = 56;
-constexpr qint64 centralRecordSize = 46;
+constexpr qint64 endRecordSize = ZipFormat::endSize;
+constexpr qint64 maxCommentSize = ZipFormat::maxCommentSize;
+constexpr qint64 zip64LocatorSize = ZipFormat::zip64LocatorSize;
+constexpr qint64 zip64RecordSize = ZipFormat::zip64EndSize;
+constexpr qint64 centralRecordSize = ZipFormat::centralHeaderSize;
 // The manifest's central record: its name, the extended timestamp and at
 // most a zip64 field; anything larger is not the record Resguarda wrote.
 constexpr qint64 lastRecordWindow = 4096;
@@ -56,7 +58,7 @@ std::optional<ZipEnd> ZipEnd::read(QFileDevice &file)
     qint64 pos = tailSize - endRecordSize;
     for (; pos >= 0; --pos) {
         const char *p = tail.constData() + pos;
-        if (u32(p) == 0x06054b50 && pos + endRecordSize + u16(p + 20) == tailSize)
+        if (u32(p) == ZipFormat::endSignature && pos + endRecordSize + u16(p + 20) == tailSize)
             break;
     }
     if (pos < 0)
@@ -71,13 +73,15 @@ std::optional<ZipEnd> ZipEnd::read(QFileDevice &file)
     if (end.entries == 0xffff || end.directorySize == 0xffffffff
         || end.directoryOffset == 0xffffffff) {
         const QByteArray locator = readAt(file, recordOffset - zip64LocatorSize, zip64LocatorSize);
-        if (locator.size() != zip64LocatorSize || u32(locator.constData()) != 0x07064b50)
+        if (locator.size() != zip64LocatorSize
+            || u32(locator.constData()) != ZipFormat::zip64LocatorSignature)
             return std::nullopt;
         const quint64 zip64Offset = u64(locator.constData() + 8);
         if (zip64Offset > quint64(recordOffset - zip64LocatorSize - zip64RecordSize))
             return std::nullopt;
         const QByteArray zip64 = readAt(file, qint64(zip64Offset), zip64RecordSize);
-        if (zip64.size() != zip64RecordSize || u32(zip64.constData()) != 0x06064b50)
+        if (zip64.size() != zip64RecordSize
+            || u32(zip64.constData()) != ZipFormat::zip64EndSignature)
             return std::nullopt;
         end.entries = u64(zip64.constData() + 32);
         end.directorySize = u64(zip64.constData() + 40);
@@ -99,7 +103,7 @@ std::optional<quint64> ZipEnd::lastRecordNamed(QFileDevice &file, const QByteArr
         return std::nullopt;
     for (qint64 pos = qint64(window) - centralRecordSize; pos >= 0; --pos) {
         const char *p = tail.constData() + pos;
-        if (u32(p) != 0x02014b50)
+        if (u32(p) != ZipFormat::centralHeaderSignature)
             continue;
         const qint64 nameSize = u16(p + 28);
         const qint64 recordSize = centralRecordSize + nameSize + u16(p + 30) + u16(p + 32);

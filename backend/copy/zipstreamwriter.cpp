@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/zipstreamwriter.h"
 
+#include "copy/zipformat.h"
+
 #include <QtEndian>
 
 #include <algorithm>
@@ -15,13 +17,7 @@ namespace Resguarda {
 
 namespace {
 
-constexpr quint32 localHeaderSignature = 0x04034b50;
-constexpr quint32 centralHeaderSignature = 0x02014b50;
-constexpr quint32 zip64EndSignature = 0x06064b50;
-constexpr quint32 zip64LocatorSignature = 0x07064b50;
-constexpr quint32 endSignature = 0x06054b50;
-constexpr int localHeaderSize = 30;
-constexpr int centralHeaderSize = 46;
+using namespace ZipFormat;
 // "Made by" Unix, ZIP specification 6.3 (UTF-8 names): unzip then restores
 // the permissions kept in the upper external attribute bits.
 constexpr quint16 versionMadeByUnix = (3u << 8) | 63u;
