@@ -8,6 +8,7 @@
 #include "core/displaytext.h"
 #include "support/hostilecopy.h"
 #include "support/lockholderprocess.h"
+#include "support/sanitizers.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
 
@@ -41,20 +42,6 @@ using namespace TestSupport;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Whether this build runs under AddressSanitizer (gcc and clang spell it
-// differently).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool builtWithAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool builtWithAddressSanitizer = true;
-#else
-constexpr bool builtWithAddressSanitizer = false;
-#endif
-#else
-constexpr bool builtWithAddressSanitizer = false;
-#endif
 
 // The name a hostile copy gives its company: a sequence that hides the text
 // after it (ESC[8m), a newline that fakes a line of the plan, a C1 CSI

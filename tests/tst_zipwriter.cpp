@@ -8,6 +8,7 @@
 
 #include "copy/copywriter.h"
 #include "core/rooteddir.h"
+#include "support/sanitizers.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
 
@@ -33,20 +34,6 @@ using namespace Resguarda;
 using namespace TestSupport;
 
 namespace {
-
-// Whether this build runs under AddressSanitizer (gcc and clang spell it
-// differently).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool builtWithAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool builtWithAddressSanitizer = true;
-#else
-constexpr bool builtWithAddressSanitizer = false;
-#endif
-#else
-constexpr bool builtWithAddressSanitizer = false;
-#endif
 
 // Checks an archive with Python's zipfile against the expectation
 // (name -> {sha256, mode, modified}, in the order the entries were added):
