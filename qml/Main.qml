@@ -22,7 +22,8 @@ ApplicationWindow {
     visible: true
     flags: AppController.kiosk ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
     visibility: AppController.kiosk ? Window.FullScreen : Window.AutomaticVisibility
-    title: qsTr("Resguarda — Backup and Restore")
+    // The platform adds the application's name ("… — Resguarda").
+    title: qsTr("Backup and Restore")
     font.pixelSize: Theme.fontBody
     font.family: "DejaVu Sans"
     color: Theme.background
@@ -37,6 +38,11 @@ ApplicationWindow {
     palette.window: Theme.background
     palette.mid: Theme.mutedText
     palette.dark: "#4a5560"
+
+    // Sized to the screen before it is shown, and when the screen changes:
+    // a kiosk whatever the window manager does, a plain window no larger
+    // than the screen.
+    WindowFit { window: window; kiosk: AppController.kiosk }
 
     Binding { target: Theme; property: "compact"; value: window.width < 1000 || window.height < 640 }
     Binding { target: Theme; property: "portrait"; value: window.height > window.width }

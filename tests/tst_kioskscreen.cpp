@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Resguarda;
 using TestSupport::XvfbDisplay;
 
@@ -22,29 +24,26 @@ const QSize kScreen(800, 480);
 const QRgb kPrimary = qRgb(0x15, 0x65, 0xc0); // Theme.primary
 
 // The primary button as the screen shows it: rows from belowY down that
-// each hold a run of at least 150 pixels of the primary colour, at least 40
-// rows on end (the button is 64 px high, with rounded corners). Null when
-// the screen shows no such button.
+// each hold at least 100 pixels of the primary colour (the button is at
+// least 160 px wide; its white text takes some), at least 40 rows on end
+// (it is 64 px high, with rounded corners). Null when there is none.
 QRect primaryButtonOn(const QImage &screen, int belowY)
 {
     int firstRow = -1;
     QRect found;
     for (int y = belowY; y <= screen.height(); ++y) {
-        int bestRun = 0, bestEnd = 0;
-        if (y < screen.height()) {
-            int run = 0;
-            for (int x = 0; x < screen.width(); ++x) {
-                run = (screen.pixel(x, y) & 0xffffff) == (kPrimary & 0xffffff) ? run + 1 : 0;
-                if (run > bestRun) {
-                    bestRun = run;
-                    bestEnd = x;
-                }
+        int count = 0, left = screen.width(), right = -1;
+        for (int x = 0; y < screen.height() && x < screen.width(); ++x) {
+            if ((screen.pixel(x, y) & 0xffffff) == (kPrimary & 0xffffff)) {
+                ++count;
+                left = std::min(left, x);
+                right = x;
             }
         }
-        if (bestRun >= 150) {
+        if (count >= 100) {
             if (firstRow < 0)
                 firstRow = y;
-            found = found.united(QRect(bestEnd - bestRun + 1, y, bestRun, 1));
+            found = found.united(QRect(left, y, right - left + 1, 1));
         } else if (firstRow >= 0) {
             if (y - firstRow >= 40)
                 return found;
