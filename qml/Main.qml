@@ -115,6 +115,7 @@ ApplicationWindow {
                 onClicked: window.showHome()
             }
             Label {
+                objectName: "headerTitle"
                 text: stack.currentItem && stack.currentItem.pageTitle ? stack.currentItem.pageTitle : "Resguarda"
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
@@ -122,13 +123,30 @@ ApplicationWindow {
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }
-            Label {
-                text: AppController.hasInstallation ? AppController.systemCode + " · " + AppController.systemName : ""
-                visible: !Theme.compact && text.length > 0
-                color: "white"
-                font.pixelSize: Theme.fontBody
-                elide: Text.ElideLeft
+            // The system at every size: its code always whole, its name
+            // shortened when the title needs the room.
+            RowLayout {
+                objectName: "headerSystem"
+                visible: AppController.hasInstallation && AppController.systemCode.length > 0
+                spacing: 6
                 Layout.maximumWidth: window.width / 3
+                Label {
+                    objectName: "headerSystemCode"
+                    text: AppController.systemCode
+                    color: "white"
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                }
+                Label {
+                    objectName: "headerSystemName"
+                    text: "· " + AppController.systemName
+                    visible: AppController.systemName.length > 0
+                    color: "white"
+                    font.pixelSize: Theme.fontBody
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 0
+                }
             }
         }
     }

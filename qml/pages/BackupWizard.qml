@@ -208,7 +208,7 @@ WizardScaffold {
                 text: qsTr("Include tables from the year")
                 font.pixelSize: Theme.fontBody
             }
-            SpinBox {
+            YearSpinBox {
                 objectName: "archiveYear"
                 from: settings.minimumYear
                 to: settings.maximumYear
@@ -309,6 +309,7 @@ WizardScaffold {
             text: qsTr("Files that cannot be read will be left out and the copy will be marked INCOMPLETE. Use only to save what can be saved.")
         }
         Label {
+            objectName: "targetPath"
             text: qsTr("Will be written as: %1").arg(settings.targetPath)
             font.pixelSize: Theme.fontBody
             color: Theme.mutedText

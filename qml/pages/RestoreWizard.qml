@@ -241,7 +241,7 @@ WizardScaffold {
                 text: qsTr("Restore tables from the year")
                 font.pixelSize: Theme.fontBody
             }
-            SpinBox {
+            YearSpinBox {
                 objectName: "archiveYear"
                 from: 1990
                 to: 2100
