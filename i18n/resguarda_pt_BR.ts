@@ -1351,12 +1351,12 @@
 <context>
     <name>Main</name>
     <message>
-        <source>Resguarda — Backup and Restore</source>
-        <translation>Resguarda — Cópia de Segurança e Restauração</translation>
-    </message>
-    <message>
         <source>Home</source>
         <translation>Início</translation>
+    </message>
+    <message>
+        <source>Backup and Restore</source>
+        <translation>Cópia de Segurança e Restauração</translation>
     </message>
 </context>
 <context>
