@@ -23,6 +23,9 @@ packages=(
     libquazip1-qt6-dev libarchive-dev zlib1g-dev libdeflate-dev
     # tools the tests and benchmarks compare with
     zip unzip 7zip p7zip-full zstd xz-utils time python3
+    # a real X server of 800x480 and a kiosk's window manager, for the test
+    # that starts the app as a kiosk (tst_kioskscreen), which reads it with xcb
+    xvfb matchbox-window-manager libxcb1-dev
     # fonts for the offscreen renders and a bare desktop
     fonts-dejavu-core
     # building and checking the Debian package (tests/packaging)
