@@ -466,6 +466,7 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
     }
     folders.removeIf([&](const ManifestFolder &folder) { return !needed.contains(folder.path); });
     m_progress.currentCompany.clear();
+    report(true); // the extraction shown at its end, not at its last tick
     // Every byte is extracted; what follows (older tables carried over,
     // folders and their times, the file system flushed) has no measure and
     // can take seconds: a phase of its own, not a stale "99%".
