@@ -15,6 +15,12 @@ ColumnLayout {
     property alias cancelDialog: cancelDialog
     spacing: Theme.spacing
 
+    // Cancel asks first, wherever it comes from.
+    function askToCancel() {
+        if (view.job && view.job.canCancel)
+            cancelDialog.open()
+    }
+
     Label {
         objectName: "phaseLabel"
         text: view.job ? view.job.phaseText : ""
@@ -90,7 +96,7 @@ ColumnLayout {
                             : cancelButton.enabled ? Theme.warning : Theme.divider
                 border.width: cancelButton.visualFocus ? 3 : 2
             }
-            onClicked: cancelDialog.open()
+            onClicked: view.askToCancel()
             Keys.onReturnPressed: clicked()
             Keys.onEnterPressed: clicked()
         }

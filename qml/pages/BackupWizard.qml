@@ -70,7 +70,7 @@ WizardScaffold {
 
     onBackClicked: {
         if (current === stepProgress)
-            job.cancel()
+            progressView.askToCancel() // never without asking
         else if (current === stepDestination)
             wizard.done()
         else
@@ -400,6 +400,7 @@ WizardScaffold {
         objectName: "progressStep"
         title: qsTr("Making the copy…")
         ProgressView {
+            id: progressView
             job: job
             Layout.fillWidth: true
         }

@@ -67,7 +67,7 @@ WizardScaffold {
 
     onBackClicked: {
         if (current === stepProgress)
-            job.cancel()
+            progressView.askToCancel() // never without asking
         else if (current === stepCopy)
             wizard.done()
         else
@@ -374,6 +374,7 @@ WizardScaffold {
         objectName: "progressStep"
         title: qsTr("Restoring…")
         ProgressView {
+            id: progressView
             job: job
             Layout.fillWidth: true
         }
