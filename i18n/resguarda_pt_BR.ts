@@ -154,10 +154,6 @@
         <translation>Copiando</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Concluído</translation>
-    </message>
-    <message>
         <source>Make the copy</source>
         <translation>Gerar Cópia</translation>
     </message>
@@ -348,14 +344,6 @@
     <message>
         <source>Keep this copy away from the computer, and never keep only one copy: use a set for each working day.</source>
         <translation>Guarde esta cópia longe do computador, e jamais mantenha somente uma cópia: use um jogo para cada dia de trabalho.</translation>
-    </message>
-    <message>
-        <source>The copy was cancelled</source>
-        <translation>A cópia foi cancelada</translation>
-    </message>
-    <message>
-        <source>The copy could not be made</source>
-        <translation>A cópia não pôde ser feita</translation>
     </message>
     <message>
         <source>Empty the destination disk?</source>
@@ -1393,13 +1381,13 @@
         <source>company %1</source>
         <translation>empresa %1</translation>
     </message>
+    <message>
+        <source>Saving to disk</source>
+        <translation>Gravando no disco</translation>
+    </message>
 </context>
 <context>
     <name>ProgressView</name>
-    <message>
-        <source>%1%  ·  %2 of %3  ·  %4 of %5 files</source>
-        <translation>%1%  ·  %2 de %3  ·  %4 de %5 arquivos</translation>
-    </message>
     <message>
         <source>Speed: %1  ·  Time left: %2</source>
         <translation>Velocidade: %1  ·  Tempo restante: %2</translation>
@@ -1411,6 +1399,42 @@
     <message>
         <source>calculating…</source>
         <translation>calculando…</translation>
+    </message>
+    <message>
+        <source>This step cannot be measured; it ends on its own.</source>
+        <translation>Esta etapa não tem como ser medida; ela termina sozinha.</translation>
+    </message>
+    <message>
+        <source>Cancel the restore…</source>
+        <translation>Cancelar a restauração…</translation>
+    </message>
+    <message>
+        <source>Cancel the backup…</source>
+        <translation>Cancelar a cópia…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Too late to cancel: the data is being replaced.</source>
+        <translation>Não dá mais para cancelar: os dados estão sendo substituídos.</translation>
+    </message>
+    <message>
+        <source>Cancel the restore</source>
+        <translation>Cancelar a restauração</translation>
+    </message>
+    <message>
+        <source>Cancel the backup</source>
+        <translation>Cancelar a cópia</translation>
+    </message>
+    <message>
+        <source>Keep restoring</source>
+        <translation>Continuar restaurando</translation>
+    </message>
+    <message>
+        <source>Keep copying</source>
+        <translation>Continuar copiando</translation>
     </message>
 </context>
 <context>
@@ -1618,32 +1642,12 @@
         <translation>Escolha pelo menos uma empresa para copiar.</translation>
     </message>
     <message>
-        <source>Preparing</source>
-        <translation>Preparando</translation>
-    </message>
-    <message>
         <source>Making the safety copy</source>
         <translation>Fazendo a cópia de segurança prévia</translation>
     </message>
     <message>
         <source>Copying</source>
         <translation>Copiando</translation>
-    </message>
-    <message>
-        <source>Verifying</source>
-        <translation>Verificando</translation>
-    </message>
-    <message>
-        <source>Extracting</source>
-        <translation>Extraindo</translation>
-    </message>
-    <message>
-        <source>Replacing</source>
-        <translation>Substituindo</translation>
-    </message>
-    <message>
-        <source>Finishing</source>
-        <translation>Concluindo</translation>
     </message>
     <message numerus="yes">
         <source>about %n min</source>
@@ -1673,6 +1677,102 @@
             <numerusform>Cópia incompleta: %n arquivo ficou de fora</numerusform>
             <numerusform>Cópia incompleta: %n arquivos ficaram de fora</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <source>Checking the safety copy</source>
+        <translation>Verificando a cópia de segurança prévia</translation>
+    </message>
+    <message>
+        <source>Checking the copy</source>
+        <translation>Verificando a cópia</translation>
+    </message>
+    <message>
+        <source>Restoring the data</source>
+        <translation>Restaurando os dados</translation>
+    </message>
+    <message>
+        <source>Saving the restored data to disk…</source>
+        <translation>Gravando no disco os dados restaurados…</translation>
+    </message>
+    <message>
+        <source>Finishing: replacing the data and saving to disk…</source>
+        <translation>Finalizando: substituindo os dados e gravando no disco…</translation>
+    </message>
+    <message>
+        <source>Finishing: saving to disk…</source>
+        <translation>Finalizando: gravando no disco…</translation>
+    </message>
+    <message>
+        <source>%1%  ·  %2 of %3</source>
+        <translation>%1%  ·  %2 de %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files</source>
+        <translation>%1 de %2 arquivos</translation>
+    </message>
+    <message>
+        <source>Cancel the restore? What was extracted so far is removed and nothing in the installation changes.</source>
+        <translation>Cancelar a restauração? O que já foi extraído é removido e nada muda na instalação.</translation>
+    </message>
+    <message>
+        <source>Cancel the backup? The copy being made is discarded and the previous copy, if any, is kept unchanged.</source>
+        <translation>Cancelar a cópia? A cópia em andamento é descartada e a cópia anterior, se houver, fica como estava.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Incompleta</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Em uso</translation>
+    </message>
+    <message>
+        <source>Unusable copy</source>
+        <translation>Cópia inutilizável</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed in the installation.</source>
+        <translation>Cancelado: nada foi alterado na instalação.</translation>
+    </message>
+    <message>
+        <source>Cancelled: No copy was made. The previous copy, if any, was kept.</source>
+        <translation>Cancelado: nenhuma cópia foi feita. A cópia anterior, se houver, foi mantida.</translation>
+    </message>
+    <message>
+        <source>Nothing was done: the system is in use. The installation was not changed.</source>
+        <translation>Nada foi feito: o sistema está em uso. A instalação não foi alterada.</translation>
+    </message>
+    <message>
+        <source>Nothing was done: the system is in use. No copy was made.</source>
+        <translation>Nada foi feito: o sistema está em uso. Nenhuma cópia foi feita.</translation>
+    </message>
+    <message>
+        <source>This copy cannot be restored</source>
+        <translation>Esta cópia não pode ser restaurada</translation>
+    </message>
+    <message>
+        <source>The restore could not be completed</source>
+        <translation>A restauração não pôde ser concluída</translation>
+    </message>
+    <message>
+        <source>The copy could not be made</source>
+        <translation>A cópia não pôde ser feita</translation>
     </message>
 </context>
 <context>
@@ -2062,10 +2162,6 @@
         <translation>Restaurando</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Concluído</translation>
-    </message>
-    <message>
         <source>Restore now</source>
         <translation>Restaurar agora</translation>
     </message>
@@ -2208,18 +2304,6 @@
     <message>
         <source>No existing data was replaced.</source>
         <translation>Nenhum dado existente foi substituído.</translation>
-    </message>
-    <message>
-        <source>The restore was cancelled</source>
-        <translation>A restauração foi cancelada</translation>
-    </message>
-    <message>
-        <source>This copy cannot be restored</source>
-        <translation>Esta cópia não pode ser restaurada</translation>
-    </message>
-    <message>
-        <source>The restore could not be done</source>
-        <translation>A restauração não pôde ser feita</translation>
     </message>
     <message numerus="yes">
         <source>This copy is INCOMPLETE: %n item(s) were left out when it was made</source>

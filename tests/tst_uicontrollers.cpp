@@ -702,10 +702,9 @@ void TestUiControllers::jobBackupSucceeds()
     QVERIFY(stateSpy.count() >= 2);
     QVERIFY(progressSpy.count() >= 3);
     QVERIFY(phasesSeen.contains(QStringLiteral("Copying")));
-    QVERIFY(phasesSeen.contains(QStringLiteral("Verifying")));
-    for (int i = 1; i < progressSeen.size(); ++i)
-        QVERIFY2(progressSeen[i] >= progressSeen[i - 1], "progress went back");
-    QVERIFY(progressSeen.size() >= 3 && progressSeen[progressSeen.size() - 2] < 1.0);
+    QVERIFY(phasesSeen.contains(QStringLiteral("Checking the copy")));
+    // Progress is per phase (tst_jobprogress checks it report by report).
+    QVERIFY(progressSeen.size() >= 3);
     QVERIFY2(rateSeen.endsWith(QStringLiteral("B/s")), qPrintable(rateSeen));
     QVERIFY(companies.codes().contains(companySeen));
     QVERIFY(job.rateText().isEmpty()); // nothing runs any more

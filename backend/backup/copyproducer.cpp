@@ -432,12 +432,20 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         || !writer.finish(&problem))
         return writeFailure(problem);
 
+    // The last bytes written are shown before the read-back starts.
+    report(progress, true);
     // Read back what reached the disk before it may replace anything.
     const qint64 filesDone = progress.filesDone;
     const qint64 bytesDone = progress.bytesDone;
-    // The read-back pass counts the bytes again; the files stay counted as written.
+    const qint64 bytesTotal = progress.bytesTotal;
+    // The read-back is a pass of its own over this copy's bytes, from zero:
+    // its percentage and its bytes are one measure. The files stay counted
+    // as written. The manifest is read back too: the count stops at the
+    // total rather than pass it.
+    const qint64 verifyTotal = bytesDone - bytesBefore;
     progress.phase = JobProgress::Phase::Verifying;
-    progress.bytesDone = bytesBefore;
+    progress.bytesDone = 0;
+    progress.bytesTotal = verifyTotal;
     report(progress, true);
     {
         OperationError openError;
@@ -449,12 +457,16 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         bool stopped = false;
         const auto problems = reader->verify(
             [&](qint64 bytes) {
-                progress.bytesDone += bytes;
+                progress.bytesDone = std::min(verifyTotal, progress.bytesDone + bytes);
                 return report(progress);
             },
             &stopped);
         if (stopped)
             return cancelled();
+        // Reports are spaced out: a small copy may be read back between
+        // two of them, and must not be left shown as "0 bytes" checked.
+        progress.bytesDone = verifyTotal;
+        report(progress, true);
         if (!problems.isEmpty() || reader->manifest().totalFiles() != manifest.totalFiles()
             || reader->manifest().leftOut.size() != manifest.leftOut.size())
             return fail(
@@ -462,11 +474,11 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
                    "failing. The previous copy, if any, was kept unchanged.")
                     .arg(nativeFolder, problems.isEmpty() ? QString() : problems.first().message));
     }
+    if (m_cancelled)
+        return cancelled();
     progress.filesDone = filesDone;
     progress.bytesDone = bytesDone;
-
-    if (m_cancelled || (m_report && !m_report(progress)))
-        return cancelled();
+    progress.bytesTotal = bytesTotal;
     // A rename replaces whatever is at the target's name, a link included,
     // without following it.
     if (!folderDir->rename(partialName, QFileInfo(target).fileName(), false, &problem))

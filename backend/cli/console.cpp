@@ -122,6 +122,9 @@ void ProgressBar::update(const JobProgress &progress)
     case JobProgress::Phase::Extracting:
         phase = tr("Extracting");
         break;
+    case JobProgress::Phase::Saving:
+        phase = tr("Saving to disk");
+        break;
     case JobProgress::Phase::Swapping:
         phase = tr("Replacing");
         break;

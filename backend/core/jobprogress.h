@@ -10,7 +10,11 @@ namespace Resguarda {
 // shown by the CLI's progress bar and, later, the QML job controller.
 struct JobProgress
 {
-    enum class Phase { Preparing, Writing, Verifying, Extracting, Swapping, Finishing };
+    // Each phase has its own measure: bytesDone counts up to bytesTotal
+    // within it (Writing of several copies goes on where the previous copy
+    // stopped; Verifying counts the copy being read back). Saving, Swapping
+    // and Finishing have no measure.
+    enum class Phase { Preparing, Writing, Verifying, Extracting, Saving, Swapping, Finishing };
 
     Phase phase = Phase::Preparing;
     qint64 filesDone = 0;

@@ -466,6 +466,16 @@ OperationError RestoreJob::extract(const Installation &installation, RestoreJour
     }
     folders.removeIf([&](const ManifestFolder &folder) { return !needed.contains(folder.path); });
     m_progress.currentCompany.clear();
+    report(true); // the extraction shown at its end, not at its last tick
+    // Every byte is extracted; what follows (older tables carried over,
+    // folders and their times, the file system flushed) has no measure and
+    // can take seconds: a phase of its own, not a stale "99%".
+    m_progress.phase = JobProgress::Phase::Saving;
+    m_progress.filesDone = 0;
+    m_progress.filesTotal = 0;
+    m_progress.bytesDone = 0;
+    m_progress.bytesTotal = 0;
+    report(true);
 
     // Tables outside the operation (older than the year given) are carried
     // over from the installation into the staged folder of a replaced company.
@@ -597,9 +607,10 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
     progress.filesTotal = safety.totalFiles();
     progress.bytesTotal = safety.totalBytes();
     CopyProducer producer(m_options.compressionLevel, [this](const JobProgress &p) {
-        JobProgress shown = p;
-        shown.phase = JobProgress::Phase::Writing;
-        Q_EMIT progressChanged(shown);
+        // Written, then read back; the producer's own "finishing" (its
+        // rename) is not the restore's.
+        if (p.phase == JobProgress::Phase::Writing || p.phase == JobProgress::Phase::Verifying)
+            Q_EMIT progressChanged(p);
         return !isCancelled();
     });
     const OperationError error = producer.produce(safety, manifest, target, true, progress);
@@ -716,6 +727,7 @@ OperationError RestoreJob::execute()
         journal.steps.append(
             {tmpl.replaces ? SwapStep::Action::Replace : SwapStep::Action::Add, tmpl.path});
 
+    m_progress = JobProgress();
     m_progress.phase = JobProgress::Phase::Swapping;
     report(true);
     if ((error = journal.swap()))

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QLocale>
 #include <QTimer>
 
 #include <algorithm>
@@ -24,9 +25,11 @@ constexpr double verifyWeight = 0.3;
 // Time constant of the rate's exponential smoothing: long enough to calm the
 // jumps between small and large files, short enough to follow a slower disk.
 constexpr double rateSmoothingMs = 3000.0;
-// The last moment of a job (rename, journal) has no bytes: the bar stops
-// short of full until the job says it succeeded.
-constexpr double maximumWhileRunning = 0.99;
+bool isMeasured(JobProgress::Phase phase)
+{
+    return phase == JobProgress::Phase::Writing || phase == JobProgress::Phase::Verifying
+        || phase == JobProgress::Phase::Extracting;
+}
 
 } // namespace
 
@@ -101,7 +104,7 @@ bool JobController::startRestore(RestoreSettings *settings)
     // The safety copy is written and then read back, both reported as bytes.
     const qint64 safetyBytes
         = options.safetyCopy && plan->changesExistingData() ? plan->bytesToSafeguard() : 0;
-    begin(Restore, 2 * safetyBytes);
+    begin(Restore, qint64(double(safetyBytes) * (1.0 + verifyWeight)));
     auto *job = new RestoreJob(options);
     connect(job, &RestoreJob::progressChanged, this, &JobController::setProgress,
             Qt::QueuedConnection);
@@ -124,6 +127,7 @@ void JobController::cancel()
         return;
     m_cancelRequested = true;
     Q_EMIT cancelRequested();
+    Q_EMIT progressChanged(); // canCancel
 }
 
 void JobController::reset()
@@ -158,20 +162,112 @@ QString JobController::phaseText() const
 {
     if (m_kind == NoJob)
         return {};
+    const bool restore = m_kind == Restore;
     switch (m_progress.phase) {
     case JobProgress::Phase::Preparing:
-        return tr("Preparing");
+        return tr("Preparing…");
     case JobProgress::Phase::Writing:
         // A restore writes only its safety copy.
-        return m_kind == Restore ? tr("Making the safety copy") : tr("Copying");
+        return restore ? tr("Making the safety copy") : tr("Copying");
     case JobProgress::Phase::Verifying:
-        return tr("Verifying");
+        return restore ? tr("Checking the safety copy") : tr("Checking the copy");
     case JobProgress::Phase::Extracting:
-        return tr("Extracting");
+        return tr("Restoring the data");
+    case JobProgress::Phase::Saving:
+        return tr("Saving the restored data to disk…");
     case JobProgress::Phase::Swapping:
-        return tr("Replacing");
+        return tr("Finishing: replacing the data and saving to disk…");
     case JobProgress::Phase::Finishing:
-        return tr("Finishing");
+        return tr("Finishing: saving to disk…");
+    }
+    return {};
+}
+
+bool JobController::phaseMeasured() const
+{
+    return m_state == Running && isMeasured(m_progress.phase) && m_progress.bytesTotal > 0;
+}
+
+QString JobController::progressText() const
+{
+    if (!phaseMeasured())
+        return {};
+    const QLocale locale;
+    QString text = tr("%1%  ·  %2 of %3")
+                       .arg(locale.toString(int(std::floor(m_progressValue * 100))),
+                            FileSystem::formatSize(m_progress.bytesDone),
+                            FileSystem::formatSize(m_progress.bytesTotal));
+    // Reading a copy back counts bytes only.
+    if (m_progress.phase != JobProgress::Phase::Verifying && m_progress.filesTotal > 0)
+        text += u"  ·  "
+            + tr("%1 of %2 files")
+                  .arg(locale.toString(m_progress.filesDone),
+                       locale.toString(m_progress.filesTotal));
+    return text;
+}
+
+bool JobController::canCancel() const
+{
+    // Once the data is being replaced, the restore goes to its end (the
+    // journal puts everything back if it cannot); a copy being renamed is
+    // already made.
+    return m_state == Running && !m_cancelRequested
+        && m_progress.phase != JobProgress::Phase::Swapping
+        && m_progress.phase != JobProgress::Phase::Finishing;
+}
+
+QString JobController::cancelQuestion() const
+{
+    if (m_kind == Restore)
+        return tr("Cancel the restore? What was extracted so far is removed and nothing in the "
+                  "installation changes.");
+    return tr("Cancel the backup? The copy being made is discarded and the previous copy, if "
+              "any, is kept unchanged.");
+}
+
+QString JobController::outcomeLabel() const
+{
+    switch (m_state) {
+    case Idle:
+    case Running:
+    case Succeeded:
+        return tr("Done");
+    case Incomplete:
+        return tr("Incomplete");
+    case Cancelled:
+        return tr("Cancelled");
+    case InUse:
+        return tr("In use");
+    case InvalidCopy:
+        return tr("Unusable copy");
+    case Failed:
+        return tr("Failed");
+    }
+    return {};
+}
+
+QString JobController::outcomeTitle() const
+{
+    const bool restore = m_kind == Restore;
+    switch (m_state) {
+    case Idle:
+    case Running:
+        return {};
+    case Succeeded:
+    case Incomplete:
+        return m_resultText;
+    case Cancelled:
+        return restore ? tr("Cancelled: nothing was changed in the installation.")
+                       : tr("Cancelled: No copy was made. The previous copy, if any, was kept.");
+    case InUse:
+        return restore ? tr("Nothing was done: the system is in use. The installation was not "
+                            "changed.")
+                       : tr("Nothing was done: the system is in use. No copy was made.");
+    case InvalidCopy:
+        return tr("This copy cannot be restored");
+    case Failed:
+        return restore ? tr("The restore could not be completed")
+                       : tr("The copy could not be made");
     }
     return {};
 }
@@ -189,21 +285,22 @@ double JobController::progress() const
 
 QString JobController::rateText() const
 {
-    if (m_state != Running || m_smoothedRate <= 0)
+    if (!phaseMeasured() || m_smoothedRate <= 0)
         return {};
     return FileSystem::formatSize(qint64(m_smoothedRate)) + u"/s";
 }
 
 int JobController::etaSeconds() const
 {
-    if (m_state != Running || !m_clock.isValid() || m_clock.elapsed() < 1000
+    // Only while work is measured: a step without a measure (saving to
+    // disk, replacing) gets no estimate rather than a made-up "1 s".
+    if (!phaseMeasured() || !m_clock.isValid() || m_clock.elapsed() < 1000
         || m_smoothedWorkRate <= 0)
         return -1;
     const double total = totalWork();
-    if (total <= 0)
+    if (total <= 0 || m_work >= total)
         return -1;
-    const double remaining = std::max(0.0, total - m_work);
-    return int(std::ceil(remaining / m_smoothedWorkRate));
+    return int(std::ceil((total - m_work) / m_smoothedWorkRate));
 }
 
 QString JobController::etaText() const
@@ -216,23 +313,24 @@ QString JobController::etaText() const
     return tr("about %n s", nullptr, seconds);
 }
 
-void JobController::setProgress(const JobProgress &progress)
+void JobController::setProgress(const JobProgress &reported)
 {
     if (m_state != Running)
         return;
+    JobProgress progress = reported;
     const qint64 now = m_clock.elapsed();
-    // A pass is a run of reports over the same bytes: writing, then reading
-    // back (bytesDone starts again), then extracting with other totals.
-    // Work is added within a pass only, so overall progress never goes back.
-    const bool samePass = progress.phase == m_progress.phase
-        && progress.bytesTotal == m_progress.bytesTotal
-        && progress.bytesDone >= m_progress.bytesDone;
+    // A pass is a run of reports of one phase over the same total: writing,
+    // reading back, extracting. What is shown never goes back within it.
+    const bool samePass
+        = progress.phase == m_progress.phase && progress.bytesTotal == m_progress.bytesTotal;
     if (samePass) {
+        progress.bytesDone = std::max(progress.bytesDone, m_progress.bytesDone);
+        progress.filesDone = std::max(progress.filesDone, m_progress.filesDone);
         const qint64 delta = progress.bytesDone - m_progress.bytesDone;
         const double weight = progress.phase == JobProgress::Phase::Verifying ? verifyWeight : 1.0;
         m_work += double(delta) * weight;
         const qint64 elapsed = now - m_lastProgressMs;
-        if (elapsed > 0) {
+        if (elapsed > 0 && isMeasured(progress.phase)) {
             const double rate = double(delta) * 1000.0 / double(elapsed);
             const double alpha = 1.0 - std::exp(-double(elapsed) / rateSmoothingMs);
             m_smoothedRate
@@ -242,14 +340,19 @@ void JobController::setProgress(const JobProgress &progress)
                 : m_smoothedWorkRate + alpha * (rate * weight - m_smoothedWorkRate);
         }
     }
+    // The overall totals, for the estimate of the whole job.
+    if (progress.phase == JobProgress::Phase::Writing && m_kind == Backup)
+        m_writeBytes = std::max(m_writeBytes, progress.bytesTotal);
     if (progress.phase == JobProgress::Phase::Extracting)
         m_extractBytes = std::max(m_extractBytes, progress.bytesTotal);
     m_lastProgressMs = now;
     m_progress = progress;
 
-    const double total = totalWork();
-    const double fraction = total > 0 ? m_work / total : progress.fraction();
-    m_progressValue = std::max(m_progressValue, std::clamp(fraction, 0.0, maximumWhileRunning));
+    // A phase without a measure shows a moving bar, not a number.
+    const double fraction = isMeasured(progress.phase) && progress.bytesTotal > 0
+        ? double(progress.bytesDone) / double(progress.bytesTotal)
+        : 0.0;
+    m_progressValue = std::clamp(fraction, 0.0, 1.0);
     Q_EMIT progressChanged();
 }
 
@@ -356,6 +459,7 @@ void JobController::clearResults()
     m_work = 0;
     m_extraWork = 0;
     m_extractBytes = 0;
+    m_writeBytes = 0;
     m_progressValue = 0;
     m_lastProgressMs = 0;
     m_cancelRequested = false;
@@ -365,7 +469,7 @@ void JobController::clearResults()
 double JobController::totalWork() const
 {
     if (m_kind == Backup)
-        return double(m_progress.bytesTotal) * (1.0 + verifyWeight);
+        return double(m_writeBytes) * (1.0 + verifyWeight);
     if (m_kind == Restore)
         return double(m_extractBytes) + m_extraWork;
     return 0;

@@ -30,12 +30,25 @@ class JobController : public QObject
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(Kind kind READ kind NOTIFY stateChanged)
     Q_PROPERTY(bool running READ running NOTIFY stateChanged)
-    Q_PROPERTY(QString phaseText READ phaseText NOTIFY progressChanged) // "Copiando", "Verificando"…
-    Q_PROPERTY(double progress READ progress NOTIFY progressChanged) // 0..1
+    // Progress is shown phase by phase, each with one measure: progress,
+    // bytesDone and bytesTotal are the current phase's and agree; they never
+    // go back within a phase. A phase without a measure (saving to disk,
+    // replacing) has phaseMeasured false: no percentage, no estimate.
+    Q_PROPERTY(QString phaseText READ phaseText NOTIFY
+                   progressChanged) // "Copiando", "Verificando a cópia"…
+    Q_PROPERTY(bool phaseMeasured READ phaseMeasured NOTIFY progressChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged) // 0..1, of the phase
+    Q_PROPERTY(
+        QString progressText READ progressText NOTIFY progressChanged) // "71% · 170 MB de 240 MB…"
     Q_PROPERTY(qint64 filesDone READ filesDone NOTIFY progressChanged)
     Q_PROPERTY(qint64 filesTotal READ filesTotal NOTIFY progressChanged)
     Q_PROPERTY(qint64 bytesDone READ bytesDone NOTIFY progressChanged)
     Q_PROPERTY(qint64 bytesTotal READ bytesTotal NOTIFY progressChanged)
+    // Whether cancel() can still stop the job (not once the data is being
+    // replaced), and the question asked first: what cancelling keeps.
+    Q_PROPERTY(bool canCancel READ canCancel NOTIFY progressChanged)
+    Q_PROPERTY(bool cancelling READ cancelling NOTIFY progressChanged) // asked, not yet ended
+    Q_PROPERTY(QString cancelQuestion READ cancelQuestion NOTIFY stateChanged)
     Q_PROPERTY(QString rateText READ rateText NOTIFY progressChanged) // "85,2 MB/s"
     Q_PROPERTY(int etaSeconds READ etaSeconds NOTIFY progressChanged) // -1 unknown
     Q_PROPERTY(QString etaText READ etaText NOTIFY progressChanged) // "cerca de 2 min"
@@ -50,6 +63,13 @@ class JobController : public QObject
     // what each is and why (already display-safe).
     Q_PROPERTY(qint64 leftOutCount READ leftOutCount NOTIFY stateChanged)
     Q_PROPERTY(QStringList leftOutLines READ leftOutLines NOTIFY stateChanged)
+    // What really happened, for the step indicator and the last page:
+    // workDone only when the copy or the restore was made (in full or, for
+    // Incomplete, as asked); outcomeLabel names the last step ("Done",
+    // "Cancelled", "In use"…); outcomeTitle is the last page's headline.
+    Q_PROPERTY(bool workDone READ workDone NOTIFY stateChanged)
+    Q_PROPERTY(QString outcomeLabel READ outcomeLabel NOTIFY stateChanged)
+    Q_PROPERTY(QString outcomeTitle READ outcomeTitle NOTIFY stateChanged)
 
 public:
     // Incomplete: a backup asked to allow it wrote its copy but left files
@@ -74,7 +94,15 @@ public:
     Kind kind() const { return m_kind; }
     bool running() const { return m_state == Running; }
     QString phaseText() const;
+    bool phaseMeasured() const;
     double progress() const;
+    QString progressText() const;
+    bool canCancel() const;
+    bool cancelling() const { return m_state == Running && m_cancelRequested; }
+    QString cancelQuestion() const;
+    bool workDone() const { return m_state == Succeeded || m_state == Incomplete; }
+    QString outcomeLabel() const;
+    QString outcomeTitle() const;
     qint64 filesDone() const { return m_progress.filesDone; }
     qint64 filesTotal() const { return m_progress.filesTotal; }
     qint64 bytesDone() const { return m_progress.bytesDone; }
@@ -142,7 +170,8 @@ private:
     double m_work = 0; // done so far, in weighted bytes
     double m_extraWork = 0;
     qint64 m_extractBytes = 0;
-    double m_progressValue = 0; // never goes back while a job runs
+    qint64 m_writeBytes = 0; // a backup's bytes to copy, all copies together
+    double m_progressValue = 0; // of the phase; never goes back within it
     qint64 m_lastProgressMs = 0;
     bool m_cancelRequested = false; // a failure after cancel() is a cancellation
 };

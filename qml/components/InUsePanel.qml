@@ -9,12 +9,13 @@ import Resguarda.App
 ColumnLayout {
     id: panel
     property var sessions: []
+    property string title: qsTr("The system is in use")
     signal retry()
     spacing: Theme.spacing
 
     Banner {
         kind: Banner.Kind.Warning
-        title: qsTr("The system is in use")
+        title: panel.title
         text: qsTr("Before making a copy or restoring data, make sure nobody is using the system on this or another machine, nor any other system of the installation. Ask these users to close it:")
     }
     // A Column, not the layout: a Repeater inside a Qt 6.4 layout can

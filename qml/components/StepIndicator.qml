@@ -5,11 +5,15 @@ import QtQuick.Layouts
 import Resguarda.App
 
 // Where the user is in a wizard: numbered steps, the current one highlighted.
-// On narrow screens only the current step's name is written out.
+// On narrow screens only the current step's name is written out. A step the
+// run did not complete (cancelled, in use, failed) is marked with a cross in
+// stoppedColor, never with a tick, and so is the last step it led to.
 RowLayout {
     id: indicator
     property var steps: []
     property int current: 0
+    property int stoppedStep: -1
+    property color stoppedColor: Theme.warning
     spacing: 6
 
     Repeater {
@@ -17,18 +21,24 @@ RowLayout {
         delegate: RowLayout {
             required property int index
             required property string modelData
+            objectName: "step" + index
             readonly property bool isCurrent: index === indicator.current
-            readonly property bool isDone: index < indicator.current
+            readonly property bool isStopped: indicator.stoppedStep >= 0 && index === indicator.stoppedStep
+            readonly property bool isAfterStop: indicator.stoppedStep >= 0 && index > indicator.stoppedStep
+            readonly property bool isDone: index < indicator.current && !isStopped
+            readonly property string mark: isStopped ? "\u2715" : isDone ? "\u2713" : String(index + 1)
+            readonly property string label: modelData
             spacing: 6
             Rectangle {
                 width: 30
                 height: 30
                 radius: 15
-                color: isCurrent ? Theme.primary : isDone ? Theme.success : Theme.divider
+                color: isStopped || (isCurrent && isAfterStop) ? indicator.stoppedColor
+                     : isCurrent ? Theme.primary : isDone ? Theme.success : Theme.divider
                 Label {
                     anchors.centerIn: parent
-                    text: isDone ? "\u2713" : (index + 1)
-                    color: isCurrent || isDone ? "white" : Theme.text
+                    text: mark
+                    color: isCurrent || isDone || isStopped ? "white" : Theme.text
                     font.pixelSize: Theme.fontSmall
                     font.bold: true
                 }
@@ -38,7 +48,7 @@ RowLayout {
                 visible: isCurrent || !Theme.compact
                 font.pixelSize: Theme.fontSmall
                 font.bold: isCurrent
-                color: isCurrent ? Theme.text : Theme.mutedText
+                color: isCurrent && isAfterStop ? indicator.stoppedColor : isCurrent ? Theme.text : Theme.mutedText
                 elide: Text.ElideRight
                 Layout.maximumWidth: Theme.compact ? 260 : 170
             }

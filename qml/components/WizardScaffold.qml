@@ -19,6 +19,9 @@ Page {
     property bool backVisible: true
     property string backText: qsTr("Back")
     property bool nextIsDangerous: false
+    // The step a run did not complete, marked in the step indicator.
+    property int stoppedStep: -1
+    property color stoppedColor: Theme.warning
     default property alias pages: stack.data
     signal nextClicked()
     signal backClicked()
@@ -39,8 +42,11 @@ Page {
             flickableDirection: Flickable.HorizontalFlick
             StepIndicator {
                 id: indicator
+                objectName: "stepIndicator"
                 steps: scaffold.steps
                 current: scaffold.current
+                stoppedStep: scaffold.stoppedStep
+                stoppedColor: scaffold.stoppedColor
             }
         }
     }

@@ -29,7 +29,7 @@ WizardScaffold {
     readonly property int stepProgress: 4
     readonly property int stepResult: 5
 
-    steps: [qsTr("Destination"), qsTr("Options"), qsTr("Companies"), qsTr("Summary"), qsTr("Copying"), qsTr("Done")]
+    steps: [qsTr("Destination"), qsTr("Options"), qsTr("Companies"), qsTr("Summary"), qsTr("Copying"), job.outcomeLabel]
 
     property alias settings: settings
     property alias companies: companyModel
@@ -61,12 +61,16 @@ WizardScaffold {
                : current === stepSummary ? settings.valid && companyModel.selectedCount > 0
                : true
     nextVisible: current !== stepProgress
-    backVisible: current !== stepResult
+    // On the progress step Cancel is in the page, and asks first.
+    backVisible: current !== stepResult && current !== stepProgress
+    // A run that did not do its work is crossed out, never ticked.
+    stoppedStep: current === stepResult && !job.workDone ? stepProgress : -1
+    stoppedColor: job.state === JobController.Cancelled || job.state === JobController.InUse ? Theme.warning : Theme.danger
     backText: current === stepProgress ? qsTr("Cancel") : current === stepDestination ? qsTr("Home") : qsTr("Back")
 
     onBackClicked: {
         if (current === stepProgress)
-            job.cancel()
+            progressView.askToCancel() // never without asking
         else if (current === stepDestination)
             wizard.done()
         else
@@ -397,6 +401,7 @@ WizardScaffold {
         objectName: "progressStep"
         title: qsTr("Making the copy…")
         ProgressView {
+            id: progressView
             job: job
             Layout.fillWidth: true
         }
@@ -480,12 +485,15 @@ WizardScaffold {
         Banner {
             objectName: "errorBanner"
             visible: job.state === JobController.Failed || job.state === JobController.Cancelled
-            kind: Banner.Kind.Danger
-            title: job.state === JobController.Cancelled ? qsTr("The copy was cancelled") : qsTr("The copy could not be made")
-            text: job.errorText
+            kind: job.state === JobController.Cancelled ? Banner.Kind.Warning : Banner.Kind.Danger
+            title: job.outcomeTitle
+            // A cancellation's whole story is its title.
+            text: job.state === JobController.Cancelled ? "" : job.errorText
         }
         InUsePanel {
+            objectName: "inUsePanel"
             visible: job.state === JobController.InUse
+            title: job.outcomeTitle
             sessions: visible ? AppController.connectedSessions() : []
             Layout.fillWidth: true
             onRetry: {

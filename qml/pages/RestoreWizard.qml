@@ -29,7 +29,7 @@ WizardScaffold {
     readonly property int stepProgress: 4
     readonly property int stepResult: 5
 
-    steps: [qsTr("Copy"), qsTr("Companies"), qsTr("Options"), qsTr("Confirm"), qsTr("Restoring"), qsTr("Done")]
+    steps: [qsTr("Copy"), qsTr("Companies"), qsTr("Options"), qsTr("Confirm"), qsTr("Restoring"), job.outcomeLabel]
 
     property alias settings: settings
     property alias job: job
@@ -58,12 +58,16 @@ WizardScaffold {
                : current === stepSummary ? settings.valid && confirmation.checked
                : true
     nextVisible: current !== stepProgress
-    backVisible: current !== stepResult
+    // On the progress step Cancel is in the page, and asks first.
+    backVisible: current !== stepResult && current !== stepProgress
+    // A run that did not do its work is crossed out, never ticked.
+    stoppedStep: current === stepResult && !job.workDone ? stepProgress : -1
+    stoppedColor: job.state === JobController.Cancelled || job.state === JobController.InUse ? Theme.warning : Theme.danger
     backText: current === stepProgress ? qsTr("Cancel") : current === stepCopy ? qsTr("Home") : qsTr("Back")
 
     onBackClicked: {
         if (current === stepProgress)
-            job.cancel()
+            progressView.askToCancel() // never without asking
         else if (current === stepCopy)
             wizard.done()
         else
@@ -370,6 +374,7 @@ WizardScaffold {
         objectName: "progressStep"
         title: qsTr("Restoring…")
         ProgressView {
+            id: progressView
             job: job
             Layout.fillWidth: true
         }
@@ -398,14 +403,15 @@ WizardScaffold {
             objectName: "errorBanner"
             visible: job.state === JobController.Failed || job.state === JobController.Cancelled
                      || job.state === JobController.InvalidCopy
-            kind: Banner.Kind.Danger
-            title: job.state === JobController.Cancelled ? qsTr("The restore was cancelled")
-                 : job.state === JobController.InvalidCopy ? qsTr("This copy cannot be restored")
-                 : qsTr("The restore could not be done")
-            text: job.errorText
+            kind: job.state === JobController.Cancelled ? Banner.Kind.Warning : Banner.Kind.Danger
+            title: job.outcomeTitle
+            // A cancellation's whole story is its title.
+            text: job.state === JobController.Cancelled ? "" : job.errorText
         }
         InUsePanel {
+            objectName: "inUsePanel"
             visible: job.state === JobController.InUse
+            title: job.outcomeTitle
             sessions: visible ? AppController.connectedSessions() : []
             Layout.fillWidth: true
             onRetry: {

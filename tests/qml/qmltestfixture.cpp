@@ -106,6 +106,25 @@ bool QmlTestFixture::writeFile(const QString &path, const QString &text) const
     return file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0;
 }
 
+bool QmlTestFixture::writeRandomFile(const QString &path, int megabytes) const
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QByteArray block(1024 * 1024, Qt::Uninitialized);
+    quint32 state = 12345;
+    for (int i = 0; i < megabytes; ++i) {
+        for (auto &byte : block) {
+            state = state * 1664525u + 1013904223u;
+            byte = char(state >> 24);
+        }
+        if (file.write(block) != block.size())
+            return false;
+    }
+    return true;
+}
+
 QString QmlTestFixture::readFile(const QString &path) const
 {
     QFile file(path);

@@ -43,6 +43,9 @@ public:
     Q_INVOKABLE bool removeTree(const QString &path) const;
     Q_INVOKABLE bool removeFile(const QString &path) const;
     Q_INVOKABLE bool writeFile(const QString &path, const QString &text) const;
+    // megabytes of data that does not compress: a job long enough to be
+    // cancelled while it runs.
+    Q_INVOKABLE bool writeRandomFile(const QString &path, int megabytes) const;
     Q_INVOKABLE QString readFile(const QString &path) const;
     // Whether the copy at path is sound (every entry read back and checked).
     Q_INVOKABLE bool verifyCopy(const QString &path) const;

@@ -71,6 +71,9 @@ Item {
             tryCompare(wizard, "current", wizard.stepResult, 60000)
             compare(wizard.job.state, JobController.Succeeded)
             verify(findChild(wizard, "successBanner").visible)
+            var indicator = findChild(wizard.header, "stepIndicator")
+            compare(findChild(indicator, "step" + wizard.stepProgress).mark, "\u2713")
+            compare(findChild(indicator, "step" + wizard.stepResult).label, "Done")
 
             var copy = pendrive + "/CopiaAT.zip"
             verify(fixture.exists(copy))
@@ -85,6 +88,11 @@ Item {
             next(wizard)
             tryCompare(wizard, "current", wizard.stepResult, 60000)
             compare(wizard.job.state, JobController.InUse)
+            // Nothing was copied: the indicator and the page say so.
+            var indicator = findChild(wizard.header, "stepIndicator")
+            compare(findChild(indicator, "step" + wizard.stepProgress).mark, "\u2715")
+            compare(findChild(indicator, "step" + wizard.stepResult).label, "In use")
+            verify(findChild(wizard, "inUsePanel").title.indexOf("Nothing was done") >= 0)
             var retry = findChild(wizard, "retryButton")
             verify(retry.visible)
             fixture.disconnectClient()
@@ -93,18 +101,50 @@ Item {
             verify(fixture.verifyCopy(fixture.root + "/Copias/CopiaAT.zip"))
         }
 
-        function test_cancelKeepsThePreviousCopy() {
+        // Cancel is a button of its own on the progress page, asks once,
+        // and the end says what happened: no tick, no "Done".
+        function test_cancelAsksOnceAndTheEndSaysCancelled() {
             var previous = fixture.makeCopy("AT", "")
+            var code = fixture.companiesInInstallation("AT")[0]
+            verify(fixture.writeRandomFile(fixture.root + "/AT/empresas/" + code + "/grande.dat", 96))
             var before = fixture.treeHashes("Copias")
             var wizard = createTemporaryObject(wizardComponent, root)
             wizard.current = wizard.stepSummary
             next(wizard)
-            mouseClick(findChild(wizard.footer, "backButton")) // "Cancel"
+            compare(wizard.current, wizard.stepProgress)
+            verify(!findChild(wizard.footer, "backButton").visible)
+            var cancel = findChild(wizard, "cancelJobButton")
+            verify(cancel.visible)
+            tryCompare(cancel, "enabled", true)
+            verify(cancel.height >= 48)
+            var dialog = findChild(wizard, "progressView").cancelDialog
+
+            // The first tap only asks; "keep copying" changes nothing.
+            mouseClick(cancel)
+            tryCompare(dialog, "opened", true)
+            verify(wizard.job.running)
+            verify(!wizard.job.cancelling)
+            verify(findChild(dialog.contentItem, "cancelQuestion").text.indexOf("previous copy") >= 0)
+            mouseClick(findChild(dialog.contentItem, "keepGoingButton"))
+            tryCompare(dialog, "visible", false)
+            verify(wizard.job.running)
+            verify(!wizard.job.cancelling)
+
+            mouseClick(cancel)
+            tryCompare(dialog, "opened", true)
+            mouseClick(findChild(dialog.contentItem, "confirmCancelButton"))
             tryCompare(wizard, "current", wizard.stepResult, 60000)
-            verify(wizard.job.state === JobController.Cancelled || wizard.job.state === JobController.Succeeded)
-            if (wizard.job.state === JobController.Cancelled)
-                compare(fixture.treeHashes("Copias"), before)
+            compare(wizard.job.state, JobController.Cancelled)
+            compare(fixture.treeHashes("Copias"), before)
             verify(fixture.verifyCopy(previous))
+
+            var indicator = findChild(wizard.header, "stepIndicator")
+            compare(findChild(indicator, "step" + wizard.stepProgress).mark, "\u2715")
+            compare(findChild(indicator, "step" + wizard.stepResult).label, "Cancelled")
+            var banner = findChild(wizard, "errorBanner")
+            verify(banner.visible)
+            verify(banner.title.indexOf("No copy was made") >= 0, banner.title)
+            verify(!findChild(wizard, "successBanner").visible)
         }
 
         // A file no backup can copy (a FIFO in a company's folder): the copy

@@ -94,6 +94,46 @@ Item {
             verify(!fixture.exists(fixture.root + "/AT/empresas/0999"))
         }
 
+        // Cancel asks once, saying what it keeps; the end says that nothing
+        // changed, and the step indicator crosses the restore out.
+        function test_cancelledRestoreSaysNothingChanged() {
+            var code = fixture.companiesInInstallation("AT")[0]
+            verify(fixture.writeRandomFile(fixture.root + "/AT/empresas/" + code + "/grande.dat", 96))
+            fixture.removeTree(fixture.scratch + "/cancelada")
+            fixture.writeFile(fixture.scratch + "/cancelada/.keep", "")
+            var copy = fixture.makeCopy("AT", fixture.scratch + "/cancelada")
+            verify(fixture.exists(copy))
+            fixture.writeFile(fixture.root + "/AT/empresas/" + code + "/depois.dat", "after the copy")
+            var before = fixture.treeHashes("AT")
+
+            var wizard = createTemporaryObject(wizardComponent, root)
+            wizard.settings.openCopy(copy)
+            tryCompare(wizard.settings, "copyOpen", true)
+            // The step before is another test's; start as "Restore now" does.
+            wizard.current = wizard.stepProgress
+            verify(wizard.job.startRestore(wizard.settings))
+            verify(!findChild(wizard.footer, "backButton").visible)
+            var cancel = findChild(wizard, "cancelJobButton")
+            tryCompare(cancel, "enabled", true)
+            var dialog = findChild(wizard, "progressView").cancelDialog
+            mouseClick(cancel)
+            tryCompare(dialog, "opened", true)
+            verify(wizard.job.running)
+            verify(findChild(dialog.contentItem, "cancelQuestion").text.indexOf("nothing in the installation changes") >= 0)
+            mouseClick(findChild(dialog.contentItem, "confirmCancelButton"))
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            compare(wizard.job.state, JobController.Cancelled)
+            compare(fixture.treeHashes("AT"), before)
+
+            var indicator = findChild(wizard.header, "stepIndicator")
+            compare(findChild(indicator, "step" + wizard.stepProgress).mark, "\u2715")
+            compare(findChild(indicator, "step" + wizard.stepResult).label, "Cancelled")
+            var banner = findChild(wizard, "errorBanner")
+            verify(banner.visible)
+            verify(banner.title.indexOf("nothing was changed") >= 0, banner.title)
+            verify(!findChild(wizard, "successBanner").visible)
+        }
+
         function test_damagedCopyIsRefusedAtOnce() {
             var bad = fixture.scratch + "/ruim/CopiaAT.zip"
             fixture.writeFile(bad, "not a zip at all")

@@ -417,6 +417,27 @@ int main(int argc, char *argv[])
     waitFor([&] { return !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("15-copia-concluida"));
 
+    // A copy cancelled part-way: Cancel asks first, and the end says so.
+    QMetaObject::invokeMethod(window, "showHome");
+    QMetaObject::invokeMethod(window, "showBackup");
+    settle();
+    wizard = currentPage(window);
+    job = wizard->property("job").value<QObject *>();
+    wizard->property("settings").value<QObject *>()->setProperty("destinationFolder", pendrive);
+    wizard->setProperty("current", 3);
+    settle();
+    press(wizard, QStringLiteral("nextButton"));
+    waitFor([&] {
+        return job->property("progress").toDouble() > 0.1 || !job->property("running").toBool();
+    });
+    press(wizard, QStringLiteral("cancelJobButton"));
+    shooter.shoot(QStringLiteral("14b-copia-cancelar"));
+    QMetaObject::invokeMethod(job, "cancel");
+    waitFor([&] {
+        return !job->property("running").toBool() && wizard->property("current").toInt() == 5;
+    });
+    shooter.shoot(QStringLiteral("15b-copia-cancelada"));
+
     // The same wizard while somebody is connected.
     QProcess client;
     client.start(lockholder, {root + QStringLiteral("/sessoes"), QStringLiteral("maria"),
