@@ -196,6 +196,13 @@ ColumnLayout {
                 }
             }
             FocusRing { shown: entry.ListView.isCurrentItem && view.activeFocus }
+            // The chosen copy stands out from the keyboard's current row.
+            background: Rectangle {
+                radius: Theme.radius
+                color: entry.highlighted ? Theme.primaryLight : entry.down ? Theme.divider : "transparent"
+                border.color: entry.highlighted ? Theme.primary : "transparent"
+                border.width: 2
+            }
             contentItem: RowLayout {
                 spacing: Theme.spacing
                 Label {
