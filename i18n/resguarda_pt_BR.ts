@@ -941,6 +941,26 @@
         <source>No copy here. Copies are named Copia….zip (or packed in .7z, .rar, .tar).</source>
         <translation>Nenhuma cópia aqui. As cópias se chamam Copia….zip (ou estão compactadas em .7z, .rar, .tar).</translation>
     </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>Nova pasta</translation>
+    </message>
+    <message>
+        <source>Name of the new folder</source>
+        <translation>Nome da nova pasta</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Criar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -1218,6 +1238,25 @@
     <message>
         <source>it is among the companies, but its name is not a company code (letters, digits, - and _ only): rename it, or move it out of the companies folder</source>
         <translation>está entre as empresas, mas o nome não é um código de empresa (só letras, números, - e _): renomeie-a ou tire-a da pasta das empresas</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Leave this wizard?</source>
+        <translation>Sair deste assistente?</translation>
+    </message>
+    <message>
+        <source>Your choices will be lost and nothing will be copied or restored.</source>
+        <translation>Suas escolhas serão perdidas e nada será copiado nem restaurado.</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Ficar</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Sair</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +1639,41 @@
     <message>
         <source>System disk</source>
         <translation>Disco do sistema</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::FolderModel</name>
+    <message>
+        <source>Type a name for the folder.</source>
+        <translation>Digite um nome para a pasta.</translation>
+    </message>
+    <message>
+        <source>The name cannot begin or end with a space.</source>
+        <translation>O nome não pode começar nem terminar com espaço.</translation>
+    </message>
+    <message>
+        <source>This name is reserved.</source>
+        <translation>Este nome é reservado.</translation>
+    </message>
+    <message>
+        <source>The name cannot begin with a dot (the folder would be hidden).</source>
+        <translation>O nome não pode começar com ponto (a pasta ficaria oculta).</translation>
+    </message>
+    <message>
+        <source>The name cannot end with a dot.</source>
+        <translation>O nome não pode terminar com ponto.</translation>
+    </message>
+    <message>
+        <source>The name cannot contain any of %1 nor control characters.</source>
+        <translation>O nome não pode conter nenhum de %1 nem caracteres de controle.</translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation>O nome é longo demais.</translation>
+    </message>
+    <message>
+        <source>Something named %1 is already here.</source>
+        <translation>Já existe aqui algo chamado %1.</translation>
     </message>
 </context>
 <context>

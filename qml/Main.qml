@@ -69,6 +69,7 @@ ApplicationWindow {
     // The on-screen keyboard's dock (kiosk only; tests look at its panel).
     readonly property Item keyboard: keyboardDock.item
     readonly property Dialog quitDialog: quitConfirmation
+    readonly property Dialog leaveDialog: leaveConfirmation
 
     // Whether a kiosk left idle may go back Home from `page`, the top of a
     // stack `depth` deep: not when already Home, never while a job runs, and
@@ -107,12 +108,19 @@ ApplicationWindow {
                 text: "\u2302"
                 font.pixelSize: 26
                 palette.buttonText: "white"
+                // The style colours a focused tool button's text with the
+                // highlight, the title bar's own blue: keep it white.
+                palette.highlight: "white"
                 visible: stack.depth > 1
                 enabled: !(stack.currentItem && stack.currentItem.busy === true)
                 Accessible.name: qsTr("Home")
                 Layout.preferredWidth: Theme.touchTarget
                 Layout.preferredHeight: Theme.touchTarget
-                onClicked: window.showHome()
+                // A wizard holding choices asks first (idleReturnAllowed:
+                // finished, or untouched on its first step, loses nothing).
+                onClicked: stack.currentItem && stack.currentItem.idleReturnAllowed === false
+                           ? leaveConfirmation.open() : window.showHome()
+                FocusRing {}
             }
             Label {
                 objectName: "headerTitle"
@@ -216,6 +224,11 @@ ApplicationWindow {
             window.quitConfirmed = true
             window.close()
         }
+    }
+
+    LeaveDialog {
+        id: leaveConfirmation
+        onLeaveConfirmed: window.showHome()
     }
 
     IdleWatcher {

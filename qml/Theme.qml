@@ -38,4 +38,10 @@ QtObject {
     readonly property color divider: "#d5d9de"
     readonly property color background: "#f5f7fa"
     readonly property color surface: "#ffffff"
+    // The keyboard focus ring: a dark ring with a white one inside, so that
+    // it shows on white pages, on the primary-coloured title bar and on
+    // filled buttons alike.
+    readonly property color focusRing: "#1c1c1c"
+    readonly property color focusHalo: "#ffffff"
+    readonly property int focusRingWidth: 3
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // resguarda: the touch-friendly wizard. Everything it shows comes from the
 // QML modules Resguarda.App (qml/) and Resguarda.Backend (backend/ui/).
+#include "buttonkeys.h"
 #include "core/translation.h"
 #include "ui/appcontroller.h"
 #include "ui/startupoptions.h"
@@ -38,6 +39,7 @@ int main(int argc, char *argv[])
     }
     Resguarda::installTranslations(app, options.locale);
     QQuickStyle::setStyle(QStringLiteral("Basic"));
+    Resguarda::ButtonKeys::install(&app);
 
     Resguarda::AppController controller;
     Resguarda::AppController::setInstance(&controller);

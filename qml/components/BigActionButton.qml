@@ -19,9 +19,8 @@ AbstractButton {
     background: Rectangle {
         radius: Theme.radius * 2
         color: control.down ? Qt.darker(control.accent, 1.25) : control.accent
-        border.color: control.visualFocus ? Theme.text : "transparent"
-        border.width: 3
     }
+    FocusRing { radius: Theme.radius * 2 }
     contentItem: RowLayout {
         id: content
         spacing: Theme.spacing

@@ -19,4 +19,5 @@ RadioButton {
         wrapMode: Text.Wrap
         verticalAlignment: Text.AlignVCenter
     }
+    FocusRing {}
 }

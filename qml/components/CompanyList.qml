@@ -42,6 +42,7 @@ ColumnLayout {
             Layout.preferredHeight: Theme.touchTarget + 8
             Layout.minimumWidth: Theme.touchTarget * 2
             onClicked: filterModel.selectVisible(true)
+            FocusRing {}
         }
         Button {
             objectName: "selectNone"
@@ -50,6 +51,7 @@ ColumnLayout {
             Layout.preferredHeight: Theme.touchTarget + 8
             Layout.minimumWidth: Theme.touchTarget * 2
             onClicked: filterModel.selectVisible(false)
+            FocusRing {}
         }
     }
 
@@ -72,6 +74,12 @@ ColumnLayout {
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         reuseItems: true
+        // Tab stops on the list; the arrows move between rows (kept in
+        // view), Space or Enter toggles the current one.
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+        // A model filled after the list was made leaves no current row.
+        onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
         Layout.fillWidth: true
         Layout.fillHeight: true
         // With the on-screen keyboard open a row or two is all there is room for.
@@ -95,10 +103,13 @@ ColumnLayout {
             Accessible.role: Accessible.CheckBox
             Accessible.checked: selected
             Accessible.name: code + " " + name
+            FocusRing { shown: row.ListView.isCurrentItem && view.activeFocus }
 
             contentItem: RowLayout {
                 spacing: Theme.spacing
                 CheckBox {
+                    // The row is the keyboard's stop, not each box.
+                    focusPolicy: Qt.NoFocus
                     checked: row.selected
                     onClicked: list.companies.toggle(filterModel.sourceRow(row.index))
                     Layout.preferredWidth: Theme.touchTarget

@@ -17,6 +17,12 @@ ListView {
     clip: true
     spacing: 6
     boundsBehavior: Flickable.StopAtBounds
+    // Tab stops on the list; the arrows move between drives (kept in view),
+    // Space or Enter chooses the current one.
+    activeFocusOnTab: true
+    keyNavigationEnabled: true
+    // A model filled after the list was made leaves no current row.
+    onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
     implicitHeight: Math.min(contentHeight, 4 * 76)
     ScrollBar.vertical: ScrollBar {}
 
@@ -35,6 +41,7 @@ ListView {
         highlighted: index === view.selectedRow
         onClicked: view.chosen(path)
         Accessible.name: label + ", " + freeText
+        FocusRing { shown: drive.ListView.isCurrentItem && view.activeFocus }
 
         background: Rectangle {
             radius: Theme.radius

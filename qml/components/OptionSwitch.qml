@@ -45,6 +45,7 @@ ItemDelegate {
             }
         }
         Switch {
+            id: toggle
             checked: control.checked
             enabled: control.enabled
             onToggled: {
@@ -57,4 +58,7 @@ ItemDelegate {
             Layout.preferredWidth: Math.max(implicitWidth, Theme.touchTarget + 16)
         }
     }
+    // The switch takes the keyboard focus; the ring goes round the whole
+    // row, the option's name included.
+    FocusRing { shown: toggle.visualFocus }
 }

@@ -26,7 +26,6 @@ Button {
         radius: Theme.radius
         color: !control.enabled ? Qt.lighter(control.fill, 1.9)
              : control.down ? Qt.darker(control.fill, 1.25) : control.fill
-        border.color: control.visualFocus ? Theme.text : "transparent"
-        border.width: 2
     }
+    FocusRing {}
 }

@@ -77,6 +77,7 @@ Page {
                 Layout.preferredHeight: Theme.bigButtonHeight
                 Layout.preferredWidth: Math.max(implicitWidth, 160)
                 onClicked: scaffold.backClicked()
+                FocusRing {}
             }
             Item { Layout.fillWidth: true }
             PrimaryButton {

@@ -118,7 +118,8 @@ WizardScaffold {
             FileBrowser {
                 id: browser
                 objectName: "copyBrowser"
-                folder: AppController.root + "/Copias"
+                // Where the last copy went (FolderModel.startFolder).
+                folder: listing.startFolder(AppController.root, AppController.recentDestinations)
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 onFileChosen: path => {

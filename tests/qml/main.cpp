@@ -2,6 +2,7 @@
 // One runner for every tst_*.qml (ctest runs it once per file, offscreen).
 // The pages import the real modules; `fixture` gives them a real demo
 // installation, real copies and a real client holding a lock.
+#include "buttonkeys.h"
 #include "core/appsettings.h"
 #include "qmltestfixture.h"
 #include "ui/appcontroller.h"
@@ -31,6 +32,7 @@ public Q_SLOTS:
         Resguarda::AppSettings::setFilePath(m_fixture->scratch()
                                             + QStringLiteral("/settings/resguarda.conf"));
         QQuickStyle::setStyle(QStringLiteral("Basic"));
+        Resguarda::ButtonKeys::install(QCoreApplication::instance());
         Resguarda::AppController::setInstance(&m_controller);
         m_fixture->resetInstallation();
     }

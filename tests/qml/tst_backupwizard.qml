@@ -13,6 +13,7 @@ Item {
     height: 800
 
     Component { id: wizardComponent; BackupWizard { width: 1280; height: 800 } }
+    Component { id: mainComponent; Main {} }
 
     TestCase {
         name: "BackupWizard"
@@ -41,6 +42,48 @@ Item {
         function init() {
             verify(fixture.resetInstallation())
             fixture.disconnectClient()
+        }
+
+        // The ⌂ button: reached by Tab with a ring that shows on the title
+        // bar, and it never drops a wizard holding choices without asking
+        // (Stay is the default).
+        function test_homeAsksBeforeDroppingChoices() {
+            var window = createTemporaryObject(mainComponent, root)
+            verify(window)
+            window.requestActivate()
+            tryCompare(window, "active", true)
+            window.showBackup()
+            tryCompare(window.pageStack, "busy", false)
+            var home = findChild(window.header, "homeButton")
+            verify(home.visible)
+
+            // Untouched: leaving loses nothing, so it does not ask.
+            home.forceActiveFocus(Qt.TabFocusReason)
+            verify(findChild(home, "focusRing").visible, "the focused ⌂ shows a ring")
+            keyClick(Qt.Key_Space)
+            tryCompare(window.pageStack, "depth", 1)
+            verify(!window.leaveDialog.visible)
+
+            window.showBackup()
+            tryCompare(window.pageStack, "busy", false)
+            var wizard = window.currentPage
+            wizard.current = wizard.current + 1
+            verify(!wizard.idleReturnAllowed)
+            home.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Space)
+            tryCompare(window.leaveDialog, "opened", true)
+            compare(window.pageStack.depth, 2, "nothing dropped yet")
+            keyClick(Qt.Key_Return) // the default: Stay
+            tryCompare(window.leaveDialog, "visible", false)
+            compare(window.pageStack.depth, 2)
+            compare(window.currentPage, wizard)
+
+            home.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Return)
+            tryCompare(window.leaveDialog, "opened", true)
+            keyClick(Qt.Key_Tab)
+            keyClick(Qt.Key_Return) // Leave
+            tryCompare(window.pageStack, "depth", 1)
         }
 
         function test_wholeBackup() {

@@ -18,6 +18,11 @@ Item {
     Component { id: companyListComponent; CompanyList { width: 780; height: 460 } }
     Component { id: browserComponent; FileBrowser { width: 780; height: 460 } }
     Component { id: modelComponent; CompanyModel {} }
+    Component { id: primaryComponent; PrimaryButton { text: "Next" } }
+    Component { id: choiceComponent; ChoiceButton { text: "One copy" } }
+    Component { id: folderBrowserComponent; FileBrowser { width: 780; height: 460; chooseFolder: true } }
+    Component { id: drivesModelComponent; DrivesModel {} }
+    Component { id: driveListComponent; DriveList { width: 780; height: 300 } }
     Component { id: scaffoldComponent; WizardScaffold { width: 800; height: 480; steps: ["One", "Two", "Three"]; Item {} Item {} Item {} } }
 
     TestCase {
@@ -123,6 +128,168 @@ Item {
             compare(chosen, fixture.scratch + "/browse/sub/CopiaAT.zip")
             mouseClick(findChild(browser, "folderUp"))
             compare(browser.folder, fixture.scratch + "/browse")
+        }
+
+        // Keyboard users: Enter (both keys) and Space press every kind of
+        // button, and the one with the focus shows a ring.
+        function test_enterAndSpacePressEveryButton() {
+            var buttons = [createTemporaryObject(primaryComponent, root),
+                           createTemporaryObject(actionComponent, root),
+                           findChild(createTemporaryObject(scaffoldComponent, root).footer, "backButton")]
+            for (var i = 0; i < buttons.length; ++i) {
+                var button = buttons[i]
+                var clicked = 0
+                var onClicked = function() { clicked += 1 }
+                button.clicked.connect(onClicked)
+                button.forceActiveFocus(Qt.TabFocusReason)
+                verify(button.activeFocus)
+                var ring = findChild(button, "focusRing")
+                verify(ring, "button " + i + " has a focus ring")
+                verify(ring.visible, "button " + i + " shows its focus")
+                keyClick(Qt.Key_Return)
+                compare(clicked, 1, "Return presses button " + i)
+                keyClick(Qt.Key_Enter)
+                compare(clicked, 2, "Enter presses button " + i)
+                keyClick(Qt.Key_Space)
+                compare(clicked, 3, "Space presses button " + i)
+                button.clicked.disconnect(onClicked)
+            }
+            var choice = createTemporaryObject(choiceComponent, root)
+            choice.forceActiveFocus(Qt.TabFocusReason)
+            verify(findChild(choice, "focusRing").visible)
+            keyClick(Qt.Key_Return)
+            verify(choice.checked, "Return picks a choice")
+
+            var option = createTemporaryObject(switchComponent, root)
+            keyClick(Qt.Key_Tab)
+            tryVerify(function() { return findChild(option, "focusRing").visible }, 2000, "Tab reaches the option")
+            keyClick(Qt.Key_Return)
+            verify(option.checked, "Return flips an option")
+            keyClick(Qt.Key_Space)
+            verify(!option.checked, "Space flips it back")
+        }
+
+        function rowRing(view) {
+            return view.currentItem ? findChild(view.currentItem, "focusRing") : null
+        }
+
+        function test_fileBrowserByKeyboardOnly() {
+            fixture.removeTree(fixture.scratch + "/keys")
+            fixture.writeFile(fixture.scratch + "/keys/sub/CopiaAT-2025-2026-extra-sexta-feira-1216.zip", "x")
+            fixture.writeFile(fixture.scratch + "/keys/sub/CopiaCP.zip", "x")
+            var browser = createTemporaryObject(browserComponent, root, { "folder": fixture.scratch + "/keys" })
+            var view = findChild(browser, "fileView")
+            compare(view.count, 1)
+            findChild(browser, "folderUp").forceActiveFocus(Qt.TabFocusReason)
+            for (var i = 0; i < 5 && !view.activeFocus; ++i)
+                keyClick(Qt.Key_Tab)
+            verify(view.activeFocus, "Tab reaches the list of folders and copies")
+            verify(rowRing(view) && rowRing(view).visible, "the current row shows the focus")
+            keyClick(Qt.Key_Return)
+            compare(browser.folder, fixture.scratch + "/keys/sub")
+            compare(findChild(browser, "folderPath").text, browser.folder)
+            compare(view.count, 2)
+            var chosen = ""
+            browser.fileChosen.connect(function(path) { chosen = path })
+            keyClick(Qt.Key_Down)
+            compare(view.currentIndex, 1)
+            verify(rowRing(view).visible)
+            keyClick(Qt.Key_Space)
+            compare(chosen, fixture.scratch + "/keys/sub/CopiaCP.zip")
+            keyClick(Qt.Key_Up)
+            keyClick(Qt.Key_Enter)
+            compare(chosen, fixture.scratch + "/keys/sub/CopiaAT-2025-2026-extra-sexta-feira-1216.zip")
+            keyClick(Qt.Key_Backspace)
+            compare(browser.folder, fixture.scratch + "/keys")
+        }
+
+        // "Copia….zip" was all a row showed: the name has the row's width,
+        // cut in the middle, and the whole name is one hover or focus away.
+        function test_fileNamesStayReadable() {
+            fixture.removeTree(fixture.scratch + "/names")
+            var name = "CopiaAT-2025-2026-extra-fechamento-do-exercicio-de-dezembro-sexta-feira-1216.zip"
+            fixture.writeFile(fixture.scratch + "/names/" + name, "x")
+            var browser = createTemporaryObject(browserComponent, root, { "folder": fixture.scratch + "/names", "width": 420 })
+            var view = findChild(browser, "fileView")
+            compare(view.count, 1)
+            waitForRendering(view)
+            var row = view.itemAtIndex(0)
+            var label = findChild(row, "fileName")
+            verify(label.width >= row.width * 0.6, "the name gets most of the row, not what the size leaves")
+            verify(label.truncated)
+            compare(label.elide, Text.ElideMiddle)
+            compare(row.ToolTip.text, name)
+            view.forceActiveFocus(Qt.TabFocusReason)
+            tryVerify(function() { return row.ToolTip.visible }, 2000, "the whole name shows for the focused row")
+        }
+
+        // FolderListModel kept the size it read first: 1,4 MB for 5,9 MB.
+        function test_fileBrowserShowsSizesAsTheyAre() {
+            fixture.removeTree(fixture.scratch + "/sizes")
+            fixture.writeFile(fixture.scratch + "/sizes/CopiaAT.zip", "1234")
+            var browser = createTemporaryObject(browserComponent, root, { "folder": fixture.scratch + "/sizes" })
+            var view = findChild(browser, "fileView")
+            compare(view.itemAtIndex(0).fileSize, 4)
+            browser.visible = false
+            fixture.writeFile(fixture.scratch + "/sizes/CopiaAT.zip", "123456789")
+            browser.visible = true
+            tryVerify(function() { return view.itemAtIndex(0) && view.itemAtIndex(0).fileSize === 9 })
+            fixture.writeFile(fixture.scratch + "/sizes/CopiaAT.zip", "12")
+            mouseClick(findChild(browser, "folderRefresh"))
+            tryVerify(function() { return view.itemAtIndex(0) && view.itemAtIndex(0).fileSize === 2 })
+        }
+
+        function test_newFolderIsValidatedAndCreated() {
+            fixture.removeTree(fixture.scratch + "/novas")
+            fixture.writeFile(fixture.scratch + "/novas/.keep", "")
+            var browser = createTemporaryObject(folderBrowserComponent, root, { "folder": fixture.scratch + "/novas" })
+            var newFolder = findChild(browser, "newFolder")
+            verify(newFolder.visible && newFolder.height >= 48)
+            newFolder.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Return)
+            var field = findChild(browser, "folderName")
+            verify(field.activeFocus, "typing starts in the name field")
+            keyClick(Qt.Key_A)
+            keyClick(Qt.Key_Slash)
+            var error = findChild(browser, "folderNameError")
+            verify(error.visible && error.text.length > 0, "the problem is said next to the field")
+            verify(!findChild(browser, "createFolder").enabled)
+            keyClick(Qt.Key_Backspace)
+            verify(!error.visible)
+            keyClick(Qt.Key_Return)
+            compare(browser.folder, fixture.scratch + "/novas/a")
+            verify(fixture.exists(fixture.scratch + "/novas/a"))
+            compare(findChild(browser, "folderPath").text, fixture.scratch + "/novas/a")
+        }
+
+        // The path shown is the folder listed, even when asked for one
+        // that does not exist ("…/Copias" over the parent's contents).
+        function test_pathShownIsTheFolderListed() {
+            fixture.removeTree(fixture.scratch + "/shown")
+            fixture.writeFile(fixture.scratch + "/shown/CopiaAT.zip", "x")
+            var browser = createTemporaryObject(browserComponent, root, { "folder": fixture.scratch + "/shown/Copias" })
+            compare(browser.folder, fixture.scratch + "/shown")
+            compare(findChild(browser, "folderPath").text, fixture.scratch + "/shown")
+            compare(findChild(browser, "fileView").count, 1)
+        }
+
+        function test_driveListByKeyboardOnly() {
+            var drives = createTemporaryObject(drivesModelComponent, root)
+            verify(drives.count > 0, "this machine has at least its root volume")
+            var list = createTemporaryObject(driveListComponent, root, { "drives": drives })
+            var chosen = ""
+            list.chosen.connect(function(path) { chosen = path })
+            keyClick(Qt.Key_Tab)
+            tryVerify(function() { return list.activeFocus }, 2000, "Tab reaches the drives")
+            verify(rowRing(list) && rowRing(list).visible, "the current drive shows the focus")
+            // The first drive that can be written to (a read-only one is
+            // shown, not chosen).
+            while (list.currentItem && !list.currentItem.enabled && list.currentIndex < list.count - 1)
+                keyClick(Qt.Key_Down)
+            if (!list.currentItem.enabled)
+                skip("every mounted volume of this machine is read-only")
+            keyClick(Qt.Key_Return)
+            compare(chosen, list.currentItem.path)
         }
 
         function test_wizardButtonsAreLarge() {

@@ -134,6 +134,43 @@ Item {
             verify(!findChild(wizard, "successBanner").visible)
         }
 
+        // Keyboard only: Tab to the browser, Enter on the copy, Tab to Next.
+        // The browser opens where the last copy went, not on a missing
+        // Copias folder.
+        function test_copyChosenByKeyboardOnly() {
+            var copies = fixture.scratch + "/copias-teclado"
+            fixture.removeTree(copies)
+            fixture.writeFile(copies + "/.keep", "")
+            var copy = fixture.makeCopy("AT", copies)
+            verify(fixture.exists(copy))
+            AppController.rememberDestination(copies)
+
+            var wizard = createTemporaryObject(wizardComponent, root)
+            compare(wizard.browser.folder, copies, "opens on the folder of the last copy")
+            var view = findChild(wizard.browser, "fileView")
+            compare(view.count, 1)
+            for (var i = 0; i < 20 && !view.activeFocus; ++i)
+                keyClick(Qt.Key_Tab)
+            verify(view.activeFocus, "Tab reaches the copies")
+            keyClick(Qt.Key_Return)
+            tryCompare(wizard.settings, "copyOpen", true)
+            compare(wizard.settings.copyPath, copy)
+            var nextButton = findChild(wizard.footer, "nextButton")
+            for (i = 0; i < 20 && !nextButton.activeFocus; ++i)
+                keyClick(Qt.Key_Tab)
+            verify(nextButton.activeFocus, "Tab reaches Next")
+            verify(findChild(nextButton, "focusRing").visible)
+            keyClick(Qt.Key_Return)
+            compare(wizard.current, wizard.stepCompanies)
+            var companies = findChild(wizard, "companyView")
+            var selected = wizard.settings.companies.selectedCount
+            for (i = 0; i < 20 && !companies.activeFocus; ++i)
+                keyClick(Qt.Key_Tab)
+            verify(companies.activeFocus, "Tab reaches the companies")
+            keyClick(Qt.Key_Space)
+            compare(wizard.settings.companies.selectedCount, selected - 1, "Space unmarks the current company")
+        }
+
         function test_damagedCopyIsRefusedAtOnce() {
             var bad = fixture.scratch + "/ruim/CopiaAT.zip"
             fixture.writeFile(bad, "not a zip at all")

@@ -399,11 +399,28 @@ int main(int argc, char *argv[])
     settle();
     QObject *wizard = currentPage(window);
     shooter.shoot(QStringLiteral("10-copia-destino"));
+    // The folder browser naming a new folder, its error next to the field.
+    wizard->setProperty("choosingFolder", true);
+    press(wizard, QStringLiteral("newFolder"));
+    if (QQuickItem *name = findItem(wizard, QStringLiteral("folderName")))
+        name->setProperty("text", QStringLiteral("Cópias: março"));
+    shooter.shoot(QStringLiteral("10b-copia-nova-pasta"));
+    press(wizard, QStringLiteral("cancelNewFolder"));
+    wizard->setProperty("choosingFolder", false);
     wizard->setProperty("current", 1);
     QObject *settings = wizard->property("settings").value<QObject *>();
     settings->setProperty("leaveOutArchived", true);
     settings->setProperty("templates", true);
     shooter.shoot(QStringLiteral("11-copia-opcoes"));
+    // The keyboard on the title bar's Home, then what Home asks.
+    if (QQuickItem *home = findItem(window, QStringLiteral("homeButton"))) {
+        home->forceActiveFocus(Qt::TabFocusReason);
+        shooter.shoot(QStringLiteral("11b-foco-inicio"));
+        QMetaObject::invokeMethod(home, "clicked");
+        shooter.shoot(QStringLiteral("11c-sair-do-assistente"));
+        if (QObject *leave = window->property("leaveDialog").value<QObject *>())
+            QMetaObject::invokeMethod(leave, "close");
+    }
     settings->setProperty("leaveOutArchived", false);
     wizard->setProperty("current", 2);
     shooter.shoot(QStringLiteral("12-copia-empresas"));
@@ -469,6 +486,11 @@ int main(int argc, char *argv[])
     browser->setProperty("selectedFile", copy);
     QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
     shooter.shoot(QStringLiteral("20-restauracao-copia"));
+    // The same list reached by Tab: the current row's focus ring.
+    if (QQuickItem *files = findItem(wizard, QStringLiteral("fileView"))) {
+        files->forceActiveFocus(Qt::TabFocusReason);
+        shooter.shoot(QStringLiteral("20b-restauracao-copia-teclado"));
+    }
     wizard->setProperty("current", 1);
     shooter.shoot(QStringLiteral("21-restauracao-empresas"));
     restore->setProperty("replaceAll", true);
