@@ -16,10 +16,6 @@
         <translation>PASTA</translation>
     </message>
     <message>
-        <source>System to copy (may be left out when only one is installed).</source>
-        <translation>Sistema a copiar (pode ser omitido quando há um só instalado).</translation>
-    </message>
-    <message>
         <source>SIS</source>
         <translation>SIS</translation>
     </message>
@@ -30,10 +26,6 @@
     <message>
         <source>PATH</source>
         <translation>CAMINHO</translation>
-    </message>
-    <message>
-        <source>Only these companies, by code, separated by commas. Default: all.</source>
-        <translation>Somente estas empresas, pelo código, separadas por vírgulas. Padrão: todas.</translation>
     </message>
     <message>
         <source>C1,C2</source>
@@ -50,10 +42,6 @@
     <message>
         <source>YEAR</source>
         <translation>ANO</translation>
-    </message>
-    <message>
-        <source>One copy of every installed system (Gera Cópia dos Demais Sistemas).</source>
-        <translation>Gera Cópia dos Demais Sistemas: uma cópia de cada sistema instalado.</translation>
     </message>
     <message>
         <source>Keep one set per weekday: today&apos;s set is replaced, the others are kept.</source>
@@ -86,10 +74,6 @@
     <message>
         <source>--extra needs a label.</source>
         <translation>--extra precisa de uma identificação.</translation>
-    </message>
-    <message>
-        <source>Use either --system or --all-systems.</source>
-        <translation>Use --system ou --all-systems, não os dois.</translation>
     </message>
     <message>
         <source>Warning: %1</source>
@@ -125,6 +109,18 @@
             <numerusform>Cópia INCOMPLETA gravada (%n item ficou de fora): %1</numerusform>
             <numerusform>Cópia INCOMPLETA gravada (%n itens ficaram de fora): %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>System to copy (may be left out when only one is installed). With --all-systems, the system copied first, whose companies --companies names.</source>
+        <translation>Sistema a copiar (pode ser omitido quando só um está instalado). Com --all-systems, o sistema copiado primeiro, cujas empresas --companies indica.</translation>
+    </message>
+    <message>
+        <source>Only these companies of the --system, by code, separated by commas. Default: all. With --all-systems the other systems are copied with all their companies: the same code in another system is another company.</source>
+        <translation>Somente estas empresas do --system, pelo código, separadas por vírgulas. Padrão: todas. Com --all-systems os demais sistemas são copiados com todas as suas empresas: o mesmo código em outro sistema é outra empresa.</translation>
+    </message>
+    <message>
+        <source>One copy of every installed system (Gera Cópia dos Demais Sistemas): the --system first, then the others.</source>
+        <translation>Uma cópia de cada sistema instalado (Gera Cópia dos Demais Sistemas): o --system primeiro, depois os demais.</translation>
     </message>
 </context>
 <context>
@@ -290,14 +286,6 @@
         <translation>Destino: %1</translation>
     </message>
     <message>
-        <source>Companies: all %1 (%2)</source>
-        <translation>Empresas: todas as %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Companies: %1 of %2 (%3)</source>
-        <translation>Empresas: %1 de %2 (%3)</translation>
-    </message>
-    <message>
         <source>With document templates.</source>
         <translation>Com modelos de documentos.</translation>
     </message>
@@ -312,10 +300,6 @@
     <message>
         <source>All years, archived ones included.</source>
         <translation>Todos os anos, inclusive os do arquivo morto.</translation>
-    </message>
-    <message>
-        <source>One copy of each system.</source>
-        <translation>Uma cópia de cada sistema.</translation>
     </message>
     <message>
         <source>Everything else on %1 will be erased.</source>
@@ -392,6 +376,10 @@
     <message>
         <source>Left out of the copy:</source>
         <translation>Ficaram de fora da cópia:</translation>
+    </message>
+    <message>
+        <source>Working out what each copy will hold…</source>
+        <translation>Calculando o que cada cópia vai conter…</translation>
     </message>
 </context>
 <context>
@@ -1518,26 +1506,6 @@
 <context>
     <name>Resguarda::BackupJob</name>
     <message>
-        <source>The system %1 is not installed in %2. Installed systems: %3.</source>
-        <translation>O sistema %1 não está instalado em %2. Sistemas instalados: %3.</translation>
-    </message>
-    <message>
-        <source>This installation has several systems (%1): choose one with --system, or copy all of them with --all-systems.</source>
-        <translation>Esta instalação tem vários sistemas (%1): escolha um com --system, ou copie todos com --all-systems.</translation>
-    </message>
-    <message>
-        <source>This installation has no systems to copy.</source>
-        <translation>Esta instalação não tem sistemas a copiar.</translation>
-    </message>
-    <message>
-        <source>System %1 has none of the chosen companies: no copy was made of it.</source>
-        <translation>O sistema %1 não tem nenhuma das empresas escolhidas: não foi gerada cópia dele.</translation>
-    </message>
-    <message>
-        <source>Company %1 is not registered in the chosen systems.</source>
-        <translation>A empresa %1 não está cadastrada nos sistemas escolhidos.</translation>
-    </message>
-    <message>
         <source>%1 is on the installation&apos;s own disk, which is never emptied. Nothing was erased. Choose a pen drive or external disk, or do not ask to empty the destination disk.</source>
         <translation>%1 está no próprio disco da instalação, que nunca é esvaziado. Nada foi apagado. Escolha um pen drive ou HD externo, ou não peça para apagar o disco de destino.</translation>
     </message>
@@ -1586,6 +1554,10 @@
             <numerusform>Cópia incompleta: %n arquivos ou pastas ficaram de fora, como pedido (--allow-incomplete). Esta cópia não é uma cópia de segurança completa:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Company %1 is not registered in system %2.</source>
+        <translation>A empresa %1 não está cadastrada no sistema %2.</translation>
+    </message>
 </context>
 <context>
     <name>Resguarda::BackupSettings</name>
@@ -1628,6 +1600,35 @@
     <message>
         <source>Only a removable disk (pen drive or external disk) that is not the installation&apos;s disk can be emptied. Choose such a disk or turn off emptying the destination disk.</source>
         <translation>Somente um disco removível (pen drive ou HD externo) que não seja o disco da instalação pode ser esvaziado. Escolha um disco assim ou desmarque Apaga conteúdo do disco de destino.</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::BackupSummaryModel</name>
+    <message>
+        <source>System %1</source>
+        <translation>Sistema %1</translation>
+    </message>
+    <message>
+        <source>System %1 – %2</source>
+        <translation>Sistema %1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n company(s)</source>
+        <translation>
+            <numerusform>todas as empresas (%n)</numerusform>
+            <numerusform>todas as %n empresas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n company(s)</source>
+        <translation>
+            <numerusform>%1 de %n empresa</numerusform>
+            <numerusform>%1 de %n empresas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -2583,6 +2584,25 @@
     <message>
         <source>--idle-timeout needs a number of seconds greater than zero.</source>
         <translation>--idle-timeout precisa de um número de segundos maior que zero.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemSelector</name>
+    <message>
+        <source>This installation has no systems to copy.</source>
+        <translation>Esta instalação não tem sistemas a copiar.</translation>
+    </message>
+    <message>
+        <source>The system %1 is not installed in %2. Installed systems: %3.</source>
+        <translation>O sistema %1 não está instalado em %2. Sistemas instalados: %3.</translation>
+    </message>
+    <message>
+        <source>This installation has several systems (%1): choose one with --system, or copy all of them with --all-systems.</source>
+        <translation>Esta instalação tem vários sistemas (%1): escolha um com --system, ou copie todos com --all-systems.</translation>
+    </message>
+    <message>
+        <source>--companies names companies of one system, and this installation has several (%1): say with --system whose companies they are. The other systems are copied with all their companies.</source>
+        <translation>--companies indica empresas de um sistema, e esta instalação tem vários (%1): diga com --system de qual sistema são as empresas. Os demais sistemas são copiados com todas as suas empresas.</translation>
     </message>
 </context>
 <context>

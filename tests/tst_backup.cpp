@@ -333,6 +333,76 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 2);
     }
 
+    // "Gera Cópia dos Demais Sistemas": the companies chosen belong to the
+    // system named, which is copied first; the same code in another system
+    // is another company (another CNPJ, other data) and is copied whole
+    // with its system.
+    void allSystemsKeepsTheChoiceOfCompaniesInItsSystem()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("dois-sistemas"));
+        QVERIFY(writeTwoSystemInstallation(root));
+        const QString folder = freshFolder(QStringLiteral("dois-sistemas-copias"));
+        const auto companyFiles = [&](const QString &system, const QString &code) {
+            const QString prefix = system + QStringLiteral("/empresas/") + code + u'/';
+            return filtered(installationHashes(root, system + QStringLiteral("/empresas")),
+                            [&](const QString &path) { return path.startsWith(prefix); });
+        };
+
+        BackupOptions options;
+        options.root = root;
+        options.systemCode = QStringLiteral("AT");
+        options.allSystems = true;
+        options.companies = {QStringLiteral("0001")};
+        options.output = folder;
+        QStringList started;
+        {
+            BackupJob job(options);
+            connect(&job, &BackupJob::copyStarted, this,
+                    [&](const QString &system, const QString &) { started << system; });
+            const auto error = job.run();
+            QVERIFY2(!error, qPrintable(error.message));
+        }
+        QCOMPARE(started, QStringList({QStringLiteral("AT"), QStringLiteral("CP")}));
+        QCOMPARE(copyHashes(folder + QStringLiteral("/CopiaAT.zip")),
+                 companyFiles(QStringLiteral("AT"), QStringLiteral("0001")));
+        QCOMPARE(copyHashes(folder + QStringLiteral("/CopiaCP.zip")),
+                 installationHashes(root, QStringLiteral("CP/empresas")));
+        OperationError error;
+        QCOMPARE(CopyReader::open(folder + QStringLiteral("/CopiaAT.zip"), &error)
+                     ->manifest()
+                     .options.companies,
+                 QStringList {QStringLiteral("0001")});
+        QVERIFY(CopyReader::open(folder + QStringLiteral("/CopiaCP.zip"), &error)
+                    ->manifest()
+                    .options.companies.isEmpty());
+
+        // Named CP: CP first with its own choice, AT whole.
+        options.systemCode = QStringLiteral("CP");
+        options.companies = {QStringLiteral("0002")};
+        started.clear();
+        {
+            BackupJob job(options);
+            connect(&job, &BackupJob::copyStarted, this,
+                    [&](const QString &system, const QString &) { started << system; });
+            const auto runError = job.run();
+            QVERIFY2(!runError, qPrintable(runError.message));
+        }
+        QCOMPARE(started, QStringList({QStringLiteral("CP"), QStringLiteral("AT")}));
+        QCOMPARE(copyHashes(folder + QStringLiteral("/CopiaCP.zip")),
+                 companyFiles(QStringLiteral("CP"), QStringLiteral("0002")));
+        QCOMPARE(copyHashes(folder + QStringLiteral("/CopiaAT.zip")),
+                 installationHashes(root, QStringLiteral("AT/empresas")));
+
+        // Without a system, the companies would belong to no system in
+        // particular: refused, nothing written.
+        const QString other = freshFolder(QStringLiteral("dois-sistemas-sem-sistema"));
+        options.systemCode.clear();
+        options.output = other;
+        BackupJob job(options);
+        QCOMPARE(job.run().code, ExitCode::Usage);
+        QVERIFY(QDir(other).isEmpty());
+    }
+
     void weekdayRotationReplacesOnlyTodaysSet()
     {
         const QString folder = freshFolder(QStringLiteral("rotation"));

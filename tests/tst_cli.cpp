@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Resguarda;
 using namespace TestSupport;
 
 namespace {
@@ -90,6 +91,60 @@ private Q_SLOTS:
         for (const char *option : {"--root", "--system", "--output", "--companies", "--templates", "--archive-from",
                                    "--all-systems", "--rotation", "--extra", "--quiet"})
             QVERIFY2(result.standardOutput.contains(option), option);
+    }
+
+    // The seed offers "Gera Cópia dos Demais Sistemas" from one system's
+    // backup: that system (with the companies chosen in it) first, then
+    // every other system whole.
+    void backupOfOneSystemAndTheOthers()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("dois-sistemas"));
+        QVERIFY(writeTwoSystemInstallation(root));
+        const QString folder = m_dir.filePath(QStringLiteral("dois-sistemas-copias"));
+        QVERIFY(QDir().mkpath(folder));
+        auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), root,
+                              QStringLiteral("--system"), QStringLiteral("AT"),
+                              QStringLiteral("--all-systems"), QStringLiteral("--companies"),
+                              QStringLiteral("0001"), QStringLiteral("--output"), folder,
+                              QStringLiteral("--quiet")});
+        QVERIFY2(result.exitCode == 0, result.standardError.constData());
+        const QString at = folder + QStringLiteral("/CopiaAT.zip");
+        const QString cp = folder + QStringLiteral("/CopiaCP.zip");
+        const auto atLine = result.standardOutput.indexOf(QDir::toNativeSeparators(at).toUtf8());
+        const auto cpLine = result.standardOutput.indexOf(QDir::toNativeSeparators(cp).toUtf8());
+        QVERIFY2(atLine >= 0 && cpLine > atLine, result.standardOutput.constData());
+
+        const auto codesAndCnpjs = [](const QString &copy) {
+            OperationError error;
+            const auto reader = CopyReader::open(copy, &error);
+            QStringList result;
+            if (!reader)
+                return QStringList {error.message};
+            for (const auto &company : reader->manifest().companies)
+                result << company.code + u' ' + company.cnpj;
+            return result;
+        };
+        QCOMPARE(codesAndCnpjs(at), QStringList {QStringLiteral("0001 12.345.678/0001-95")});
+        QCOMPARE(codesAndCnpjs(cp),
+                 QStringList({QStringLiteral("0001 11.444.777/0001-61"),
+                              QStringLiteral("0002 33.000.167/0001-01")}));
+        QMap<QString, QByteArray> cpFiles;
+        const auto tree = treeHashes(root + QStringLiteral("/CP/empresas"));
+        for (auto it = tree.cbegin(); it != tree.cend(); ++it) {
+            if (!it.key().endsWith(u'/'))
+                cpFiles.insert(QStringLiteral("CP/empresas/") + it.key(), it.value());
+        }
+        QCOMPARE(copyHashes(cp), cpFiles);
+
+        // Companies with every system but no --system: whose companies? Refused.
+        const QString other = m_dir.filePath(QStringLiteral("dois-sistemas-sem-sistema"));
+        QVERIFY(QDir().mkpath(other));
+        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), root,
+                         QStringLiteral("--all-systems"), QStringLiteral("--companies"),
+                         QStringLiteral("0001"), QStringLiteral("--output"), other});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.standardError.contains("--system"), result.standardError.constData());
+        QVERIFY(QDir(other).isEmpty());
     }
 
     void listJsonDescribesTheCopy()

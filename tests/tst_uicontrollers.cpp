@@ -20,6 +20,7 @@
 #include "support/tmpfsmount.h"
 #include "ui/appcontroller.h"
 #include "ui/backupsettings.h"
+#include "ui/backupsummarymodel.h"
 #include "ui/companymodel.h"
 #include "ui/historymodel.h"
 #include "ui/jobcontroller.h"
@@ -146,6 +147,8 @@ private Q_SLOTS:
     void backupValidation();
     void backupValidationNotWritable();
     void backupToOptions();
+    void backupSummaryPerSystem();
+    void backupNameShownIsTheNameWritten();
 
     // "Apaga conteúdo do disco de destino"
     void wipeRefusedOnInstallationDisk();
@@ -470,6 +473,147 @@ void TestUiControllers::backupToOptions()
 
     companies.selectAll(true);
     QVERIFY(settings->toOptions(&companies).companies.isEmpty());
+}
+
+// What the summary says each copy will hold, per system, read from the
+// model's rows: the choice of companies is AT's; CP's copy holds all of CP.
+void TestUiControllers::backupSummaryPerSystem()
+{
+    const QString root = m_dir.filePath(QStringLiteral("resumo-sistemas"));
+    QVERIFY(writeTwoSystemInstallation(root));
+    const QString folder = m_dir.filePath(QStringLiteral("resumo-destino"));
+    QVERIFY(QDir().mkpath(folder));
+    const auto settings = backupSettings(root, folder);
+    settings->setAllSystems(true);
+    CompanyModel companies;
+    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    QCOMPARE(companies.codes(), QStringList({QStringLiteral("0001"), QStringLiteral("0002")}));
+    companies.setSelected(1, false);
+
+    const auto bytesBelow = [&](const QString &relative) {
+        qint64 total = 0;
+        QDirIterator it(root + u'/' + relative, QDir::Files | QDir::Hidden,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            total += it.fileInfo().size();
+        }
+        return total;
+    };
+
+    BackupSummaryModel *summary = settings->summary();
+    QVERIFY(summary);
+    settings->prepareSummary(&companies);
+    QTRY_VERIFY_WITH_TIMEOUT(!summary->busy(), jobTimeoutMs);
+    QVERIFY2(summary->errorText().isEmpty(), qPrintable(summary->errorText()));
+    QCOMPARE(summary->rowCount(), 2);
+    const auto value = [&](int row, int role) {
+        return summary->data(summary->index(row), role);
+    };
+    QCOMPARE(value(0, BackupSummaryModel::SystemCodeRole).toString(), QStringLiteral("AT"));
+    QCOMPARE(value(0, BackupSummaryModel::SystemNameRole).toString(),
+             QStringLiteral("Ativo Imobilizado"));
+    QCOMPARE(value(0, BackupSummaryModel::CompanyCountRole).toInt(), 1);
+    QCOMPARE(value(0, BackupSummaryModel::CompanyTotalRole).toInt(), 2);
+    QCOMPARE(value(0, BackupSummaryModel::BytesRole).toLongLong(),
+             bytesBelow(QStringLiteral("AT/empresas/0001")));
+    QCOMPARE(value(0, BackupSummaryModel::FileNameRole).toString(), QStringLiteral("CopiaAT.zip"));
+    QCOMPARE(value(0, BackupSummaryModel::PathRole).toString(),
+             folder + QStringLiteral("/CopiaAT.zip"));
+    QCOMPARE(value(1, BackupSummaryModel::SystemCodeRole).toString(), QStringLiteral("CP"));
+    QCOMPARE(value(1, BackupSummaryModel::SystemNameRole).toString(), QStringLiteral("Compras"));
+    QCOMPARE(value(1, BackupSummaryModel::CompanyCountRole).toInt(), 2);
+    QCOMPARE(value(1, BackupSummaryModel::CompanyTotalRole).toInt(), 2);
+    QCOMPARE(value(1, BackupSummaryModel::BytesRole).toLongLong(),
+             bytesBelow(QStringLiteral("CP/empresas")));
+    QCOMPARE(value(1, BackupSummaryModel::FileNameRole).toString(), QStringLiteral("CopiaCP.zip"));
+    const QString atText = value(0, BackupSummaryModel::DetailsRole).toString();
+    QVERIFY2(atText.contains(QStringLiteral("1 of 2"))
+                 && atText.contains(QStringLiteral("CopiaAT.zip")),
+             qPrintable(atText));
+    const QString cpText = value(1, BackupSummaryModel::DetailsRole).toString();
+    QVERIFY2(cpText.contains(QStringLiteral("all 2"))
+                 && cpText.contains(QStringLiteral("CopiaCP.zip")),
+             qPrintable(cpText));
+
+    // The copies written are the ones the rows promised.
+    JobController job;
+    QVERIFY(job.startBackup(settings.get(), &companies));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
+    QCOMPARE(job.resultPaths(),
+             QStringList({value(0, BackupSummaryModel::PathRole).toString(),
+                          value(1, BackupSummaryModel::PathRole).toString()}));
+    OperationError error;
+    QCOMPARE(CopyReader::open(folder + QStringLiteral("/CopiaCP.zip"), &error)
+                 ->manifest()
+                 .companies.size(),
+             2);
+    QCOMPARE(CopyReader::open(folder + QStringLiteral("/CopiaAT.zip"), &error)
+                 ->manifest()
+                 .companies.size(),
+             1);
+
+    // One system: one row.
+    settings->setAllSystems(false);
+    settings->prepareSummary(&companies);
+    QTRY_VERIFY_WITH_TIMEOUT(!summary->busy(), jobTimeoutMs);
+    QCOMPARE(summary->rowCount(), 1);
+    QCOMPARE(value(0, BackupSummaryModel::SystemCodeRole).toString(), QStringLiteral("AT"));
+}
+
+// The name has the time of day in it (an extra copy): it is fixed when the
+// summary is shown, and the file written has exactly that name even when
+// the clock passes a minute before "Make the copy" is tapped.
+void TestUiControllers::backupNameShownIsTheNameWritten()
+{
+    const QString root = m_dir.filePath(QStringLiteral("nome-uma-vez"));
+    QVERIFY(writeTwoSystemInstallation(root));
+    const QString folder = m_dir.filePath(QStringLiteral("nome-uma-vez-destino"));
+    QVERIFY(QDir().mkpath(folder));
+    const auto settings = backupSettings(root, folder);
+    settings->setMode(BackupSettings::Extra);
+    settings->setExtraLabel(QStringLiteral("Fechamento"));
+    CompanyModel companies;
+    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    const QDate day(2026, 11, 27);
+    settings->setNow(QDateTime(day, QTime(12, 16, 59)));
+    settings->prepareSummary(&companies);
+    QTRY_VERIFY_WITH_TIMEOUT(!settings->summary()->busy(), jobTimeoutMs);
+    const QString promised
+        = folder + QStringLiteral("/CopiaAT-extra-Fechamento-2026-11-27-1216.zip");
+    QCOMPARE(settings->targetPath(), promised);
+    QCOMPARE(settings->summary()
+                 ->data(settings->summary()->index(0), BackupSummaryModel::PathRole)
+                 .toString(),
+             promised);
+
+    settings->setNow(QDateTime(day, QTime(12, 17, 1))); // the user reads the summary
+    QCOMPARE(settings->targetPath(), promised);
+    JobController job;
+    QVERIFY(job.startBackup(settings.get(), &companies));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
+    QCOMPARE(job.resultPaths(), QStringList {promised});
+    QVERIFY(QFile::exists(promised));
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden),
+             QStringList {QFileInfo(promised).fileName()});
+
+    // An extra copy is never replaced: shown again in the same minute, the
+    // summary names the next free name, and that is the file written.
+    const QByteArray first = fileHash(promised);
+    settings->setNow(QDateTime(day, QTime(12, 16, 30)));
+    settings->prepareSummary(&companies);
+    QTRY_VERIFY_WITH_TIMEOUT(!settings->summary()->busy(), jobTimeoutMs);
+    const QString second
+        = folder + QStringLiteral("/CopiaAT-extra-Fechamento-2026-11-27-1216-2.zip");
+    QCOMPARE(settings->targetPath(), second);
+    job.reset();
+    QVERIFY(job.startBackup(settings.get(), &companies));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
+    QCOMPARE(job.resultPaths(), QStringList {second});
+    QCOMPARE(fileHash(promised), first);
 }
 
 // ---- "Apaga conteúdo do disco de destino" ------------------------------

@@ -4,6 +4,7 @@
 #include "backup/backupplan.h"
 #include "backup/copynaming.h"
 #include "backup/copyproducer.h"
+#include "backup/systemselection.h"
 #include "copy/manifest.h"
 #include "core/filesystem.h"
 #include "core/logging.h"
@@ -220,33 +221,14 @@ OperationError BackupJob::execute()
     if (!installation)
         return error;
     m_historyRoot = installation->rootPath();
-    const QDateTime now = m_startedAt;
+    // Named once: the name a summary showed is the name written.
+    const QDateTime nameTime = m_options.nameTime.isValid() ? m_options.nameTime : m_startedAt;
 
-    QStringList knownSystems;
-    for (const auto &system : installation->systems())
-        knownSystems.append(system.code);
-    QList<SystemInfo> systems;
-    if (m_options.allSystems) {
-        systems = installation->systems();
-    } else if (!m_options.systemCode.isEmpty()) {
-        const auto system = installation->system(m_options.systemCode, Qt::CaseInsensitive);
-        if (!system)
-            return OperationError::usage(
-                tr("The system %1 is not installed in %2. Installed systems: %3.")
-                    .arg(m_options.systemCode, QDir::toNativeSeparators(installation->rootPath()),
-                         knownSystems.join(u", ")));
-        systems = {*system};
-    } else if (installation->systems().size() == 1) {
-        systems = installation->systems();
-    } else {
-        return OperationError::usage(
-            tr("This installation has several systems (%1): choose one with --system, or copy all "
-               "of them with --all-systems.")
-                .arg(knownSystems.join(u", ")));
-    }
-    if (systems.isEmpty())
-        return OperationError::failed(tr("This installation has no systems to copy."));
-    m_historySystem = systems.size() == 1 ? systems.first().code : QString();
+    const QList<SystemSelection> selections
+        = SystemSelector::select(*installation, m_options, &error);
+    if (error)
+        return error;
+    m_historySystem = selections.size() == 1 ? selections.first().system.code : QString();
 
     // Nothing may change while the copy is taken: no client connected, and
     // our own session file tells clients and other Resguardas we are here.
@@ -262,19 +244,21 @@ OperationError BackupJob::execute()
     m_copiesPath = QDir::cleanPath(installation->copiesPath());
     QList<BackupPlan> plans;
     QStringList targets;
-    QSet<QString> requested(m_options.companies.begin(), m_options.companies.end());
-    for (const auto &system : systems) {
-        BackupPlan plan = BackupPlan::make(*installation, system, m_options);
+    for (const auto &selection : selections) {
+        BackupOptions systemOptions = m_options;
+        systemOptions.companies = selection.companies;
+        BackupPlan plan = BackupPlan::make(*installation, selection.system, systemOptions);
+        QSet<QString> requested(selection.companies.begin(), selection.companies.end());
         for (const auto &company : plan.companies)
             requested.remove(company.info.code);
-        if (!m_options.companies.isEmpty() && plan.companies.isEmpty()) {
-            m_warnings.append(
-                tr("System %1 has none of the chosen companies: no copy was made of it.")
-                    .arg(system.code));
-            continue;
+        if (!requested.isEmpty()) {
+            QStringList missing(requested.begin(), requested.end());
+            missing.sort();
+            return OperationError::usage(tr("Company %1 is not registered in system %2.")
+                                             .arg(missing.join(u", "), selection.system.code));
         }
-        const QString target
-            = CopyNaming::targetPath(installation->rootPath(), system.code, m_options, now, &error);
+        const QString target = CopyNaming::targetPath(
+            installation->rootPath(), selection.system.code, m_options, nameTime, &error);
         if (error)
             return error;
         m_warnings += plan.warnings;
@@ -282,12 +266,6 @@ OperationError BackupJob::execute()
         m_progress.bytesTotal += plan.totalBytes();
         plans.append(plan);
         targets.append(target);
-    }
-    if (!requested.isEmpty()) {
-        QStringList missing(requested.begin(), requested.end());
-        missing.sort();
-        return OperationError::usage(
-            tr("Company %1 is not registered in the chosen systems.").arg(missing.join(u", ")));
     }
 
     // Before anything is erased or written: a destination that is not there
@@ -544,7 +522,7 @@ OperationError BackupJob::writeCopy(const BackupPlan &plan, const QString &targe
     manifest.toolVersion = QString::fromLatin1(toolVersion);
     manifest.options.templates = m_options.templates;
     manifest.options.archiveFromYear = m_options.archiveFromYear;
-    manifest.options.companies = m_options.companies;
+    manifest.options.companies = plan.requestedCompanies;
     manifest.options.allSystems = m_options.allSystems;
     manifest.options.rotation = m_options.rotation == BackupOptions::Rotation::Weekday
         ? QStringLiteral("weekday")

@@ -16,7 +16,10 @@ struct BackupOptions
     QString root;
     QString systemCode; // empty: the installation's only system
     QString output; // a file, or an existing folder; empty: <root>/Copias
-    QStringList companies; // codes; empty: every company
+    // Codes of companies of the system named (systemCode); empty: every
+    // company. With allSystems the other systems are copied whole: the same
+    // code in another system is another company (systemselection.h).
+    QStringList companies;
     bool templates = false; // "Inclui Modelos de Documentos"
     int archiveFromYear = 0; // "Não Considera Arquivos Mortos": 0 = every year
     bool allSystems = false; // "Gera Cópia dos Demais Sistemas"
@@ -44,6 +47,10 @@ struct BackupOptions
     // that leaves something out fails, naming what.
     bool allowIncomplete = false;
     QDateTime now; // the clock, injectable for tests; invalid = current time
+    // The time the copy's name is made from (an extra copy's date and time,
+    // the weekday set), fixed when the summary showed the name so that the
+    // file written has exactly the name shown. Invalid = the start of the run.
+    QDateTime nameTime;
     int compressionLevel = 6;
 };
 

@@ -33,6 +33,7 @@ BackupPlan BackupPlan::make(const Installation &installation, const SystemInfo &
     plan.system = system;
     plan.source = installation.sharedTree();
     plan.fileMode = installation.privateFileMode();
+    plan.requestedCompanies = options.companies;
     // A backup of every company leaves nothing among them out in silence.
     const auto companies = installation.companies(
         system.code, &plan.warnings, options.companies.isEmpty() ? &plan.skipped : nullptr);

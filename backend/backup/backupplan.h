@@ -33,6 +33,8 @@ public:
     // path below it (the installation root).
     std::shared_ptr<const RootedDir> source;
     QList<PlannedCompany> companies;
+    // The companies asked for (empty: every one), as the manifest records them.
+    QStringList requestedCompanies;
     FileList templates;
     QStringList templateFolders;
     // What cannot be copied (links, special files, unreadable folders):
@@ -56,8 +58,9 @@ public:
     qint64 totalBytes() const;
     qint64 totalFiles() const;
 
-    // companies not registered in this system are left out; the caller
-    // checks that each requested code exists in some system.
+    // options.companies are codes of this system (SystemSelector); those
+    // not registered in it are left out, and the caller checks that each
+    // requested code exists.
     static BackupPlan make(const Installation &installation, const SystemInfo &system,
                            const BackupOptions &options);
 };

@@ -39,6 +39,13 @@ QString CopyNaming::sanitizedLabel(const QString &label)
     return result.left(40);
 }
 
+QDateTime CopyNaming::nameTime(const BackupOptions &options)
+{
+    if (options.nameTime.isValid())
+        return options.nameTime;
+    return options.now.isValid() ? options.now : QDateTime::currentDateTime();
+}
+
 QString CopyNaming::fileName(const QString &systemCode, const BackupOptions &options,
                              const QDateTime &now)
 {

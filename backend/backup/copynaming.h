@@ -20,6 +20,9 @@ public:
     // "Copia<SIS>.zip", "Copia<SIS>-quarta.zip", "Copia<SIS>-extra-<label>-<date>-<time>.zip"
     static QString fileName(const QString &systemCode, const BackupOptions &options,
                             const QDateTime &now);
+    // The time a run's names are made from: options.nameTime, else
+    // options.now, else the current time.
+    static QDateTime nameTime(const BackupOptions &options);
     // Weekday set name in Portuguese without accents (safe on any pen drive):
     // "segunda" … "domingo". Part of the copy file format, not of the UI.
     static QString weekdaySetName(int isoDayOfWeek);

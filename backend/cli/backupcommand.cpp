@@ -42,19 +42,27 @@ int BackupCommand::run(const QStringList &arguments)
     const QString allowIncomplete = QStringLiteral("allow-incomplete");
     parser.addOptions({
         {root, tr("Installation folder of the system."), tr("DIR")},
-        {system, tr("System to copy (may be left out when only one is installed)."), tr("SIS")},
+        {system,
+         tr("System to copy (may be left out when only one is installed). With --all-systems, "
+            "the system copied first, whose companies --companies names."),
+         tr("SIS")},
         {output,
          tr("Copy file, or an existing folder to write Copia<SIS>.zip into. Default: "
             "<root>/Copias."),
          tr("PATH")},
-        {companies, tr("Only these companies, by code, separated by commas. Default: all."),
+        {companies,
+         tr("Only these companies of the --system, by code, separated by commas. Default: all. "
+            "With --all-systems the other systems are copied with all their companies: the same "
+            "code in another system is another company."),
          tr("C1,C2")},
         {templates, tr("Include the document templates (Inclui Modelos de Documentos).")},
         {archiveFrom,
          tr("Leave out annual and monthly tables before YEAR, archived or not (Não Considera "
             "Arquivos Mortos). Data left out cannot be recovered from this copy."),
          tr("YEAR")},
-        {allSystems, tr("One copy of every installed system (Gera Cópia dos Demais Sistemas).")},
+        {allSystems,
+         tr("One copy of every installed system (Gera Cópia dos Demais Sistemas): the --system "
+            "first, then the others.")},
         {rotation, tr("Keep one set per weekday: today's set is replaced, the others are kept."),
          QStringLiteral("weekday")},
         {extra,
@@ -107,8 +115,6 @@ int BackupCommand::run(const QStringList &arguments)
     options.extraLabel = parser.value(extra);
     if (parser.isSet(extra) && options.extraLabel.trimmed().isEmpty())
         return command.usageError(tr("--extra needs a label."));
-    if (options.allSystems && parser.isSet(system))
-        return command.usageError(tr("Use either --system or --all-systems."));
 
     const bool isQuiet = parser.isSet(quiet);
     ProgressBar bar(!isQuiet && Console::stderrIsTerminal());

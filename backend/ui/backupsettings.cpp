@@ -28,6 +28,7 @@ BackupSettings::BackupSettings(QObject *parent)
     : QObject(parent)
     , m_archiveFromYear(
           qBound(minimumYear(), QDate::currentDate().year() - yearsKeptByDefault, maximumYear()))
+    , m_summary(new BackupSummaryModel(this))
 {
 }
 
@@ -103,8 +104,9 @@ QString BackupSettings::targetPath() const
     if (m_mode == Extra && CopyNaming::sanitizedLabel(m_options.extraLabel).isEmpty())
         return {};
     OperationError error;
-    const QString path = CopyNaming::targetPath(m_options.root, m_options.systemCode,
-                                                toOptions(nullptr), now(), &error);
+    const QString path
+        = CopyNaming::targetPath(m_options.root, m_options.systemCode, toOptions(nullptr),
+                                 m_nameTime.isValid() ? m_nameTime : now(), &error);
     return error ? QString() : path;
 }
 
@@ -314,7 +316,8 @@ BackupOptions BackupSettings::toOptions(const CompanyModel *companies) const
     if (companies) {
         const QStringList selected = companies->selectedCodes();
         // All selected is the seed's default: no list, so companies
-        // registered later or in other systems are included too.
+        // registered later are included too. The list is of this system's
+        // companies; other systems are copied whole (SystemSelector).
         if (!companies->allSelected() && selected.size() != companies->codes().size())
             options.companies = selected;
     }
@@ -327,6 +330,7 @@ BackupOptions BackupSettings::toOptions(const CompanyModel *companies) const
     options.wipeDestination = m_wipeDestination;
     options.allowIncomplete = m_options.allowIncomplete;
     options.now = m_now;
+    options.nameTime = m_nameTime;
     options.compressionLevel = m_options.compressionLevel;
     return options;
 }
@@ -337,6 +341,13 @@ void BackupSettings::setNow(const QDateTime &now)
         return;
     m_now = now;
     Q_EMIT changed();
+}
+
+void BackupSettings::prepareSummary(CompanyModel *companies)
+{
+    m_nameTime = now();
+    Q_EMIT changed();
+    m_summary->prepare(toOptions(companies));
 }
 
 QString BackupSettings::defaultFolder() const

@@ -2,13 +2,13 @@
 #pragma once
 
 #include "backup/backupoptions.h"
+#include "ui/backupsummarymodel.h"
+#include "ui/companymodel.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
 namespace Resguarda {
-
-class CompanyModel;
 
 // The backup wizard's choices (the seed's "Cópia de Segurança" screen), with
 // the rules that tie them together checked here, not in QML: the year of
@@ -51,6 +51,8 @@ class BackupSettings : public QObject
     // Empty when the choices can be used; otherwise a sentence saying what to fix.
     Q_PROPERTY(QString validationError READ validationError NOTIFY changed)
     Q_PROPERTY(bool valid READ valid NOTIFY changed)
+    // What each copy will hold, per system; filled by prepareSummary().
+    Q_PROPERTY(Resguarda::BackupSummaryModel *summary READ summary CONSTANT)
 
 public:
     // Plain copy, one set per weekday (the seed's "jogos de backup"), or an extra copy.
@@ -104,6 +106,12 @@ public:
     // The clock, injectable for tests; invalid = now.
     void setNow(const QDateTime &now);
 
+    BackupSummaryModel *summary() const { return m_summary; }
+    // When the summary is shown: fixes the time the copy's name is made
+    // from (targetPath and the job then use that name, whatever the clock
+    // says later) and computes what each copy will hold.
+    Q_INVOKABLE void prepareSummary(Resguarda::CompanyModel *companies);
+
 Q_SIGNALS:
     void changed();
 
@@ -129,6 +137,8 @@ private:
     QString m_destinationLabel;
     int m_wipeFileCount = 0;
     QDateTime m_now;
+    QDateTime m_nameTime; // set by prepareSummary()
+    BackupSummaryModel *m_summary = nullptr;
 };
 
 } // namespace Resguarda

@@ -353,27 +353,65 @@ WizardScaffold {
         objectName: "summaryStep"
         title: qsTr("Ready to copy")
         explanation: qsTr("Make sure nobody is using the system on this or another machine: the copy will not start otherwise.")
+        // The copy's name is fixed here, so the file written is the one named below.
+        onVisibleChanged: if (visible) settings.prepareSummary(companyModel)
 
         Label {
-            text: qsTr("Destination: %1").arg(settings.allSystems ? settings.destinationFolder : settings.targetPath)
+            text: qsTr("Destination: %1").arg(settings.destinationFolder)
             font.pixelSize: Theme.fontBody
             wrapMode: Text.WrapAnywhere
             Layout.fillWidth: true
         }
         Label {
-            text: companyModel.allSelected
-                  ? qsTr("Companies: all %1 (%2)").arg(AppController.formatNumber(companyModel.count)).arg(AppController.formatSize(companyModel.selectedBytes))
-                  : qsTr("Companies: %1 of %2 (%3)").arg(AppController.formatNumber(companyModel.selectedCount))
-                        .arg(AppController.formatNumber(companyModel.count)).arg(AppController.formatSize(companyModel.selectedBytes))
+            objectName: "summaryBusy"
+            visible: settings.summary.busy
+            text: qsTr("Working out what each copy will hold…")
             font.pixelSize: Theme.fontBody
+            color: Theme.mutedText
             wrapMode: Text.Wrap
             Layout.fillWidth: true
+        }
+        // One entry per copy: which system, how many of its companies, the
+        // size and the file name. A Column, not the layout: a Repeater inside
+        // a Qt 6.4 layout can leave it pointing at deleted delegates when the
+        // model resets.
+        Column {
+            objectName: "summaryCopies"
+            visible: !settings.summary.busy
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Repeater {
+                model: settings.summary
+                delegate: Column {
+                    required property string title
+                    required property string details
+                    width: parent ? parent.width : 0
+                    Label {
+                        text: title
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        width: parent.width
+                    }
+                    Label {
+                        text: details
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                        width: parent.width
+                    }
+                }
+            }
+        }
+        Banner {
+            objectName: "summaryError"
+            visible: settings.summary.errorText.length > 0 && !settings.summary.busy
+            kind: Banner.Kind.Danger
+            text: settings.summary.errorText
         }
         Label {
             text: (settings.templates ? qsTr("With document templates.") : qsTr("Without document templates.")) + " "
                   + (settings.leaveOutArchived ? qsTr("Annual and monthly tables from %1 on.").arg(settings.archiveFromYear)
                                                : qsTr("All years, archived ones included."))
-                  + (settings.allSystems ? " " + qsTr("One copy of each system.") : "")
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
             Layout.fillWidth: true

@@ -110,6 +110,11 @@ Item {
             next(wizard)
 
             compare(wizard.current, wizard.stepSummary)
+            // Shown, the summary works out what the one copy will hold.
+            tryCompare(wizard.settings.summary, "busy", false, 60000)
+            compare(wizard.settings.summary.count, 1)
+            compare(wizard.settings.summary.errorText, "")
+            verify(findChild(wizard, "summaryCopies").visible)
             next(wizard) // "Make the copy"
             tryCompare(wizard, "current", wizard.stepResult, 60000)
             compare(wizard.job.state, JobController.Succeeded)

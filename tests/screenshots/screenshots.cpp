@@ -424,9 +424,28 @@ int main(int argc, char *argv[])
     settings->setProperty("leaveOutArchived", false);
     wizard->setProperty("current", 2);
     shooter.shoot(QStringLiteral("12-copia-empresas"));
-    wizard->setProperty("current", 3);
-    shooter.shoot(QStringLiteral("13-copia-resumo"));
     settings->setProperty("destinationFolder", pendrive);
+    wizard->setProperty("current", 3);
+    QObject *summary = settings->property("summary").value<QObject *>();
+    const auto summaryReady = [&] {
+        return !summary->property("busy").toBool();
+    };
+    waitFor(summaryReady);
+    shooter.shoot(QStringLiteral("13-copia-resumo"));
+    // "Gera Cópia dos Demais Sistemas" with one company of this system left
+    // out: the summary says what each system's copy holds.
+    QObject *companies = wizard->property("companies").value<QObject *>();
+    settings->setProperty("allSystems", true);
+    QMetaObject::invokeMethod(companies, "setSelected", Q_ARG(int, 1), Q_ARG(bool, false));
+    wizard->setProperty("current", 2);
+    wizard->setProperty("current", 3);
+    waitFor(summaryReady);
+    shooter.shoot(QStringLiteral("13-copia-resumo-sistemas"));
+    settings->setProperty("allSystems", false);
+    QMetaObject::invokeMethod(companies, "selectAll", Q_ARG(bool, true));
+    wizard->setProperty("current", 2);
+    wizard->setProperty("current", 3);
+    waitFor(summaryReady);
     QObject *job = wizard->property("job").value<QObject *>();
     press(wizard, QStringLiteral("nextButton"));
     waitFor([&] { return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool(); });

@@ -169,4 +169,42 @@ void writeFile(const QString &path, const QByteArray &data)
     QCOMPARE(file.write(data), data.size());
 }
 
+bool writeTwoSystemInstallation(const QString &root)
+{
+    if (!QDir().mkpath(root))
+        return false;
+    writeFile(root + QStringLiteral("/sistemas.json"),
+              R"({"formato": 1, "sistemas": [{"codigo": "AT", "nome": "Ativo Imobilizado"},)"
+              R"( {"codigo": "CP", "nome": "Compras"}]})");
+    struct Company
+    {
+        const char *system;
+        const char *code;
+        const char *name;
+        const char *cnpj;
+    };
+    const Company companies[] = {
+        {"AT", "0001", "Padaria São João Ltda", "12.345.678/0001-95"},
+        {"AT", "0002", "Oficina Boa Vista ME", "11.222.333/0001-81"},
+        {"CP", "0001", "Mercado Central Ltda", "11.444.777/0001-61"},
+        {"CP", "0002", "Distribuidora Sul S.A.", "33.000.167/0001-01"},
+    };
+    for (const auto &company : companies) {
+        const QString folder = root + u'/' + QLatin1String(company.system)
+            + QStringLiteral("/empresas/") + QLatin1String(company.code);
+        writeFile(folder + QStringLiteral("/empresa.json"),
+                  QStringLiteral(R"({"codigo": "%1", "razaoSocial": "%2", "cnpj": "%3"})")
+                      .arg(QLatin1String(company.code), QString::fromUtf8(company.name),
+                           QLatin1String(company.cnpj))
+                      .toUtf8());
+        // Data of different sizes, so the summary's sizes tell them apart.
+        const QByteArray record = QByteArray(company.system) + ' ' + company.code + ' '
+            + QByteArray(company.name) + '\n';
+        const int repeat = QByteArray(company.system) == "AT" ? 100 : 300;
+        writeFile(folder + QStringLiteral("/cadastro.dat"), record.repeated(repeat));
+        writeFile(folder + QStringLiteral("/anual/2025/balanco.dat"), record.repeated(repeat / 10));
+    }
+    return QFileInfo(root + QStringLiteral("/sistemas.json")).isFile();
+}
+
 } // namespace TestSupport

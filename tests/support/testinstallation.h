@@ -57,4 +57,10 @@ QByteArray fileHash(const QString &path);
 // but names and contents. Returns false on any failure.
 bool copyTree(const QString &from, const QString &to);
 
+// Writes an installation of two systems, AT (Ativo Imobilizado) and CP
+// (Compras), each with companies 0001 and 0002. The same code is a different
+// company in each system: another name, CNPJ and data, so a copy that takes
+// one for the other is caught by its contents.
+bool writeTwoSystemInstallation(const QString &root);
+
 } // namespace TestSupport
