@@ -122,6 +122,13 @@ WizardScaffold {
                     settings.openCopy(path)
                 }
             }
+            BusyNote {
+                objectName: "copyOpening"
+                running: settings.opening
+                text: qsTr("Opening %1 and checking it…").arg(settings.openingName)
+                cancelText: qsTr("Cancel")
+                onCancelled: settings.cancelOpening()
+            }
             Banner {
                 kind: Banner.Kind.Danger
                 visible: settings.copyError.length > 0
@@ -218,6 +225,11 @@ WizardScaffold {
             title: qsTr("These companies will be eliminated:")
             text: settings.plan.eliminatedNames.join("\n")
         }
+        BusyNote {
+            objectName: "optionsPlanning"
+            running: settings.planning
+            text: qsTr("Working out what the restore will do…")
+        }
         OptionSwitch {
             objectName: "templatesOption"
             visible: settings.copyHasTemplates
@@ -278,6 +290,11 @@ WizardScaffold {
         title: qsTr("What will happen")
         explanation: qsTr("Make sure nobody is using the system on this or another machine: the restore will not start otherwise.")
 
+        BusyNote {
+            objectName: "summaryPlanning"
+            running: settings.planning
+            text: qsTr("Working out what the restore will do…")
+        }
         Banner {
             objectName: "summaryIncompleteBanner"
             visible: settings.copyIncomplete

@@ -83,6 +83,13 @@ public:
     void shoot(const QString &name)
     {
         settle();
+        shootNow(name);
+    }
+
+    // Without letting events run first: a busy state, before the worker's
+    // result is delivered.
+    void shootNow(const QString &name)
+    {
         const QImage image = m_window->grabWindow();
         const QString path = m_dir + u'/' + name + u'-' + m_suffix + u".png";
         if (image.isNull() || !image.save(path))
@@ -277,6 +284,9 @@ int shootIncomplete(QQuickWindow *window, Shooter &shooter, const QString &root,
     const QString copy = pendrive + QStringLiteral("/CopiaAT.zip");
     browser->setProperty("selectedFile", copy);
     QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
+    waitFor([&] {
+        return restore->property("copyOpen").toBool() && !restore->property("planning").toBool();
+    });
     shooter.shoot(QStringLiteral("45-incompleta-restauracao-copia"));
     wizard->setProperty("current", 1);
     shooter.shoot(QStringLiteral("46-incompleta-restauracao-empresas"));
@@ -386,8 +396,13 @@ int main(int argc, char *argv[])
         return shootKiosk(window, shooter, controller, root, pendrive);
 
     shooter.shoot(QStringLiteral("00-boas-vindas"));
+    QMetaObject::invokeMethod(&controller, "createDemo");
+    waitFor([&] { return controller.demoProgress() > 0.2 || !controller.creatingDemo(); });
+    shooter.shootNow(QStringLiteral("02-demo-criando"));
+    waitFor([&] { return !controller.creatingDemo(); }, 180000);
     if (!controller.openInstallation(root)) {
-        std::fprintf(stderr, "cannot open the demo installation: %s\n", qPrintable(controller.installationError()));
+        std::fprintf(stderr, "cannot open the demo installation: %s\n",
+                     qPrintable(controller.installationError()));
         return 1;
     }
     controller.rememberDestination(pendrive);
@@ -406,21 +421,32 @@ int main(int argc, char *argv[])
     shooter.shoot(QStringLiteral("11-copia-opcoes"));
     settings->setProperty("leaveOutArchived", false);
     wizard->setProperty("current", 2);
+    QObject *companies = wizard->property("companies").value<QObject *>();
+    QMetaObject::invokeMethod(companies, "loadInstallation", Q_ARG(QString, controller.root()),
+                              Q_ARG(QString, controller.systemCode()));
+    shooter.shootNow(QStringLiteral("12a-copia-empresas-medindo"));
+    waitFor([&] { return !companies->property("loading").toBool(); });
     shooter.shoot(QStringLiteral("12-copia-empresas"));
+    settings->setProperty("leaveOutArchived", true);
+    shooter.shoot(QStringLiteral("12b-copia-empresas-sem-mortos"));
+    settings->setProperty("leaveOutArchived", false);
     wizard->setProperty("current", 3);
     shooter.shoot(QStringLiteral("13-copia-resumo"));
     settings->setProperty("destinationFolder", pendrive);
     QObject *job = wizard->property("job").value<QObject *>();
     press(wizard, QStringLiteral("nextButton"));
-    waitFor([&] { return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool(); });
+    waitFor([&] {
+        return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool();
+    });
     shooter.shoot(QStringLiteral("14-copia-andamento"));
     waitFor([&] { return !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("15-copia-concluida"));
 
     // The same wizard while somebody is connected.
     QProcess client;
-    client.start(lockholder, {root + QStringLiteral("/sessoes"), QStringLiteral("maria"),
-                              QStringLiteral("CAIXA-01"), QStringLiteral("CP")});
+    client.start(lockholder,
+                 {root + QStringLiteral("/sessoes"), QStringLiteral("maria"),
+                  QStringLiteral("CAIXA-01"), QStringLiteral("CP")});
     client.waitForReadyRead(10000);
     QMetaObject::invokeMethod(window, "showHome");
     QMetaObject::invokeMethod(window, "showBackup");
@@ -430,7 +456,9 @@ int main(int argc, char *argv[])
     wizard->setProperty("current", 3);
     settle();
     press(wizard, QStringLiteral("nextButton"));
-    waitFor([&] { return !job->property("running").toBool() && wizard->property("current").toInt() == 5; });
+    waitFor([&] {
+        return !job->property("running").toBool() && wizard->property("current").toInt() == 5;
+    });
     shooter.shoot(QStringLiteral("16-em-uso"));
     client.closeWriteChannel();
     client.waitForFinished(10000);
@@ -447,22 +475,29 @@ int main(int argc, char *argv[])
     const QString copy = pendrive + QStringLiteral("/CopiaAT.zip");
     browser->setProperty("selectedFile", copy);
     QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
+    shooter.shootNow(QStringLiteral("20a-restauracao-abrindo"));
+    waitFor([&] { return restore->property("copyOpen").toBool(); });
     shooter.shoot(QStringLiteral("20-restauracao-copia"));
     wizard->setProperty("current", 1);
     shooter.shoot(QStringLiteral("21-restauracao-empresas"));
     restore->setProperty("replaceAll", true);
     QMetaObject::invokeMethod(restore, "updatePlan");
     wizard->setProperty("current", 2);
+    shooter.shootNow(QStringLiteral("22a-restauracao-opcoes-planejando"));
+    waitFor([&] { return !restore->property("planning").toBool(); });
     shooter.shoot(QStringLiteral("22-restauracao-opcoes"));
     restore->setProperty("replaceAll", false);
     QMetaObject::invokeMethod(restore, "updatePlan");
     wizard->setProperty("current", 3);
+    waitFor([&] { return !restore->property("planning").toBool(); });
     shooter.shoot(QStringLiteral("23-restauracao-resumo"));
     if (QObject *confirmation = findByName(wizard, QStringLiteral("confirmation")))
         confirmation->setProperty("checked", true);
     job = wizard->property("job").value<QObject *>();
     press(wizard, QStringLiteral("nextButton"));
-    waitFor([&] { return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool(); });
+    waitFor([&] {
+        return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool();
+    });
     shooter.shoot(QStringLiteral("24-restauracao-andamento"));
     waitFor([&] { return !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("25-restauracao-concluida"));
