@@ -96,6 +96,14 @@ WizardScaffold {
                 font.bold: true
                 Layout.fillWidth: true
             }
+            // Above the drives: on a short screen nothing below the browser shows.
+            BusyNote {
+                objectName: "copyOpening"
+                running: settings.opening
+                text: qsTr("Opening %1 and checking it…").arg(settings.openingName)
+                cancelText: qsTr("Cancel")
+                onCancelled: settings.cancelOpening()
+            }
             DriveList {
                 drives: drives
                 selectedRow: drives.count >= 0 ? drives.rowOf(browser.folder) : -1
@@ -121,13 +129,6 @@ WizardScaffold {
                     wizard.touched = true
                     settings.openCopy(path)
                 }
-            }
-            BusyNote {
-                objectName: "copyOpening"
-                running: settings.opening
-                text: qsTr("Opening %1 and checking it…").arg(settings.openingName)
-                cancelText: qsTr("Cancel")
-                onCancelled: settings.cancelOpening()
             }
             Banner {
                 kind: Banner.Kind.Danger
