@@ -18,6 +18,7 @@
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
+#include "support/uiwait.h"
 #include "ui/appcontroller.h"
 #include "ui/backupsettings.h"
 #include "ui/backupsummarymodel.h"
@@ -428,7 +429,7 @@ void TestUiControllers::backupToOptions()
     QVERIFY(QDir().mkpath(folder));
     const auto settings = backupSettings(m_pristine, folder);
     CompanyModel companies;
-    QVERIFY(companies.loadInstallation(m_pristine, QStringLiteral("AT")));
+    QVERIFY(loadAndWait(companies, m_pristine, QStringLiteral("AT")));
     QVERIFY(companies.rowCount() >= 2);
     const QStringList all = companies.codes();
 
@@ -685,14 +686,15 @@ void TestUiControllers::wipeEmptiesRemovableDisk()
     QVERIFY(settings->destinationRemovable());
     QVERIFY(!settings->destinationOnInstallationDisk());
     QVERIFY(settings->canWipeDestination());
-    QCOMPARE(settings->wipeFileCount(), 7);
+    QTRY_COMPARE_WITH_TIMEOUT(settings->wipeFileCount(), 7, 60000);
+    QVERIFY(!settings->countingWipeFiles());
     QVERIFY(settings->destinationTotalBytes() >= 60 * 1024 * 1024);
     QVERIFY(!settings->destinationLabel().isEmpty());
     settings->setWipeDestination(true);
     QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
 
     CompanyModel companies;
-    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    QVERIFY(loadAndWait(companies, root, QStringLiteral("AT")));
     JobController job;
     QVERIFY(job.startBackup(settings.get(), &companies));
     QVERIFY(job.waitForFinished(jobTimeoutMs));
@@ -734,7 +736,7 @@ void TestUiControllers::wipeKeepsPreviousCopyWhenNewOneFails()
     const RemovableMounts removable(pen);
     const auto settings = backupSettings(root, pen);
     QVERIFY(settings->canWipeDestination());
-    QCOMPARE(settings->wipeFileCount(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(settings->wipeFileCount(), 3, 60000);
     settings->setWipeDestination(true);
     QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
 
@@ -779,6 +781,7 @@ void TestUiControllers::wipeKeepsCopiesNamedByTheUser()
     settings->setNow(QDateTime(QDate(2026, 11, 25), QTime(10, 0)));
     QCOMPARE(settings->targetPath(), pen + QStringLiteral("/Escritorio-quarta.zip"));
     settings->setWipeDestination(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!settings->countingWipeFiles(), 60000);
     QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
 
     JobController job;
@@ -798,7 +801,7 @@ void TestUiControllers::jobBackupSucceeds()
     addLargeTable(root);
     const auto settings = backupSettings(root);
     CompanyModel companies;
-    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    QVERIFY(loadAndWait(companies, root, QStringLiteral("AT")));
 
     JobController job;
     QCOMPARE(job.state(), JobController::Idle);
@@ -901,7 +904,7 @@ void TestUiControllers::jobRefusesInvalidChoices()
     // No company ticked is not "all of them".
     const auto valid = backupSettings(m_pristine);
     CompanyModel companies;
-    QVERIFY(companies.loadInstallation(m_pristine, QStringLiteral("AT")));
+    QVERIFY(loadAndWait(companies, m_pristine, QStringLiteral("AT")));
     companies.selectAll(false);
     QVERIFY(!job.startBackup(valid.get(), &companies));
     QCOMPARE(job.state(), JobController::Failed);
@@ -958,7 +961,7 @@ void TestUiControllers::jobBackupOfUnreadableFilesFailsNamingThem()
     const QString root = freshInstallation(QStringLiteral("job-unreadable"));
     QVERIFY(!root.isEmpty());
     CompanyModel companies;
-    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    QVERIFY(loadAndWait(companies, root, QStringLiteral("AT")));
     const QStringList codes = companies.codes();
     QVERIFY(codes.size() >= 2);
     const QStringList uncopyable = addUncopyableFiles(root, codes[0]);
@@ -989,7 +992,7 @@ void TestUiControllers::jobIncompleteBackupIsShownAsIncomplete()
     const QString root = freshInstallation(QStringLiteral("job-incomplete"));
     QVERIFY(!root.isEmpty());
     CompanyModel companies;
-    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    QVERIFY(loadAndWait(companies, root, QStringLiteral("AT")));
     const QStringList codes = companies.codes();
     QVERIFY(codes.size() >= 2);
     const QStringList uncopyable = addUncopyableFiles(root, codes[0]);
@@ -1041,7 +1044,7 @@ void TestUiControllers::jobIncompleteBackupIsShownAsIncomplete()
     // Restore: the copy, its companies and the plan say what is missing.
     RestoreSettings restore;
     restore.setRoot(root);
-    QVERIFY2(restore.openCopy(target), qPrintable(restore.copyError()));
+    QVERIFY2(openAndWait(restore, target), qPrintable(restore.copyError()));
     QVERIFY(restore.copyIncomplete());
     QCOMPARE(restore.copyLeftOutCount(), 2);
     QCOMPARE(restore.copyLeftOutLines().size(), 2);
@@ -1055,7 +1058,7 @@ void TestUiControllers::jobIncompleteBackupIsShownAsIncomplete()
     }
     QCOMPARE(leftOutByCode.value(codes[0]), 2);
     QCOMPARE(leftOutByCode.value(codes[1]), 0);
-    restore.updatePlan();
+    QVERIFY(planAndWait(restore));
     RestorePlanModel *plan = restore.plan();
     QCOMPARE(plan->leftOutCount(), 2);
     QCOMPARE(plan->incompleteCompanies(), 1);
@@ -1102,7 +1105,7 @@ void TestUiControllers::namesAreDisplaySafe()
     file.close();
 
     CompanyModel installed;
-    QVERIFY(installed.loadInstallation(root, QStringLiteral("AT")));
+    QVERIFY(loadAndWait(installed, root, QStringLiteral("AT")));
     QCOMPARE(installed.index(0).data(CompanyModel::CodeRole).toString(), QStringLiteral("0001"));
     QCOMPARE(installed.index(0).data(CompanyModel::NameRole).toString(), shown);
 
@@ -1111,9 +1114,9 @@ void TestUiControllers::namesAreDisplaySafe()
     RestoreSettings restore;
     restore.setRoot(root);
     restore.setReplaceAll(true);
-    QVERIFY2(restore.openCopy(copy), qPrintable(restore.copyError()));
+    QVERIFY2(openAndWait(restore, copy), qPrintable(restore.copyError()));
     QCOMPARE(restore.companies()->index(0).data(CompanyModel::NameRole).toString(), shown);
-    restore.updatePlan();
+    QVERIFY(planAndWait(restore));
     bool found = false;
     for (int row = 0; row < restore.plan()->rowCount(); ++row) {
         const QModelIndex index = restore.plan()->index(row);
@@ -1125,7 +1128,7 @@ void TestUiControllers::namesAreDisplaySafe()
     QVERIFY(found);
     // Eliminated companies are named in the warning, safely too.
     restore.companies()->setSelected(0, false);
-    restore.updatePlan();
+    QVERIFY(planAndWait(restore));
     QVERIFY2(restore.plan()->eliminatedNames().contains(QStringLiteral("0001 ") + shown),
              qPrintable(restore.plan()->eliminatedNames().join(u'|')));
 
@@ -1161,7 +1164,7 @@ void TestUiControllers::jobRestoreSucceeds()
     QVERIFY(!copy.isEmpty());
 
     CompanyModel installed;
-    QVERIFY(installed.loadInstallation(root, QStringLiteral("AT")));
+    QVERIFY(loadAndWait(installed, root, QStringLiteral("AT")));
     const QStringList codes = installed.codes();
     QVERIFY(codes.size() >= 2);
     const QString companies = root + QStringLiteral("/AT/empresas/");
@@ -1178,7 +1181,7 @@ void TestUiControllers::jobRestoreSucceeds()
     RestoreSettings settings;
     settings.setRoot(root);
     QSignalSpy copySpy(&settings, &RestoreSettings::copyChanged);
-    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QVERIFY2(openAndWait(settings, copy), qPrintable(settings.copyError()));
     QVERIFY(copySpy.count() > 0);
     QVERIFY(settings.copyOpen());
     QVERIFY(settings.copyError().isEmpty());
@@ -1195,7 +1198,7 @@ void TestUiControllers::jobRestoreSucceeds()
     QCOMPARE(settings.plan()->replacedCount(), int(codes.size()));
 
     settings.companies()->setSelected(int(codes.size()) - 1, false);
-    settings.updatePlan();
+    QVERIFY(planAndWait(settings));
     QCOMPARE(settings.toOptions().companies, codes.mid(0, codes.size() - 1));
     QCOMPARE(settings.plan()->replacedCount(), int(codes.size()) - 1);
     QCOMPARE(settings.plan()->keptCount(), 1);
@@ -1237,7 +1240,7 @@ void TestUiControllers::jobRestoreInUse()
 
     RestoreSettings settings;
     settings.setRoot(root);
-    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QVERIFY2(openAndWait(settings, copy), qPrintable(settings.copyError()));
     LockHolderProcess holder(root + QStringLiteral("/sessoes"), QStringLiteral("maria"),
                              QStringLiteral("CAIXA-01"), QStringLiteral("CP"));
     QVERIFY(holder.waitUntilLocked());
@@ -1262,7 +1265,7 @@ void TestUiControllers::jobRestoreInvalidCopy()
     QVERIFY(!copy.isEmpty());
     RestoreSettings settings;
     settings.setRoot(root);
-    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QVERIFY2(openAndWait(settings, copy), qPrintable(settings.copyError()));
     {
         QFile file(copy);
         QVERIFY(file.open(QIODevice::ReadWrite));
@@ -1289,7 +1292,7 @@ void TestUiControllers::restoreRefusesInvalidCopies()
     const QString notACopy = m_dir.filePath(QStringLiteral("nao-e-copia.zip"));
     writeFile(notACopy, "just some text, not a ZIP");
     QSignalSpy copySpy(&settings, &RestoreSettings::copyChanged);
-    QVERIFY(!settings.openCopy(notACopy));
+    QVERIFY(!openAndWait(settings, notACopy));
     QVERIFY(copySpy.count() > 0);
     QVERIFY(!settings.copyOpen());
     QVERIFY(!settings.copyError().isEmpty());
@@ -1303,7 +1306,7 @@ void TestUiControllers::restoreRefusesInvalidCopies()
     const QString damaged = m_dir.filePath(QStringLiteral("CopiaAT-hostil.zip"));
     QString error;
     QVERIFY2(hostile.write(damaged, &error), qPrintable(error));
-    QVERIFY(!settings.openCopy(damaged));
+    QVERIFY(!openAndWait(settings, damaged));
     QVERIFY(!settings.copyOpen());
     QVERIFY2(settings.copyError().contains(QStringLiteral("damaged")),
              qPrintable(settings.copyError()));
@@ -1319,7 +1322,7 @@ void TestUiControllers::restorePlanFollowsChoices()
     const QString root = freshInstallation(QStringLiteral("plan"));
     QVERIFY(!root.isEmpty());
     CompanyModel installed;
-    QVERIFY(installed.loadInstallation(root, QStringLiteral("AT")));
+    QVERIFY(loadAndWait(installed, root, QStringLiteral("AT")));
     const QStringList codes = installed.codes();
     const QString only = codes.first();
     const QString copy
@@ -1328,7 +1331,7 @@ void TestUiControllers::restorePlanFollowsChoices()
 
     RestoreSettings settings;
     settings.setRoot(root);
-    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QVERIFY2(openAndWait(settings, copy), qPrintable(settings.copyError()));
     QCOMPARE(settings.companies()->codes(), QStringList {only});
     QCOMPARE(settings.plan()->replacedCount(), 1);
     QCOMPARE(settings.plan()->keptCount(), int(codes.size()) - 1);
@@ -1397,7 +1400,7 @@ void TestUiControllers::restoreSystemNotInstalled()
 
     RestoreSettings settings;
     settings.setRoot(root);
-    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QVERIFY2(openAndWait(settings, copy), qPrintable(settings.copyError()));
     QVERIFY(!settings.valid());
     QVERIFY2(settings.validationError().contains(QStringLiteral("not installed")),
              qPrintable(settings.validationError()));
@@ -1530,16 +1533,16 @@ void TestUiControllers::appCreateDemo()
     QVERIFY2(demo.startsWith(m_dir.path()), qPrintable(demo)); // test mode, temporary HOME
     QVERIFY(demo.endsWith(QStringLiteral("/demonstracao")));
     QVERIFY(!QFileInfo::exists(demo));
-    QVERIFY2(app.createDemo(), qPrintable(app.installationError()));
+    QVERIFY2(createDemoAndWait(app), qPrintable(app.installationError()));
     QCOMPARE(app.root(), demo);
     CompanyModel companies;
-    QVERIFY(companies.loadInstallation(demo, app.systemCode()));
+    QVERIFY(loadAndWait(companies, demo, app.systemCode()));
     QVERIFY(companies.rowCount() > 0);
     // A second call opens what is there, without writing it again.
     const QString marker = demo + QStringLiteral("/AT/empresas/0001/marca.dat");
     writeFile(marker, "still here");
     AppController again;
-    QVERIFY(again.createDemo());
+    QVERIFY(createDemoAndWait(again));
     QCOMPARE(again.root(), demo);
     QVERIFY(QFileInfo::exists(marker));
 }

@@ -14,6 +14,7 @@
 #include "restore/restoreplan.h"
 #include "storage/volume.h"
 #include "support/testinstallation.h"
+#include "support/uiwait.h"
 #include "ui/companymodel.h"
 #include "ui/drivesmodel.h"
 #include "ui/historymodel.h"
@@ -356,8 +357,9 @@ private Q_SLOTS:
         CompanyModel model;
         QAbstractItemModelTester tester(&model, testerMode);
         QSignalSpy count(&model, &CompanyModel::countChanged);
-        QVERIFY(model.loadInstallation(m_root, u"CP"_s));
-        QCOMPARE(count.count(), 1);
+        QVERIFY(loadAndWait(model, m_root, u"CP"_s));
+        // Emptied when the load starts, filled when it ends.
+        QCOMPARE(count.count(), 2);
         QCOMPARE(model.rowCount(), 6);
         QCOMPARE(model.codes(),
                  QStringList({u"0001"_s, u"0002"_s, u"0003"_s, u"0004"_s, u"0005"_s, u"0006"_s}));
@@ -397,18 +399,18 @@ private Q_SLOTS:
         QVERIFY(model.index(0).data(CompanyModel::SizeTextRole).toString().contains(u','));
 
         // Another system of the same installation, then a failure that empties.
-        QVERIFY(model.loadInstallation(m_root, u"AT"_s));
+        QVERIFY(loadAndWait(model, m_root, u"AT"_s));
         QCOMPARE(model.codes(), QStringList({u"0001"_s, u"0002"_s, u"0003"_s, u"0005"_s}));
-        QVERIFY(!model.loadInstallation(m_root, u"XX"_s));
+        QVERIFY(!loadAndWait(model, m_root, u"XX"_s));
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.selectedCount(), 0);
         QCOMPARE(model.selectedBytes(), 0);
         QVERIFY(!model.allSelected());
-        QVERIFY(model.loadInstallation(m_root, u"cp"_s)); // codes are case-insensitive
+        QVERIFY(loadAndWait(model, m_root, u"cp"_s)); // codes are case-insensitive
         QCOMPARE(model.rowCount(), 6);
         QCOMPARE(model.index(0).data(CompanyModel::BytesRole).toLongLong(),
                  folderBytes(companyDir(m_root, u"0001"_s)));
-        QVERIFY(!model.loadInstallation(m_dir.filePath(u"nada"_s), u"CP"_s));
+        QVERIFY(!loadAndWait(model, m_dir.filePath(u"nada"_s), u"CP"_s));
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.roleNames().value(CompanyModel::SelectedRole), QByteArray("selected"));
     }
@@ -452,7 +454,7 @@ private Q_SLOTS:
         QAbstractItemModelTester sourceTester(&model, testerMode);
         QAbstractItemModelTester tester(&filtered, testerMode);
         filtered.setCompanies(&model);
-        QVERIFY(model.loadInstallation(m_root, u"CP"_s));
+        QVERIFY(loadAndWait(model, m_root, u"CP"_s));
         QCOMPARE(filtered.rowCount(), 6);
         QSignalSpy countSpy(&filtered, &CompanyFilterModel::countChanged);
         QSignalSpy textSpy(&filtered, &CompanyFilterModel::filterTextChanged);
@@ -482,7 +484,7 @@ private Q_SLOTS:
         QCOMPARE(filtered.companies(), &model);
         QCOMPARE(filtered.rowCount(), 0);
         QSignalSpy countSpy(&filtered, &CompanyFilterModel::countChanged);
-        QVERIFY(model.loadInstallation(m_root, u"CP"_s));
+        QVERIFY(loadAndWait(model, m_root, u"CP"_s));
         QVERIFY(!countSpy.isEmpty());
         QCOMPARE(column(filtered, CompanyModel::CodeRole), QStringList {u"0001"_s});
         // The cache of folded names follows the new rows (here, a manifest's).
@@ -492,7 +494,7 @@ private Q_SLOTS:
         QCOMPARE(filtered.rowCount(), 0);
         filtered.setFilterText(u"padaria"_s);
         QCOMPARE(column(filtered, CompanyModel::CodeRole), QStringList {u"0001"_s});
-        QVERIFY(model.loadInstallation(m_root, u"AT"_s));
+        QVERIFY(loadAndWait(model, m_root, u"AT"_s));
         filtered.setFilterText(u"farmacia"_s);
         QCOMPARE(column(filtered, CompanyModel::CodeRole), QStringList {u"0005"_s});
         countSpy.clear();
@@ -501,7 +503,7 @@ private Q_SLOTS:
         QVERIFY(!countSpy.isEmpty());
         {
             CompanyModel other;
-            QVERIFY(other.loadInstallation(m_root, u"LF"_s));
+            QVERIFY(loadAndWait(other, m_root, u"LF"_s));
             filtered.setCompanies(&other);
             QCOMPARE(column(filtered, CompanyModel::CodeRole), QStringList());
             filtered.setFilterText(u"comercio"_s);
@@ -533,7 +535,7 @@ private Q_SLOTS:
         QAbstractItemModelTester sourceTester(&model, testerMode);
         QAbstractItemModelTester tester(&filtered, testerMode);
         filtered.setCompanies(&model);
-        QVERIFY(model.loadInstallation(m_root, u"CP"_s));
+        QVERIFY(loadAndWait(model, m_root, u"CP"_s));
         QList<qint64> bytes;
         qint64 total = 0;
         for (int row = 0; row < 6; ++row) {
@@ -614,7 +616,7 @@ private Q_SLOTS:
 
         // A reload selects everything again, as the seed does.
         model.selectAll(false);
-        QVERIFY(model.loadInstallation(m_root, u"CP"_s));
+        QVERIFY(loadAndWait(model, m_root, u"CP"_s));
         QCOMPARE(model.selectedCount(), 6);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
@@ -705,7 +707,7 @@ private Q_SLOTS:
             return QString::number(timer.nsecsElapsed() / 1e6, 'f', 2);
         };
         timer.start();
-        QVERIFY(model.loadInstallation(m_syntheticRoot, u"XX"_s));
+        QVERIFY(loadAndWait(model, m_syntheticRoot, u"XX"_s));
         const QString loadMs = elapsedMs();
         QCOMPARE(model.rowCount(), 5000);
         QCOMPARE(filtered.rowCount(), 5000);
@@ -804,7 +806,7 @@ private Q_SLOTS:
         QCOMPARE(model.selectedCount(), 5000 - filtered.rowCount());
         model.toggle(filtered.sourceRow(0));
         QCOMPARE(model.selectedCount(), 5001 - filtered.rowCount());
-        QVERIFY(model.loadInstallation(m_syntheticRoot, u"XX"_s));
+        QVERIFY(loadAndWait(model, m_syntheticRoot, u"XX"_s));
         QCOMPARE(column(filtered, CompanyModel::CodeRole), expectedCodes(u"mercearia 1"_s));
         model.clear();
         QCOMPARE(filtered.rowCount(), 0);

@@ -372,11 +372,14 @@ OperationError BackupJob::checkDestinationFolder(const QString &installationRoot
     return OperationError::none();
 }
 
-int BackupJob::countVolumeFiles(const QString &volumeRoot, int limit)
+int BackupJob::countVolumeFiles(const QString &volumeRoot, int limit,
+                                const std::atomic_bool *cancelled)
 {
     int count = 0;
     VolumeWalk walk;
     walk.onEntry = [&](const QFileInfo &) {
+        if (cancelled && cancelled->load())
+            return VolumeWalk::Visit::Stop;
         return ++count >= limit ? VolumeWalk::Visit::Stop : VolumeWalk::Visit::Kept;
     };
     walk.run(volumeRoot);

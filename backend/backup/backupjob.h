@@ -60,7 +60,9 @@ public:
     // How many files (and links) below volumeRoot emptying it would erase,
     // counting no further than limit. Links are not followed and volumes
     // mounted inside are not entered, as when erasing.
-    static int countVolumeFiles(const QString &volumeRoot, int limit);
+    // cancelled, when given and set meanwhile, stops the count early.
+    static int countVolumeFiles(const QString &volumeRoot, int limit,
+                                const std::atomic_bool *cancelled = nullptr);
     // Whether a copy may go into folder (or its nearest existing parent).
     // Always refused: a folder below a mount prefix (Volume::mountPrefixes)
     // that sits on the volume holding the prefix (the root file system, or

@@ -16,8 +16,11 @@
 #include <QPointer>
 #include <QQmlEngine>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
 
 namespace Resguarda {
 
@@ -107,23 +110,70 @@ bool AppController::openRemembered()
     return openInstallation(root);
 }
 
-bool AppController::createDemo()
+void AppController::createDemo()
 {
+    if (creatingDemo())
+        return;
     const QString root = demoRoot();
-    if (!QFileInfo::exists(root)) {
-        DemoParameters params;
-        params.companies = 12;
-        params.years = 4;
-        params.sizeMb = 40;
-        QDir().mkpath(QFileInfo(root).absolutePath());
-        const OperationError error = DemoInstallation::create(root, params);
-        if (error) {
-            m_installationError = error.message;
-            Q_EMIT installationChanged();
-            return false;
-        }
-    }
-    return openInstallation(root);
+    m_demoProgress = 0;
+    // The worker only writes this number; a timer on the GUI thread shows it.
+    auto fraction = std::make_shared<std::atomic<double>>(0.0);
+    auto *poll = new QTimer(this);
+    poll->setInterval(100);
+    connect(poll, &QTimer::timeout, this, [this, fraction] { setDemoProgress(*fraction); });
+    poll->start();
+    m_demoTask.start(
+        this,
+        [root, fraction](const std::atomic_bool &) -> QString {
+            if (QFileInfo::exists(root))
+                return {};
+            DemoParameters params;
+            params.companies = 12;
+            params.years = 4;
+            params.sizeMb = 40;
+            // Written beside and renamed when complete: a demo cut short (the
+            // app closed meanwhile) is never taken for a finished one.
+            const QString partial = root + QStringLiteral(".parcial");
+            QDir(partial).removeRecursively();
+            QDir().mkpath(QFileInfo(root).absolutePath());
+            const OperationError error = DemoInstallation::create(
+                partial, params, [fraction](qint64 written, qint64 total) {
+                    fraction->store(total > 0 ? double(written) / double(total) : 0.0);
+                });
+            if (error) {
+                QDir(partial).removeRecursively();
+                return error.message;
+            }
+            if (!QDir().rename(partial, root)) {
+                QDir(partial).removeRecursively();
+                return tr("The demonstration could not be created in %1.")
+                    .arg(QDir::toNativeSeparators(root));
+            }
+            return {};
+        },
+        [this, root, poll](const QString &error) {
+            poll->deleteLater();
+            m_demoTask.finished();
+            bool ok = false;
+            if (!error.isEmpty()) {
+                m_installationError = error;
+                Q_EMIT installationChanged();
+            } else {
+                ok = openInstallation(root);
+            }
+            Q_EMIT creatingDemoChanged();
+            Q_EMIT demoCreated(ok);
+        });
+    Q_EMIT creatingDemoChanged();
+    Q_EMIT demoProgressChanged();
+}
+
+void AppController::setDemoProgress(double fraction)
+{
+    if (!creatingDemo() || qFuzzyCompare(fraction, m_demoProgress))
+        return;
+    m_demoProgress = fraction;
+    Q_EMIT demoProgressChanged();
 }
 
 void AppController::setStartPage(const QString &page)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/worker.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QVariantList>
@@ -30,6 +32,9 @@ class AppController : public QObject
     // "home", "backup" or "restore": where the app opens.
     Q_PROPERTY(QString startPage READ startPage CONSTANT)
     Q_PROPERTY(QString demoRoot READ demoRoot CONSTANT) // where createDemo() puts it
+    // createDemo() is writing the demonstration (seconds); demoProgress 0..1.
+    Q_PROPERTY(bool creatingDemo READ creatingDemo NOTIFY creatingDemoChanged)
+    Q_PROPERTY(double demoProgress READ demoProgress NOTIFY demoProgressChanged)
     // Folders copies were written to before, newest first (for the history).
     Q_PROPERTY(QStringList recentDestinations READ recentDestinations NOTIFY recentDestinationsChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
@@ -53,8 +58,12 @@ public:
     Q_INVOKABLE bool openInstallation(const QString &root);
     // Opens the one remembered from the last run, if any.
     bool openRemembered();
-    // Creates a demonstration installation in demoRoot (when missing) and opens it.
-    Q_INVOKABLE bool createDemo();
+    // Starts creating a demonstration installation in demoRoot (when
+    // missing) on a worker thread, then opens it; demoCreated() says how it
+    // went (installationError says why not).
+    Q_INVOKABLE void createDemo();
+    bool creatingDemo() const { return m_demoTask.running(); }
+    double demoProgress() const { return m_demoProgress; }
     void setStartPage(const QString &page);
 
     // Who is connected to the open installation, one sentence per session;
@@ -99,8 +108,13 @@ Q_SIGNALS:
     void systemChanged();
     void recentDestinationsChanged();
     void kioskChanged();
+    void creatingDemoChanged();
+    void demoProgressChanged();
+    void demoCreated(bool ok);
 
 private:
+    void setDemoProgress(double fraction);
+
     QString m_root;
     QString m_installationError;
     QVariantList m_systems;
@@ -108,6 +122,8 @@ private:
     QString m_startPage = QStringLiteral("home");
     bool m_kiosk = false;
     int m_idleTimeoutSeconds = defaultIdleTimeoutSeconds;
+    WorkerTask m_demoTask;
+    double m_demoProgress = 0;
 };
 
 // Registers AppController as the QML singleton "AppController". A foreign

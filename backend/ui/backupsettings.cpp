@@ -296,6 +296,8 @@ QString BackupSettings::validationError() const
                   "included.")
             .arg(minimumYear())
             .arg(maximumYear());
+    if (m_wipeDestination && countingWipeFiles())
+        return tr("Counting the files on the destination disk…");
     if (m_wipeDestination && !m_canWipeDestination)
         return tr("Only a removable disk (pen drive or external disk) that is not the "
                   "installation's disk can be emptied. Choose such a disk or turn off emptying "
@@ -376,6 +378,7 @@ void BackupSettings::refreshDestinationFacts()
     m_destinationTotalBytes = -1;
     m_destinationLabel.clear();
     m_wipeFileCount = 0;
+    m_wipeCounter.cancel(); // a count of another folder's disk is never shown
     if (m_destinationFolder.isEmpty())
         return;
 
@@ -403,9 +406,19 @@ void BackupSettings::refreshDestinationFacts()
     m_canWipeDestination
         = m_destinationRemovable && !m_destinationOnInstallationDisk && insideVolume;
     // Counting walks the disk: only for one that may be emptied (a pen drive,
-    // never the installation's large disk).
-    if (m_canWipeDestination)
-        m_wipeFileCount = BackupJob::countVolumeFiles(volume, wipeCountLimit);
+    // never the installation's large disk), and on a worker thread.
+    if (m_canWipeDestination) {
+        m_wipeCounter.start(
+            this,
+            [volume](const std::atomic_bool &cancelled) {
+                return BackupJob::countVolumeFiles(volume, wipeCountLimit, &cancelled);
+            },
+            [this](int count) {
+                m_wipeCounter.finished();
+                m_wipeFileCount = count;
+                Q_EMIT changed();
+            });
+    }
 }
 
 } // namespace Resguarda

@@ -4,6 +4,7 @@
 #include "backup/backupoptions.h"
 #include "ui/backupsummarymodel.h"
 #include "ui/companymodel.h"
+#include "ui/worker.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
@@ -45,7 +46,10 @@ class BackupSettings : public QObject
     Q_PROPERTY(QString destinationLabel READ destinationLabel NOTIFY changed)
     Q_PROPERTY(qint64 destinationTotalBytes READ destinationTotalBytes NOTIFY changed)
     // What "Apaga conteúdo do disco de destino" would erase: files at the volume.
+    // Counted on a worker thread (a pen drive may hold 100,000 files):
+    // countingWipeFiles is true meanwhile and wipeFileCount is 0.
     Q_PROPERTY(int wipeFileCount READ wipeFileCount NOTIFY changed)
+    Q_PROPERTY(bool countingWipeFiles READ countingWipeFiles NOTIFY changed)
     Q_PROPERTY(int minimumYear READ minimumYear CONSTANT)
     Q_PROPERTY(int maximumYear READ maximumYear CONSTANT)
     // Empty when the choices can be used; otherwise a sentence saying what to fix.
@@ -94,6 +98,7 @@ public:
     qint64 destinationTotalBytes() const;
     QString destinationLabel() const;
     int wipeFileCount() const;
+    bool countingWipeFiles() const { return m_wipeCounter.running(); }
     int minimumYear() const;
     int maximumYear() const;
     QString validationError() const;
@@ -136,6 +141,7 @@ private:
     qint64 m_destinationTotalBytes = -1;
     QString m_destinationLabel;
     int m_wipeFileCount = 0;
+    WorkerTask m_wipeCounter;
     QDateTime m_now;
     QDateTime m_nameTime; // set by prepareSummary()
     BackupSummaryModel *m_summary = nullptr;

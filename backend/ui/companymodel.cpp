@@ -9,6 +9,8 @@
 
 #include <QSet>
 
+#include <optional>
+
 #include <algorithm>
 #include <numeric>
 
@@ -64,11 +66,11 @@ QVariant CompanyModel::data(const QModelIndex &index, int role) const
     // display-safe (selectedCodes() keeps the real codes).
     case Qt::DisplayRole:
     case NameRole:
-        return DisplayText::displaySafe(company.name);
+        return DisplayText::displaySafe(company.all.name);
     case CodeRole:
-        return DisplayText::displaySafe(company.code);
+        return DisplayText::displaySafe(company.all.code);
     case CnpjRole:
-        return DisplayText::displaySafe(company.cnpj);
+        return DisplayText::displaySafe(company.all.cnpj);
     case BytesRole:
         return company.bytes;
     case SizeTextRole:
@@ -128,66 +130,93 @@ QHash<int, QByteArray> CompanyModel::roleNames() const
     };
 }
 
-bool CompanyModel::loadInstallation(const QString &root, const QString &systemCode)
+void CompanyModel::loadInstallation(const QString &root, const QString &systemCode)
+{
+    const bool wasLoading = loading();
+    reset({});
+    m_loader.start(
+        this,
+        [root, systemCode](const std::atomic_bool &cancelled) {
+            return readInstallation(root, systemCode, cancelled);
+        },
+        [this](const std::optional<QList<Company>> &companies) {
+            m_loader.finished();
+            reset(companies.value_or(QList<Company>()));
+            Q_EMIT loadingChanged();
+            Q_EMIT loaded(companies.has_value());
+        });
+    if (!wasLoading)
+        Q_EMIT loadingChanged();
+}
+
+std::optional<QList<CompanyModel::Company>>
+CompanyModel::readInstallation(const QString &root, const QString &systemCode,
+                               const std::atomic_bool &cancelled)
 {
     OperationError error;
     const auto installation = Installation::open(root, &error);
     // Only shows companies: the code may come from what a person typed.
     const auto system
         = installation ? installation->system(systemCode, Qt::CaseInsensitive) : std::nullopt;
-    if (!system) {
-        clear();
-        return false;
-    }
+    if (!system)
+        return std::nullopt;
     const auto infos = installation->companies(system->code);
     QList<Company> companies;
     companies.reserve(infos.size());
     for (const auto &info : infos) {
+        if (cancelled)
+            return std::nullopt;
         Company company;
-        company.code = info.code;
-        company.name = info.name;
-        company.cnpj = info.cnpj;
+        company.all.code = info.code;
+        company.all.name = info.name;
+        company.all.cnpj = info.cnpj;
         // The same walk backup makes, so the size shown is what a copy reads.
         const auto files = Installation::listFiles(info.path, QString());
-        QSet<int> years;
         for (const auto &file : files) {
-            company.bytes += file.size;
+            company.all.bytes += file.size;
             const TableClass table = classifyCompanyPath(file.archivePath);
             if (table.isDated())
-                years.insert(table.year);
+                company.all.addDated(table.year, file.size);
         }
-        company.files = files.size();
-        company.years = QList<int>(years.begin(), years.end());
-        std::sort(company.years.begin(), company.years.end());
+        company.all.files = files.size();
+        for (const auto &year : std::as_const(company.all.dated))
+            company.all.years.append(year.year);
         companies.append(std::move(company));
     }
-    reset(std::move(companies));
-    return true;
+    return companies;
+}
+
+QSet<QString> CompanyModel::installedCodes(const QString &root, const QString &systemCode)
+{
+    QSet<QString> installed;
+    if (root.isEmpty())
+        return installed;
+    OperationError error;
+    const auto installation = Installation::open(root, &error);
+    const auto system = installation ? installation->system(systemCode) : std::nullopt;
+    if (system) {
+        for (const auto &info : installation->companies(system->code))
+            installed.insert(info.code);
+    }
+    return installed;
 }
 
 void CompanyModel::loadManifest(const Manifest &manifest, const QString &root)
 {
-    QSet<QString> installed;
-    if (!root.isEmpty()) {
-        OperationError error;
-        const auto installation = Installation::open(root, &error);
-        const auto system
-            = installation ? installation->system(manifest.system.code) : std::nullopt;
-        if (system) {
-            for (const auto &info : installation->companies(system->code))
-                installed.insert(info.code);
-        }
+    loadManifest(manifest, installedCodes(root, manifest.system.code));
+}
+
+void CompanyModel::loadManifest(const Manifest &manifest, const QSet<QString> &installed)
+{
+    if (loading()) {
+        m_loader.cancel();
+        Q_EMIT loadingChanged();
     }
     QList<Company> companies;
     companies.reserve(manifest.companies.size());
     for (const auto &entry : manifest.companies) {
         Company company;
-        company.code = entry.code;
-        company.name = entry.name;
-        company.cnpj = entry.cnpj;
-        company.bytes = entry.bytes;
-        company.files = entry.files;
-        company.years = entry.years;
+        company.all = entry;
         company.existsInInstallation = installed.contains(entry.code);
         company.leftOut = manifest.leftOutOfCompany(entry.code);
         companies.append(std::move(company));
@@ -197,13 +226,50 @@ void CompanyModel::loadManifest(const Manifest &manifest, const QString &root)
 
 void CompanyModel::clear()
 {
+    const bool wasLoading = loading();
+    m_loader.cancel();
     reset({});
+    if (wasLoading)
+        Q_EMIT loadingChanged();
+}
+
+void CompanyModel::setArchiveFromYear(int year)
+{
+    year = qMax(0, year);
+    if (year == m_archiveFromYear)
+        return;
+    m_archiveFromYear = year;
+    // From the totals by year measured when loading: no walk again.
+    m_selectedBytes = 0;
+    for (auto &company : m_companies) {
+        applyArchiveFrom(company);
+        if (company.selected)
+            m_selectedBytes += company.bytes;
+    }
+    if (!m_companies.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_companies.size()) - 1),
+                           {BytesRole, SizeTextRole, FilesRole, YearsRole, YearsTextRole});
+    Q_EMIT archiveFromYearChanged();
+    Q_EMIT selectionChanged();
+}
+
+void CompanyModel::applyArchiveFrom(Company &company) const
+{
+    company.bytes = company.all.bytesFrom(m_archiveFromYear);
+    company.files = company.all.filesFrom(m_archiveFromYear);
+    company.years.clear();
+    for (const int year : std::as_const(company.all.years)) {
+        if (m_archiveFromYear <= 0 || year >= m_archiveFromYear)
+            company.years.append(year);
+    }
 }
 
 void CompanyModel::reset(QList<Company> companies)
 {
     beginResetModel();
     m_companies = std::move(companies);
+    for (auto &company : m_companies)
+        applyArchiveFrom(company);
     m_selectedCount = 0;
     m_selectedBytes = 0;
     for (const auto &company : std::as_const(m_companies)) {
@@ -286,7 +352,7 @@ QStringList CompanyModel::selectedCodes() const
     codes.reserve(m_selectedCount);
     for (const auto &company : m_companies) {
         if (company.selected)
-            codes.append(company.code);
+            codes.append(company.all.code);
     }
     return codes;
 }
@@ -296,7 +362,7 @@ QStringList CompanyModel::codes() const
     QStringList codes;
     codes.reserve(m_companies.size());
     for (const auto &company : m_companies)
-        codes.append(company.code);
+        codes.append(company.all.code);
     return codes;
 }
 

@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "copy/manifest.h"
+#include "ui/worker.h"
+
 #include <QAbstractListModel>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QtQml/qqmlregistration.h>
 
 namespace Resguarda {
 
-struct Manifest;
-
 // The companies a wizard offers: those of an installation's system (backup)
 // or those of a copy (restore), each with a check box. All are selected by
 // default, as the seed says. Stays fast with thousands of companies: sizes
-// are computed once when loading, selection changes touch one row.
+// are measured once, on a worker thread, when loading (the model is empty
+// and loading is true meanwhile); selection changes touch one row.
 class CompanyModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -24,6 +27,12 @@ class CompanyModel : public QAbstractListModel
     Q_PROPERTY(qint64 selectedBytes READ selectedBytes NOTIFY selectionChanged)
     Q_PROPERTY(bool allSelected READ allSelected NOTIFY selectionChanged)
     Q_PROPERTY(int existingCount READ existingCount NOTIFY countChanged)
+    // True while loadInstallation() measures the companies' folders.
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    // "Não Considera Arquivos Mortos": sizes, file counts and years show what
+    // a copy of the years from this one holds (0: every year).
+    Q_PROPERTY(int archiveFromYear READ archiveFromYear WRITE setArchiveFromYear NOTIFY
+                   archiveFromYearChanged)
 
 public:
     enum Role {
@@ -49,13 +58,21 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Loads the companies of system in the installation at root, measuring
-    // each company's folder. Returns false (and empties) when root is not an
-    // installation or the system is not installed.
-    Q_INVOKABLE bool loadInstallation(const QString &root, const QString &systemCode);
+    // Starts loading the companies of system in the installation at root,
+    // measuring each company's folder on a worker thread: the model empties
+    // at once and fills when loaded(true) comes. loaded(false) (and empty)
+    // when root is not an installation or the system is not installed.
+    // A newer call or clear() drops the result of an unfinished one.
+    Q_INVOKABLE void loadInstallation(const QString &root, const QString &systemCode);
     // Loads the companies of a copy's manifest; root (may be empty) marks
     // those that already exist in that installation.
     void loadManifest(const Manifest &manifest, const QString &root);
+    // The same, with the codes already in the installation known (read on a
+    // worker with installedCodes()).
+    void loadManifest(const Manifest &manifest, const QSet<QString> &installed);
+    // Codes of the companies of system in the installation at root; empty
+    // when there is none. Reads the installation: for worker threads.
+    static QSet<QString> installedCodes(const QString &root, const QString &systemCode);
     Q_INVOKABLE void clear();
 
     Q_INVOKABLE void setSelected(int row, bool selected);
@@ -69,17 +86,24 @@ public:
     qint64 selectedBytes() const;
     bool allSelected() const;
     int existingCount() const;
+    bool loading() const { return m_loader.running(); }
+    int archiveFromYear() const { return m_archiveFromYear; }
+    void setArchiveFromYear(int year);
 
 Q_SIGNALS:
     void countChanged();
     void selectionChanged();
+    void loadingChanged();
+    void archiveFromYearChanged();
+    // loadInstallation() is over; ok is false when there was nothing to load.
+    void loaded(bool ok);
 
 private:
     struct Company
     {
-        QString code;
-        QString name;
-        QString cnpj;
+        // Everything found, with the totals of each year of dated tables.
+        ManifestCompany all;
+        // What a copy of the years from archiveFromYear holds (shown).
         qint64 bytes = 0;
         qint64 files = 0;
         QList<int> years;
@@ -88,6 +112,13 @@ private:
         qint64 leftOut = 0;
     };
     void reset(QList<Company> companies);
+    // Measures the companies on a worker thread; nullopt when there is
+    // nothing to load (or when cancelled).
+    static std::optional<QList<Company>> readInstallation(const QString &root,
+                                                          const QString &systemCode,
+                                                          const std::atomic_bool &cancelled);
+    // Sets company's shown totals from its years and m_archiveFromYear.
+    void applyArchiveFrom(Company &company) const;
     // Changes one row's flag and the totals, without signals; false when unchanged.
     bool applySelected(int row, bool selected);
     // Selects or clears rows (ascending) with one signal per run of rows.
@@ -95,6 +126,8 @@ private:
     friend class CompanyFilterModel; // selectVisible() uses setSelectedRows()
 
     QList<Company> m_companies;
+    WorkerTask m_loader;
+    int m_archiveFromYear = 0;
     int m_selectedCount = 0;
     qint64 m_selectedBytes = 0;
 };

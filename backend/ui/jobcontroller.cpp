@@ -92,7 +92,8 @@ bool JobController::startRestore(RestoreSettings *settings)
 {
     if (running() || !settings)
         return false;
-    settings->updatePlan(); // the plan shown may be a moment old
+    // A plan still being worked out is refused here (validationError says
+    // so): the safety copy's size comes from the plan shown.
     const QString problem = settings->validationError();
     if (!problem.isEmpty()) {
         refuse(Restore, problem);

@@ -8,7 +8,10 @@
 
 #include <QDate>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
+
+#include <optional>
 
 namespace Resguarda {
 
@@ -61,39 +64,83 @@ void RestoreSettings::setRoot(const QString &root)
     Q_EMIT changed();
 }
 
-bool RestoreSettings::openCopy(const QString &path)
+void RestoreSettings::openCopy(const QString &path)
 {
     closeCopy();
+    m_openingPath = path;
+    m_opener.start(
+        this,
+        [path, root = m_options.root](const std::atomic_bool &cancelled) {
+            return openOnWorker(path, root, cancelled);
+        },
+        [this, path](const Opened &opened) { finishOpening(opened, path); });
+    Q_EMIT openingChanged();
+    Q_EMIT changed();
+}
+
+RestoreSettings::Opened RestoreSettings::openOnWorker(const QString &path, const QString &root,
+                                                      const std::atomic_bool &cancelled)
+{
+    Opened opened;
     OperationError error;
-    auto copy = OpenedCopy::open(path, QString(), &error);
+    // Unpacking a container stops as soon as the result is no longer wanted.
+    auto copy = OpenedCopy::open(path, QString(), &error,
+                                 [&cancelled](qint64) { return !cancelled.load(); });
     if (!copy) {
-        m_copyError = error.message;
-        Q_EMIT copyChanged();
-        Q_EMIT changed();
-        return false;
+        opened.error = error.message;
+        return opened;
     }
     // The same check restore makes before touching anything: a copy with
     // unsafe names, missing or extra entries is refused here already.
     const auto &problems = copy->reader().structuralProblems();
     if (!problems.isEmpty()) {
-        m_copyError
+        opened.error
             = tr("%1 is damaged or was altered, and cannot be restored: %2 Use another copy.")
                   .arg(copy->displayName(), problems.first().message);
-        Q_EMIT copyChanged();
-        Q_EMIT changed();
-        return false;
+        return opened;
     }
-    m_copy = std::move(copy);
-    m_options.copyPath = path;
-    m_companies->loadManifest(m_copy->reader().manifest(), m_options.root);
-    updatePlan();
+    opened.installed = CompanyModel::installedCodes(root, copy->reader().manifest().system.code);
+    opened.copy = std::move(copy);
+    return opened;
+}
+
+void RestoreSettings::finishOpening(const Opened &opened, const QString &path)
+{
+    m_opener.finished();
+    m_openingPath.clear();
+    if (!opened.copy) {
+        m_copyError = opened.error;
+    } else {
+        m_copy = opened.copy;
+        m_options.copyPath = path;
+        m_companies->loadManifest(m_copy->reader().manifest(), opened.installed);
+        updatePlan();
+    }
+    Q_EMIT openingChanged();
     Q_EMIT copyChanged();
     Q_EMIT changed();
-    return true;
+    Q_EMIT copyOpened(m_copy != nullptr);
+}
+
+void RestoreSettings::cancelOpening()
+{
+    if (!opening())
+        return;
+    m_opener.cancel();
+    m_openingPath.clear();
+    Q_EMIT openingChanged();
+    Q_EMIT changed();
+}
+
+QString RestoreSettings::openingName() const
+{
+    return DisplayText::displaySafe(QFileInfo(m_openingPath).fileName());
 }
 
 void RestoreSettings::closeCopy()
 {
+    cancelOpening();
+    m_planner.cancel();
     const bool hadSomething = m_copy || !m_copyError.isEmpty();
     m_planTimer.stop();
     m_copy.reset();
@@ -112,25 +159,43 @@ void RestoreSettings::updatePlan()
 {
     m_planTimer.stop();
     m_planError.clear();
-    if (!m_copy) {
-        m_plan->clear();
-    } else if (m_companies->selectedCount() == 0) {
-        // Nothing selected would mean "everything" to RestoreOptions.
-        m_plan->clear();
-    } else {
-        OperationError error;
-        const auto installation = Installation::open(m_options.root, &error);
-        std::optional<RestorePlan> plan;
-        if (installation)
-            plan = RestorePlan::make(m_copy->reader().manifest(), *installation, toOptions(),
-                                     &error);
-        if (plan) {
-            m_plan->setPlan(*plan, &m_copy->reader().manifest());
-        } else {
-            m_plan->clear();
-            m_planError = error.message;
-        }
+    m_plan->clear();
+    // Nothing selected would mean "everything" to RestoreOptions.
+    if (!m_copy || m_companies->selectedCount() == 0) {
+        m_planner.cancel();
+        Q_EMIT changed();
+        return;
     }
+    struct Planned
+    {
+        std::optional<RestorePlan> plan;
+        QString error;
+    };
+    const std::shared_ptr<OpenedCopy> copy = m_copy;
+    m_planner.start(
+        this,
+        [copy, options = toOptions()](const std::atomic_bool &) {
+            // Reads the manifest only: the GUI thread never changes it.
+            Planned planned;
+            OperationError error;
+            const auto installation = Installation::open(options.root, &error);
+            if (installation)
+                planned.plan
+                    = RestorePlan::make(copy->reader().manifest(), *installation, options, &error);
+            if (!planned.plan)
+                planned.error = error.message;
+            return planned;
+        },
+        [this, copy](const Planned &planned) {
+            m_planner.finished();
+            if (copy != m_copy)
+                return;
+            if (planned.plan)
+                m_plan->setPlan(*planned.plan, &m_copy->reader().manifest());
+            else
+                m_planError = planned.error;
+            Q_EMIT changed();
+        });
     Q_EMIT changed();
 }
 
@@ -285,6 +350,8 @@ RestorePlanModel *RestoreSettings::plan() const
 
 QString RestoreSettings::validationError() const
 {
+    if (opening())
+        return tr("Opening the copy…");
     if (!m_copy)
         return m_copyError.isEmpty() ? tr("Choose the copy to restore.") : m_copyError;
     if (m_options.root.isEmpty())
@@ -297,6 +364,8 @@ QString RestoreSettings::validationError() const
                   "restored.")
             .arg(minimumYear)
             .arg(maximumYear());
+    if (planning())
+        return tr("Working out what the restore will do…");
     return m_planError;
 }
 
@@ -319,10 +388,11 @@ void RestoreSettings::choiceChanged()
 
 void RestoreSettings::schedulePlanUpdate()
 {
-    // validationError follows the selection at once; the plan a moment later.
-    Q_EMIT changed();
+    // validationError follows the selection at once; the plan a moment later
+    // (planning from now on).
     if (m_copy)
         m_planTimer.start();
+    Q_EMIT changed();
 }
 
 } // namespace Resguarda

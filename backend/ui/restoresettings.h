@@ -4,9 +4,11 @@
 #include "restore/restoreoptions.h"
 #include "ui/companymodel.h"
 #include "ui/restoreplanmodel.h"
+#include "ui/worker.h"
 
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -26,6 +28,10 @@ class RestoreSettings : public QObject
     QML_ELEMENT
     Q_PROPERTY(QString root READ root WRITE setRoot NOTIFY changed)
     Q_PROPERTY(QString copyPath READ copyPath NOTIFY copyChanged)
+    // True while openCopy() unpacks and checks a copy on a worker thread;
+    // openingName is the file being opened, for the page to say so.
+    Q_PROPERTY(bool opening READ opening NOTIFY openingChanged)
+    Q_PROPERTY(QString openingName READ openingName NOTIFY openingChanged)
     Q_PROPERTY(bool copyOpen READ copyOpen NOTIFY copyChanged)
     Q_PROPERTY(QString copyError READ copyError NOTIFY copyChanged) // why the chosen file cannot be used
     Q_PROPERTY(QString copySystemCode READ copySystemCode NOTIFY copyChanged)
@@ -47,6 +53,9 @@ class RestoreSettings : public QObject
     Q_PROPERTY(bool safetyCopy READ safetyCopy WRITE setSafetyCopy NOTIFY changed)
     Q_PROPERTY(CompanyModel *companies READ companies CONSTANT) // the copy's companies, with check boxes
     Q_PROPERTY(RestorePlanModel *plan READ plan CONSTANT)
+    // True while the plan for the current choices is worked out on a worker
+    // thread (it reads the whole installation); the plan shown is then empty.
+    Q_PROPERTY(bool planning READ planning NOTIFY changed)
     Q_PROPERTY(QString validationError READ validationError NOTIFY changed)
     Q_PROPERTY(bool valid READ valid NOTIFY changed)
 
@@ -56,15 +65,24 @@ public:
 
     QString root() const;
     void setRoot(const QString &root);
-    // Opens path (a copy or a container holding one) and reads its manifest;
-    // fills companies() (all selected) and the plan. Returns false, with
-    // copyError set, when it is not a usable copy.
-    Q_INVOKABLE bool openCopy(const QString &path);
+    // Starts opening path (a copy or a container holding one) on a worker
+    // thread: unpacking a container and checking the whole central
+    // directory take seconds on big copies. The copy open before is closed
+    // at once; copyOpened() says how it went: with ok, companies() (all
+    // selected) and the plan are filled; without, copyError says why it is
+    // not a usable copy. A newer openCopy(), closeCopy() or cancelOpening()
+    // drops an unfinished one.
+    Q_INVOKABLE void openCopy(const QString &path);
+    Q_INVOKABLE void cancelOpening();
     Q_INVOKABLE void closeCopy();
-    // Recomputes the plan from the current choices and selection.
+    // Starts working out the plan from the current choices and selection,
+    // on a worker thread; planning is true until it is shown.
     Q_INVOKABLE void updatePlan();
+    bool planning() const { return m_planner.running() || m_planTimer.isActive(); }
 
     QString copyPath() const;
+    bool opening() const { return m_opener.running(); }
+    QString openingName() const;
     bool copyOpen() const;
     QString copyError() const;
     QString copySystemCode() const;
@@ -97,8 +115,20 @@ public:
 Q_SIGNALS:
     void changed();
     void copyChanged();
+    void openingChanged();
+    void copyOpened(bool ok);
 
 private:
+    struct Opened
+    {
+        std::shared_ptr<OpenedCopy> copy;
+        QString error;
+        QSet<QString> installed; // codes of the copy's system already in root
+    };
+    static Opened openOnWorker(const QString &path, const QString &root,
+                               const std::atomic_bool &cancelled);
+    void finishOpening(const Opened &opened, const QString &path);
+
     void choiceChanged();
     void schedulePlanUpdate();
 
@@ -106,7 +136,10 @@ private:
     bool m_leaveOutArchived = false;
     int m_archiveFromYear = 0;
     QString m_copyError;
-    std::unique_ptr<OpenedCopy> m_copy;
+    std::shared_ptr<OpenedCopy> m_copy;
+    WorkerTask m_opener;
+    WorkerTask m_planner;
+    QString m_openingPath;
     CompanyModel *m_companies;
     RestorePlanModel *m_plan;
     QString m_planError; // why RestorePlan::make refused the current choices

@@ -42,6 +42,8 @@ WizardScaffold {
     }
     CompanyModel {
         id: companyModel
+        // Sizes and years show what the copy will hold.
+        archiveFromYear: settings.leaveOutArchived ? settings.archiveFromYear : 0
         Component.onCompleted: loadInstallation(AppController.root, AppController.systemCode)
     }
     DrivesModel {
@@ -288,8 +290,12 @@ WizardScaffold {
             visible: settings.canWipeDestination
             danger: true
             text: qsTr("Empty the destination disk")
-            description: qsTr("Erases everything on %1 (%2 files). Previous copies are erased only after the new one is verified.")
+            description: settings.countingWipeFiles
+                         ? qsTr("Counting the files on %1…").arg(settings.destinationLabel)
+                         : qsTr("Erases everything on %1 (%2 files). Previous copies are erased only after the new one is verified.")
                              .arg(settings.destinationLabel).arg(AppController.formatNumber(settings.wipeFileCount))
+            // Confirmed only once it can say how many files it erases.
+            enabled: !settings.countingWipeFiles
             checked: settings.wipeDestination
             onSwitched: on => {
                 if (on)
@@ -340,8 +346,14 @@ WizardScaffold {
                 font.bold: true
                 Layout.fillWidth: true
             }
+            BusyNote {
+                objectName: "companiesBusy"
+                running: companyModel.loading
+                text: qsTr("Measuring the companies' folders…")
+            }
             CompanyList {
                 companies: companyModel
+                enabled: !companyModel.loading
                 Layout.fillWidth: true
                 Layout.fillHeight: true
             }

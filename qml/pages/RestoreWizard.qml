@@ -100,6 +100,14 @@ WizardScaffold {
                 font.bold: true
                 Layout.fillWidth: true
             }
+            // Above the drives: on a short screen nothing below the browser shows.
+            BusyNote {
+                objectName: "copyOpening"
+                running: settings.opening
+                text: qsTr("Opening %1 and checking it…").arg(settings.openingName)
+                cancelText: qsTr("Cancel")
+                onCancelled: settings.cancelOpening()
+            }
             DriveList {
                 drives: drives
                 selectedRow: drives.count >= 0 ? drives.rowOf(browser.folder) : -1
@@ -223,6 +231,11 @@ WizardScaffold {
             title: qsTr("These companies will be eliminated:")
             text: settings.plan.eliminatedNames.join("\n")
         }
+        BusyNote {
+            objectName: "optionsPlanning"
+            running: settings.planning
+            text: qsTr("Working out what the restore will do…")
+        }
         OptionSwitch {
             objectName: "templatesOption"
             visible: settings.copyHasTemplates
@@ -283,6 +296,11 @@ WizardScaffold {
         title: qsTr("What will happen")
         explanation: qsTr("Make sure nobody is using the system on this or another machine: the restore will not start otherwise.")
 
+        BusyNote {
+            objectName: "summaryPlanning"
+            running: settings.planning
+            text: qsTr("Working out what the restore will do…")
+        }
         Banner {
             objectName: "summaryIncompleteBanner"
             visible: settings.copyIncomplete

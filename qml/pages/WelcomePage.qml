@@ -38,6 +38,15 @@ Page {
             visible: AppController.installationError.length > 0
             text: AppController.installationError
         }
+        BusyNote {
+            objectName: "demoBusy"
+            running: AppController.creatingDemo
+            text: qsTr("Creating the demonstration… %1%").arg(Math.round(AppController.demoProgress * 100))
+        }
+        Connections {
+            target: AppController
+            function onDemoCreated(ok) { if (ok) page.opened() }
+        }
         GridLayout {
             visible: !page.browsing
             columns: Theme.portrait ? 1 : 2
@@ -50,10 +59,12 @@ Page {
                 subtitle: qsTr("Creates made-up companies in %1").arg(AppController.demoRoot)
                 glyph: "\u2605"
                 Layout.fillWidth: true
-                onClicked: if (AppController.createDemo()) page.opened()
+                enabled: !AppController.creatingDemo
+                onClicked: AppController.createDemo()
             }
             BigActionButton {
                 objectName: "chooseInstallation"
+                enabled: !AppController.creatingDemo
                 text: qsTr("Choose the installation")
                 subtitle: qsTr("The folder that holds sistemas.json")
                 glyph: "\u25b8"

@@ -35,7 +35,9 @@ Item {
         }
         function next(wizard) {
             var button = findChild(wizard.footer, "nextButton")
-            verify(button.enabled, "Next is enabled on step " + wizard.current)
+            // Companies are measured and plans worked out in the background:
+            // Next waits for them.
+            tryVerify(function() { return button.enabled }, 30000, "Next is enabled on step " + wizard.current)
             mouseClick(button)
         }
 
@@ -105,7 +107,7 @@ Item {
             compare(wizard.current, wizard.stepCompanies)
             var codes = fixture.companiesInInstallation("AT")
             verify(codes.length >= 2)
-            compare(wizard.companies.selectedCount, codes.length)
+            tryCompare(wizard.companies, "selectedCount", codes.length, 30000)
             wizard.companies.setSelected(0, false)
             next(wizard)
 

@@ -136,6 +136,7 @@ Item {
             var window = openMain()
             var wizard = showWizard(window, true)
             wizard.current = wizard.stepCompanies
+            tryCompare(wizard.companies, "loading", false, 30000) // the list shows once measured
             var field = findChild(wizard, "companySearch")
             verify(field)
             tryCompare(field, "visible", true)

@@ -34,7 +34,9 @@ Item {
         }
         function next(wizard) {
             var button = findChild(wizard.footer, "nextButton")
-            verify(button.enabled, "Next is enabled on step " + wizard.current)
+            // Companies are measured and plans worked out in the background:
+            // Next waits for them.
+            tryVerify(function() { return button.enabled }, 30000, "Next is enabled on step " + wizard.current)
             mouseClick(button)
         }
 
@@ -206,7 +208,14 @@ Item {
             verify(fixture.copyIsIncomplete(copy))
 
             var wizard = createTemporaryObject(wizardComponent, root)
-            verify(wizard.settings.openCopy(copy))
+            wizard.settings.openCopy(copy)
+            // Opened on a worker: the page says so and cannot go on meanwhile.
+            var busy = findChild(wizard, "copyOpening")
+            verify(busy.visible)
+            verify(findChild(busy, "busyIndicator").running)
+            verify(!findChild(wizard.footer, "nextButton").enabled)
+            tryCompare(wizard.settings, "copyOpen", true, 30000)
+            verify(!busy.visible)
             verify(wizard.settings.copyIncomplete)
             compare(wizard.settings.copyLeftOutCount, 1)
             var notice = findChild(wizard, "copyIncompleteNotice")

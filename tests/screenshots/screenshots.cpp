@@ -83,6 +83,13 @@ public:
     void shoot(const QString &name)
     {
         settle();
+        shootNow(name);
+    }
+
+    // Without letting events run first: a busy state, before the worker's
+    // result is delivered.
+    void shootNow(const QString &name)
+    {
         const QImage image = m_window->grabWindow();
         const QString path = m_dir + u'/' + name + u'-' + m_suffix + u".png";
         if (image.isNull() || !image.save(path))
@@ -277,6 +284,9 @@ int shootIncomplete(QQuickWindow *window, Shooter &shooter, const QString &root,
     const QString copy = pendrive + QStringLiteral("/CopiaAT.zip");
     browser->setProperty("selectedFile", copy);
     QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
+    waitFor([&] {
+        return restore->property("copyOpen").toBool() && !restore->property("planning").toBool();
+    });
     shooter.shoot(QStringLiteral("45-incompleta-restauracao-copia"));
     wizard->setProperty("current", 1);
     shooter.shoot(QStringLiteral("46-incompleta-restauracao-empresas"));
@@ -386,8 +396,13 @@ int main(int argc, char *argv[])
         return shootKiosk(window, shooter, controller, root, pendrive);
 
     shooter.shoot(QStringLiteral("00-boas-vindas"));
+    QMetaObject::invokeMethod(&controller, "createDemo");
+    waitFor([&] { return controller.demoProgress() > 0.2 || !controller.creatingDemo(); });
+    shooter.shootNow(QStringLiteral("02-demo-criando"));
+    waitFor([&] { return !controller.creatingDemo(); }, 180000);
     if (!controller.openInstallation(root)) {
-        std::fprintf(stderr, "cannot open the demo installation: %s\n", qPrintable(controller.installationError()));
+        std::fprintf(stderr, "cannot open the demo installation: %s\n",
+                     qPrintable(controller.installationError()));
         return 1;
     }
     controller.rememberDestination(pendrive);
@@ -423,7 +438,15 @@ int main(int argc, char *argv[])
     }
     settings->setProperty("leaveOutArchived", false);
     wizard->setProperty("current", 2);
+    QObject *companies = wizard->property("companies").value<QObject *>();
+    QMetaObject::invokeMethod(companies, "loadInstallation", Q_ARG(QString, controller.root()),
+                              Q_ARG(QString, controller.systemCode()));
+    shooter.shootNow(QStringLiteral("12a-copia-empresas-medindo"));
+    waitFor([&] { return !companies->property("loading").toBool(); });
     shooter.shoot(QStringLiteral("12-copia-empresas"));
+    settings->setProperty("leaveOutArchived", true);
+    shooter.shoot(QStringLiteral("12b-copia-empresas-sem-mortos"));
+    settings->setProperty("leaveOutArchived", false);
     settings->setProperty("destinationFolder", pendrive);
     wizard->setProperty("current", 3);
     QObject *summary = settings->property("summary").value<QObject *>();
@@ -434,7 +457,6 @@ int main(int argc, char *argv[])
     shooter.shoot(QStringLiteral("13-copia-resumo"));
     // "Gera Cópia dos Demais Sistemas" with one company of this system left
     // out: the summary says what each system's copy holds.
-    QObject *companies = wizard->property("companies").value<QObject *>();
     settings->setProperty("allSystems", true);
     QMetaObject::invokeMethod(companies, "setSelected", Q_ARG(int, 1), Q_ARG(bool, false));
     wizard->setProperty("current", 2);
@@ -448,7 +470,9 @@ int main(int argc, char *argv[])
     waitFor(summaryReady);
     QObject *job = wizard->property("job").value<QObject *>();
     press(wizard, QStringLiteral("nextButton"));
-    waitFor([&] { return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool(); });
+    waitFor([&] {
+        return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool();
+    });
     shooter.shoot(QStringLiteral("14-copia-andamento"));
     waitFor([&] { return !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("15-copia-concluida"));
@@ -476,8 +500,9 @@ int main(int argc, char *argv[])
 
     // The same wizard while somebody is connected.
     QProcess client;
-    client.start(lockholder, {root + QStringLiteral("/sessoes"), QStringLiteral("maria"),
-                              QStringLiteral("CAIXA-01"), QStringLiteral("CP")});
+    client.start(lockholder,
+                 {root + QStringLiteral("/sessoes"), QStringLiteral("maria"),
+                  QStringLiteral("CAIXA-01"), QStringLiteral("CP")});
     client.waitForReadyRead(10000);
     QMetaObject::invokeMethod(window, "showHome");
     QMetaObject::invokeMethod(window, "showBackup");
@@ -487,7 +512,9 @@ int main(int argc, char *argv[])
     wizard->setProperty("current", 3);
     settle();
     press(wizard, QStringLiteral("nextButton"));
-    waitFor([&] { return !job->property("running").toBool() && wizard->property("current").toInt() == 5; });
+    waitFor([&] {
+        return !job->property("running").toBool() && wizard->property("current").toInt() == 5;
+    });
     shooter.shoot(QStringLiteral("16-em-uso"));
     client.closeWriteChannel();
     client.waitForFinished(10000);
@@ -504,6 +531,8 @@ int main(int argc, char *argv[])
     const QString copy = pendrive + QStringLiteral("/CopiaAT.zip");
     browser->setProperty("selectedFile", copy);
     QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
+    shooter.shootNow(QStringLiteral("20a-restauracao-abrindo"));
+    waitFor([&] { return restore->property("copyOpen").toBool(); });
     shooter.shoot(QStringLiteral("20-restauracao-copia"));
     // The same list reached by Tab: the current row's focus ring.
     if (QQuickItem *files = findItem(wizard, QStringLiteral("fileView"))) {
@@ -515,16 +544,21 @@ int main(int argc, char *argv[])
     restore->setProperty("replaceAll", true);
     QMetaObject::invokeMethod(restore, "updatePlan");
     wizard->setProperty("current", 2);
+    shooter.shootNow(QStringLiteral("22a-restauracao-opcoes-planejando"));
+    waitFor([&] { return !restore->property("planning").toBool(); });
     shooter.shoot(QStringLiteral("22-restauracao-opcoes"));
     restore->setProperty("replaceAll", false);
     QMetaObject::invokeMethod(restore, "updatePlan");
     wizard->setProperty("current", 3);
+    waitFor([&] { return !restore->property("planning").toBool(); });
     shooter.shoot(QStringLiteral("23-restauracao-resumo"));
     if (QObject *confirmation = findByName(wizard, QStringLiteral("confirmation")))
         confirmation->setProperty("checked", true);
     job = wizard->property("job").value<QObject *>();
     press(wizard, QStringLiteral("nextButton"));
-    waitFor([&] { return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool(); });
+    waitFor([&] {
+        return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool();
+    });
     shooter.shoot(QStringLiteral("24-restauracao-andamento"));
     waitFor([&] { return !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("25-restauracao-concluida"));
