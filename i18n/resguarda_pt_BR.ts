@@ -381,6 +381,14 @@
         <source>Working out what each copy will hold…</source>
         <translation>Calculando o que cada cópia vai conter…</translation>
     </message>
+    <message>
+        <source>Counting the files on %1…</source>
+        <translation>Contando os arquivos de %1…</translation>
+    </message>
+    <message>
+        <source>Measuring the companies&apos; folders…</source>
+        <translation>Medindo as pastas das empresas…</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -1504,6 +1512,13 @@
     </message>
 </context>
 <context>
+    <name>Resguarda::AppController</name>
+    <message>
+        <source>The demonstration could not be created in %1.</source>
+        <translation>Não foi possível criar a demonstração em %1.</translation>
+    </message>
+</context>
+<context>
     <name>Resguarda::BackupJob</name>
     <message>
         <source>%1 is on the installation&apos;s own disk, which is never emptied. Nothing was erased. Choose a pen drive or external disk, or do not ask to empty the destination disk.</source>
@@ -1600,6 +1615,10 @@
     <message>
         <source>Only a removable disk (pen drive or external disk) that is not the installation&apos;s disk can be emptied. Choose such a disk or turn off emptying the destination disk.</source>
         <translation>Somente um disco removível (pen drive ou HD externo) que não seja o disco da instalação pode ser esvaziado. Escolha um disco assim ou desmarque Apaga conteúdo do disco de destino.</translation>
+    </message>
+    <message>
+        <source>Counting the files on the destination disk…</source>
+        <translation>Contando os arquivos do disco de destino…</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +1972,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Opening the copy…</source>
+        <translation>Abrindo a cópia…</translation>
+    </message>
+    <message>
+        <source>Working out what the restore will do…</source>
+        <translation>Calculando o que a restauração fará…</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2432,14 @@
         <source>INCOMPLETE</source>
         <translation>INCOMPLETA</translation>
     </message>
+    <message>
+        <source>Opening %1 and checking it…</source>
+        <translation>Abrindo e conferindo %1…</translation>
+    </message>
+    <message>
+        <source>Working out what the restore will do…</source>
+        <translation>Calculando o que a restauração fará…</translation>
+    </message>
 </context>
 <context>
     <name>RootedDir</name>
@@ -2720,6 +2755,10 @@ Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 
     <message>
         <source>The folder that holds sistemas.json</source>
         <translation>A pasta que contém o sistemas.json</translation>
+    </message>
+    <message>
+        <source>Creating the demonstration… %1%</source>
+        <translation>Criando a demonstração… %1%</translation>
     </message>
 </context>
 <context>
