@@ -88,6 +88,12 @@ QVariant CompanyModel::data(const QModelIndex &index, int role) const
         return company.existsInInstallation;
     case LeftOutRole:
         return company.leftOut;
+    case RestoreTextRole:
+        return restoreText(company);
+    case NewerTextRole:
+        return company.newerText;
+    case NewerWarningRole:
+        return company.selected && !company.newerText.isEmpty();
     default:
         return {};
     }
@@ -119,12 +125,13 @@ Qt::ItemFlags CompanyModel::flags(const QModelIndex &index) const
 QHash<int, QByteArray> CompanyModel::roleNames() const
 {
     return {
-        {CodeRole, "code"},         {NameRole, "name"},
-        {CnpjRole, "cnpj"},         {BytesRole, "bytes"},
-        {SizeTextRole, "sizeText"}, {FilesRole, "files"},
-        {YearsRole, "years"},       {YearsTextRole, "yearsText"},
-        {SelectedRole, "selected"}, {ExistsInInstallationRole, "existsInInstallation"},
-        {LeftOutRole, "leftOut"},
+        {CodeRole, "code"},           {NameRole, "name"},
+        {CnpjRole, "cnpj"},           {BytesRole, "bytes"},
+        {SizeTextRole, "sizeText"},   {FilesRole, "files"},
+        {YearsRole, "years"},         {YearsTextRole, "yearsText"},
+        {SelectedRole, "selected"},   {ExistsInInstallationRole, "existsInInstallation"},
+        {LeftOutRole, "leftOut"},     {RestoreTextRole, "restoreText"},
+        {NewerTextRole, "newerText"}, {NewerWarningRole, "newerWarning"},
     };
 }
 
@@ -161,6 +168,7 @@ bool CompanyModel::loadInstallation(const QString &root, const QString &systemCo
         std::sort(company.years.begin(), company.years.end());
         companies.append(std::move(company));
     }
+    m_fromCopy = false;
     reset(std::move(companies));
     return true;
 }
@@ -192,12 +200,37 @@ void CompanyModel::loadManifest(const Manifest &manifest, const QString &root)
         company.leftOut = manifest.leftOutOfCompany(entry.code);
         companies.append(std::move(company));
     }
+    m_fromCopy = true;
     reset(std::move(companies));
 }
 
 void CompanyModel::clear()
 {
+    m_fromCopy = false;
     reset({});
+}
+
+QString CompanyModel::restoreText(const Company &company) const
+{
+    if (!m_fromCopy)
+        return {};
+    // The subject is "a empresa" in Portuguese: translations are feminine.
+    if (company.selected)
+        return company.existsInInstallation ? tr("will be replaced") : tr("will be added");
+    return company.existsInInstallation ? tr("not restored: kept as it is") : tr("not restored");
+}
+
+void CompanyModel::setNewerTexts(const QHash<QString, QString> &texts)
+{
+    for (int row = 0; row < m_companies.size(); ++row) {
+        Company &company = m_companies[row];
+        const QString text = company.existsInInstallation ? texts.value(company.code) : QString();
+        if (text == company.newerText)
+            continue;
+        company.newerText = text;
+        const QModelIndex changed = index(row);
+        Q_EMIT dataChanged(changed, changed, {NewerTextRole, NewerWarningRole});
+    }
 }
 
 void CompanyModel::reset(QList<Company> companies)
@@ -233,7 +266,8 @@ void CompanyModel::setSelected(int row, bool selected)
     if (row < 0 || row >= m_companies.size() || !applySelected(row, selected))
         return;
     const QModelIndex changed = index(row);
-    Q_EMIT dataChanged(changed, changed, {SelectedRole, Qt::CheckStateRole});
+    Q_EMIT dataChanged(changed, changed,
+                       {SelectedRole, Qt::CheckStateRole, RestoreTextRole, NewerWarningRole});
     Q_EMIT selectionChanged();
 }
 
@@ -261,7 +295,9 @@ void CompanyModel::setSelectedRows(const QList<int> &rows, bool selected)
     bool anyChanged = false;
     auto flush = [&] {
         if (runStart >= 0)
-            Q_EMIT dataChanged(index(runStart), index(runEnd), {SelectedRole, Qt::CheckStateRole});
+            Q_EMIT dataChanged(
+                index(runStart), index(runEnd),
+                {SelectedRole, Qt::CheckStateRole, RestoreTextRole, NewerWarningRole});
         runStart = runEnd = -1;
     };
     for (const int row : rows) {

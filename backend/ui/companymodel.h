@@ -38,6 +38,12 @@ public:
         SelectedRole, // editable
         ExistsInInstallationRole, // restore: the company is already in the installation
         LeftOutRole, // restore: files and folders of it the copy left out (incomplete copy)
+        // restore: what happens to it as chosen: "will be replaced", and for
+        // an unchecked one "not restored: kept as it is" or "not restored"
+        RestoreTextRole,
+        // restore: its data here is newer than the copy's ("the current data is from …")
+        NewerTextRole,
+        NewerWarningRole, // restore: newer here and checked: restoring it loses that work
     };
     Q_ENUM(Role)
 
@@ -57,6 +63,9 @@ public:
     // those that already exist in that installation.
     void loadManifest(const Manifest &manifest, const QString &root);
     Q_INVOKABLE void clear();
+    // Restore: the companies whose data in the installation is newer than
+    // the copy, each with its NewerData::describe() text.
+    void setNewerTexts(const QHash<QString, QString> &texts);
 
     Q_INVOKABLE void setSelected(int row, bool selected);
     Q_INVOKABLE void toggle(int row);
@@ -86,7 +95,9 @@ private:
         bool selected = true;
         bool existsInInstallation = false;
         qint64 leftOut = 0;
+        QString newerText;
     };
+    QString restoreText(const Company &company) const;
     void reset(QList<Company> companies);
     // Changes one row's flag and the totals, without signals; false when unchanged.
     bool applySelected(int row, bool selected);
@@ -97,6 +108,7 @@ private:
     QList<Company> m_companies;
     int m_selectedCount = 0;
     qint64 m_selectedBytes = 0;
+    bool m_fromCopy = false; // loaded from a copy's manifest: the restore's roles apply
 };
 
 // Filters a CompanyModel by what the user types: part of the code, of the
