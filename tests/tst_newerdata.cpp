@@ -39,8 +39,8 @@ namespace {
 // following links (lutimes), as if nothing had changed since then.
 bool dateTree(const QString &dir, const QDateTime &when)
 {
-    const timeval times[2] = {{time_t(when.toSecsSinceEpoch()), 0},
-                              {time_t(when.toSecsSinceEpoch()), 0}};
+    const timeval times[2]
+        = {{time_t(when.toSecsSinceEpoch()), 0}, {time_t(when.toSecsSinceEpoch()), 0}};
     QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -168,7 +168,8 @@ private Q_SLOTS:
         QVERIFY(!changes.contains(u"../CP"_s));
 
         std::atomic_bool cancelled {true};
-        QVERIFY(NewerData::newestChanges(*installation, u"CP"_s, {u"0002"_s}, &cancelled).isEmpty());
+        QVERIFY(
+            NewerData::newestChanges(*installation, u"CP"_s, {u"0002"_s}, &cancelled).isEmpty());
     }
 
     void findsOnlyTheCompaniesChangedAfterTheCopy()
@@ -203,11 +204,12 @@ private Q_SLOTS:
         QList<Kind> kinds;
         for (const auto &group : groups)
             kinds << group.kind;
-        QCOMPARE(kinds, QList<Kind>({Kind::NewerData, Kind::Eliminated, Kind::Replaced,
-                                     Kind::Templates}));
+        QCOMPARE(kinds,
+                 QList<Kind>({Kind::NewerData, Kind::Eliminated, Kind::Replaced, Kind::Templates}));
         QCOMPARE(groups[0].count, 1);
         QCOMPARE(groups[0].tone, RestoreSummaryGroup::Tone::Danger);
-        QVERIFY2(groups[0].lines.first().startsWith(u"0002"_s), qPrintable(groups[0].lines.first()));
+        QVERIFY2(groups[0].lines.first().startsWith(u"0002"_s),
+                 qPrintable(groups[0].lines.first()));
         QVERIFY(groups[0].lines.first().contains(u"newer than the copy"_s));
         QCOMPARE(groups[1].count, 4);
         QCOMPARE(groups[1].tone, RestoreSummaryGroup::Tone::Danger);
@@ -319,7 +321,8 @@ private Q_SLOTS:
         QCOMPARE(settings.plan()->newerCount(), 1);
         const QModelIndex row = settings.companies()->index(1);
         QCOMPARE(row.data(CompanyModel::CodeRole).toString(), u"0002"_s);
-        QVERIFY(row.data(CompanyModel::NewerTextRole).toString().contains(u"newer than the copy"_s));
+        QVERIFY(
+            row.data(CompanyModel::NewerTextRole).toString().contains(u"newer than the copy"_s));
         QVERIFY(row.data(CompanyModel::NewerWarningRole).toBool());
         settings.closeCopy();
         QVERIFY(settings.newerCompanies().isEmpty());
@@ -338,8 +341,8 @@ private Q_SLOTS:
             const QJsonObject object = value.toObject();
             const bool is0002 = object.value(u"code").toString() == u"0002"_s;
             QCOMPARE(object.value(u"newerThanCopy").toBool(), is0002);
-            const QDateTime newest = QDateTime::fromString(
-                object.value(u"newestChange").toString(), Qt::ISODate);
+            const QDateTime newest
+                = QDateTime::fromString(object.value(u"newestChange").toString(), Qt::ISODate);
             QVERIFY(newest.isValid());
             if (is0002)
                 QCOMPARE(newest.toSecsSinceEpoch(), m_worked.toSecsSinceEpoch());
@@ -364,7 +367,8 @@ private Q_SLOTS:
         QVERIFY2(lines.value(0).startsWith(
                      u"WARNING: 1 company(ies) have newer data here than the copy"_s),
                  qPrintable(out));
-        QVERIFY2(lines.value(1).contains(u"0002"_s) && lines.value(1).contains(u"newer than the copy"_s),
+        QVERIFY2(lines.value(1).contains(u"0002"_s)
+                     && lines.value(1).contains(u"newer than the copy"_s),
                  qPrintable(out));
         QVERIFY(!out.contains(u"  0001  "_s + manifest().companies.first().name + u": "_s));
         // Restored: the copy's data is what is there now, nothing newer.

@@ -8,15 +8,18 @@
 
 namespace Resguarda {
 
-namespace {
-
-QString companyLine(const RestorePlanCompany &company, qint64 bytes)
+QString RestoreSummary::companyLine(const RestorePlanCompany &company, qint64 bytes)
 {
-    return DisplayText::displaySafe(QStringLiteral("%1  %2").arg(company.code, company.name))
+    QString line
+        = DisplayText::displaySafe(QStringLiteral("%1  %2").arg(company.code, company.name))
         + QStringLiteral(" \u2013 ") + FileSystem::formatSize(bytes);
+    // Restored from an incomplete copy: comes back without what it left out.
+    const bool fromCopy = company.action == RestorePlanCompany::Action::Replace
+        || company.action == RestorePlanCompany::Action::Add;
+    if (fromCopy && company.leftOutInCopy > 0)
+        line += QStringLiteral(" \u2013 ") + tr("INCOMPLETE");
+    return line;
 }
-
-} // namespace
 
 QList<RestoreSummaryGroup> RestoreSummary::groups(const RestorePlan &plan,
                                                   const QList<NewerCompany> &newer)

@@ -41,6 +41,10 @@ public:
 
     static QList<RestoreSummaryGroup> groups(const RestorePlan &plan,
                                              const QList<NewerCompany> &newer);
+
+private:
+    // "0003  Açougue Boa Esperança ME – 1,2 MB"
+    static QString companyLine(const RestorePlanCompany &company, qint64 bytes);
 };
 
 } // namespace Resguarda

@@ -66,7 +66,7 @@ QString QmlTestFixture::makeCopy(const QString &systemCode, const QString &outpu
 }
 
 QString QmlTestFixture::makeCopyMadeDaysAgo(const QString &systemCode, const QString &output,
-                                           int daysAgo)
+                                            int daysAgo)
 {
     BackupOptions options;
     options.root = m_root;
@@ -180,7 +180,8 @@ QStringList QmlTestFixture::companiesInCopy(const QString &path) const
 
 QStringList QmlTestFixture::companiesInInstallation(const QString &systemCode) const
 {
-    return QDir(m_root + u'/' + systemCode + QStringLiteral("/empresas")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    return QDir(m_root + u'/' + systemCode + QStringLiteral("/empresas"))
+        .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
 }
 
 QVariantMap QmlTestFixture::treeHashes(const QString &relative) const
@@ -192,9 +193,11 @@ QVariantMap QmlTestFixture::treeHashes(const QString &relative) const
     return result;
 }
 
-bool QmlTestFixture::connectClient(const QString &user, const QString &machine, const QString &system)
+bool QmlTestFixture::connectClient(const QString &user, const QString &machine,
+                                   const QString &system)
 {
-    m_client = std::make_unique<TestSupport::LockHolderProcess>(m_root + QStringLiteral("/sessoes"), user, machine, system);
+    m_client = std::make_unique<TestSupport::LockHolderProcess>(m_root + QStringLiteral("/sessoes"),
+                                                                user, machine, system);
     return m_client->waitUntilLocked();
 }
 

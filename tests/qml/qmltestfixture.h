@@ -63,7 +63,8 @@ public:
     // SHA-256 of every file below relative (inside root), to compare trees.
     Q_INVOKABLE QVariantMap treeHashes(const QString &relative) const;
     // A client of the business system connected from another process.
-    Q_INVOKABLE bool connectClient(const QString &user, const QString &machine, const QString &system);
+    Q_INVOKABLE bool connectClient(const QString &user, const QString &machine,
+                                   const QString &system);
     Q_INVOKABLE void disconnectClient();
 
     // Kiosk mode of AppController for the windows created next, as main()
