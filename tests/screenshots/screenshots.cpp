@@ -469,8 +469,7 @@ int main(int argc, char *argv[])
 
     shooter.shoot(QStringLiteral("00-boas-vindas"));
     if (!controller.openInstallation(root)) {
-        std::fprintf(stderr, "cannot open the demo installation: %s\n",
-                     qPrintable(controller.installationError()));
+        std::fprintf(stderr, "cannot open the demo installation: %s\n", qPrintable(controller.installationError()));
         return 1;
     }
     controller.rememberDestination(pendrive);
@@ -495,18 +494,15 @@ int main(int argc, char *argv[])
     settings->setProperty("destinationFolder", pendrive);
     QObject *job = wizard->property("job").value<QObject *>();
     press(wizard, QStringLiteral("nextButton"));
-    waitFor([&] {
-        return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool();
-    });
+    waitFor([&] { return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("14-copia-andamento"));
     waitFor([&] { return !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("15-copia-concluida"));
 
     // The same wizard while somebody is connected.
     QProcess client;
-    client.start(lockholder,
-                 {root + QStringLiteral("/sessoes"), QStringLiteral("maria"),
-                  QStringLiteral("CAIXA-01"), QStringLiteral("CP")});
+    client.start(lockholder, {root + QStringLiteral("/sessoes"), QStringLiteral("maria"),
+                              QStringLiteral("CAIXA-01"), QStringLiteral("CP")});
     client.waitForReadyRead(10000);
     QMetaObject::invokeMethod(window, "showHome");
     QMetaObject::invokeMethod(window, "showBackup");
@@ -516,9 +512,7 @@ int main(int argc, char *argv[])
     wizard->setProperty("current", 3);
     settle();
     press(wizard, QStringLiteral("nextButton"));
-    waitFor([&] {
-        return !job->property("running").toBool() && wizard->property("current").toInt() == 5;
-    });
+    waitFor([&] { return !job->property("running").toBool() && wizard->property("current").toInt() == 5; });
     shooter.shoot(QStringLiteral("16-em-uso"));
     client.closeWriteChannel();
     client.waitForFinished(10000);
@@ -550,9 +544,7 @@ int main(int argc, char *argv[])
         confirmation->setProperty("checked", true);
     job = wizard->property("job").value<QObject *>();
     press(wizard, QStringLiteral("nextButton"));
-    waitFor([&] {
-        return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool();
-    });
+    waitFor([&] { return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("24-restauracao-andamento"));
     waitFor([&] { return !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("25-restauracao-concluida"));
