@@ -111,9 +111,9 @@ private Q_SLOTS:
         m_root = m_dir.filePath(u"instalacao"_s);
         DemoParameters params;
         params.companies = 6;
-        params.years = 2;
-        params.sizeMb = 2;
-        params.seed = 11;
+        params.years = 3;
+        params.sizeMb = 4;
+        params.seed = 3; // CP holds 0001 to 0006
         params.lastYear = 2025;
         const OperationError created = DemoInstallation::create(m_root, params);
         QVERIFY2(!created, qPrintable(created.message));
