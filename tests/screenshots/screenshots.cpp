@@ -308,8 +308,8 @@ int shootNewerData(QQuickWindow *window, Shooter &shooter, AppController &contro
     const QString root = base + QStringLiteral("/Escritorio%1").arg(companies);
     DemoParameters params;
     params.companies = companies;
-    params.years = 2;
-    params.sizeMb = companies > 10 ? 30 : 6;
+    params.years = companies > 10 ? 1 : 2;
+    params.sizeMb = 6;
     params.seed = 7;
     params.lastYear = 2026;
     if (DemoInstallation::create(root, params))
