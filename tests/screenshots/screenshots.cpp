@@ -353,7 +353,8 @@ int shootNewerData(QQuickWindow *window, Shooter &shooter, AppController &contro
     if (companies > 10) {
         // Some left out with "Substitui dados existentes": eliminated, a long group.
         QObject *model = restore->property("companies").value<QObject *>();
-        for (int row = companies - 12; row < companies; ++row)
+        const int rows = model->property("count").toInt();
+        for (int row = rows - 12; row < rows; ++row)
             QMetaObject::invokeMethod(model, "setSelected", Q_ARG(int, row), Q_ARG(bool, false));
         restore->setProperty("replaceAll", true);
     }
