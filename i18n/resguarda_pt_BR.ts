@@ -436,10 +436,6 @@
         <translation>CNPJ %1</translation>
     </message>
     <message>
-        <source>will be replaced</source>
-        <translation>será substituída</translation>
-    </message>
-    <message>
         <source>No company matches the search.</source>
         <translation>Nenhuma empresa corresponde à busca.</translation>
     </message>
@@ -1370,6 +1366,10 @@
         <source>Also list every file and folder (bytes of a name that are not UTF-8 are shown as a replacement mark; the copy holds them exactly).</source>
         <translation>Lista também todos os arquivos e pastas (bytes de um nome que não são UTF-8 aparecem como um sinal de substituição; a cópia os guarda exatamente).</translation>
     </message>
+    <message>
+        <source>[NEWER here: %1]</source>
+        <translation>[MAIS RECENTE aqui: %1]</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1380,6 +1380,13 @@
     <message>
         <source>Backup and Restore</source>
         <translation>Cópia de Segurança e Restauração</translation>
+    </message>
+</context>
+<context>
+    <name>NewerData</name>
+    <message>
+        <source>the current data is from %1, newer than the copy of %2</source>
+        <translation>os dados atuais são de %1, mais recentes que a cópia de %2</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1655,25 @@
     <message>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::CompanyModel</name>
+    <message>
+        <source>will be replaced</source>
+        <translation>será substituída</translation>
+    </message>
+    <message>
+        <source>will be added</source>
+        <translation>será incluída</translation>
+    </message>
+    <message>
+        <source>not restored: kept as it is</source>
+        <translation>não restaurada: mantida como está</translation>
+    </message>
+    <message>
+        <source>not restored</source>
+        <translation>não restaurada</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2152,13 @@
             <numerusform>Esta cópia está INCOMPLETA: %n arquivos ou pastas ficaram de fora quando ela foi feita (veja resguarda-cli list); o que ela não contém não é restaurado.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>WARNING: %n company(ies) have newer data here than the copy; restoring loses that work:</source>
+        <translation>
+            <numerusform>ATENÇÃO: %n empresa tem aqui dados mais recentes que a cópia; a restauração perde esse trabalho:</numerusform>
+            <numerusform>ATENÇÃO: %n empresas têm aqui dados mais recentes que a cópia; a restauração perde esse trabalho:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RestoreJournal</name>
@@ -2235,6 +2268,63 @@
     <message>
         <source>%1 is a symbolic link, a folder or a special file where the template of the same name would be restored. Resguarda never writes through it. Remove or rename it, or restore without the document templates. Nothing was changed in the installation.</source>
         <translation>%1 é um link simbólico, uma pasta ou um arquivo especial onde seria restaurado o modelo de mesmo nome. O Resguarda nunca grava através dele. Remova-o ou renomeie-o, ou restaure sem os modelos de documentos. Nada foi alterado na instalação.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreSummary</name>
+    <message numerus="yes">
+        <source>%n company(ies) have newer data here than the copy: that work is lost</source>
+        <translation>
+            <numerusform>%n empresa tem aqui dados mais recentes que a cópia: esse trabalho será perdido</numerusform>
+            <numerusform>%n empresas têm aqui dados mais recentes que a cópia: esse trabalho será perdido</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n company(ies) will be ELIMINATED</source>
+        <translation>
+            <numerusform>%n empresa será ELIMINADA</numerusform>
+            <numerusform>%n empresas serão ELIMINADAS</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n company(ies) will be replaced by the copy</source>
+        <translation>
+            <numerusform>%n empresa será substituída pela cópia</numerusform>
+            <numerusform>%n empresas serão substituídas pela cópia</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n company(ies) will be added</source>
+        <translation>
+            <numerusform>%n empresa será incluída</numerusform>
+            <numerusform>%n empresas serão incluídas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n company(ies) will be kept as they are</source>
+        <translation>
+            <numerusform>%n empresa será mantida como está</numerusform>
+            <numerusform>%n empresas serão mantidas como estão</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>substituído</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>incluído</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document template(s): %1 replaced, %2 added</source>
+        <translation>
+            <numerusform>%n modelo de documento: %1 substituído, %2 incluído</numerusform>
+            <numerusform>%n modelos de documentos: %1 substituídos, %2 incluídos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>INCOMPLETE</source>
+        <translation>INCOMPLETA</translation>
     </message>
 </context>
 <context>
@@ -2372,10 +2462,6 @@
         <translation>Certifique-se de que ninguém esteja usando o sistema nesta ou em outra máquina: caso contrário a restauração não começa.</translation>
     </message>
     <message>
-        <source>Document templates: %1 replaced, %2 added.</source>
-        <translation>Modelos de documentos: %1 substituídos, %2 incluídos.</translation>
-    </message>
-    <message>
         <source>Document templates are not touched.</source>
         <translation>Os modelos de documentos não serão alterados.</translation>
     </message>
@@ -2429,8 +2515,32 @@
         </translation>
     </message>
     <message>
-        <source>INCOMPLETE</source>
-        <translation>INCOMPLETA</translation>
+        <source>Choose a copy to continue</source>
+        <translation>Escolha uma cópia para continuar</translation>
+    </message>
+    <message>
+        <source>Mark at least one company to continue</source>
+        <translation>Marque ao menos uma empresa para continuar</translation>
+    </message>
+    <message>
+        <source>Correct the options to continue</source>
+        <translation>Corrija as opções para continuar</translation>
+    </message>
+    <message>
+        <source>Mark the confirmation to continue</source>
+        <translation>Marque a confirmação para continuar</translation>
+    </message>
+    <message>
+        <source>System %1 – %2</source>
+        <translation>Sistema %1 – %2</translation>
+    </message>
+    <message>
+        <source>Comparing the installation&apos;s data with the copy&apos;s date…</source>
+        <translation>Comparando os dados da instalação com a data da cópia…</translation>
+    </message>
+    <message>
+        <source>I understand what will be replaced and eliminated, and that newer data is lost</source>
+        <translation>Entendo o que será substituído e eliminado, e que os dados mais recentes serão perdidos</translation>
     </message>
     <message>
         <source>Opening %1 and checking it…</source>

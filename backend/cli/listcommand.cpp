@@ -11,6 +11,7 @@
 #include "installation/installation.h"
 #include "installation/sessionlock.h"
 #include "restore/maintenanceaccess.h"
+#include "restore/newerdata.h"
 #include "restore/restorejournal.h"
 
 #include <QDir>
@@ -33,11 +34,18 @@ public:
     static int run(const QStringList &arguments);
 
 private:
-    static QJsonObject toJson(CopyReader &reader, const QSet<QString> *existing, bool withFiles);
-    static void printText(OpenedCopy &copy, const QSet<QString> *existing, bool withFiles);
+    // What a comparison with an installation (--root) found.
+    struct Installed
+    {
+        QSet<QString> codes; // companies of the copy's system there
+        QHash<QString, QDateTime> newestChanges; // NewerData::newestChanges()
+        QHash<QString, NewerCompany> newer; // those newer than the copy
+    };
+    static QJsonObject toJson(CopyReader &reader, const Installed *installed, bool withFiles);
+    static void printText(OpenedCopy &copy, const Installed *installed, bool withFiles);
 };
 
-QJsonObject ListCommand::toJson(CopyReader &reader, const QSet<QString> *existing, bool withFiles)
+QJsonObject ListCommand::toJson(CopyReader &reader, const Installed *installed, bool withFiles)
 {
     using DisplayText::displaySafe;
     const Manifest &manifest = reader.manifest();
@@ -63,8 +71,17 @@ QJsonObject ListCommand::toJson(CopyReader &reader, const QSet<QString> *existin
         QJsonObject object {{u"code"_qs, company.code},   {u"name"_qs, company.name},
                             {u"cnpj"_qs, company.cnpj},   {u"files"_qs, company.files},
                             {u"bytes"_qs, company.bytes}, {u"years"_qs, years}};
-        if (existing)
-            object.insert(u"existsInRoot", existing->contains(company.code));
+        if (installed) {
+            object.insert(u"existsInRoot", installed->codes.contains(company.code));
+            // The newest change of its files there, and whether restoring the
+            // copy would throw newer work away.
+            const QDateTime newest = installed->newestChanges.value(company.code);
+            object.insert(u"newestChange",
+                          newest.isValid() ? QJsonValue(
+                              newest.toOffsetFromUtc(newest.offsetFromUtc()).toString(Qt::ISODate))
+                                           : QJsonValue(QJsonValue::Null));
+            object.insert(u"newerThanCopy", installed->newer.contains(company.code));
+        }
         object.insert(u"leftOut", manifest.leftOutOfCompany(company.code));
         companies.append(object);
     }
@@ -113,7 +130,7 @@ QJsonObject ListCommand::toJson(CopyReader &reader, const QSet<QString> *existin
     return root;
 }
 
-void ListCommand::printText(OpenedCopy &copy, const QSet<QString> *existing, bool withFiles)
+void ListCommand::printText(OpenedCopy &copy, const Installed *installed, bool withFiles)
 {
     using DisplayText::displaySafe;
     const Manifest &manifest = copy.reader().manifest();
@@ -162,10 +179,14 @@ void ListCommand::printText(OpenedCopy &copy, const QSet<QString> *existing, boo
             line += u"  " + tr("years %1").arg(years.join(u", "));
         if (const qint64 leftOut = manifest.leftOutOfCompany(company.code))
             line += u"  " + tr("[INCOMPLETE: %n left out]", nullptr, int(leftOut));
-        if (existing)
+        if (installed)
             line += u"  "
-                + (existing->contains(company.code) ? tr("[exists in the installation]")
-                                                    : tr("[new]"));
+                + (installed->codes.contains(company.code) ? tr("[exists in the installation]")
+                                                           : tr("[new]"));
+        if (installed && installed->newer.contains(company.code))
+            line += u"  "
+                + tr("[NEWER here: %1]")
+                      .arg(NewerData::describe(installed->newer.value(company.code)));
         Console::out(line);
     }
     if (!withFiles)
@@ -218,7 +239,7 @@ int ListCommand::run(const QStringList &arguments)
             tr("Listing %1 was cancelled.").arg(QDir::toNativeSeparators(copy->originalPath())));
         return int(ExitCode::Failed);
     }
-    QSet<QString> existing;
+    Installed installed;
     const bool withRoot = parser.isSet(QStringLiteral("root"));
     if (withRoot) {
         const auto installation = Installation::open(parser.value(QStringLiteral("root")), &error);
@@ -239,16 +260,24 @@ int ListCommand::run(const QStringList &arguments)
             if (!recovered.isEmpty())
                 Console::err(recovered);
         }
-        for (const auto &company : installation->companies(copy->reader().manifest().system.code))
-            existing.insert(company.code);
+        const Manifest &manifest = copy->reader().manifest();
+        QStringList codes;
+        for (const auto &company : installation->companies(manifest.system.code)) {
+            installed.codes.insert(company.code);
+            codes.append(company.code);
+        }
+        installed.newestChanges
+            = NewerData::newestChanges(*installation, manifest.system.code, codes);
+        for (const auto &company : NewerData::compare(manifest, installed.newestChanges))
+            installed.newer.insert(company.code, company);
     }
     const bool withFiles = parser.isSet(QStringLiteral("files"));
     if (parser.isSet(QStringLiteral("json")))
         Console::outJson(
-            QJsonDocument(toJson(copy->reader(), withRoot ? &existing : nullptr, withFiles))
+            QJsonDocument(toJson(copy->reader(), withRoot ? &installed : nullptr, withFiles))
                 .toJson(QJsonDocument::Indented));
     else
-        printText(*copy, withRoot ? &existing : nullptr, withFiles);
+        printText(*copy, withRoot ? &installed : nullptr, withFiles);
     return 0;
 }
 

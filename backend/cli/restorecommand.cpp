@@ -6,6 +6,8 @@
 #include "core/exitcode.h"
 #include "core/filesystem.h"
 #include "core/interruption.h"
+#include "installation/installation.h"
+#include "restore/newerdata.h"
 #include "restore/restorejob.h"
 
 #include <QDir>
@@ -23,12 +25,40 @@ public:
     static int run(const QStringList &arguments);
 
 private:
-    static QString describe(const RestorePlan &plan, const RestoreOptions &options);
+    static QString describe(const RestorePlan &plan, const RestoreOptions &options,
+                            const QList<NewerCompany> &newer);
+    static QList<NewerCompany> newerData(const RestoreJob &job, const RestoreOptions &options);
 };
 
-QString RestoreCommand::describe(const RestorePlan &plan, const RestoreOptions &options)
+QList<NewerCompany> RestoreCommand::newerData(const RestoreJob &job, const RestoreOptions &options)
+{
+    OperationError error;
+    const auto installation = Installation::open(options.root, &error);
+    if (!installation || !job.manifest())
+        return {};
+    return NewerData::find(*job.manifest(), *installation);
+}
+
+QString RestoreCommand::describe(const RestorePlan &plan, const RestoreOptions &options,
+                                 const QList<NewerCompany> &newer)
 {
     QStringList lines;
+    // First what loses work: companies replaced although newer here.
+    QStringList newerLines;
+    for (const auto &company : plan.companiesWith(RestorePlanCompany::Action::Replace)) {
+        for (const auto &found : newer) {
+            if (found.code == company.code)
+                newerLines << QStringLiteral("  %1  %2: %3")
+                                  .arg(DisplayText::displaySafe(company.code),
+                                       DisplayText::displaySafe(company.name),
+                                       NewerData::describe(found));
+        }
+    }
+    if (!newerLines.isEmpty())
+        lines << tr("WARNING: %n company(ies) have newer data here than the copy; restoring "
+                    "loses that work:",
+                    nullptr, int(newerLines.size()))
+              << newerLines;
     auto section = [&](RestorePlanCompany::Action action, const QString &title) {
         const auto companies = plan.companiesWith(action);
         if (companies.isEmpty())
@@ -167,13 +197,13 @@ int RestoreCommand::run(const QStringList &arguments)
                    "or add --yes to confirm in advance."));
             return int(ExitCode::Usage);
         }
-        Console::err(describe(job.plan(), options));
+        Console::err(describe(job.plan(), options, newerData(job, options)));
         if (!Console::confirm(tr("Restore now?"))) {
             Console::err(tr("Nothing was restored."));
             return int(ExitCode::Usage);
         }
     } else if (!isQuiet) {
-        Console::out(describe(job.plan(), options));
+        Console::out(describe(job.plan(), options, newerData(job, options)));
     }
 
     ProgressBar bar(!isQuiet && Console::stderrIsTerminal());

@@ -737,4 +737,9 @@ OperationError RestoreJob::execute()
     return OperationError::none();
 }
 
+const Manifest *RestoreJob::manifest() const
+{
+    return m_copy ? &m_copy->reader().manifest() : nullptr;
+}
+
 } // namespace Resguarda

@@ -42,6 +42,8 @@ public:
     OperationError prepare();
     const RestorePlan &plan() const { return *m_plan; }
     bool isPrepared() const { return m_plan.has_value(); }
+    // The copy's manifest once prepared (nullptr before).
+    const Manifest *manifest() const;
     // Runs prepare() again under the installation's lock (the installation
     // may have changed since), then restores. Every outcome, once the
     // installation could be opened, is appended to its history.
@@ -77,7 +79,7 @@ private:
     QStringList m_notes;
     QString m_historyRoot; // set once the installation is open: where the outcome is recorded
     QDateTime m_startedAt;
-    std::atomic_bool m_cancelled{false};
+    std::atomic_bool m_cancelled {false};
     JobProgress m_progress;
     qint64 m_lastReportMs = -1;
     QElapsedTimer m_clock;

@@ -90,6 +90,12 @@ QVariant CompanyModel::data(const QModelIndex &index, int role) const
         return company.existsInInstallation;
     case LeftOutRole:
         return company.leftOut;
+    case RestoreTextRole:
+        return restoreText(company);
+    case NewerTextRole:
+        return company.newerText;
+    case NewerWarningRole:
+        return company.selected && !company.newerText.isEmpty();
     default:
         return {};
     }
@@ -121,12 +127,13 @@ Qt::ItemFlags CompanyModel::flags(const QModelIndex &index) const
 QHash<int, QByteArray> CompanyModel::roleNames() const
 {
     return {
-        {CodeRole, "code"},         {NameRole, "name"},
-        {CnpjRole, "cnpj"},         {BytesRole, "bytes"},
-        {SizeTextRole, "sizeText"}, {FilesRole, "files"},
-        {YearsRole, "years"},       {YearsTextRole, "yearsText"},
-        {SelectedRole, "selected"}, {ExistsInInstallationRole, "existsInInstallation"},
-        {LeftOutRole, "leftOut"},
+        {CodeRole, "code"},           {NameRole, "name"},
+        {CnpjRole, "cnpj"},           {BytesRole, "bytes"},
+        {SizeTextRole, "sizeText"},   {FilesRole, "files"},
+        {YearsRole, "years"},         {YearsTextRole, "yearsText"},
+        {SelectedRole, "selected"},   {ExistsInInstallationRole, "existsInInstallation"},
+        {LeftOutRole, "leftOut"},     {RestoreTextRole, "restoreText"},
+        {NewerTextRole, "newerText"}, {NewerWarningRole, "newerWarning"},
     };
 }
 
@@ -141,6 +148,7 @@ void CompanyModel::loadInstallation(const QString &root, const QString &systemCo
         },
         [this](const std::optional<QList<Company>> &companies) {
             m_loader.finished();
+            m_fromCopy = false;
             reset(companies.value_or(QList<Company>()));
             Q_EMIT loadingChanged();
             Q_EMIT loaded(companies.has_value());
@@ -221,6 +229,7 @@ void CompanyModel::loadManifest(const Manifest &manifest, const QSet<QString> &i
         company.leftOut = manifest.leftOutOfCompany(entry.code);
         companies.append(std::move(company));
     }
+    m_fromCopy = true;
     reset(std::move(companies));
 }
 
@@ -228,6 +237,7 @@ void CompanyModel::clear()
 {
     const bool wasLoading = loading();
     m_loader.cancel();
+    m_fromCopy = false;
     reset({});
     if (wasLoading)
         Q_EMIT loadingChanged();
@@ -261,6 +271,29 @@ void CompanyModel::applyArchiveFrom(Company &company) const
     for (const int year : std::as_const(company.all.years)) {
         if (m_archiveFromYear <= 0 || year >= m_archiveFromYear)
             company.years.append(year);
+    }
+}
+
+QString CompanyModel::restoreText(const Company &company) const
+{
+    if (!m_fromCopy)
+        return {};
+    // The subject is "a empresa" in Portuguese: translations are feminine.
+    if (company.selected)
+        return company.existsInInstallation ? tr("will be replaced") : tr("will be added");
+    return company.existsInInstallation ? tr("not restored: kept as it is") : tr("not restored");
+}
+
+void CompanyModel::setNewerTexts(const QHash<QString, QString> &texts)
+{
+    for (int row = 0; row < m_companies.size(); ++row) {
+        Company &company = m_companies[row];
+        const QString text = company.existsInInstallation ? texts.value(company.code) : QString();
+        if (text == company.newerText)
+            continue;
+        company.newerText = text;
+        const QModelIndex changed = index(row);
+        Q_EMIT dataChanged(changed, changed, {NewerTextRole, NewerWarningRole});
     }
 }
 
@@ -299,7 +332,8 @@ void CompanyModel::setSelected(int row, bool selected)
     if (row < 0 || row >= m_companies.size() || !applySelected(row, selected))
         return;
     const QModelIndex changed = index(row);
-    Q_EMIT dataChanged(changed, changed, {SelectedRole, Qt::CheckStateRole});
+    Q_EMIT dataChanged(changed, changed,
+                       {SelectedRole, Qt::CheckStateRole, RestoreTextRole, NewerWarningRole});
     Q_EMIT selectionChanged();
 }
 
@@ -327,7 +361,9 @@ void CompanyModel::setSelectedRows(const QList<int> &rows, bool selected)
     bool anyChanged = false;
     auto flush = [&] {
         if (runStart >= 0)
-            Q_EMIT dataChanged(index(runStart), index(runEnd), {SelectedRole, Qt::CheckStateRole});
+            Q_EMIT dataChanged(
+                index(runStart), index(runEnd),
+                {SelectedRole, Qt::CheckStateRole, RestoreTextRole, NewerWarningRole});
         runStart = runEnd = -1;
     };
     for (const int row : rows) {

@@ -47,6 +47,12 @@ public:
         SelectedRole, // editable
         ExistsInInstallationRole, // restore: the company is already in the installation
         LeftOutRole, // restore: files and folders of it the copy left out (incomplete copy)
+        // restore: what happens to it as chosen: "will be replaced", and for
+        // an unchecked one "not restored: kept as it is" or "not restored"
+        RestoreTextRole,
+        // restore: its data here is newer than the copy's ("the current data is from …")
+        NewerTextRole,
+        NewerWarningRole, // restore: newer here and checked: restoring it loses that work
     };
     Q_ENUM(Role)
 
@@ -74,6 +80,9 @@ public:
     // when there is none. Reads the installation: for worker threads.
     static QSet<QString> installedCodes(const QString &root, const QString &systemCode);
     Q_INVOKABLE void clear();
+    // Restore: the companies whose data in the installation is newer than
+    // the copy, each with its NewerData::describe() text.
+    void setNewerTexts(const QHash<QString, QString> &texts);
 
     Q_INVOKABLE void setSelected(int row, bool selected);
     Q_INVOKABLE void toggle(int row);
@@ -110,7 +119,9 @@ private:
         bool selected = true;
         bool existsInInstallation = false;
         qint64 leftOut = 0;
+        QString newerText;
     };
+    QString restoreText(const Company &company) const;
     void reset(QList<Company> companies);
     // Measures the companies on a worker thread; nullopt when there is
     // nothing to load (or when cancelled).
@@ -130,6 +141,7 @@ private:
     int m_archiveFromYear = 0;
     int m_selectedCount = 0;
     qint64 m_selectedBytes = 0;
+    bool m_fromCopy = false; // loaded from a copy's manifest: the restore's roles apply
 };
 
 // Filters a CompanyModel by what the user types: part of the code, of the

@@ -54,6 +54,14 @@ QVariant RestorePlanModel::data(const QModelIndex &index, int role) const
         return DisplayText::displaySafe(company.cnpj);
     case LeftOutRole:
         return leftOutOf(company);
+    case NewerTextRole:
+        if (action == Replace) {
+            for (const auto &newer : m_newer) {
+                if (newer.code == company.code)
+                    return NewerData::describe(newer);
+            }
+        }
+        return QString();
     case ActionRole:
         return action;
     case ActionTextRole:
@@ -83,6 +91,7 @@ QHash<int, QByteArray> RestorePlanModel::roleNames() const
         {InstalledBytesRole, "installedBytes"},
         {SizeTextRole, "sizeText"},
         {LeftOutRole, "leftOut"},
+        {NewerTextRole, "newerText"},
     };
 }
 
@@ -204,6 +213,52 @@ int RestorePlanModel::incompleteCompanies() const
     return int(std::count_if(
         m_plan.companies.begin(), m_plan.companies.end(),
         [this](const RestorePlanCompany &company) { return leftOutOf(company) > 0; }));
+}
+
+} // namespace Resguarda
+
+namespace Resguarda {
+
+void RestorePlanModel::setNewerData(const QList<NewerCompany> &newer)
+{
+    m_newer = newer;
+    if (!m_plan.companies.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {NewerTextRole});
+    Q_EMIT planChanged();
+}
+
+QList<RestoreSummaryGroup> RestorePlanModel::groups() const
+{
+    return RestoreSummary::groups(m_plan, m_newer);
+}
+
+QVariantList RestorePlanModel::groupList() const
+{
+    static const char *const tones[] = {"danger", "warning", "success", "muted"};
+    static const char *const kinds[]
+        = {"newer", "eliminated", "replaced", "added", "kept", "templates"};
+    QVariantList list;
+    for (const auto &group : groups()) {
+        list.append(QVariantMap {
+            {QStringLiteral("kind"), QString::fromLatin1(kinds[int(group.kind)])},
+            {QStringLiteral("tone"), QString::fromLatin1(tones[int(group.tone)])},
+            {QStringLiteral("count"), group.count},
+            {QStringLiteral("sizeText"), FileSystem::formatSize(group.bytes)},
+            {QStringLiteral("title"), group.title},
+            {QStringLiteral("lines"), group.lines},
+            {QStringLiteral("expanded"), group.expanded},
+        });
+    }
+    return list;
+}
+
+int RestorePlanModel::newerCount() const
+{
+    for (const auto &group : groups()) {
+        if (group.kind == RestoreSummaryGroup::Kind::NewerData)
+            return group.count;
+    }
+    return 0;
 }
 
 } // namespace Resguarda

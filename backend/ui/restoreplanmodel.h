@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "restore/newerdata.h"
 #include "restore/restoreplan.h"
+#include "ui/restoresummary.h"
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 namespace Resguarda {
@@ -32,6 +35,13 @@ class RestorePlanModel : public QAbstractListModel
     // all, and how many of the restored companies are missing some.
     Q_PROPERTY(qint64 leftOutCount READ leftOutCount NOTIFY planChanged)
     Q_PROPERTY(int incompleteCompanies READ incompleteCompanies NOTIFY planChanged)
+    // The confirmation's groups (RestoreSummary), each a map with kind,
+    // tone ("danger", "warning", "success", "muted"), count, sizeText,
+    // title, lines and expanded (how it starts).
+    Q_PROPERTY(QVariantList groups READ groupList NOTIFY planChanged)
+    // Companies that will be replaced although their data here is newer
+    // than the copy.
+    Q_PROPERTY(int newerCount READ newerCount NOTIFY planChanged)
 
 public:
     enum Action { Replace, Add, Eliminate, Keep };
@@ -47,6 +57,7 @@ public:
         InstalledBytesRole,
         SizeTextRole, // what the row shows: copy size, or installed size for eliminated/kept
         LeftOutRole, // restored from an incomplete copy: its items the copy left out
+        NewerTextRole, // replaced although newer here: "the current data is from …"
     };
     Q_ENUM(Role)
 
@@ -59,6 +70,13 @@ public:
     // manifest: the copy's, for what it left out of each company.
     void setPlan(const RestorePlan &plan, const Manifest *manifest = nullptr);
     Q_INVOKABLE void clear();
+    // The companies of the copy whose data in the installation is newer
+    // (NewerData); kept across setPlan() until set again.
+    void setNewerData(const QList<NewerCompany> &newer);
+
+    QList<RestoreSummaryGroup> groups() const;
+    QVariantList groupList() const;
+    int newerCount() const;
 
     int replacedCount() const;
     int addedCount() const;
@@ -84,6 +102,7 @@ private:
     RestorePlan m_plan;
     QHash<QString, qint64> m_leftOut; // by company code
     qint64 m_leftOutCount = 0;
+    QList<NewerCompany> m_newer;
 };
 
 } // namespace Resguarda

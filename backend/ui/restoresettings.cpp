@@ -41,9 +41,82 @@ RestoreSettings::RestoreSettings(QObject *parent)
     connect(&m_planTimer, &QTimer::timeout, this, &RestoreSettings::updatePlan);
     connect(m_companies, &CompanyModel::selectionChanged, this,
             &RestoreSettings::schedulePlanUpdate);
+    // Whenever another copy is open, or none.
+    connect(this, &RestoreSettings::copyChanged, this, &RestoreSettings::checkNewerData);
 }
 
-RestoreSettings::~RestoreSettings() = default;
+RestoreSettings::~RestoreSettings()
+{
+    stopNewerScan();
+}
+
+void RestoreSettings::stopNewerScan()
+{
+    if (!m_newerScan)
+        return;
+    // The walk stops at its next entry; its result is dropped.
+    m_newerCancelled->store(true);
+    m_newerScan->disconnect(this);
+    m_newerScan->wait();
+    delete m_newerScan;
+    m_newerScan = nullptr;
+}
+
+void RestoreSettings::checkNewerData()
+{
+    stopNewerScan();
+    m_newer.clear();
+    m_companies->setNewerTexts({});
+    m_plan->setNewerData({});
+    if (!m_copy || m_options.root.isEmpty()) {
+        Q_EMIT newerDataChanged();
+        return;
+    }
+    const Manifest &manifest = m_copy->reader().manifest();
+    QStringList codes;
+    for (const auto &company : manifest.companies)
+        codes.append(company.code);
+    const QString root = m_options.root;
+    const QString system = manifest.system.code;
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    m_newerCancelled = cancelled;
+    m_newerScan = QThread::create([this, root, system, codes, cancelled] {
+        OperationError error;
+        const auto installation = Installation::open(root, &error);
+        QHash<QString, QDateTime> changes;
+        if (installation)
+            changes = NewerData::newestChanges(*installation, system, codes, cancelled.get());
+        if (cancelled->load())
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, changes, cancelled] {
+                if (!cancelled->load())
+                    applyNewerData(changes);
+            },
+            Qt::QueuedConnection);
+    });
+    m_newerScan->start();
+    Q_EMIT newerDataChanged();
+}
+
+void RestoreSettings::applyNewerData(const QHash<QString, QDateTime> &changes)
+{
+    if (m_newerScan) {
+        m_newerScan->wait();
+        delete m_newerScan;
+        m_newerScan = nullptr;
+    }
+    if (!m_copy)
+        return;
+    m_newer = NewerData::compare(m_copy->reader().manifest(), changes);
+    QHash<QString, QString> texts;
+    for (const auto &company : std::as_const(m_newer))
+        texts.insert(company.code, NewerData::describe(company));
+    m_companies->setNewerTexts(texts);
+    m_plan->setNewerData(m_newer);
+    Q_EMIT newerDataChanged();
+}
 
 QString RestoreSettings::root() const
 {
@@ -60,6 +133,7 @@ void RestoreSettings::setRoot(const QString &root)
     if (m_copy) {
         m_companies->loadManifest(m_copy->reader().manifest(), m_options.root);
         updatePlan();
+        checkNewerData();
     }
     Q_EMIT changed();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "restore/newerdata.h"
 #include "restore/restoreoptions.h"
 #include "ui/companymodel.h"
 #include "ui/restoreplanmodel.h"
@@ -9,9 +10,11 @@
 #include <QDateTime>
 #include <QObject>
 #include <QSet>
+#include <QThread>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <atomic>
 #include <memory>
 
 namespace Resguarda {
@@ -33,11 +36,13 @@ class RestoreSettings : public QObject
     Q_PROPERTY(bool opening READ opening NOTIFY openingChanged)
     Q_PROPERTY(QString openingName READ openingName NOTIFY openingChanged)
     Q_PROPERTY(bool copyOpen READ copyOpen NOTIFY copyChanged)
-    Q_PROPERTY(QString copyError READ copyError NOTIFY copyChanged) // why the chosen file cannot be used
+    Q_PROPERTY(
+        QString copyError READ copyError NOTIFY copyChanged) // why the chosen file cannot be used
     Q_PROPERTY(QString copySystemCode READ copySystemCode NOTIFY copyChanged)
     Q_PROPERTY(QString copySystemName READ copySystemName NOTIFY copyChanged)
     Q_PROPERTY(QDateTime copyCreatedAt READ copyCreatedAt NOTIFY copyChanged)
-    Q_PROPERTY(QString copyCreatedText READ copyCreatedText NOTIFY copyChanged) // "26/11/2026 15:30"
+    Q_PROPERTY(
+        QString copyCreatedText READ copyCreatedText NOTIFY copyChanged) // "26/11/2026 15:30"
     Q_PROPERTY(qint64 copyFileSize READ copyFileSize NOTIFY copyChanged)
     Q_PROPERTY(bool copyHasTemplates READ copyHasTemplates NOTIFY copyChanged)
     Q_PROPERTY(int copyArchiveFromYear READ copyArchiveFromYear NOTIFY copyChanged) // 0: all years
@@ -51,13 +56,17 @@ class RestoreSettings : public QObject
     Q_PROPERTY(bool leaveOutArchived READ leaveOutArchived WRITE setLeaveOutArchived NOTIFY changed)
     Q_PROPERTY(int archiveFromYear READ archiveFromYear WRITE setArchiveFromYear NOTIFY changed)
     Q_PROPERTY(bool safetyCopy READ safetyCopy WRITE setSafetyCopy NOTIFY changed)
-    Q_PROPERTY(CompanyModel *companies READ companies CONSTANT) // the copy's companies, with check boxes
+    Q_PROPERTY(
+        CompanyModel *companies READ companies CONSTANT) // the copy's companies, with check boxes
     Q_PROPERTY(RestorePlanModel *plan READ plan CONSTANT)
     // True while the plan for the current choices is worked out on a worker
     // thread (it reads the whole installation); the plan shown is then empty.
     Q_PROPERTY(bool planning READ planning NOTIFY changed)
     Q_PROPERTY(QString validationError READ validationError NOTIFY changed)
     Q_PROPERTY(bool valid READ valid NOTIFY changed)
+    // The installation's companies are being compared with the copy's date
+    // (NewerData), off the GUI thread.
+    Q_PROPERTY(bool checkingNewerData READ checkingNewerData NOTIFY newerDataChanged)
 
 public:
     explicit RestoreSettings(QObject *parent = nullptr);
@@ -111,12 +120,17 @@ public:
     bool valid() const { return validationError().isEmpty(); }
 
     RestoreOptions toOptions() const;
+    bool checkingNewerData() const { return m_newerScan != nullptr; }
+    // The companies of the copy whose data here is newer than it, once
+    // checked.
+    const QList<NewerCompany> &newerCompanies() const { return m_newer; }
 
 Q_SIGNALS:
     void changed();
     void copyChanged();
     void openingChanged();
     void copyOpened(bool ok);
+    void newerDataChanged();
 
 private:
     struct Opened
@@ -131,6 +145,10 @@ private:
 
     void choiceChanged();
     void schedulePlanUpdate();
+    // Starts comparing the installation with the open copy (again).
+    void checkNewerData();
+    void stopNewerScan();
+    void applyNewerData(const QHash<QString, QDateTime> &changes);
 
     RestoreOptions m_options;
     bool m_leaveOutArchived = false;
@@ -144,6 +162,9 @@ private:
     RestorePlanModel *m_plan;
     QString m_planError; // why RestorePlan::make refused the current choices
     QTimer m_planTimer; // coalesces a burst of changes into one updatePlan()
+    QList<NewerCompany> m_newer;
+    QThread *m_newerScan = nullptr; // the running NewerData walk
+    std::shared_ptr<std::atomic_bool> m_newerCancelled;
 };
 
 } // namespace Resguarda

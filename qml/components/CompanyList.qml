@@ -97,6 +97,9 @@ ColumnLayout {
             required property bool selected
             required property bool existsInInstallation
             required property real leftOut // restore: items the copy left out of it
+            required property string restoreText // restore: "will be replaced", "not restored: kept as it is"…
+            required property string newerText // restore: its data here is newer than the copy
+            required property bool newerWarning // …and it is marked: that work would be lost
             width: ListView.view.width
             height: Theme.compact ? 60 : 68
             onClicked: list.companies.toggle(filterModel.sourceRow(index))
@@ -131,10 +134,14 @@ ColumnLayout {
                         Layout.fillWidth: true
                     }
                     Label {
-                        text: row.yearsText.length > 0 ? qsTr("CNPJ %1 · years %2").arg(row.cnpj).arg(row.yearsText)
-                                                       : qsTr("CNPJ %1").arg(row.cnpj)
+                        // Newer data here matters more than the CNPJ.
+                        objectName: list.showExisting && row.newerText.length > 0 ? "newerMark" : ""
+                        text: list.showExisting && row.newerText.length > 0 ? row.newerText
+                              : row.yearsText.length > 0 ? qsTr("CNPJ %1 · years %2").arg(row.cnpj).arg(row.yearsText)
+                              : qsTr("CNPJ %1").arg(row.cnpj)
                         font.pixelSize: Theme.fontSmall
-                        color: Theme.mutedText
+                        font.bold: list.showExisting && row.newerWarning
+                        color: list.showExisting && row.newerWarning ? Theme.danger : Theme.mutedText
                         elide: Text.ElideRight
                         Layout.fillWidth: true
                     }
@@ -148,11 +155,13 @@ ColumnLayout {
                     font.bold: true
                 }
                 Label {
-                    visible: list.showExisting && row.existsInInstallation
-                    text: qsTr("will be replaced")
-                    color: Theme.warning
+                    objectName: "restoreMark"
+                    // An added company needs no mark; an unmarked one says it is left alone.
+                    visible: list.showExisting && (row.existsInInstallation || !row.selected)
+                    text: row.restoreText
+                    color: row.selected ? Theme.warning : Theme.mutedText
                     font.pixelSize: Theme.fontSmall
-                    font.bold: true
+                    font.bold: row.selected
                 }
                 Label {
                     text: row.sizeText

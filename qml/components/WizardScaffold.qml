@@ -22,9 +22,16 @@ Page {
     // The step a run did not complete, marked in the step indicator.
     property int stoppedStep: -1
     property color stoppedColor: Theme.warning
+    // What is missing while Next is disabled ("Mark the confirmation to
+    // continue"): shown beside it, and stressed when it is tapped anyway.
+    property string nextMissingText
+    property bool nextRefusedTap: false
+    onNextEnabledChanged: nextRefusedTap = false
+    onCurrentChanged: nextRefusedTap = false
     default property alias pages: stack.data
     signal nextClicked()
     signal backClicked()
+    signal nextRefused() // the disabled Next was tapped
 
     background: Rectangle { color: Theme.background }
 
@@ -63,9 +70,11 @@ Page {
         padding: Theme.spacing
         leftPadding: Theme.margin
         rightPadding: Theme.margin
+        contentHeight: footerRow.implicitHeight // two children: the Pane does not size itself
         visible: (scaffold.backVisible || scaffold.nextVisible) && !(Theme.keyboardOpen && Theme.compact)
         background: Rectangle { color: Theme.surface; Rectangle { width: parent.width; height: 1; color: Theme.divider } }
         RowLayout {
+            id: footerRow
             anchors.fill: parent
             spacing: Theme.spacing
             Button {
@@ -79,8 +88,23 @@ Page {
                 onClicked: scaffold.backClicked()
                 FocusRing {}
             }
-            Item { Layout.fillWidth: true }
+            // Also the space between the buttons when there is nothing to say.
+            Label {
+                objectName: "nextMissingHint"
+                text: scaffold.nextVisible && !scaffold.nextEnabled ? scaffold.nextMissingText : ""
+                font.pixelSize: Theme.fontSmall
+                font.bold: scaffold.nextRefusedTap
+                color: scaffold.nextRefusedTap ? Theme.danger : Theme.mutedText
+                wrapMode: Text.Wrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
+                horizontalAlignment: Text.AlignRight
+                verticalAlignment: Text.AlignVCenter
+                Layout.fillWidth: true
+                Layout.preferredWidth: 0 // what the buttons leave
+            }
             PrimaryButton {
+                id: nextButton
                 objectName: "nextButton"
                 text: scaffold.nextText + "  \u2192"
                 visible: scaffold.nextVisible
@@ -91,6 +115,19 @@ Page {
                 Layout.preferredHeight: Theme.bigButtonHeight
                 Layout.preferredWidth: Math.max(implicitWidth, 200)
                 onClicked: scaffold.nextClicked()
+            }
+        }
+        // A disabled button takes no taps: this area over it says why instead.
+        MouseArea {
+            objectName: "nextRefusedArea"
+            x: footerRow.x + nextButton.x
+            y: footerRow.y + nextButton.y
+            width: nextButton.width
+            height: nextButton.height
+            enabled: nextButton.visible && !nextButton.enabled
+            onClicked: {
+                scaffold.nextRefusedTap = true
+                scaffold.nextRefused()
             }
         }
     }

@@ -57,6 +57,15 @@ WizardScaffold {
                : current === stepOptions ? settings.valid
                : current === stepSummary ? settings.valid && confirmation.checked
                : true
+    // What a disabled Next lacks, said beside it.
+    nextMissingText: current === stepCopy ? qsTr("Choose a copy to continue")
+                   : current === stepCompanies ? qsTr("Mark at least one company to continue")
+                   : current === stepOptions ? (settings.validationError.length > 0 ? settings.validationError
+                                                                                   : qsTr("Correct the options to continue"))
+                   : current === stepSummary ? (!settings.valid ? settings.validationError
+                                                                : qsTr("Mark the confirmation to continue"))
+                   : ""
+    onNextRefused: if (current === stepSummary) confirmBar.attention = true
     nextVisible: current !== stepProgress
     // On the progress step Cancel is in the page, and asks first.
     backVisible: current !== stepResult && current !== stepProgress
@@ -290,101 +299,167 @@ WizardScaffold {
         }
     }
 
-    // 4. Summary and confirmation
-    StepPage {
+    // 4. Summary and confirmation: the groups (what loses work first) scroll;
+    // the confirmation stays just above Restore now, on every screen.
+    Item {
         objectName: "summaryStep"
-        title: qsTr("What will happen")
-        explanation: qsTr("Make sure nobody is using the system on this or another machine: the restore will not start otherwise.")
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 0
+            StepPage {
+                objectName: "summaryPage"
+                title: qsTr("What will happen")
+                explanation: qsTr("Make sure nobody is using the system on this or another machine: the restore will not start otherwise.")
+                Layout.fillWidth: true
+                Layout.fillHeight: true
 
-        BusyNote {
-            objectName: "summaryPlanning"
-            running: settings.planning
-            text: qsTr("Working out what the restore will do…")
-        }
-        Banner {
-            objectName: "summaryIncompleteBanner"
-            visible: settings.copyIncomplete
-            kind: Banner.Kind.Danger
-            title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
-            text: (settings.plan.incompleteCompanies > 0
-                   ? qsTr("%n of the companies to restore will come back without what the copy could not hold.", "", settings.plan.incompleteCompanies) + "\n"
-                   : "") + settings.copyLeftOutLines.join("\n")
-        }
-        // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
-        // leave it pointing at deleted delegates when the model resets.
-        Column {
-            Layout.fillWidth: true
-            spacing: 6
-            Repeater {
-                model: settings.plan
-                delegate: RowLayout {
-                    required property string code
-                    required property string name
-                    required property int action
-                    required property string actionText
-                    required property string sizeText
-                    required property real leftOut
-                    width: parent ? parent.width : 0
-                    spacing: Theme.spacing
-                    Label {
-                        text: code
-                        font.pixelSize: Theme.fontBody
-                        font.bold: true
-                        Layout.preferredWidth: 56
+                BusyNote {
+                    objectName: "summaryPlanning"
+                    running: settings.planning
+                    text: qsTr("Working out what the restore will do…")
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "summarySystem"
+                    text: qsTr("System %1 – %2").arg(settings.copySystemCode).arg(settings.copySystemName)
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Banner {
+                    objectName: "summaryIncompleteBanner"
+                    visible: settings.copyIncomplete
+                    kind: Banner.Kind.Danger
+                    title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", settings.copyLeftOutCount)
+                    text: (settings.plan.incompleteCompanies > 0
+                           ? qsTr("%n of the companies to restore will come back without what the copy could not hold.", "", settings.plan.incompleteCompanies) + "\n"
+                           : "") + settings.copyLeftOutLines.join("\n")
+                }
+                Label {
+                    visible: settings.checkingNewerData
+                    text: qsTr("Comparing the installation's data with the copy's date…")
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.mutedText
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
+                // leave it pointing at deleted delegates when the model resets.
+                Column {
+                    objectName: "summaryGroups"
+                    Layout.fillWidth: true
+                    spacing: 4
+                    Repeater {
+                        model: settings.plan.groups
+                        delegate: Column {
+                            id: group
+                            required property var modelData
+                            property bool open: modelData.expanded
+                            readonly property color toneColor: modelData.tone === "danger" ? Theme.danger
+                                                             : modelData.tone === "warning" ? Theme.warning
+                                                             : modelData.tone === "success" ? Theme.success
+                                                             : Theme.text
+                            objectName: "summaryGroup_" + modelData.kind
+                            width: parent ? parent.width : 0
+                            ItemDelegate {
+                                objectName: "summaryGroupHeader"
+                                width: parent.width
+                                height: Math.max(Theme.touchTarget, implicitHeight)
+                                Accessible.name: group.modelData.title
+                                onClicked: group.open = !group.open
+                                contentItem: RowLayout {
+                                    spacing: Theme.spacing
+                                    Label {
+                                        text: group.open ? "\u25be" : "\u25b8"
+                                        font.pixelSize: Theme.fontLarge
+                                        color: group.toneColor
+                                    }
+                                    Label {
+                                        text: group.modelData.title
+                                        font.pixelSize: Theme.fontBody
+                                        font.bold: true
+                                        color: group.toneColor
+                                        wrapMode: Text.Wrap
+                                        Layout.fillWidth: true
+                                    }
+                                    Label {
+                                        text: group.modelData.sizeText
+                                        font.pixelSize: Theme.fontSmall
+                                        color: Theme.mutedText
+                                    }
+                                }
+                            }
+                            Column {
+                                visible: group.open
+                                width: parent.width
+                                leftPadding: Theme.touchTarget
+                                spacing: 2
+                                Repeater {
+                                    model: group.open ? group.modelData.lines : []
+                                    delegate: Label {
+                                        required property string modelData
+                                        text: modelData
+                                        width: group.width - Theme.touchTarget
+                                        font.pixelSize: Theme.fontSmall
+                                        color: group.modelData.kind === "newer" ? Theme.danger : Theme.text
+                                        wrapMode: Text.Wrap
+                                    }
+                                }
+                            }
+                        }
                     }
-                    Label {
-                        text: name
-                        font.pixelSize: Theme.fontBody
-                        elide: Text.ElideRight
-                        Layout.fillWidth: true
-                    }
-                    Label {
-                        text: actionText
-                        font.pixelSize: Theme.fontBody
-                        font.bold: action !== RestorePlanModel.Keep
-                        color: action === RestorePlanModel.Eliminate ? Theme.danger
-                             : action === RestorePlanModel.Replace ? Theme.warning
-                             : action === RestorePlanModel.Add ? Theme.success : Theme.mutedText
-                    }
-                    Label {
-                        visible: leftOut > 0
-                        text: qsTr("INCOMPLETE")
-                        font.pixelSize: Theme.fontSmall
-                        font.bold: true
-                        color: Theme.danger
-                    }
-                    Label {
-                        text: sizeText
-                        font.pixelSize: Theme.fontSmall
-                        color: Theme.mutedText
-                        visible: !Theme.compact
+                }
+                Label {
+                    visible: !settings.templates
+                    text: qsTr("Document templates are not touched.")
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Banner {
+                    objectName: "safetyCopyNote"
+                    kind: settings.safetyCopy ? Banner.Kind.Info : Banner.Kind.Danger
+                    visible: settings.plan.changesExistingData
+                    text: settings.safetyCopy
+                          ? qsTr("Before anything is replaced, a safety copy of the %1 that will be replaced or eliminated is saved in the Copias folder.")
+                                .arg(AppController.formatSize(settings.plan.bytesToSafeguard))
+                          : qsTr("No safety copy will be made.")
+                }
+            }
+            Rectangle {
+                id: confirmBar
+                objectName: "confirmationBar"
+                // Set when the disabled Restore now is tapped: points at what is missing.
+                property bool attention: false
+                Layout.fillWidth: true
+                implicitHeight: confirmation.implicitHeight + 2 * 4
+                color: attention && !confirmation.checked ? Theme.dangerLight : Theme.surface
+                border.color: attention && !confirmation.checked ? Theme.danger : Theme.divider
+                radius: Theme.radius
+                CheckBox {
+                    id: confirmation
+                    objectName: "confirmation"
+                    anchors.verticalCenter: parent.verticalCenter
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.leftMargin: 4
+                    text: settings.plan.newerCount > 0
+                          ? qsTr("I understand what will be replaced and eliminated, and that newer data is lost")
+                          : qsTr("I understand what will be replaced and eliminated")
+                    font.pixelSize: Theme.fontBody
+                    font.bold: confirmBar.attention
+                    implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+                    contentItem: Label {
+                        text: confirmation.text
+                        font: confirmation.font
+                        leftPadding: confirmation.indicator.width + confirmation.spacing
+                        verticalAlignment: Text.AlignVCenter
+                        wrapMode: Text.Wrap
+                        color: confirmBar.attention && !confirmation.checked ? Theme.danger : Theme.text
                     }
                 }
             }
-        }
-        Label {
-            text: settings.templates
-                  ? qsTr("Document templates: %1 replaced, %2 added.").arg(settings.plan.templatesReplaced).arg(settings.plan.templatesAdded)
-                  : qsTr("Document templates are not touched.")
-            font.pixelSize: Theme.fontBody
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
-        }
-        Banner {
-            kind: settings.safetyCopy ? Banner.Kind.Info : Banner.Kind.Danger
-            visible: settings.plan.changesExistingData
-            text: settings.safetyCopy
-                  ? qsTr("Before anything is replaced, a safety copy of the %1 that will be replaced or eliminated is saved in the Copias folder.")
-                        .arg(AppController.formatSize(settings.plan.bytesToSafeguard))
-                  : qsTr("No safety copy will be made.")
-        }
-        CheckBox {
-            id: confirmation
-            objectName: "confirmation"
-            text: qsTr("I understand what will be replaced and eliminated")
-            font.pixelSize: Theme.fontBody
-            Layout.preferredHeight: Theme.touchTarget
-            Layout.fillWidth: true
         }
     }
 

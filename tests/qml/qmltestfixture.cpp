@@ -9,11 +9,14 @@
 #include "ui/appcontroller.h"
 #include "ui/startupoptions.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QVariantMap>
 
 #include <sys/stat.h>
+#include <sys/time.h>
 
 using namespace Resguarda;
 
@@ -27,10 +30,16 @@ QmlTestFixture::~QmlTestFixture() = default;
 
 bool QmlTestFixture::resetInstallation()
 {
+    return resetInstallationWith(5);
+}
+
+bool QmlTestFixture::resetInstallationWith(int companies)
+{
     QDir(m_root).removeRecursively();
     DemoParameters params;
-    params.companies = 5;
-    params.years = 3;
+    params.companies = companies;
+    // A big office with one year: the test is about its companies, not its files.
+    params.years = companies > 20 ? 1 : 3;
     params.sizeMb = 4;
     params.seed = 8;
     params.lastYear = 2025;
@@ -55,6 +64,45 @@ QString QmlTestFixture::makeCopy(const QString &systemCode, const QString &outpu
     if (job.run() || job.writtenCopies().isEmpty())
         return {};
     return job.writtenCopies().first().path;
+}
+
+QString QmlTestFixture::makeCopyMadeDaysAgo(const QString &systemCode, const QString &output,
+                                            int daysAgo)
+{
+    BackupOptions options;
+    options.root = m_root;
+    options.systemCode = systemCode;
+    options.output = output;
+    options.templates = true;
+    options.now = QDateTime::currentDateTime().addDays(-daysAgo);
+    BackupJob job(options);
+    if (job.run() || job.writtenCopies().isEmpty())
+        return {};
+    return job.writtenCopies().first().path;
+}
+
+bool QmlTestFixture::dateTree(const QString &path, int daysAgo) const
+{
+    const time_t when = time_t(QDateTime::currentDateTime().addDays(-daysAgo).toSecsSinceEpoch());
+    const timeval times[2] = {{when, 0}, {when, 0}};
+    QDirIterator it(path, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        if (::lutimes(QFile::encodeName(it.next()).constData(), times) != 0)
+            return false;
+    }
+    return true;
+}
+
+bool QmlTestFixture::touchFileBelow(const QString &dir, int daysAgo) const
+{
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    if (!it.hasNext())
+        return false;
+    QFile file(it.next());
+    return file.open(QIODevice::ReadWrite)
+        && file.setFileTime(QDateTime::currentDateTime().addDays(-daysAgo),
+                            QFileDevice::FileModificationTime);
 }
 
 QString QmlTestFixture::makeIncompleteCopy(const QString &systemCode, const QString &output)

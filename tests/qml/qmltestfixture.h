@@ -30,6 +30,17 @@ public:
 
     // A fresh demo installation at root (the previous one is removed), opened in AppController.
     Q_INVOKABLE bool resetInstallation();
+    // The same with this many companies (few bytes each): a big office.
+    Q_INVOKABLE bool resetInstallationWith(int companies);
+    // Dates every file and folder below path (no link followed) daysAgo
+    // days back: nothing changed since then.
+    Q_INVOKABLE bool dateTree(const QString &path, int daysAgo) const;
+    // Like makeCopy, with the copy made daysAgo days back (its manifest's date).
+    Q_INVOKABLE QString makeCopyMadeDaysAgo(const QString &systemCode, const QString &output,
+                                            int daysAgo);
+    // Sets the modification time of the first file below dir daysAgo days
+    // back, as if someone had worked on it then.
+    Q_INVOKABLE bool touchFileBelow(const QString &dir, int daysAgo) const;
     // Makes a copy of system with the CLI's engine; returns its path.
     Q_INVOKABLE QString makeCopy(const QString &systemCode, const QString &output);
     // Like makeCopy, but leaving out what cannot be copied (allowIncomplete):
@@ -55,7 +66,8 @@ public:
     // SHA-256 of every file below relative (inside root), to compare trees.
     Q_INVOKABLE QVariantMap treeHashes(const QString &relative) const;
     // A client of the business system connected from another process.
-    Q_INVOKABLE bool connectClient(const QString &user, const QString &machine, const QString &system);
+    Q_INVOKABLE bool connectClient(const QString &user, const QString &machine,
+                                   const QString &system);
     Q_INVOKABLE void disconnectClient();
 
     // Kiosk mode of AppController for the windows created next, as main()

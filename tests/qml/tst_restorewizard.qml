@@ -13,6 +13,7 @@ Item {
     height: 800
 
     Component { id: wizardComponent; RestoreWizard { width: 1280; height: 800 } }
+    Component { id: smallWizardComponent; RestoreWizard { width: 800; height: 480 } }
 
     TestCase {
         name: "RestoreWizard"
@@ -232,6 +233,112 @@ Item {
             var marks = allChildren(view, "incompleteMark", []).filter(function(m) { return m.visible })
             compare(marks.length, 1)
             compare(marks[0].parent.parent.code, codes[1])
+        }
+
+        function insideWizard(wizard, item) {
+            verify(item.visible, item.objectName + " is visible")
+            var topLeft = item.mapToItem(wizard, 0, 0)
+            var bottomRight = item.mapToItem(wizard, item.width, item.height)
+            return topLeft.x >= 0 && topLeft.y >= 0
+                && bottomRight.x <= wizard.width && bottomRight.y <= wizard.height
+        }
+
+        // The confirmation of a restore of an office of 300 companies on an
+        // 800×480 screen: the check box and Restore now are on screen with no
+        // scrolling, the companies whose data here is newer than the copy
+        // are named first, and a tap on the disabled button says what is
+        // missing.
+        function confirmationInReach(companies, newer) {
+            verify(fixture.resetInstallationWith(companies))
+            verify(fixture.dateTree(fixture.root + "/AT/empresas", 10))
+            var copies = fixture.scratch + "/copias-" + companies
+            fixture.removeTree(copies)
+            var copy = fixture.makeCopyMadeDaysAgo("AT", copies, 9)
+            verify(fixture.exists(copy))
+            var codes = fixture.companiesInCopy(copy)
+            // The demo leaves a few codes out of each system, as real offices have gaps.
+            verify(codes.length > newer[newer.length - 1] && codes.length >= companies * 0.6,
+                   codes.length + " companies in the copy")
+            for (var i = 0; i < newer.length; ++i)
+                verify(fixture.touchFileBelow(fixture.root + "/AT/empresas/" + codes[newer[i]], 3))
+
+            var wizard = createTemporaryObject(smallWizardComponent, root)
+            verify(wizard.settings.openCopy(copy))
+            tryCompare(wizard.settings, "checkingNewerData", false)
+            next(wizard)
+
+            // The preview marks the company whose data here is newer.
+            compare(wizard.current, wizard.stepCompanies)
+            var view = findChild(wizard, "companyView")
+            waitForRendering(view)
+            var marks = allChildren(view, "newerMark", []).filter(function(m) { return m.visible })
+            verify(marks.length >= 1, "the newer company is marked in the preview")
+            verify(marks[0].text.indexOf("newer than the copy") >= 0, marks[0].text)
+            next(wizard)
+            compare(wizard.current, wizard.stepOptions)
+            mouseClick(findChild(wizard, "replaceAllOption"))
+            wizard.settings.updatePlan()
+            next(wizard)
+
+            compare(wizard.current, wizard.stepSummary)
+            var confirmation = findChild(wizard, "confirmation")
+            var restoreNow = findChild(wizard.footer, "nextButton")
+            waitForRendering(wizard)
+            verify(insideWizard(wizard, confirmation), "the confirmation is on screen")
+            verify(insideWizard(wizard, restoreNow), "Restore now is on screen")
+            compare(findChild(wizard, "summarySystem").text, "System AT – Ativo Imobilizado")
+
+            // Groups: the newer data first, named company by company, in the danger tone.
+            var groups = wizard.settings.plan.groups
+            compare(groups[0].kind, "newer")
+            compare(groups[0].tone, "danger")
+            compare(groups[0].count, newer.length)
+            for (var n = 0; n < newer.length; ++n)
+                verify(groups[0].lines[n].indexOf(codes[newer[n]]) === 0, groups[0].lines[n])
+            var first = findChild(findChild(wizard, "summaryGroups"), "summaryGroup_newer")
+            verify(first)
+            verify(insideWizard(wizard, first), "the newer data is the first thing shown")
+
+            // Disabled, and tapping it says why.
+            verify(!restoreNow.enabled)
+            var hint = findChild(wizard.footer, "nextMissingHint")
+            compare(hint.text, "Mark the confirmation to continue")
+            verify(insideWizard(wizard, hint))
+            mouseClick(restoreNow)
+            verify(wizard.nextRefusedTap)
+            verify(findChild(wizard, "confirmationBar").attention)
+            compare(wizard.current, wizard.stepSummary)
+
+            mouseClick(confirmation)
+            verify(restoreNow.enabled)
+            compare(hint.text, "")
+        }
+
+        function test_confirmationInReachWith300Companies() {
+            confirmationInReach(300, [1, 149])
+        }
+
+        function test_confirmationInReachWith3Companies() {
+            confirmationInReach(3, [1])
+        }
+
+        // An unmarked company is not replaced, and the preview says so.
+        function test_unmarkedCompanySaysItIsKept() {
+            var copies = fixture.scratch + "/copias-desmarcadas"
+            fixture.removeTree(copies)
+            var copy = fixture.makeCopy("AT", copies)
+            var wizard = createTemporaryObject(wizardComponent, root)
+            verify(wizard.settings.openCopy(copy))
+            next(wizard)
+            wizard.settings.companies.setSelected(0, false)
+            var view = findChild(wizard, "companyView")
+            waitForRendering(view)
+            var marks = allChildren(view, "restoreMark", [])
+            var texts = marks.map(function(m) { return m.parent.parent.code + ":" + m.text })
+            verify(texts.indexOf(wizard.settings.companies.selectedCodes().length > 0
+                                 ? fixture.companiesInCopy(copy)[0] + ":not restored: kept as it is" : "") >= 0,
+                   texts.join(", "))
+            verify(texts.indexOf(fixture.companiesInCopy(copy)[1] + ":will be replaced") >= 0, texts.join(", "))
         }
     }
 }

@@ -17,6 +17,7 @@
 #include "ui/appcontroller.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
@@ -33,6 +34,7 @@
 
 #include <cstdio>
 #include <sys/stat.h>
+#include <sys/time.h>
 
 Q_IMPORT_QML_PLUGIN(Resguarda_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Resguarda_AppPlugin)
@@ -292,6 +294,87 @@ int shootIncomplete(QQuickWindow *window, Shooter &shooter, const QString &root,
     shooter.shoot(QStringLiteral("46-incompleta-restauracao-empresas"));
     wizard->setProperty("current", 3);
     shooter.shoot(QStringLiteral("47-incompleta-restauracao-resumo"));
+    return 0;
+}
+
+// Dates everything below dir daysAgo days back (no link followed).
+void ageTree(const QString &dir, int daysAgo)
+{
+    const time_t when = time_t(QDateTime::currentDateTime().addDays(-daysAgo).toSecsSinceEpoch());
+    const timeval times[2] = {{when, 0}, {when, 0}};
+    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        ::lutimes(QFile::encodeName(it.next()).constData(), times);
+}
+
+// An office of companies whose copy is nine days old and whose companies
+// at rows newer were worked on three days ago: the restore's preview with
+// the newer-data warning and its confirmation (names 26-… to 28-…).
+int shootNewerData(QQuickWindow *window, Shooter &shooter, AppController &controller,
+                   const QString &base, int companies, const QList<int> &newer,
+                   const QStringList &names)
+{
+    const QString root = base + QStringLiteral("/Escritorio%1").arg(companies);
+    DemoParameters params;
+    params.companies = companies;
+    params.years = companies > 10 ? 1 : 2;
+    params.sizeMb = 6;
+    params.seed = 7;
+    params.lastYear = 2026;
+    if (DemoInstallation::create(root, params))
+        return 1;
+    ageTree(root, 10);
+    BackupOptions options;
+    options.root = root;
+    options.systemCode = QStringLiteral("AT");
+    options.output = base + QStringLiteral("/copias-%1").arg(companies);
+    options.now = QDateTime::currentDateTime().addDays(-9);
+    BackupJob job(options);
+    if (job.run() || job.writtenCopies().isEmpty())
+        return 1;
+    const QString copy = job.writtenCopies().first().path;
+    const QStringList codes
+        = QDir(root + QStringLiteral("/AT/empresas")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (int row : newer) {
+        QDirIterator it(root + QStringLiteral("/AT/empresas/") + codes.value(row), QDir::Files,
+                        QDirIterator::Subdirectories);
+        if (!it.hasNext())
+            return 1;
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadWrite)
+            || !file.setFileTime(QDateTime::currentDateTime().addDays(-3),
+                                 QFileDevice::FileModificationTime))
+            return 1;
+    }
+    if (!controller.openInstallation(root))
+        return 1;
+    controller.setSystemCode(QStringLiteral("AT"));
+    QMetaObject::invokeMethod(window, "showHome");
+    QMetaObject::invokeMethod(window, "showRestore");
+    settle();
+    QObject *wizard = currentPage(window);
+    QObject *restore = wizard->property("settings").value<QObject *>();
+    QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
+    waitFor([&] { return !restore->property("checkingNewerData").toBool(); });
+    wizard->setProperty("current", 1);
+    if (!names.value(0).isEmpty())
+        shooter.shoot(names.value(0));
+    if (companies > 10) {
+        // Some left out with "Substitui dados existentes": eliminated, a long group.
+        QObject *model = restore->property("companies").value<QObject *>();
+        const int rows = model->property("count").toInt();
+        for (int row = rows - 12; row < rows; ++row)
+            QMetaObject::invokeMethod(model, "setSelected", Q_ARG(int, row), Q_ARG(bool, false));
+        restore->setProperty("replaceAll", true);
+    }
+    QMetaObject::invokeMethod(restore, "updatePlan");
+    wizard->setProperty("current", 3);
+    shooter.shoot(names.value(1));
+    // A tap on the disabled Restore now, as the area over it reports it.
+    wizard->setProperty("nextRefusedTap", true);
+    QMetaObject::invokeMethod(wizard, "nextRefused");
+    shooter.shoot(names.value(2));
     return 0;
 }
 
@@ -562,5 +645,17 @@ int main(int argc, char *argv[])
     shooter.shoot(QStringLiteral("24-restauracao-andamento"));
     waitFor([&] { return !job->property("running").toBool(); });
     shooter.shoot(QStringLiteral("25-restauracao-concluida"));
-    return shootIncomplete(window, shooter, root, pendrive);
+    if (const int failed = shootIncomplete(window, shooter, root, pendrive))
+        return failed;
+    if (shootNewerData(window, shooter, controller, dir.path(), 3, {1},
+                       {QStringLiteral("26-restauracao-empresas-dados-mais-novos"),
+                        QStringLiteral("27-restauracao-confirmacao-3-empresas"),
+                        QStringLiteral("27b-restauracao-confirmacao-falta-marcar")})
+        || shootNewerData(window, shooter, controller, dir.path(), 300, {1, 149},
+                          {QString(), QStringLiteral("28-restauracao-confirmacao-300-empresas"),
+                           QStringLiteral("28b-restauracao-confirmacao-300-falta-marcar")})) {
+        std::fprintf(stderr, "cannot shoot the newer-data restore\n");
+        return 1;
+    }
+    return 0;
 }
