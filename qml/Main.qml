@@ -52,6 +52,14 @@ ApplicationWindow {
         stack.clear()
         stack.push(AppController.hasInstallation ? homePage : welcomePage)
     }
+    // Home, asking first when the page on top holds choices that would be
+    // lost (idleReturnAllowed: finished, or untouched on its first step).
+    function leavePage() {
+        if (stack.currentItem && stack.currentItem.idleReturnAllowed === false)
+            leaveConfirmation.open()
+        else
+            window.showHome()
+    }
     function showBackup() {
         stack.push(backupWizard)
     }
@@ -118,8 +126,7 @@ ApplicationWindow {
                 Layout.preferredHeight: Theme.touchTarget
                 // A wizard holding choices asks first (idleReturnAllowed:
                 // finished, or untouched on its first step, loses nothing).
-                onClicked: stack.currentItem && stack.currentItem.idleReturnAllowed === false
-                           ? leaveConfirmation.open() : window.showHome()
+                onClicked: window.leavePage()
                 FocusRing {}
             }
             Label {
@@ -188,8 +195,8 @@ ApplicationWindow {
             onRestoreRequested: window.showRestore()
         }
     }
-    Component { id: backupWizard; BackupWizard { onDone: window.showHome() } }
-    Component { id: restoreWizard; RestoreWizard { onDone: window.showHome() } }
+    Component { id: backupWizard; BackupWizard { onDone: window.showHome(); onLeaveRequested: window.leavePage() } }
+    Component { id: restoreWizard; RestoreWizard { onDone: window.showHome(); onLeaveRequested: window.leavePage() } }
 
     // Loaded by URL, not named as a type, so that QtQuick.VirtualKeyboard
     // is needed only where a kiosk runs.

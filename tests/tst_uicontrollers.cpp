@@ -487,7 +487,7 @@ void TestUiControllers::backupSummaryPerSystem()
     const auto settings = backupSettings(root, folder);
     settings->setAllSystems(true);
     CompanyModel companies;
-    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    QVERIFY(TestSupport::loadAndWait(companies, root, QStringLiteral("AT")));
     QCOMPARE(companies.codes(), QStringList({QStringLiteral("0001"), QStringLiteral("0002")}));
     companies.setSelected(1, false);
 
@@ -576,7 +576,7 @@ void TestUiControllers::backupNameShownIsTheNameWritten()
     settings->setMode(BackupSettings::Extra);
     settings->setExtraLabel(QStringLiteral("Fechamento"));
     CompanyModel companies;
-    QVERIFY(companies.loadInstallation(root, QStringLiteral("AT")));
+    QVERIFY(TestSupport::loadAndWait(companies, root, QStringLiteral("AT")));
     const QDate day(2026, 11, 27);
     settings->setNow(QDateTime(day, QTime(12, 16, 59)));
     settings->prepareSummary(&companies);

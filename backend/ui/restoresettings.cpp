@@ -43,6 +43,7 @@ RestoreSettings::RestoreSettings(QObject *parent)
             &RestoreSettings::schedulePlanUpdate);
     // Whenever another copy is open, or none.
     connect(this, &RestoreSettings::copyChanged, this, &RestoreSettings::checkNewerData);
+    connect(this, &RestoreSettings::newerDataChanged, this, &RestoreSettings::changed);
 }
 
 RestoreSettings::~RestoreSettings()
@@ -440,6 +441,10 @@ QString RestoreSettings::validationError() const
             .arg(maximumYear());
     if (planning())
         return tr("Working out what the restore will do…");
+    // The confirmation must name the companies whose newer data would be
+    // lost before the restore may start.
+    if (checkingNewerData())
+        return tr("Comparing the installation's data with the copy's date…");
     return m_planError;
 }
 

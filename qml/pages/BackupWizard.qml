@@ -21,6 +21,9 @@ WizardScaffold {
                                                        || (current === stepDestination && !touched && !choosingFolder))
     onCurrentChanged: if (current !== stepDestination) touched = true
     signal done()
+    // "Home" on the first step: the window asks first when choices would be
+    // lost (idleReturnAllowed), as its ⌂ does.
+    signal leaveRequested()
 
     readonly property int stepDestination: 0
     readonly property int stepOptions: 1
@@ -62,6 +65,14 @@ WizardScaffold {
                : current === stepCompanies ? companyModel.selectedCount > 0
                : current === stepSummary ? settings.valid && companyModel.selectedCount > 0
                : true
+    // What a disabled Next lacks, said beside it.
+    nextMissingText: current === stepDestination || current === stepOptions
+                     ? (settings.validationError.length > 0 ? settings.validationError
+                                                            : qsTr("Correct the options to continue"))
+                   : current === stepCompanies ? qsTr("Mark at least one company to continue")
+                   : current === stepSummary ? (!settings.valid ? settings.validationError
+                                                                : qsTr("Mark at least one company to continue"))
+                   : ""
     nextVisible: current !== stepProgress
     // On the progress step Cancel is in the page, and asks first.
     backVisible: current !== stepResult && current !== stepProgress
@@ -74,7 +85,7 @@ WizardScaffold {
         if (current === stepProgress)
             progressView.askToCancel() // never without asking
         else if (current === stepDestination)
-            wizard.done()
+            wizard.leaveRequested()
         else
             current = current - 1
     }
@@ -285,6 +296,14 @@ WizardScaffold {
             Layout.preferredHeight: Theme.touchTarget + 8
             onTextEdited: settings.extraLabel = text
         }
+        // Next to the field whose value it is about, never below the fold.
+        Banner {
+            objectName: "optionsError"
+            kind: Banner.Kind.Danger
+            visible: settings.validationError.length > 0
+            text: settings.validationError
+            Layout.fillWidth: true
+        }
         OptionSwitch {
             objectName: "wipeOption"
             visible: settings.canWipeDestination
@@ -325,11 +344,6 @@ WizardScaffold {
             color: Theme.mutedText
             wrapMode: Text.WrapAnywhere
             Layout.fillWidth: true
-        }
-        Banner {
-            kind: Banner.Kind.Danger
-            visible: settings.validationError.length > 0
-            text: settings.validationError
         }
     }
 

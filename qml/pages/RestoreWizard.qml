@@ -21,6 +21,9 @@ WizardScaffold {
                                                        || (current === stepCopy && !touched && !settings.copyOpen))
     onCurrentChanged: if (current !== stepCopy) touched = true
     signal done()
+    // "Home" on the first step: the window asks first when choices would be
+    // lost (idleReturnAllowed), as its ⌂ does.
+    signal leaveRequested()
 
     readonly property int stepCopy: 0
     readonly property int stepCompanies: 1
@@ -78,7 +81,7 @@ WizardScaffold {
         if (current === stepProgress)
             progressView.askToCancel() // never without asking
         else if (current === stepCopy)
-            wizard.done()
+            wizard.leaveRequested()
         else
             current = current - 1
     }

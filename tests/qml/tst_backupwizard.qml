@@ -86,6 +86,41 @@ Item {
             keyClick(Qt.Key_Tab)
             keyClick(Qt.Key_Return) // Leave
             tryCompare(window.pageStack, "depth", 1)
+
+            // Back on the first step after choosing: the wizard's own
+            // "Home" asks too.
+            window.showBackup()
+            tryCompare(window.pageStack, "busy", false)
+            wizard = window.currentPage
+            wizard.current = wizard.current + 1
+            wizard.current = wizard.stepDestination
+            var back = findChild(wizard.footer, "backButton")
+            back.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Return)
+            tryCompare(window.leaveDialog, "opened", true)
+            compare(window.pageStack.depth, 2, "nothing dropped yet")
+            keyClick(Qt.Key_Return) // Stay
+            tryCompare(window.leaveDialog, "visible", false)
+            compare(window.currentPage, wizard)
+        }
+
+        // An extra copy without a label: the error sits right under the
+        // field, and the disabled Next says the same beside it.
+        function test_invalidLabelErrorNextToTheField() {
+            var wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
+            wizard.current = wizard.stepOptions
+            wizard.settings.mode = BackupSettings.Extra
+            wizard.settings.extraLabel = "  "
+            var field = findChild(wizard, "extraLabel")
+            var error = findChild(wizard, "optionsError")
+            tryCompare(error, "visible", true)
+            verify(!findChild(wizard.footer, "nextButton").enabled)
+            var fieldBottom = field.mapToItem(wizard, 0, field.height).y
+            var errorTop = error.mapToItem(wizard, 0, 0).y
+            verify(errorTop >= fieldBottom && errorTop - fieldBottom < 40,
+                   "the error follows the field (" + fieldBottom + ", " + errorTop + ")")
+            verify(errorTop + error.height <= wizard.height, "the error is on screen")
+            compare(wizard.nextMissingText, wizard.settings.validationError)
         }
 
         function test_wholeBackup() {

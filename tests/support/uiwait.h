@@ -31,14 +31,15 @@ inline bool planAndWait(Resguarda::RestoreSettings &settings)
     return QTest::qWaitFor([&] { return !settings.planning(); }, uiWaitMs);
 }
 
-// RestoreSettings::openCopy(), waited for with its first plan: whether the
-// copy opened.
+// RestoreSettings::openCopy(), waited for with its first plan and the
+// newer-data check: whether the copy opened.
 inline bool openAndWait(Resguarda::RestoreSettings &settings, const QString &path)
 {
     QSignalSpy opened(&settings, &Resguarda::RestoreSettings::copyOpened);
     settings.openCopy(path);
     return opened.wait(uiWaitMs) && opened.first().first().toBool()
-        && QTest::qWaitFor([&] { return !settings.planning(); }, uiWaitMs);
+        && QTest::qWaitFor([&] { return !settings.planning() && !settings.checkingNewerData(); },
+                           uiWaitMs);
 }
 
 // AppController::createDemo(), waited for: whether the demo is open.
