@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QVariantMap>
 
 #include <sys/stat.h>
@@ -54,6 +55,34 @@ QString QmlTestFixture::makeCopy(const QString &systemCode, const QString &outpu
     BackupJob job(options);
     if (job.run() || job.writtenCopies().isEmpty())
         return {};
+    return job.writtenCopies().first().path;
+}
+
+QString QmlTestFixture::makeForeignCopy(const QString &systemCode)
+{
+    const QString other = m_dir.filePath(QStringLiteral("outra-instalação"));
+    if (!QFileInfo::exists(other)) {
+        DemoParameters params;
+        params.companies = 2;
+        params.years = 2;
+        params.sizeMb = 1;
+        params.seed = 9;
+        params.lastYear = 2025;
+        if (DemoInstallation::create(other, params))
+            return {};
+    }
+    const QString folder = m_dir.filePath(QStringLiteral("pendrive-compartilhado"));
+    if (!QDir().mkpath(folder))
+        return {};
+    BackupOptions options;
+    options.root = other;
+    options.systemCode = systemCode;
+    options.output = folder;
+    BackupJob job(options);
+    if (job.run() || job.writtenCopies().isEmpty())
+        return {};
+    if (AppController *controller = AppController::instance())
+        controller->rememberDestination(folder);
     return job.writtenCopies().first().path;
 }
 
