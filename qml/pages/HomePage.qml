@@ -29,6 +29,7 @@ Page {
 
     ScrollView {
         id: scroll
+        objectName: "homeScroll"
         anchors.fill: parent
         contentWidth: availableWidth
         clip: true

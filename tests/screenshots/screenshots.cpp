@@ -31,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <algorithm>
 #include <cstdio>
 #include <sys/stat.h>
 
@@ -186,6 +187,14 @@ int shootForeignCopies(QObject *window, Shooter &shooter, AppController &control
     settle();
     QMetaObject::invokeMethod(window, "showHome");
     waitForHome(window);
+    // Scrolled to the end, where the other copies are listed.
+    if (QObject *scroll = findByName(currentPage(window), QStringLiteral("homeScroll"))) {
+        settle();
+        if (QObject *flick = scroll->property("contentItem").value<QObject *>())
+            flick->setProperty("contentY",
+                               std::max(0.0, flick->property("contentHeight").toDouble()
+                                                 - flick->property("height").toDouble()));
+    }
     shooter.shoot(QStringLiteral("02-inicio-copias-alheias"));
     for (const QString &copy : std::as_const(written))
         QFile::remove(copy);
