@@ -1126,6 +1126,18 @@
         <source>Incomplete</source>
         <translation>Incompleta</translation>
     </message>
+    <message>
+        <source>Looking for copies…</source>
+        <translation>Procurando cópias…</translation>
+    </message>
+    <message>
+        <source>Copies of other installations or systems</source>
+        <translation>Cópias de outras instalações ou sistemas</translation>
+    </message>
+    <message>
+        <source>Found in the same folders. They do not protect this installation.</source>
+        <translation>Encontradas nas mesmas pastas. Elas não protegem esta instalação.</translation>
+    </message>
 </context>
 <context>
     <name>InUsePanel</name>
@@ -1753,6 +1765,22 @@
     <message>
         <source>The copy of %1 left files or folders out: it is not a full backup. Make a complete copy as soon as they can be read.</source>
         <translation>A cópia de %1 deixou arquivos ou pastas de fora: não é uma cópia completa. Faça uma cópia completa assim que eles puderem ser lidos.</translation>
+    </message>
+    <message>
+        <source>another installation</source>
+        <translation>outra instalação</translation>
+    </message>
+    <message>
+        <source>system %1</source>
+        <translation>sistema %1</translation>
+    </message>
+    <message>
+        <source>origin unknown</source>
+        <translation>origem desconhecida</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>ilegível</translation>
     </message>
 </context>
 <context>

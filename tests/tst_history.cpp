@@ -240,6 +240,7 @@ private Q_SLOTS:
         HistoryModel model;
         QSignalSpy changed(&model, &HistoryModel::pendingFailureChanged);
         model.setRoot(root);
+        QVERIFY(QTest::qWaitFor([&] { return !model.busy(); }, 60000));
         QVERIFY(!model.hasPendingFailure());
         QVERIFY(model.pendingFailureText().isEmpty());
         QVERIFY(!model.pendingFailureTime().isValid());
@@ -263,6 +264,7 @@ private Q_SLOTS:
                  qPrintable(pending->message));
 
         model.refresh();
+        QVERIFY(QTest::qWaitFor([&] { return !model.busy(); }, 60000));
         QVERIFY(changed.count() >= 2);
         QVERIFY(model.hasPendingFailure());
         QCOMPARE(model.pendingFailureTime(), pending->when);
@@ -278,6 +280,7 @@ private Q_SLOTS:
         result = runCli(backupArgs(root, {u"--output"_s, missing}));
         QCOMPARE(result.exitCode, 1);
         model.refresh();
+        QVERIFY(QTest::qWaitFor([&] { return !model.busy(); }, 60000));
         QVERIFY(model.hasPendingFailure());
         QCOMPARE(model.pendingFailureTime(), pending->when);
 
@@ -298,6 +301,7 @@ private Q_SLOTS:
         QCOMPARE(newest[0].system, u"CP"_s);
         QVERIFY(!History::pendingFailure(root));
         model.refresh();
+        QVERIFY(QTest::qWaitFor([&] { return !model.busy(); }, 60000));
         QVERIFY(!model.hasPendingFailure());
         QVERIFY(model.pendingFailureText().isEmpty());
 
@@ -306,6 +310,7 @@ private Q_SLOTS:
                          u"--quiet"_s, u"--output"_s, missing});
         QCOMPARE(result.exitCode, 1);
         model.refresh();
+        QVERIFY(QTest::qWaitFor([&] { return !model.busy(); }, 60000));
         QVERIFY(model.hasPendingFailure());
         QVERIFY(model.pendingFailureTime() >= pending->when);
     }

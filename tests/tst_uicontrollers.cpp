@@ -983,6 +983,7 @@ void TestUiControllers::jobBackupOfUnreadableFilesFailsNamingThem()
     // Home does not call a refused copy incomplete.
     HistoryModel history;
     history.setRoot(root);
+    QVERIFY(QTest::qWaitFor([&] { return !history.busy(); }, 60000));
     QVERIFY(!history.hasPendingIncomplete());
     QVERIFY(!history.lastCopyIncomplete());
 }
@@ -1032,6 +1033,7 @@ void TestUiControllers::jobIncompleteBackupIsShownAsIncomplete()
     // Home: in red until a complete copy succeeds; the copy tagged.
     HistoryModel history;
     history.setRoot(root);
+    QVERIFY(QTest::qWaitFor([&] { return !history.busy(); }, 60000));
     QVERIFY(history.hasPendingIncomplete());
     QVERIFY(!history.hasPendingFailure());
     QVERIFY2(history.pendingIncompleteText().contains(QStringLiteral("2 file(s) or folder(s)")),
@@ -1078,6 +1080,7 @@ void TestUiControllers::jobIncompleteBackupIsShownAsIncomplete()
     QCOMPARE(job.leftOutCount(), 0);
     QVERIFY(job.leftOutLines().isEmpty());
     history.refresh();
+    QVERIFY(QTest::qWaitFor([&] { return !history.busy(); }, 60000));
     QVERIFY(!history.hasPendingIncomplete());
     QVERIFY(history.pendingIncompleteText().isEmpty());
     QVERIFY(!history.lastCopyIncomplete());

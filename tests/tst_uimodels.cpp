@@ -10,6 +10,7 @@
 #include "demo/demoinstallation.h"
 #include "history/history.h"
 #include "installation/installation.h"
+#include "installation/installationid.h"
 #include "restore/restorejob.h"
 #include "restore/restoreplan.h"
 #include "storage/volume.h"
@@ -91,6 +92,12 @@ QList<int> folderYears(const QString &dir)
     }
     std::sort(years.begin(), years.end());
     return years;
+}
+
+// HistoryModel reads the copies on a worker: wait until it delivered.
+bool waitUntilRead(HistoryModel &model)
+{
+    return QTest::qWaitFor([&] { return !model.busy(); }, 60000);
 }
 
 QStringList column(const QAbstractItemModel &model, int role)
@@ -1102,6 +1109,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, testerMode);
         QSignalSpy count(&model, &HistoryModel::countChanged);
         model.setRoot(m_root);
+        QVERIFY(waitUntilRead(model));
         QVERIFY(!count.isEmpty());
         // Not the partial file, not outro-arquivo.zip.
         QCOMPARE(column(model, HistoryModel::FileNameRole),
@@ -1169,11 +1177,14 @@ private Q_SLOTS:
 
         // The same folder given again as a remembered destination adds nothing.
         model.setExtraFolders({m_root + u"/Copias"_s, m_root + u"/Copias/"_s});
+        QVERIFY(waitUntilRead(model));
         QCOMPARE(model.rowCount(), 6);
         model.setRoot(QString());
+        QVERIFY(waitUntilRead(model));
         QCOMPARE(model.rowCount(), 6);
         QVERIFY(!model.index(0).data(HistoryModel::OnInstallationDiskRole).toBool());
         model.setExtraFolders({});
+        QVERIFY(waitUntilRead(model));
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -1185,6 +1196,9 @@ private Q_SLOTS:
         const QString root = m_dir.filePath(u"recriada"_s);
         const QString copias = root + u"/Copias"_s;
         QVERIFY(QDir().mkpath(copias));
+        // The same installation (its id) put back in place, with its copies.
+        const QString idFile = u"/"_s + QString::fromUtf16(InstallationId::fileName);
+        QVERIFY(QFile::copy(m_root + idFile, root + idFile));
         QVERIFY(QFile::copy(m_fullCopy, copias + u"/CopiaCP.zip"_s));
         QVERIFY(QFile::copy(m_root + u"/Copias/CopiaCP-quarta.zip"_s,
                             copias + u"/CopiaCP-quarta.zip"_s));
@@ -1192,6 +1206,7 @@ private Q_SLOTS:
         HistoryModel model;
         QAbstractItemModelTester tester(&model, testerMode);
         model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
         QCOMPARE(column(model, HistoryModel::FileNameRole),
                  QStringList({u"CopiaCP-quarta.zip"_s, u"CopiaCP.zip"_s}));
         QCOMPARE(model.lastCopyTime(), localTime(2025, 11, 26, 15, 30));
@@ -1199,11 +1214,13 @@ private Q_SLOTS:
         // The folder is recreated with only Monday's set in it.
         QVERIFY(QDir(root).removeRecursively());
         QVERIFY(QDir().mkpath(copias));
+        QVERIFY(QFile::copy(m_root + idFile, root + idFile));
         QVERIFY(QFile::copy(m_root + u"/Copias/CopiaCP-segunda.zip"_s,
                             copias + u"/CopiaCP-segunda.zip"_s));
         QSignalSpy count(&model, &HistoryModel::countChanged);
         QSignalSpy rootChanged(&model, &HistoryModel::rootChanged);
         model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
         QVERIFY(!count.isEmpty());
         QCOMPARE(rootChanged.count(), 0); // the root itself did not change
         QCOMPARE(column(model, HistoryModel::FileNameRole), QStringList {u"CopiaCP-segunda.zip"_s});
@@ -1212,6 +1229,7 @@ private Q_SLOTS:
         // Every copy gone: no last copy, and the warning.
         QVERIFY(QDir(copias).removeRecursively());
         model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(model.lastCopyPath().isEmpty());
         QVERIFY(model.needsAttention());
@@ -1224,6 +1242,7 @@ private Q_SLOTS:
 
         // An installation without any copy.
         model.setRoot(m_syntheticRoot.isEmpty() ? m_dir.filePath(u"vazia"_s) : m_syntheticRoot);
+        QVERIFY(waitUntilRead(model));
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.daysSinceLastCopy(), -1);
         QVERIFY(!model.lastCopyTime().isValid());
@@ -1237,6 +1256,7 @@ private Q_SLOTS:
         const QString onDisk = u"Every copy is on the installation's own disk. Keep a copy on a "
                                u"pen drive or external disk too."_s;
         model.setRoot(m_root);
+        QVERIFY(waitUntilRead(model));
         QSignalSpy count(&model, &HistoryModel::countChanged);
         model.setNow(localTime(2025, 11, 27, 9, 0));
         QCOMPARE(count.count(), 1);
@@ -1277,9 +1297,11 @@ private Q_SLOTS:
         HistoryModel model;
         QAbstractItemModelTester tester(&model, testerMode);
         model.setRoot(m_root);
+        QVERIFY(waitUntilRead(model));
         const int before = model.rowCount();
         QSignalSpy folders(&model, &HistoryModel::extraFoldersChanged);
         model.setExtraFolders({elsewhere, m_dir.filePath(u"nao-existe"_s)});
+        QVERIFY(waitUntilRead(model));
         QCOMPARE(folders.count(), 1);
         QCOMPARE(model.rowCount(), before + 1);
         const QModelIndex newest = model.index(0);
@@ -1302,6 +1324,7 @@ private Q_SLOTS:
         // The pen drive is gone: every copy left is on the installation's disk.
         model.setNow(localTime(2025, 12, 5, 19, 0));
         model.setExtraFolders({});
+        QVERIFY(waitUntilRead(model));
         QCOMPARE(model.rowCount(), before);
         QVERIFY(model.needsAttention());
         QVERIFY(model.attentionText().startsWith(u"The last copy is 9 day(s) old."_s));
@@ -1325,10 +1348,12 @@ private Q_SLOTS:
         };
         HistoryModel model;
         model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
         QVERIFY(!model.hasPendingIncomplete());
 
         append(u"incomplete"_s, ExitCode::Incomplete, true, 1);
         model.refresh();
+        QVERIFY(waitUntilRead(model));
         QVERIFY(model.hasPendingIncomplete());
         QVERIFY(!model.hasPendingFailure());
         QVERIFY2(model.pendingIncompleteText().contains(u"not a full backup"_s),
@@ -1337,17 +1362,20 @@ private Q_SLOTS:
         append(u"in-use"_s, ExitCode::InUse, false, 2);
         append(u"failed"_s, ExitCode::Failed, true, 3);
         model.refresh();
+        QVERIFY(waitUntilRead(model));
         QVERIFY(model.hasPendingIncomplete());
         QVERIFY(model.hasPendingFailure());
 
         append(u"ok"_s, ExitCode::Success, false, 4);
         model.refresh();
+        QVERIFY(waitUntilRead(model));
         QVERIFY(!model.hasPendingIncomplete());
         QVERIFY(!model.hasPendingFailure());
         QVERIFY(model.pendingIncompleteText().isEmpty());
 
         append(u"incomplete"_s, ExitCode::Incomplete, false, 5);
         model.refresh();
+        QVERIFY(waitUntilRead(model));
         QVERIFY(model.hasPendingIncomplete());
         QCOMPARE(History::describeResult(u"incomplete"_s), u"incomplete: files were left out"_s);
     }

@@ -10,6 +10,7 @@
 #include "core/logging.h"
 #include "core/version.h"
 #include "history/history.h"
+#include "installation/installationid.h"
 #include "installation/sessionlock.h"
 #include "restore/maintenanceaccess.h"
 #include "storage/volume.h"
@@ -521,6 +522,11 @@ OperationError BackupJob::writeCopy(const BackupPlan &plan, const QString &targe
 {
     Manifest manifest;
     manifest.system = plan.system;
+    // Created on the first copy: from then on every copy says whose it is.
+    QString idProblem;
+    manifest.installationId = InstallationId::ensure(m_historyRoot, &idProblem);
+    if (manifest.installationId.isEmpty())
+        qCWarning(lcBackup) << "copy written without an installation id:" << idProblem;
     manifest.createdAt = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTime();
     manifest.toolVersion = QString::fromLatin1(toolVersion);
     manifest.options.templates = m_options.templates;

@@ -5,6 +5,7 @@
 #include "core/checkedmath.h"
 #include "core/filenames.h"
 #include "installation/codes.h"
+#include "installation/installationid.h"
 #include "installation/tablepath.h"
 
 #include <QHash>
@@ -350,6 +351,8 @@ QByteArray Manifest::toJson() const
     root.insert(u"format", QString::fromUtf16(copyFormatId));
     root.insert(u"formatVersion", formatVersion);
     root.insert(u"system", QJsonObject {{u"code"_qs, system.code}, {u"name"_qs, system.name}});
+    if (!installationId.isEmpty())
+        root.insert(u"installationId", installationId);
     root.insert(u"createdAt", isoWithOffset(createdAt));
     root.insert(u"tool", QJsonObject {{u"name"_qs, u"resguarda"_qs}, {u"version"_qs, toolVersion}});
 
@@ -454,6 +457,11 @@ Manifest::ParseResult Manifest::fromJson(const QByteArray &json, Manifest *out, 
     }
     const auto system = root.value(u"system").toObject();
     manifest.system = {system.value(u"code").toString(), system.value(u"name").toString()};
+    // Only an id of the canonical form: anything else says nothing about
+    // whose copy it is, but the copy's data is still restorable.
+    const QString installationId = root.value(u"installationId").toString();
+    if (InstallationId::isValid(installationId))
+        manifest.installationId = installationId;
     manifest.createdAt = QDateTime::fromString(root.value(u"createdAt").toString(), Qt::ISODate);
     manifest.toolVersion = root.value(u"tool").toObject().value(u"version").toString();
 

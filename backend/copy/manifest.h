@@ -108,6 +108,11 @@ struct Manifest
 
     int formatVersion = currentFormatVersion;
     SystemInfo system;
+    // The installation the copy is of (installation/installationid.h), so
+    // that Home counts only this installation's copies wherever they lie;
+    // empty for copies made before it was recorded, or from an installation
+    // whose id file is unusable. Optional in format 2.
+    QString installationId;
     QDateTime createdAt; // with the UTC offset of the machine that made it
     QString toolVersion;
     ManifestOptions options;

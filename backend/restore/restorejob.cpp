@@ -16,6 +16,7 @@
 #include "history/history.h"
 #include "installation/folderselection.h"
 #include "installation/installation.h"
+#include "installation/installationid.h"
 #include "installation/sessionlock.h"
 #include "installation/tablepath.h"
 #include "restore/extractionqueue.h"
@@ -591,6 +592,7 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
     const QDateTime now = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTime();
     Manifest manifest;
     manifest.system = m_plan->system;
+    manifest.installationId = InstallationId::read(installation.rootPath());
     manifest.createdAt = now;
     manifest.toolVersion = QString::fromLatin1(toolVersion);
     manifest.options.templates = !safety.templates.isEmpty();

@@ -1,58 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/historymodel.h"
 
-#include "backup/copynaming.h"
-#include "copy/copyreader.h"
 #include "core/displaytext.h"
 #include "core/filesystem.h"
-#include "installation/installation.h"
 
-#include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLocale>
-#include <QSet>
+#include <QPromise>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <memory>
 
 namespace Resguarda {
-
-namespace {
-
-const QString safetyCopyMarker = QStringLiteral("-antes-da-restauracao-");
-const QString incompleteResult = QStringLiteral("incomplete");
-
-// The newest backup that wrote an incomplete copy, unless a complete copy
-// succeeded after it. records: newest first, as History::read gives them.
-std::optional<HistoryRecord> pendingIncompleteOf(const QList<HistoryRecord> &records)
-{
-    for (const auto &record : records) {
-        if (!record.isBackup())
-            continue;
-        if (record.succeeded())
-            return std::nullopt;
-        if (record.result == incompleteResult)
-            return record;
-    }
-    return std::nullopt;
-}
-
-// "CopiaAT-quarta" -> "quarta"; empty when the name is not of a weekday set.
-QString weekdaySetOf(const QString &baseName)
-{
-    for (int day = 1; day <= 7; ++day) {
-        const QString set = CopyNaming::weekdaySetName(day);
-        if (baseName.endsWith(u'-' + set, Qt::CaseInsensitive))
-            return set;
-    }
-    return {};
-}
-
-} // namespace
 
 HistoryModel::HistoryModel(QObject *parent)
     : QAbstractListModel(parent)
 {
 }
+
+// A reading still under way finishes on its own: it shares nothing with the
+// model, and its watcher (a child) is gone with it, so nothing is delivered.
+HistoryModel::~HistoryModel() = default;
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
 {
@@ -97,6 +67,20 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return copy.leftOut > 0;
     case LeftOutRole:
         return copy.leftOut;
+    case IsOwnRole:
+        return copy.own();
+    case OriginTextRole:
+        switch (copy.origin) {
+        case HistoryScan::Origin::Own:
+            return QString();
+        case HistoryScan::Origin::OtherInstallation:
+            return tr("another installation");
+        case HistoryScan::Origin::OtherSystem:
+            return tr("system %1").arg(DisplayText::displaySafe(copy.systemCode));
+        case HistoryScan::Origin::Unknown:
+            return copy.valid ? tr("origin unknown") : tr("unreadable");
+        }
+        return {};
     default:
         return {};
     }
@@ -120,16 +104,21 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
         {ValidRole, "valid"},
         {IsIncompleteRole, "isIncomplete"},
         {LeftOutRole, "leftOut"},
+        {IsOwnRole, "own"},
+        {OriginTextRole, "originText"},
     };
 }
 
 void HistoryModel::setRoot(const QString &root)
 {
     // The same root still refreshes: the installation may have been opened
-    // again because what lies under it was recreated, and Home must not
-    // keep showing copies that were deleted or replaced.
+    // again because what lies under it was recreated (another id, other
+    // copies), and Home must not keep showing copies that were deleted,
+    // replaced or are now another installation's.
     const bool changed = root != m_root;
     m_root = root;
+    if (changed)
+        clear();
     refresh();
     if (changed)
         Q_EMIT rootChanged();
@@ -144,6 +133,35 @@ void HistoryModel::setExtraFolders(const QStringList &folders)
     Q_EMIT extraFoldersChanged();
 }
 
+void HistoryModel::setSystemCode(const QString &code)
+{
+    if (code == m_systemCode)
+        return;
+    m_systemCode = code;
+    clear();
+    refresh();
+    Q_EMIT systemCodeChanged();
+}
+
+void HistoryModel::clear()
+{
+    const bool wasReady = m_ready;
+    m_ready = false;
+    if (!m_copies.isEmpty()) {
+        beginResetModel();
+        m_copies.clear();
+        endResetModel();
+        Q_EMIT countChanged();
+    }
+    if (m_pendingFailure || m_pendingIncomplete) {
+        m_pendingFailure.reset();
+        m_pendingIncomplete.reset();
+        Q_EMIT pendingFailureChanged();
+    }
+    if (wasReady)
+        Q_EMIT busyChanged();
+}
+
 void HistoryModel::setNow(const QDateTime &now)
 {
     m_now = now;
@@ -156,85 +174,52 @@ QDateTime HistoryModel::now() const
     return m_now.isValid() ? m_now : QDateTime::currentDateTime();
 }
 
-HistoryModel::Copy HistoryModel::readCopy(const QString &path) const
-{
-    const QFileInfo file(path);
-    Copy copy;
-    copy.path = file.absoluteFilePath();
-    copy.bytes = file.size();
-    const QString name = file.fileName();
-    copy.safetyCopy = name.contains(safetyCopyMarker, Qt::CaseInsensitive);
-    OperationError error;
-    // open() reads the central directory and the manifest only.
-    if (const auto reader = CopyReader::open(copy.path, &error)) {
-        const Manifest &manifest = reader->manifest();
-        copy.valid = true;
-        copy.systemCode = manifest.system.code;
-        copy.createdAt = manifest.createdAt;
-        copy.companies = int(manifest.companies.size());
-        copy.extra = !manifest.options.extraLabel.isEmpty();
-        copy.leftOut = manifest.leftOut.size();
-    } else {
-        // Still listed: the user should see that this file is not a usable copy.
-        copy.createdAt = file.lastModified();
-        copy.extra = name.contains(u"-extra-", Qt::CaseInsensitive);
-    }
-    // The set is what the name says: the next copy of that weekday replaces this file.
-    if (!copy.extra && !copy.safetyCopy)
-        copy.weekdaySet = weekdaySetOf(file.completeBaseName());
-    // A safety copy records a label, but it is not one the user asked for.
-    if (copy.safetyCopy)
-        copy.extra = false;
-    copy.onInstallationDisk = !m_root.isEmpty() && FileSystem::sameVolume(copy.path, m_root);
-    return copy;
-}
-
 void HistoryModel::refresh()
 {
-    QStringList folders;
-    if (!m_root.isEmpty())
-        folders << m_root + u'/' + QStringView(InstallationLayout::copiesDirName);
-    folders << m_extraFolders;
-
-    QList<Copy> copies;
-    QSet<QString> seen; // the same file reached twice (a remembered <root>/Copias)
-    for (const QString &folder : std::as_const(folders)) {
-        if (folder.isEmpty())
-            continue;
-        // Without QDir::Hidden: copies being written are ".<name>.resguarda-parcial".
-        const auto files
-            = QDir(folder).entryInfoList({QStringLiteral("Copia*.zip")}, QDir::Files, QDir::Name);
-        for (const QFileInfo &file : files) {
-            if (CopyNaming::isPartialName(file.fileName()))
-                continue;
-            const QString key = file.canonicalFilePath();
-            if (key.isEmpty() || seen.contains(key))
-                continue;
-            seen.insert(key);
-            copies.append(readCopy(file.absoluteFilePath()));
-        }
-    }
-    std::sort(copies.begin(), copies.end(), [](const Copy &a, const Copy &b) {
-        if (a.createdAt != b.createdAt)
-            return a.createdAt > b.createdAt;
-        return a.path < b.path;
+    const quint64 generation = ++m_generation;
+    const HistoryScan::Request request {m_root, m_systemCode, m_extraFolders};
+    // A promise fulfilled on the pool and a watcher of the model's thread:
+    // the result crosses threads as a value, delivered by a queued signal.
+    auto promise = std::make_shared<QPromise<HistoryScan::Result>>();
+    auto *watcher = new QFutureWatcher<HistoryScan::Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        // Stale: the root, folders or system changed, or refresh() was
+        // called again, while this one was read.
+        if (generation != m_generation || watcher->future().resultCount() == 0)
+            return;
+        apply(watcher->future().takeResult());
     });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, request] {
+        promise->addResult(HistoryScan::run(request));
+        promise->finish();
+    });
+    if (!m_busy) {
+        m_busy = true;
+        Q_EMIT busyChanged();
+    }
+}
 
+void HistoryModel::apply(HistoryScan::Result result)
+{
     beginResetModel();
-    m_copies = std::move(copies);
+    m_copies = std::move(result.copies);
     endResetModel();
     Q_EMIT countChanged();
-
-    // The history, not the copies found: a failed scheduled copy leaves no
-    // file, and the copies of other days would hide that today's failed.
-    m_pendingFailure = m_root.isEmpty() ? std::nullopt : History::pendingFailure(m_root);
-    // An incomplete copy is not a failure, and is shown whether it was
-    // scheduled or made in the app.
-    if (m_pendingFailure && m_pendingFailure->result == incompleteResult)
-        m_pendingFailure.reset();
-    m_pendingIncomplete
-        = m_root.isEmpty() ? std::nullopt : pendingIncompleteOf(History::read(m_root));
+    m_pendingFailure = std::move(result.pendingFailure);
+    m_pendingIncomplete = std::move(result.pendingIncomplete);
     Q_EMIT pendingFailureChanged();
+    m_busy = false;
+    m_ready = true;
+    Q_EMIT busyChanged();
+}
+
+int HistoryModel::ownCount() const
+{
+    return int(std::count_if(m_copies.cbegin(), m_copies.cend(),
+                             [](const Copy &copy) { return copy.own(); }));
 }
 
 QString HistoryModel::pendingIncompleteText() const
@@ -288,10 +273,11 @@ QDateTime HistoryModel::pendingFailureTime() const
 
 const HistoryModel::Copy *HistoryModel::newestCopy() const
 {
-    // What protects the installation: a readable copy the user made. A
-    // safety copy holds only what one restore replaced, so it does not count.
+    // What protects the installation: a readable copy the user made of this
+    // installation and system. A safety copy holds only what one restore
+    // replaced, so it does not count.
     for (const Copy &copy : m_copies) {
-        if (copy.valid && !copy.safetyCopy)
+        if (copy.own() && copy.valid && !copy.safetyCopy)
             return &copy;
     }
     return nullptr;
@@ -335,7 +321,7 @@ bool HistoryModel::allCopiesOnInstallationDisk() const
 {
     bool any = false;
     for (const Copy &copy : m_copies) {
-        if (!copy.valid || copy.safetyCopy)
+        if (!copy.own() || !copy.valid || copy.safetyCopy)
             continue;
         if (!copy.onInstallationDisk)
             return false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "history/history.h"
+#include "ui/historyscan.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -15,14 +16,32 @@ namespace Resguarda {
 // Past copies of an installation, newest first, for the Home screen's
 // "state of protection": found in <root>/Copias and in the folders given in
 // extraFolders (the destinations used before, remembered by the app). Only
-// the manifest of each copy is read, so it is quick.
+// the manifest of each copy is read, on a worker thread (busy meanwhile):
+// with a few copies of hundreds of companies it takes seconds.
+//
+// Only the copies whose manifest says they are of this installation (its id,
+// installation/installationid.h; for an older copy without one, the
+// installation's history saying it wrote that file) and of the system chosen
+// protect it: they come first (ownCount rows) and give the last copy. The
+// copies of other installations or systems found in the same folders follow
+// (otherCount rows, "own" false), shown apart and never as the last copy.
 class HistoryModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString root READ root WRITE setRoot NOTIFY rootChanged)
-    Q_PROPERTY(QStringList extraFolders READ extraFolders WRITE setExtraFolders NOTIFY extraFoldersChanged)
+    Q_PROPERTY(
+        QStringList extraFolders READ extraFolders WRITE setExtraFolders NOTIFY extraFoldersChanged)
+    Q_PROPERTY(QString systemCode READ systemCode WRITE setSystemCode NOTIFY systemCodeChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int ownCount READ ownCount NOTIFY countChanged)
+    Q_PROPERTY(int otherCount READ otherCount NOTIFY countChanged)
+    // Reading the copies: what is shown is of an earlier reading (or nothing
+    // yet, when ready is false).
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    // A reading of the current root and folders was delivered.
+    Q_PROPERTY(bool ready READ ready NOTIFY busyChanged)
+    Q_PROPERTY(bool hasLastCopy READ hasLastCopy NOTIFY countChanged)
     // The newest copy (or invalid/empty when there is none).
     Q_PROPERTY(QDateTime lastCopyTime READ lastCopyTime NOTIFY countChanged)
     Q_PROPERTY(QString lastCopyPath READ lastCopyPath NOTIFY countChanged)
@@ -66,10 +85,13 @@ public:
         ValidRole, // the manifest could be read
         IsIncompleteRole, // the copy left files or folders out (--allow-incomplete)
         LeftOutRole, // how many
+        IsOwnRole, // of this installation and system: counts as its protection
+        OriginTextRole, // why not, for the others ("Another installation"), translated
     };
     Q_ENUM(Role)
 
     explicit HistoryModel(QObject *parent = nullptr);
+    ~HistoryModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -79,8 +101,17 @@ public:
     void setRoot(const QString &root);
     QStringList extraFolders() const { return m_extraFolders; }
     void setExtraFolders(const QStringList &folders);
+    QString systemCode() const { return m_systemCode; }
+    void setSystemCode(const QString &code);
 
+    // Reads the copies again, on a worker thread; the result of an earlier
+    // reading still under way is dropped.
     Q_INVOKABLE void refresh();
+    bool busy() const { return m_busy; }
+    bool ready() const { return m_ready; }
+    int ownCount() const;
+    int otherCount() const { return int(m_copies.size()) - ownCount(); }
+    bool hasLastCopy() const { return newestCopy() != nullptr; }
 
     QDateTime lastCopyTime() const;
     QString lastCopyPath() const;
@@ -104,26 +135,17 @@ public:
 Q_SIGNALS:
     void rootChanged();
     void extraFoldersChanged();
+    void systemCodeChanged();
+    void busyChanged();
     void countChanged();
     void pendingFailureChanged();
 
 private:
-    struct Copy
-    {
-        QString path;
-        QString systemCode;
-        QDateTime createdAt;
-        qint64 bytes = 0;
-        int companies = 0;
-        QString weekdaySet;
-        bool extra = false;
-        bool safetyCopy = false;
-        bool onInstallationDisk = false;
-        bool valid = false;
-        qint64 leftOut = 0;
-    };
+    using Copy = HistoryScan::Copy;
     QDateTime now() const;
-    Copy readCopy(const QString &path) const;
+    void apply(HistoryScan::Result result);
+    // A new root or system: what was shown is of something else.
+    void clear();
     // The newest copy that protects the installation (valid, not a safety copy).
     const Copy *newestCopy() const;
     bool allCopiesOnInstallationDisk() const;
@@ -133,7 +155,12 @@ private:
     std::optional<HistoryRecord> m_pendingIncomplete;
     QString m_root;
     QStringList m_extraFolders;
+    QString m_systemCode;
     QDateTime m_now;
+    // Which reading is the current one: results of older ones are dropped.
+    quint64 m_generation = 0;
+    bool m_busy = false;
+    bool m_ready = false;
 };
 
 } // namespace Resguarda

@@ -8,7 +8,9 @@ import Resguarda.Backend
 // Two large actions, and the state of protection at a glance: the last copy
 // (when, where, size), the recent copies with their weekday sets, and a
 // warning when the last copy is old or only on the installation's own disk;
-// in red, a scheduled copy that failed and was not made since.
+// in red, a scheduled copy that failed and was not made since. Only this
+// installation's copies of the system chosen count (HistoryModel decides);
+// other copies found in the same folders are listed apart.
 Page {
     id: page
     readonly property string pageTitle: qsTr("Backup and restore")
@@ -18,13 +20,16 @@ Page {
 
     HistoryModel {
         id: history
+        objectName: "history"
         root: AppController.root
         extraFolders: AppController.recentDestinations
+        systemCode: AppController.systemCode
     }
     StackView.onActivated: history.refresh()
 
     ScrollView {
         id: scroll
+        objectName: "homeScroll"
         anchors.fill: parent
         contentWidth: availableWidth
         clip: true
@@ -101,10 +106,30 @@ Page {
                 text: history.pendingIncompleteText
             }
 
+            // The copies are read on a worker: until the first reading is
+            // in, nothing is claimed either way.
+            RowLayout {
+                objectName: "lookingForCopies"
+                visible: history.busy && !history.ready
+                spacing: Theme.spacing
+                Layout.fillWidth: true
+                BusyIndicator {
+                    running: parent.visible
+                    Layout.preferredWidth: Theme.touchTarget
+                    Layout.preferredHeight: Theme.touchTarget
+                }
+                Label {
+                    text: qsTr("Looking for copies…")
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+
             Banner {
                 objectName: "protectionWarning"
-                kind: history.count === 0 ? Banner.Kind.Danger : Banner.Kind.Warning
-                visible: history.needsAttention
+                kind: history.hasLastCopy ? Banner.Kind.Warning : Banner.Kind.Danger
+                visible: history.ready && history.needsAttention
                 title: qsTr("Your data may not be protected")
                 text: history.attentionText
             }
@@ -113,11 +138,11 @@ Page {
                 text: qsTr("Last copy")
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
-                visible: history.count > 0
+                visible: history.hasLastCopy
             }
             Label {
                 objectName: "lastCopyIncomplete"
-                visible: history.count > 0 && history.lastCopyIncomplete
+                visible: history.hasLastCopy && history.lastCopyIncomplete
                 text: qsTr("INCOMPLETE: files were left out of this copy")
                 color: Theme.danger
                 font.pixelSize: Theme.fontBody
@@ -127,8 +152,8 @@ Page {
             }
             Label {
                 objectName: "lastCopy"
-                visible: history.count > 0
-                text: history.count > 0
+                visible: history.hasLastCopy
+                text: history.hasLastCopy
                       ? qsTr("%1 · %2 · %3").arg(AppController.formatDateTime(history.lastCopyTime))
                             .arg(AppController.formatSize(history.lastCopySize)).arg(history.lastCopyPath)
                       : ""
@@ -139,82 +164,125 @@ Page {
 
             Label {
                 text: qsTr("Recent copies")
-                visible: history.count > 0
+                visible: history.ownCount > 0
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 Layout.topMargin: Theme.spacing
             }
             // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
             // leave it pointing at deleted delegates when the model resets.
+            // This installation's copies come first in the model.
             Column {
+                objectName: "ownCopies"
                 Layout.fillWidth: true
                 spacing: 6
                 Repeater {
                     model: history
-                    delegate: Rectangle {
-                        required property int index
-                        required property string fileName
-                        required property string dateText
-                        required property string sizeText
-                        required property string weekdaySet
-                        required property bool isExtra
-                        required property bool isSafetyCopy
-                        required property bool onInstallationDisk
-                        required property bool valid
-                        required property bool isIncomplete
-                        visible: index < 8
-                        width: parent ? parent.width : 0
-                        implicitHeight: historyRow.implicitHeight + 16
-                        height: visible ? implicitHeight : 0
-                        radius: Theme.radius
-                        color: Theme.surface
-                        border.color: Theme.divider
-                        RowLayout {
-                            id: historyRow
-                            anchors.fill: parent
-                            anchors.margins: 8
-                            anchors.leftMargin: Theme.spacing
-                            anchors.rightMargin: Theme.spacing
-                            spacing: Theme.spacing
-                            Label {
-                                text: dateText
-                                font.pixelSize: Theme.fontBody
-                                font.bold: true
-                            }
-                            Label {
-                                text: fileName
-                                font.pixelSize: Theme.fontBody
-                                elide: Text.ElideMiddle
-                                Layout.fillWidth: true
-                            }
-                            Label {
-                                objectName: "copyTag"
-                                text: !valid ? qsTr("unreadable")
-                                    : isIncomplete ? qsTr("Incomplete")
-                                    : weekdaySet.length > 0 ? qsTr("set: %1").arg(weekdaySet)
-                                    : isSafetyCopy ? qsTr("before a restore")
-                                    : isExtra ? qsTr("extra") : ""
-                                visible: text.length > 0
-                                color: valid && !isIncomplete ? Theme.primary : Theme.danger
-                                font.pixelSize: Theme.fontSmall
-                                font.bold: true
-                            }
-                            Label {
-                                text: onInstallationDisk ? qsTr("this disk") : qsTr("other disk")
-                                color: onInstallationDisk ? Theme.warning : Theme.success
-                                font.pixelSize: Theme.fontSmall
-                                visible: !Theme.compact
-                            }
-                            Label {
-                                text: sizeText
-                                font.pixelSize: Theme.fontSmall
-                                color: Theme.mutedText
-                            }
-                        }
+                    delegate: CopyRow {
+                        shown: own && index < 8
+                    }
+                }
+            }
+
+            Label {
+                objectName: "otherCopiesTitle"
+                text: qsTr("Copies of other installations or systems")
+                visible: history.otherCount > 0
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+            }
+            Label {
+                text: qsTr("Found in the same folders. They do not protect this installation.")
+                visible: history.otherCount > 0
+                color: Theme.mutedText
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Column {
+                objectName: "otherCopies"
+                Layout.fillWidth: true
+                spacing: 6
+                Repeater {
+                    model: history
+                    delegate: CopyRow {
+                        shown: !own && index - history.ownCount < 8
                     }
                 }
             }
             Item { Layout.preferredHeight: Theme.margin }
+        }
+    }
+
+    // One copy found: when, which file, what it is, where, how big.
+    component CopyRow: Rectangle {
+        id: row
+        required property int index
+        required property string fileName
+        required property string dateText
+        required property string sizeText
+        required property string weekdaySet
+        required property bool isExtra
+        required property bool isSafetyCopy
+        required property bool onInstallationDisk
+        required property bool valid
+        required property bool isIncomplete
+        required property bool own
+        required property string originText
+        property bool shown: true
+        visible: shown
+        width: parent ? parent.width : 0
+        implicitHeight: historyRow.implicitHeight + 16
+        height: visible ? implicitHeight : 0
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.divider
+        RowLayout {
+            id: historyRow
+            anchors.fill: parent
+            anchors.margins: 8
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacing
+            Label {
+                text: row.dateText
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+            }
+            Label {
+                text: row.fileName
+                font.pixelSize: Theme.fontBody
+                elide: Text.ElideMiddle
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "copyTag"
+                text: !row.own ? row.originText
+                    : !row.valid ? qsTr("unreadable")
+                    : row.isIncomplete ? qsTr("Incomplete")
+                    : row.weekdaySet.length > 0 ? qsTr("set: %1").arg(row.weekdaySet)
+                    : row.isSafetyCopy ? qsTr("before a restore")
+                    : row.isExtra ? qsTr("extra") : ""
+                visible: text.length > 0
+                color: !row.own ? Theme.warning
+                    : row.valid && !row.isIncomplete ? Theme.primary : Theme.danger
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+            }
+            Label {
+                text: row.onInstallationDisk ? qsTr("this disk") : qsTr("other disk")
+                color: row.onInstallationDisk ? Theme.warning : Theme.success
+                font.pixelSize: Theme.fontSmall
+                visible: !Theme.compact && row.own
+            }
+            Label {
+                text: row.sizeText
+                font.pixelSize: Theme.fontSmall
+                color: Theme.mutedText
+            }
         }
     }
 }

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QVariantMap>
 
 #include <sys/stat.h>
@@ -103,6 +104,34 @@ bool QmlTestFixture::touchFileBelow(const QString &dir, int daysAgo) const
     return file.open(QIODevice::ReadWrite)
         && file.setFileTime(QDateTime::currentDateTime().addDays(-daysAgo),
                             QFileDevice::FileModificationTime);
+}
+
+QString QmlTestFixture::makeForeignCopy(const QString &systemCode)
+{
+    const QString other = m_dir.filePath(QStringLiteral("outra-instalação"));
+    if (!QFileInfo::exists(other)) {
+        DemoParameters params;
+        params.companies = 2;
+        params.years = 2;
+        params.sizeMb = 1;
+        params.seed = 9;
+        params.lastYear = 2025;
+        if (DemoInstallation::create(other, params))
+            return {};
+    }
+    const QString folder = m_dir.filePath(QStringLiteral("pendrive-compartilhado"));
+    if (!QDir().mkpath(folder))
+        return {};
+    BackupOptions options;
+    options.root = other;
+    options.systemCode = systemCode;
+    options.output = folder;
+    BackupJob job(options);
+    if (job.run() || job.writtenCopies().isEmpty())
+        return {};
+    if (AppController *controller = AppController::instance())
+        controller->rememberDestination(folder);
+    return job.writtenCopies().first().path;
 }
 
 QString QmlTestFixture::makeIncompleteCopy(const QString &systemCode, const QString &output)

@@ -46,6 +46,10 @@ public:
     // Like makeCopy, but leaving out what cannot be copied (allowIncomplete):
     // the path of the copy written, also when it is incomplete.
     Q_INVOKABLE QString makeIncompleteCopy(const QString &systemCode, const QString &output);
+    // A copy of system of another installation (made once, beside root),
+    // written to a folder the app remembers as a destination: what a pen
+    // drive shared by two offices holds. Returns its path.
+    Q_INVOKABLE QString makeForeignCopy(const QString &systemCode);
     // A FIFO at path (parents created): a file no backup can copy, even as root.
     Q_INVOKABLE bool makeFifo(const QString &path) const;
     // Whether the copy's manifest lists items left out.

@@ -83,6 +83,50 @@ Item {
             verify(!findChild(home, "lastCopyIncomplete").visible)
         }
 
+        // Issue 11: another installation's copy on a remembered pen drive
+        // is no protection of this one: no "Last copy", the warning in red,
+        // and the copy listed apart under its own title.
+        function test_homeListsAForeignCopyApart() {
+            var foreign = fixture.makeForeignCopy("AT")
+            verify(fixture.exists(foreign))
+            var name = foreign.substring(foreign.lastIndexOf("/") + 1)
+            var home = createTemporaryObject(homeComponent, root)
+            var looking = findChild(home, "lookingForCopies")
+            verify(looking)
+            tryCompare(looking, "visible", false)
+            var warning = findChild(home, "protectionWarning")
+            tryCompare(warning, "visible", true)
+            compare(warning.kind, Banner.Kind.Danger)
+            compare(findChild(home, "lastCopy").visible, false)
+            verify(findChild(home, "otherCopiesTitle").visible)
+            compare(findChild(home, "otherCopiesTitle").text,
+                    "Copies of other installations or systems")
+
+            function shownIn(column) {
+                var names = []
+                for (var i = 0; i < column.children.length; ++i) {
+                    var row = column.children[i]
+                    if (row.visible && row.fileName !== undefined)
+                        names.push(row.fileName)
+                }
+                return names
+            }
+            compare(shownIn(findChild(home, "ownCopies")), [])
+            compare(shownIn(findChild(home, "otherCopies")), [name])
+
+            // This installation's own copy: the last copy; the other stays apart.
+            var own = fixture.makeCopy("AT", "")
+            verify(fixture.exists(own))
+            home = createTemporaryObject(homeComponent, root)
+            var last = findChild(home, "lastCopy")
+            tryCompare(last, "visible", true)
+            verify(last.text.indexOf("CopiaAT.zip") >= 0, last.text)
+            verify(last.text.indexOf("pendrive") < 0, last.text)
+            compare(shownIn(findChild(home, "ownCopies")), ["CopiaAT.zip"])
+            compare(shownIn(findChild(home, "otherCopies")), [name])
+            verify(fixture.removeFile(foreign))
+        }
+
         function test_homeActionsOpenTheWizards() {
             var home = createTemporaryObject(homeComponent, root)
             var backups = 0

@@ -32,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <algorithm>
 #include <cstdio>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -144,6 +145,69 @@ bool typeInto(QQuickWindow *window, QQuickItem *field, const QString &text)
     // The layout of the keyboard is loaded the first time it opens.
     settle(600);
     return true;
+}
+
+// Home reads the copies on a worker: wait until it shows them.
+void waitForHome(QObject *window)
+{
+    settle();
+    QObject *history = findByName(currentPage(window), QStringLiteral("history"));
+    if (!history || !waitFor([&] { return history->property("ready").toBool(); }))
+        std::fprintf(stderr, "Home did not finish reading the copies\n");
+}
+
+// Home with copies that are not this installation's protection in a
+// remembered folder: one of another installation (a pen drive two offices
+// share) and one of this installation's other system. They are removed
+// afterwards, so the other shots do not show them.
+int shootForeignCopies(QObject *window, Shooter &shooter, AppController &controller,
+                       const QString &root, const QString &scratch)
+{
+    const QString other = scratch + QStringLiteral("/OutraEmpresa");
+    DemoParameters params;
+    params.companies = 3;
+    params.years = 2;
+    params.sizeMb = 4;
+    params.seed = 77;
+    params.lastYear = 2026;
+    if (DemoInstallation::create(other, params))
+        return 1;
+    const QString shared = scratch + QStringLiteral("/PENDRIVE-ESCRITORIO");
+    QDir().mkpath(shared);
+    QStringList written;
+    auto backup = [&](const QString &from, const QString &system, const QString &extra) {
+        BackupOptions options;
+        options.root = from;
+        options.systemCode = system;
+        options.output = shared;
+        options.extraLabel = extra;
+        BackupJob job(options);
+        if (!job.run() && !job.writtenCopies().isEmpty())
+            written << job.writtenCopies().first().path;
+    };
+    backup(other, QStringLiteral("AT"), QStringLiteral("fechamento"));
+    backup(root, QStringLiteral("CP"), QString());
+    if (written.size() != 2) {
+        std::fprintf(stderr, "could not write the copies of another installation and system\n");
+        return 1;
+    }
+    controller.rememberDestination(shared);
+    QMetaObject::invokeMethod(window, "showBackup");
+    settle();
+    QMetaObject::invokeMethod(window, "showHome");
+    waitForHome(window);
+    // Scrolled to the end, where the other copies are listed.
+    if (QObject *scroll = findByName(currentPage(window), QStringLiteral("homeScroll"))) {
+        settle();
+        if (QObject *flick = scroll->property("contentItem").value<QObject *>())
+            flick->setProperty("contentY",
+                               std::max(0.0, flick->property("contentHeight").toDouble()
+                                                 - flick->property("height").toDouble()));
+    }
+    shooter.shoot(QStringLiteral("02-inicio-copias-alheias"));
+    for (const QString &copy : std::as_const(written))
+        QFile::remove(copy);
+    return 0;
 }
 
 // The kiosk pass: the pages where a kiosk types, with the keyboard open, and
@@ -490,8 +554,10 @@ int main(int argc, char *argv[])
     }
     controller.rememberDestination(pendrive);
     QMetaObject::invokeMethod(window, "showHome");
+    waitForHome(window);
     shooter.shoot(QStringLiteral("01-inicio"));
-
+    if (const int failed = shootForeignCopies(window, shooter, controller, root, dir.path()))
+        return failed;
     // Backup wizard.
     QMetaObject::invokeMethod(window, "showBackup");
     settle();

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/historyscan.h"
+
+#include "backup/copynaming.h"
+#include "copy/copyreader.h"
+#include "core/filesystem.h"
+#include "installation/installation.h"
+#include "installation/installationid.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Resguarda::HistoryScan {
+
+namespace {
+
+const QString safetyCopyMarker = QStringLiteral("-antes-da-restauracao-");
+const QString incompleteResult = QStringLiteral("incomplete");
+
+// The newest backup that wrote an incomplete copy, unless a complete copy
+// succeeded after it. records: newest first, as History::read gives them.
+std::optional<HistoryRecord> pendingIncompleteOf(const QList<HistoryRecord> &records)
+{
+    for (const auto &record : records) {
+        if (!record.isBackup())
+            continue;
+        if (record.succeeded())
+            return std::nullopt;
+        if (record.result == incompleteResult)
+            return record;
+    }
+    return std::nullopt;
+}
+
+// "CopiaAT-quarta" -> "quarta"; empty when the name is not of a weekday set.
+QString weekdaySetOf(const QString &baseName)
+{
+    for (int day = 1; day <= 7; ++day) {
+        const QString set = CopyNaming::weekdaySetName(day);
+        if (baseName.endsWith(u'-' + set, Qt::CaseInsensitive))
+            return set;
+    }
+    return {};
+}
+
+// The files this installation's history says its backups wrote, in
+// absolute and in canonical form: what vouches for a copy without an id.
+QSet<QString> copiesWrittenBy(const QList<HistoryRecord> &records)
+{
+    QSet<QString> paths;
+    for (const auto &record : records) {
+        if (!record.isBackup() || (!record.succeeded() && record.result != incompleteResult))
+            continue;
+        for (const QString &path : record.copies) {
+            const QFileInfo file(path);
+            paths.insert(file.absoluteFilePath());
+            const QString canonical = file.canonicalFilePath();
+            if (!canonical.isEmpty())
+                paths.insert(canonical);
+        }
+    }
+    return paths;
+}
+
+struct Context
+{
+    QString root;
+    QString systemCode;
+    QString installationId;
+    QString copiesFolder; // <root>/Copias, absolute and clean
+    QSet<QString> recorded;
+};
+
+Copy readCopy(const QFileInfo &file, const Context &context)
+{
+    Copy copy;
+    copy.path = file.absoluteFilePath();
+    copy.bytes = file.size();
+    const QString name = file.fileName();
+    copy.safetyCopy = name.contains(safetyCopyMarker, Qt::CaseInsensitive);
+    OperationError error;
+    // open() reads the central directory's end and the manifest only.
+    if (const auto reader = CopyReader::open(copy.path, &error)) {
+        const Manifest &manifest = reader->manifest();
+        copy.valid = true;
+        copy.systemCode = manifest.system.code;
+        copy.createdAt = manifest.createdAt;
+        copy.companies = int(manifest.companies.size());
+        copy.extra = !manifest.options.extraLabel.isEmpty();
+        copy.leftOut = manifest.leftOut.size();
+        // Whose copy it is, by what the copy says, never by where it lies:
+        // a remembered pen drive holds the copies of every installation
+        // that used it, under the same names.
+        bool thisInstallation = false;
+        if (!manifest.installationId.isEmpty()) {
+            thisInstallation = manifest.installationId == context.installationId;
+            copy.origin = Origin::OtherInstallation;
+        } else {
+            thisInstallation = context.recorded.contains(copy.path)
+                || context.recorded.contains(file.canonicalFilePath());
+            copy.origin = Origin::Unknown;
+        }
+        if (thisInstallation) {
+            const bool sameSystem
+                = context.systemCode.isEmpty() || copy.systemCode == context.systemCode;
+            copy.origin = sameSystem ? Origin::Own : Origin::OtherSystem;
+        }
+    } else {
+        // Still listed: the user should see that this file is not a usable
+        // copy. In the installation's own Copias it is shown with its
+        // copies; elsewhere nothing says whose it is.
+        copy.createdAt = file.lastModified();
+        copy.extra = name.contains(u"-extra-", Qt::CaseInsensitive);
+        copy.origin = !context.copiesFolder.isEmpty()
+                && QDir::cleanPath(file.absolutePath()) == context.copiesFolder
+            ? Origin::Own
+            : Origin::Unknown;
+    }
+    // The set is what the name says: the next copy of that weekday replaces this file.
+    if (!copy.extra && !copy.safetyCopy)
+        copy.weekdaySet = weekdaySetOf(file.completeBaseName());
+    // A safety copy records a label, but it is not one the user asked for.
+    if (copy.safetyCopy)
+        copy.extra = false;
+    copy.onInstallationDisk
+        = !context.root.isEmpty() && FileSystem::sameVolume(copy.path, context.root);
+    return copy;
+}
+
+} // namespace
+
+Result run(const Request &request)
+{
+    Result result;
+    Context context;
+    context.root = request.root;
+    context.systemCode = request.systemCode;
+    QList<HistoryRecord> records;
+    QStringList folders;
+    if (!request.root.isEmpty()) {
+        context.installationId = InstallationId::read(request.root);
+        context.copiesFolder = QDir::cleanPath(QFileInfo(request.root).absoluteFilePath() + u'/'
+                                               + QStringView(InstallationLayout::copiesDirName));
+        folders << context.copiesFolder;
+        records = History::read(request.root);
+        context.recorded = copiesWrittenBy(records);
+    }
+    folders << request.extraFolders;
+
+    QSet<QString> seen; // the same file reached twice (a remembered <root>/Copias)
+    for (const QString &folder : std::as_const(folders)) {
+        if (folder.isEmpty())
+            continue;
+        // Without QDir::Hidden: copies being written are ".<name>.resguarda-parcial".
+        const auto files
+            = QDir(folder).entryInfoList({QStringLiteral("Copia*.zip")}, QDir::Files, QDir::Name);
+        for (const QFileInfo &file : files) {
+            if (CopyNaming::isPartialName(file.fileName()))
+                continue;
+            const QString key = file.canonicalFilePath();
+            if (key.isEmpty() || seen.contains(key))
+                continue;
+            seen.insert(key);
+            result.copies.append(readCopy(file, context));
+        }
+    }
+    std::sort(result.copies.begin(), result.copies.end(), [](const Copy &a, const Copy &b) {
+        if (a.own() != b.own())
+            return a.own();
+        if (a.createdAt != b.createdAt)
+            return a.createdAt > b.createdAt;
+        return a.path < b.path;
+    });
+
+    if (!request.root.isEmpty()) {
+        // The history, not the copies found: a failed scheduled copy leaves
+        // no file, and the copies of other days would hide that today's failed.
+        result.pendingFailure = History::pendingFailure(request.root);
+        // An incomplete copy is not a failure, and is shown whether it was
+        // scheduled or made in the app.
+        if (result.pendingFailure && result.pendingFailure->result == incompleteResult)
+            result.pendingFailure.reset();
+        result.pendingIncomplete = pendingIncompleteOf(records);
+    }
+    return result;
+}
+
+} // namespace Resguarda::HistoryScan

@@ -1,0 +1,544 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Home's "state of protection" (ui/historymodel.h) tells the truth: only a
+// copy whose manifest says it is of this installation and of the system
+// chosen is its last copy; the copies of other installations and systems
+// found in the same folders are listed apart. The installation's id
+// (installation/installationid.h) is kept in a file of a tree every user
+// can write, so it is read as hostile input. Reading the copies runs on a
+// worker: the GUI thread's timer keeps firing while a few copies of 300
+// companies are read. Real installations, real copies written by
+// resguarda-cli, real files.
+
+#include "copy/copyreader.h"
+#include "copy/manifest.h"
+#include "demo/demoinstallation.h"
+#include "installation/installation.h"
+#include "installation/installationid.h"
+#include "support/testinstallation.h"
+#include "ui/historymodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Resguarda;
+using namespace TestSupport;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr auto testerMode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+
+// The model reads on a worker: wait until it delivered. Through the
+// property system, so that this file also builds against a model without
+// one (then it read synchronously and is never busy).
+bool waitUntilRead(HistoryModel &model, int timeoutMs = 120000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (model.property("busy").toBool()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(10);
+    }
+    return true;
+}
+
+int roleOf(const QAbstractItemModel &model, const QByteArray &name)
+{
+    return model.roleNames().key(name, -1);
+}
+
+// Row of the file named fileName, or -1.
+int rowOf(const QAbstractItemModel &model, const QString &fileName)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(HistoryModel::FileNameRole).toString() == fileName)
+            return row;
+    }
+    return -1;
+}
+
+QString manifestIdOf(const QString &copy)
+{
+    OperationError error;
+    const auto reader = CopyReader::open(copy, &error);
+    if (!reader) {
+        qWarning() << error.message;
+        return u"<unreadable>"_s;
+    }
+    return reader->manifest().installationId;
+}
+
+QString idFileOf(const QString &root)
+{
+    return root + u'/' + QString::fromUtf16(InstallationId::fileName);
+}
+
+} // namespace
+
+class TestHistoryModel : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    // A small demo installation at a new folder below m_dir.
+    QString makeInstallation(const QString &name, int companies = 3, int sizeMb = 2)
+    {
+        const QString root = m_dir.filePath(name);
+        DemoParameters params;
+        params.companies = companies;
+        params.sizeMb = sizeMb;
+        params.years = 2;
+        params.lastYear = 2025;
+        const OperationError error = DemoInstallation::create(root, params);
+        if (error) {
+            qWarning() << error.message;
+            return {};
+        }
+        return root;
+    }
+
+    // A backup made by resguarda-cli; the copy's path, empty on failure.
+    QString backup(const QString &root, const QString &system, const QString &output = {},
+                   const QStringList &more = {})
+    {
+        QStringList args {u"backup"_s, u"--root"_s, root, u"--system"_s, system, u"--quiet"_s};
+        if (!output.isEmpty())
+            args << u"--output"_s << output;
+        args << more;
+        const ProcessResult result = runCli(args);
+        if (result.exitCode != 0) {
+            qWarning() << result.standardError;
+            return {};
+        }
+        const QString folder
+            = output.isEmpty() ? root + u"/Copias"_s : QFileInfo(output).absoluteFilePath();
+        // The newest Copia<SIS>*.zip in the folder is the one just written.
+        const auto files = QDir(folder).entryInfoList({u"Copia"_s + system + u"*.zip"_s},
+                                                      QDir::Files, QDir::Time);
+        return files.isEmpty() ? QString() : files.first().absoluteFilePath();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Never the user's settings or history.
+        qputenv("HOME", QFile::encodeName(m_dir.filePath(u"home"_s)));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(u"home/.config"_s)));
+        QVERIFY(QDir().mkpath(m_dir.filePath(u"home/.config"_s)));
+    }
+
+    // --- the id in the manifest ---
+
+    void manifestRoundTripsTheInstallationId()
+    {
+        Manifest manifest;
+        manifest.system = {u"AT"_s, u"Ativo Imobilizado"_s};
+        manifest.createdAt = QDateTime::currentDateTime();
+        manifest.toolVersion = u"test"_s;
+        const QString id = u"0f8fad5b-d9cb-469f-a165-70867728950e"_s;
+        manifest.installationId = id;
+        Manifest read;
+        QString problem;
+        QCOMPARE(Manifest::fromJson(manifest.toJson(), &read, &problem), Manifest::ParseResult::Ok);
+        QCOMPARE(read.installationId, id);
+
+        // Older copies have no id, and stay readable.
+        manifest.installationId.clear();
+        const QByteArray withoutId = manifest.toJson();
+        QVERIFY(!withoutId.contains("installationId"));
+        QCOMPARE(Manifest::fromJson(withoutId, &read, &problem), Manifest::ParseResult::Ok);
+        QCOMPARE(read.installationId, QString());
+
+        // A copy from anywhere: an id that is not one says nothing, and
+        // the copy is still a copy (its data is restorable).
+        for (const QJsonValue &bad :
+             {QJsonValue(u"../../etc"_s), QJsonValue(42), QJsonValue(u"{"_s + id + u"}"_s),
+              QJsonValue(id.toUpper()), QJsonValue(QString(100000, u'a'))}) {
+            QJsonObject object = QJsonDocument::fromJson(withoutId).object();
+            object.insert(u"installationId", bad);
+            QCOMPARE(Manifest::fromJson(QJsonDocument(object).toJson(), &read, &problem),
+                     Manifest::ParseResult::Ok);
+            QCOMPARE(read.installationId, QString());
+        }
+    }
+
+    void firstBackupRecordsTheId()
+    {
+        const QString root = makeInstallation(u"primeira"_s);
+        QVERIFY(!root.isEmpty());
+        QVERIFY(!QFileInfo::exists(idFileOf(root)));
+        QCOMPARE(InstallationId::read(root), QString());
+
+        const QString first = backup(root, u"AT"_s);
+        QVERIFY(!first.isEmpty());
+        const QString id = InstallationId::read(root);
+        QVERIFY(InstallationId::isValid(id));
+        QCOMPARE(manifestIdOf(first), id);
+
+        // Kept: every later copy says the same.
+        const QString second = backup(root, u"CP"_s);
+        QCOMPARE(manifestIdOf(second), id);
+        QCOMPARE(InstallationId::read(root), id);
+    }
+
+    // --- the id file is hostile input ---
+
+    void hostileIdFile_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("link to /dev/zero") << u"zero"_s;
+        QTest::newRow("link to a valid id elsewhere") << u"link"_s;
+        QTest::newRow("fifo") << u"fifo"_s;
+        QTest::newRow("10 MB file") << u"huge"_s;
+        QTest::newRow("garbage") << u"garbage"_s;
+        QTest::newRow("folder") << u"folder"_s;
+    }
+
+    void hostileIdFile()
+    {
+        QFETCH(QString, kind);
+        const QString root = makeInstallation(u"hostil-"_s + kind, 1, 1);
+        QVERIFY(!root.isEmpty());
+        const QString file = idFileOf(root);
+        const QByteArray path = QFile::encodeName(file);
+        QByteArray contents;
+        if (kind == u"zero") {
+            QCOMPARE(::symlink("/dev/zero", path.constData()), 0);
+        } else if (kind == u"link") {
+            const QString elsewhere = m_dir.filePath(u"id-alheio-"_s + kind);
+            writeFile(elsewhere, "0f8fad5b-d9cb-469f-a165-70867728950e\n");
+            QCOMPARE(::symlink(QFile::encodeName(elsewhere).constData(), path.constData()), 0);
+        } else if (kind == u"fifo") {
+            QCOMPARE(::mkfifo(path.constData(), 0644), 0);
+        } else if (kind == u"huge") {
+            // A valid id first: a reader that read a prefix would accept it.
+            contents = "0f8fad5b-d9cb-469f-a165-70867728950e\n" + QByteArray(10 * 1024 * 1024, 'x');
+            writeFile(file, contents);
+        } else if (kind == u"garbage") {
+            contents = QByteArray("\xff\xfe\0not-an-id\n", 15);
+            writeFile(file, contents);
+        } else {
+            QVERIFY(QDir().mkpath(file));
+        }
+        const QByteArray hashBefore = contents.isEmpty() ? QByteArray() : fileHash(file);
+
+        // Read as "no id", at once (a FIFO without a writer would block a
+        // plain open, /dev/zero would never end).
+        QCOMPARE(InstallationId::read(root), QString());
+        QString problem;
+        QCOMPARE(InstallationId::ensure(root, &problem), QString());
+        QVERIFY(!problem.isEmpty());
+
+        // A backup still works, and leaves what is there untouched: its
+        // copy just carries no id.
+        const QString copy = backup(root, u"AT"_s);
+        QVERIFY(!copy.isEmpty());
+        QCOMPARE(manifestIdOf(copy), QString());
+        struct stat after;
+        QCOMPARE(::lstat(path.constData(), &after), 0);
+        if (kind == u"zero" || kind == u"link")
+            QVERIFY(S_ISLNK(after.st_mode));
+        else if (kind == u"fifo")
+            QVERIFY(S_ISFIFO(after.st_mode));
+        else if (kind == u"folder")
+            QVERIFY(S_ISDIR(after.st_mode));
+        else
+            QCOMPARE(fileHash(file), hashBefore);
+
+        // And Home does not call that copy this installation's protection
+        // unless its history says this installation wrote it, which it does.
+        HistoryModel model;
+        model.setProperty("systemCode", u"AT"_s);
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.lastCopyPath(), copy);
+    }
+
+    // --- whose copy ---
+
+    // Issue 11: a fresh installation never backed up showed another
+    // installation's copy, found in a remembered folder, as its last copy.
+    void copyOfAnotherInstallationIsNotTheLastCopy()
+    {
+        const QString a = makeInstallation(u"inst-a"_s);
+        const QString b = makeInstallation(u"inst-b"_s);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        const QString pen = m_dir.filePath(u"pendrive-ab"_s);
+        QVERIFY(QDir().mkpath(pen));
+        const QString ofB = backup(b, u"CP"_s, pen, {u"--extra"_s, u"extra"_s});
+        QVERIFY(!ofB.isEmpty());
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setProperty("systemCode", u"CP"_s);
+        model.setRoot(a);
+        model.setExtraFolders({pen});
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 1); // listed...
+        QCOMPARE(model.lastCopyPath(), QString()); // ...but not as A's last copy
+        QVERIFY(!model.lastCopyTime().isValid());
+        QVERIFY(model.needsAttention());
+        QCOMPARE(model.attentionText(), u"No copy of this installation was found. Make one now."_s);
+        const int own = roleOf(model, "own");
+        QVERIFY(own >= 0);
+        QCOMPARE(model.index(0).data(own).toBool(), false);
+        QCOMPARE(model.index(0).data(roleOf(model, "originText")).toString(),
+                 u"another installation"_s);
+        QCOMPARE(model.property("ownCount").toInt(), 0);
+        QCOMPARE(model.property("otherCount").toInt(), 1);
+
+        // A's own copy on the same pen drive: A's last copy, listed first,
+        // B's apart.
+        const QString ofA = backup(a, u"CP"_s, pen);
+        QVERIFY(!ofA.isEmpty());
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.lastCopyPath(), ofA);
+        QCOMPARE(model.property("ownCount").toInt(), 1);
+        QCOMPARE(model.index(0).data(HistoryModel::PathRole).toString(), ofA);
+        QCOMPARE(model.index(0).data(own).toBool(), true);
+        QCOMPARE(model.index(1).data(HistoryModel::PathRole).toString(), ofB);
+        QCOMPARE(model.index(1).data(own).toBool(), false);
+
+        // From B's side the other way round.
+        model.setRoot(b);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.lastCopyPath(), ofB);
+    }
+
+    // Issue 11: with Compras chosen, Home showed an AT copy as its last copy.
+    void copyOfAnotherSystemIsNotTheLastCopy()
+    {
+        const QString root = makeInstallation(u"sistemas"_s);
+        QVERIFY(!root.isEmpty());
+        const QString at = backup(root, u"AT"_s);
+        QCOMPARE(QFileInfo(at).fileName(), u"CopiaAT.zip"_s);
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setProperty("systemCode", u"CP"_s);
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.lastCopyPath(), QString());
+        QVERIFY(model.needsAttention());
+        QCOMPARE(model.index(0).data(roleOf(model, "own")).toBool(), false);
+        QCOMPARE(model.index(0).data(roleOf(model, "originText")).toString(), u"system AT"_s);
+
+        // Choosing AT makes it the last copy, read again at once.
+        model.setProperty("systemCode", u"AT"_s);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.lastCopyPath(), at);
+        QCOMPARE(model.index(0).data(roleOf(model, "own")).toBool(), true);
+    }
+
+    // Issue 11: an AT-only installation listed CopiaCP.zip as its own.
+    void atOnlyInstallationDoesNotOwnCopiaCP()
+    {
+        const QString other = makeInstallation(u"com-cp"_s);
+        QVERIFY(!other.isEmpty());
+        const QString cp = backup(other, u"CP"_s);
+        QVERIFY(!cp.isEmpty());
+
+        const QString root = makeInstallation(u"so-at"_s);
+        QVERIFY(!root.isEmpty());
+        writeFile(root + u"/sistemas.json"_s,
+                  R"({"formato": 1, "sistemas": [{"codigo": "AT", "nome": "Ativo Imobilizado"}]})");
+        for (const QString &system : {u"CP"_s, u"LF"_s})
+            QDir(root + u'/' + system).removeRecursively();
+        OperationError error;
+        const auto installation = Installation::open(root, &error);
+        QVERIFY2(installation, qPrintable(error.message));
+        QCOMPARE(installation->systems().size(), 1);
+        const QString at = backup(root, u"AT"_s);
+        QVERIFY(!at.isEmpty());
+        // Someone put the other installation's copy in its Copias.
+        QVERIFY(QFile::copy(cp, root + u"/Copias/CopiaCP.zip"_s));
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setProperty("systemCode", u"AT"_s);
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.lastCopyPath(), at);
+        const int row = rowOf(model, u"CopiaCP.zip"_s);
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row).data(roleOf(model, "own")).toBool(), false);
+        QCOMPARE(model.property("ownCount").toInt(), 1);
+        // Even the newest: it was copied in after AT's copy was made.
+        QVERIFY(QFileInfo(root + u"/Copias/CopiaCP.zip"_s).lastModified()
+                >= QFileInfo(at).lastModified());
+    }
+
+    // A copy without an id (made before ids were recorded): this
+    // installation's only where its history says it wrote that file.
+    void copyWithoutIdCountsOnlyWhenTheHistoryRecordsIt()
+    {
+        const QString root = makeInstallation(u"antiga"_s);
+        QVERIFY(!root.isEmpty());
+        // An old copy of format 1, from a pen drive: no id, no history.
+        const QString pen = m_dir.filePath(u"pendrive-antigo"_s);
+        QVERIFY(QDir().mkpath(pen));
+        QVERIFY(QFile::copy(QStringLiteral(RESGUARDA_SOURCE_DIR)
+                                + u"/tests/data/copy-format-1/"
+                                  u"CopiaCP.zip"_s,
+                            pen + u"/CopiaCP.zip"_s));
+        QCOMPARE(manifestIdOf(pen + u"/CopiaCP.zip"_s), QString());
+
+        HistoryModel model;
+        model.setProperty("systemCode", u"CP"_s);
+        model.setRoot(root);
+        model.setExtraFolders({pen});
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.lastCopyPath(), QString());
+        QCOMPARE(model.index(0).data(roleOf(model, "originText")).toString(), u"origin unknown"_s);
+
+        // A copy this installation wrote without an id (its id file was
+        // unusable): the history vouches for it where it was written...
+        writeFile(idFileOf(root), "garbage");
+        const QString own = backup(root, u"CP"_s);
+        QVERIFY(!own.isEmpty());
+        QCOMPARE(manifestIdOf(own), QString());
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.lastCopyPath(), own);
+        // ...and nowhere else: the same bytes under another name are not.
+        QVERIFY(QFile::rename(own, pen + u"/CopiaCP-quarta.zip"_s));
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.lastCopyPath(), QString());
+    }
+
+    // The installation recreated under the same path (a new tree, a new id):
+    // the copies of the old one in a remembered folder are not its copies.
+    void sameRootRecreatedIsAnotherInstallation()
+    {
+        const QString root = makeInstallation(u"recriada"_s);
+        QVERIFY(!root.isEmpty());
+        const QString pen = m_dir.filePath(u"pendrive-recriada"_s);
+        QVERIFY(QDir().mkpath(pen));
+        const QString copy = backup(root, u"AT"_s, pen);
+        QVERIFY(!copy.isEmpty());
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setProperty("systemCode", u"AT"_s);
+        model.setExtraFolders({pen});
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.lastCopyPath(), copy);
+
+        QVERIFY(QDir(root).removeRecursively());
+        QVERIFY(!makeInstallation(u"recriada"_s).isEmpty());
+        QSignalSpy rootChanged(&model, &HistoryModel::rootChanged);
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(rootChanged.count(), 0);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.lastCopyPath(), QString());
+        QVERIFY(model.needsAttention());
+    }
+
+    // --- the GUI thread keeps running ---
+
+    // Issue 11: Home froze 2.4-2.6 s each time it was shown once the
+    // remembered folders held a few copies of 300 companies. The copies are
+    // read on a worker: a timer of the GUI thread keeps firing meanwhile.
+    void guiThreadRunsWhileCopiesAreRead()
+    {
+        const QString root = makeInstallation(u"grande"_s, 300, 60);
+        QVERIFY(!root.isEmpty());
+        const QString pen = m_dir.filePath(u"pendrive-grande"_s);
+        QVERIFY(QDir().mkpath(pen));
+        QStringList written;
+        for (const QString &system : {u"AT"_s, u"CP"_s, u"LF"_s}) {
+            const QString copy = backup(root, system, pen);
+            QVERIFY(!copy.isEmpty());
+            written << copy;
+        }
+        // The same real copies on ten remembered pen drives, under the
+        // names weekday sets and extra copies give them: hard links, so
+        // that each is a file of its own to read without filling the disk.
+        // Its names as weekday sets and extra copies accumulate them.
+        QStringList names {QString(),    u"-segunda"_s, u"-terca"_s,
+                           u"-quarta"_s, u"-quinta"_s,  u"-sexta"_s};
+        for (int month = 1; month <= 4; ++month)
+            names << u"-extra-fechamento-2025-%1-01-1800"_s.arg(month, 2, 10, QLatin1Char('0'));
+        QStringList folders {pen};
+        for (int drive = 2; drive <= 10; ++drive) {
+            folders << m_dir.filePath(u"pendrive-grande-%1"_s.arg(drive));
+            QVERIFY(QDir().mkpath(folders.last()));
+        }
+        int expected = 0;
+        for (const QString &copy : std::as_const(written)) {
+            for (const QString &folder : std::as_const(folders)) {
+                for (const QString &name : std::as_const(names)) {
+                    const QString target
+                        = folder + u'/' + QFileInfo(copy).completeBaseName() + name + u".zip"_s;
+                    if (target != copy)
+                        QCOMPARE(::link(QFile::encodeName(copy).constData(),
+                                        QFile::encodeName(target).constData()),
+                                 0);
+                    ++expected;
+                }
+            }
+        }
+        const int cpCompanies = int(
+            QDir(root + u"/CP/empresas"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+
+        HistoryModel model;
+        model.setProperty("systemCode", u"CP"_s);
+        QList<qint64> ticks;
+        QElapsedTimer clock;
+        QTimer timer;
+        timer.setInterval(10);
+        QObject::connect(&timer, &QTimer::timeout, [&] { ticks.append(clock.elapsed()); });
+        clock.start();
+        timer.start();
+        ticks.append(clock.elapsed());
+        model.setExtraFolders(folders);
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), expected, 120000);
+        ticks.append(clock.elapsed());
+        timer.stop();
+
+        qint64 maxGap = 0;
+        for (int i = 1; i < ticks.size(); ++i)
+            maxGap = std::max(maxGap, ticks.at(i) - ticks.at(i - 1));
+        qInfo("read %d copies of an installation of 300 companies in %lld ms: %lld ticks, largest "
+              "gap %lld ms",
+              expected, ticks.last(), qint64(ticks.size()), maxGap);
+        QVERIFY2(ticks.size() >= 10, qPrintable(u"%1 ticks"_s.arg(ticks.size())));
+        QVERIFY2(maxGap < 500, qPrintable(u"the GUI thread stood still for %1 ms"_s.arg(maxGap)));
+
+        // And the result is right: the CP copies are its copies, newest
+        // first; AT's and LF's apart.
+        QCOMPARE(model.property("ownCount").toInt(), expected / 3);
+        QCOMPARE(model.property("otherCount").toInt(), expected - expected / 3);
+        QCOMPARE(QFileInfo(model.lastCopyPath()).fileName().left(7), u"CopiaCP"_s);
+        QVERIFY(cpCompanies > 200);
+        QCOMPARE(model.index(0).data(HistoryModel::CompaniesRole).toInt(), cpCompanies);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryModel)
+#include "tst_historymodel.moc"
