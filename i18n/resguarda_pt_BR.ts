@@ -389,6 +389,14 @@
         <source>Measuring the companies&apos; folders…</source>
         <translation>Medindo as pastas das empresas…</translation>
     </message>
+    <message>
+        <source>Correct the options to continue</source>
+        <translation>Corrija as opções para continuar</translation>
+    </message>
+    <message>
+        <source>Mark at least one company to continue</source>
+        <translation>Marque ao menos uma empresa para continuar</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -2034,6 +2042,10 @@
     <message>
         <source>Working out what the restore will do…</source>
         <translation>Calculando o que a restauração fará…</translation>
+    </message>
+    <message>
+        <source>Comparing the installation&apos;s data with the copy&apos;s date…</source>
+        <translation>Comparando os dados da instalação com a data da cópia…</translation>
     </message>
 </context>
 <context>
