@@ -6,6 +6,7 @@
 // external program. Every test drives the real CLI on real files.
 
 #include "core/displaytext.h"
+#include "installation/installationid.h"
 #include "support/hostilecopy.h"
 #include "support/lockholderprocess.h"
 #include "support/sanitizers.h"
@@ -616,6 +617,9 @@ private Q_SLOTS:
                       noise(16 * 1024 * 1024, quint32(100 + i)));
         const QString output = path(QStringLiteral("backup-out"));
         QVERIFY(QDir().mkpath(output));
+        // The installation's id is created by its first backup, even one
+        // that is cancelled; its data is what must stay as it was.
+        QVERIFY(!Resguarda::InstallationId::ensure(root).isEmpty());
         const auto before = treeHashes(root);
 
         QProcess process;

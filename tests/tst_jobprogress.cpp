@@ -11,6 +11,7 @@
 #include "demo/demoinstallation.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
+#include "support/uiwait.h"
 #include "ui/backupsettings.h"
 #include "ui/companymodel.h"
 #include "ui/jobcontroller.h"
@@ -236,7 +237,7 @@ void TestJobProgress::restoreProgressIsOneMeasurePerPhase()
 
     RestoreSettings settings;
     settings.setRoot(root);
-    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QVERIFY2(TestSupport::openAndWait(settings, copy), qPrintable(settings.copyError()));
     QVERIFY2(settings.valid(), qPrintable(settings.validationError()));
     JobController job;
     Recorder recorder(job);
@@ -306,7 +307,7 @@ void TestJobProgress::cancelledRestoreIsNotDone()
 
     RestoreSettings settings;
     settings.setRoot(root);
-    QVERIFY2(settings.openCopy(copy), qPrintable(settings.copyError()));
+    QVERIFY2(TestSupport::openAndWait(settings, copy), qPrintable(settings.copyError()));
     JobController job;
     QVERIFY(job.startRestore(&settings));
     job.cancel();

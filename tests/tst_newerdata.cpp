@@ -10,6 +10,7 @@
 #include "restore/newerdata.h"
 #include "restore/restoreplan.h"
 #include "support/testinstallation.h"
+#include "support/uiwait.h"
 #include "ui/companymodel.h"
 #include "ui/restoreplanmodel.h"
 #include "ui/restoresettings.h"
@@ -304,7 +305,7 @@ private Q_SLOTS:
                  u"not restored"_s);
         // The backup's list says nothing of the kind.
         CompanyModel backup;
-        QVERIFY(backup.loadInstallation(m_root, u"CP"_s));
+        QVERIFY(TestSupport::loadAndWait(backup, m_root, u"CP"_s));
         QVERIFY(backup.index(0).data(CompanyModel::RestoreTextRole).toString().isEmpty());
     }
 
@@ -314,7 +315,7 @@ private Q_SLOTS:
         RestoreSettings settings;
         settings.setRoot(m_root);
         QSignalSpy found(&settings, &RestoreSettings::newerDataChanged);
-        QVERIFY(settings.openCopy(m_copy));
+        QVERIFY(TestSupport::openAndWait(settings, m_copy));
         QTRY_VERIFY(!settings.checkingNewerData());
         QCOMPARE(settings.newerCompanies().size(), 1);
         QCOMPARE(settings.newerCompanies().first().code, u"0002"_s);

@@ -200,6 +200,7 @@ WizardScaffold {
 
     // 2. Options
     StepPage {
+        id: optionsPage
         objectName: "optionsStep"
         title: qsTr("Options")
 
@@ -295,14 +296,19 @@ WizardScaffold {
             Layout.leftMargin: Theme.margin
             Layout.preferredHeight: Theme.touchTarget + 8
             onTextEdited: settings.extraLabel = text
+            // The error under it comes into view with it.
+            onActiveFocusChanged: if (activeFocus && optionsError.visible) Qt.callLater(optionsPage.ensureVisible, optionsError)
         }
         // Next to the field whose value it is about, never below the fold.
         Banner {
+            id: optionsError
             objectName: "optionsError"
             kind: Banner.Kind.Danger
             visible: settings.validationError.length > 0
             text: settings.validationError
             Layout.fillWidth: true
+            // Scrolled into view with the field being typed in.
+            onVisibleChanged: if (visible) Qt.callLater(optionsPage.ensureVisible, this)
         }
         OptionSwitch {
             objectName: "wipeOption"

@@ -110,17 +110,32 @@ Item {
             var wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
             wizard.current = wizard.stepOptions
             wizard.settings.mode = BackupSettings.Extra
-            wizard.settings.extraLabel = "  "
             var field = findChild(wizard, "extraLabel")
+            tryCompare(field, "visible", true)
+            var page = findChild(wizard, "optionsStep")
+            waitForRendering(wizard)
+            // As a user does: scroll to the field, tap it, type a blank label.
+            page.ensureVisible(field)
+            waitForRendering(wizard)
+            mouseClick(field)
+            tryCompare(field, "activeFocus", true)
+            keyClick(Qt.Key_Space)
+            keyClick(Qt.Key_Space)
+            compare(wizard.settings.extraLabel, "  ")
             var error = findChild(wizard, "optionsError")
             tryCompare(error, "visible", true)
             verify(!findChild(wizard.footer, "nextButton").enabled)
+            waitForRendering(wizard)
             var fieldBottom = field.mapToItem(wizard, 0, field.height).y
             var errorTop = error.mapToItem(wizard, 0, 0).y
             verify(errorTop >= fieldBottom && errorTop - fieldBottom < 40,
                    "the error follows the field (" + fieldBottom + ", " + errorTop + ")")
-            verify(errorTop + error.height <= wizard.height, "the error is on screen")
+            var pageBottom = page.mapToItem(wizard, 0, page.height).y
+            tryVerify(function() { return error.mapToItem(wizard, 0, error.height).y <= pageBottom }, 5000,
+                      "the error is on screen, not below the fold: " + error.mapToItem(wizard, 0, error.height).y
+                      + " > " + pageBottom)
             compare(wizard.nextMissingText, wizard.settings.validationError)
+            verify(findChild(wizard.footer, "nextMissingHint").visible)
         }
 
         function test_wholeBackup() {

@@ -263,7 +263,8 @@ Item {
                 verify(fixture.touchFileBelow(fixture.root + "/AT/empresas/" + codes[newer[i]], 3))
 
             var wizard = createTemporaryObject(smallWizardComponent, root)
-            verify(wizard.settings.openCopy(copy))
+            wizard.settings.openCopy(copy)
+            tryCompare(wizard.settings, "copyOpen", true, 60000)
             tryCompare(wizard.settings, "checkingNewerData", false)
             next(wizard)
 
@@ -281,6 +282,8 @@ Item {
             next(wizard)
 
             compare(wizard.current, wizard.stepSummary)
+            tryCompare(wizard.settings, "planning", false, 60000)
+            tryCompare(wizard.settings, "checkingNewerData", false, 60000)
             var confirmation = findChild(wizard, "confirmation")
             var restoreNow = findChild(wizard.footer, "nextButton")
             waitForRendering(wizard)
@@ -328,7 +331,8 @@ Item {
             fixture.removeTree(copies)
             var copy = fixture.makeCopy("AT", copies)
             var wizard = createTemporaryObject(wizardComponent, root)
-            verify(wizard.settings.openCopy(copy))
+            wizard.settings.openCopy(copy)
+            tryCompare(wizard.settings, "copyOpen", true, 60000)
             next(wizard)
             wizard.settings.companies.setSelected(0, false)
             var view = findChild(wizard, "companyView")
