@@ -14,6 +14,7 @@
 #include "demo/demoinstallation.h"
 #include "installation/installation.h"
 #include "installation/installationid.h"
+#include "support/guithreadwatch.h"
 #include "support/testinstallation.h"
 #include "ui/historymodel.h"
 
@@ -506,29 +507,19 @@ private Q_SLOTS:
 
         HistoryModel model;
         model.setProperty("systemCode", u"CP"_s);
-        QList<qint64> ticks;
-        QElapsedTimer clock;
-        QTimer timer;
-        timer.setInterval(10);
-        QObject::connect(&timer, &QTimer::timeout, [&] { ticks.append(clock.elapsed()); });
-        clock.start();
-        timer.start();
-        ticks.append(clock.elapsed());
+        GuiThreadWatch watch;
         model.setExtraFolders(folders);
         model.setRoot(root);
         QVERIFY(waitUntilRead(model));
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), expected, 120000);
-        ticks.append(clock.elapsed());
-        timer.stop();
+        watch.stop();
 
-        qint64 maxGap = 0;
-        for (int i = 1; i < ticks.size(); ++i)
-            maxGap = std::max(maxGap, ticks.at(i) - ticks.at(i - 1));
-        qInfo("read %d copies of an installation of 300 companies in %lld ms: %lld ticks, largest "
+        qInfo("read %d copies of an installation of 300 companies in %lld ms: %d ticks, largest "
               "gap %lld ms",
-              expected, ticks.last(), qint64(ticks.size()), maxGap);
-        QVERIFY2(ticks.size() >= 10, qPrintable(u"%1 ticks"_s.arg(ticks.size())));
-        QVERIFY2(maxGap < 500, qPrintable(u"the GUI thread stood still for %1 ms"_s.arg(maxGap)));
+              expected, watch.elapsedMs(), watch.ticks(), watch.maxGapMs());
+        QVERIFY2(watch.ticks() >= 10, qPrintable(u"%1 ticks"_s.arg(watch.ticks())));
+        QVERIFY2(watch.maxGapMs() < 500,
+                 qPrintable(u"the GUI thread stood still for %1 ms"_s.arg(watch.maxGapMs())));
 
         // And the result is right: the CP copies are its copies, newest
         // first; AT's and LF's apart.

@@ -12,6 +12,7 @@
 #include "installation/installation.h"
 #include "installation/tablepath.h"
 #include "storage/volume.h"
+#include "support/guithreadwatch.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
 #include "support/uiwait.h"
@@ -31,42 +32,6 @@ using namespace Resguarda;
 using namespace TestSupport;
 
 namespace {
-
-// Counts the ticks of a GUI-thread timer and the longest time between two
-// of them (or between the start and the first, or the last and stop()).
-class TickCounter
-{
-public:
-    TickCounter()
-    {
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] { tick(); });
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    void stop()
-    {
-        tick();
-        m_timer.stop();
-    }
-    int ticks() const { return m_ticks; }
-    qint64 maxGapMs() const { return m_maxGap; }
-
-private:
-    void tick()
-    {
-        const qint64 now = m_clock.elapsed();
-        m_maxGap = qMax(m_maxGap, now - m_last);
-        m_last = now;
-        ++m_ticks;
-    }
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_maxGap = 0;
-    int m_ticks = 0;
-};
 
 // The longest the GUI thread may stop: a tap in that time is answered late
 // but answered. The work measured here takes seconds when done in one go.
@@ -179,7 +144,7 @@ void TestUiWorkers::companiesLoadOnWorker()
 {
     CompanyModel model;
     QSignalSpy loaded(&model, &CompanyModel::loaded);
-    TickCounter counter;
+    GuiThreadWatch counter;
     model.loadInstallation(m_big, QStringLiteral("AT"));
     QVERIFY(model.loading());
     QCOMPARE(model.rowCount(), 0); // nothing half-measured is shown
@@ -304,7 +269,7 @@ void TestUiWorkers::containerOpensOnWorker()
     RestoreSettings settings;
     settings.setRoot(m_big);
     QSignalSpy opened(&settings, &RestoreSettings::copyOpened);
-    TickCounter counter;
+    GuiThreadWatch counter;
     settings.openCopy(m_container);
     QVERIFY(settings.opening());
     QCOMPARE(settings.openingName(), QStringLiteral("copia.7z"));
@@ -334,7 +299,7 @@ void TestUiWorkers::containerOpensOnWorker()
 
     // A change of choice plans again on the worker; a newer change drops
     // the plan of the older one.
-    TickCounter again;
+    GuiThreadWatch again;
     settings.companies()->setSelected(0, false);
     settings.updatePlan();
     QVERIFY(settings.planning());
@@ -381,7 +346,7 @@ void TestUiWorkers::demoIsCreatedOnWorker()
     AppController app;
     QVERIFY(app.demoRoot().startsWith(m_dir.path()));
     QSignalSpy created(&app, &AppController::demoCreated);
-    TickCounter counter;
+    GuiThreadWatch counter;
     app.createDemo();
     QVERIFY(app.creatingDemo());
     QTRY_VERIFY_WITH_TIMEOUT(!created.isEmpty(), 180000);
@@ -419,7 +384,7 @@ void TestUiWorkers::wipeCountOnWorker()
     BackupSettings settings;
     settings.setRoot(m_big);
     QSignalSpy changed(&settings, &BackupSettings::changed);
-    TickCounter counter;
+    GuiThreadWatch counter;
     settings.setDestinationFolder(pen);
     QVERIFY(settings.canWipeDestination());
     QVERIFY(settings.countingWipeFiles());

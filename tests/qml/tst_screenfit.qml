@@ -129,6 +129,8 @@ Item {
             var window = openMain()
             var wizard = showWizard(window, true)
             wizard.settings.mode = BackupSettings.Extra
+            // A valid label: an error would be scrolled into view instead.
+            wizard.settings.extraLabel = "Fechamento anual de 2025"
             wizard.current = wizard.stepOptions
             var step = findChild(wizard, "optionsStep")
             var label = findChild(wizard, "targetPath")
