@@ -144,7 +144,8 @@ ApplicationWindow {
                 objectName: "headerSystem"
                 visible: AppController.hasInstallation && AppController.systemCode.length > 0
                 spacing: 6
-                Layout.maximumWidth: window.width / 3
+                // Its natural width, right-aligned; at most a third of the bar.
+                Layout.maximumWidth: Math.min(implicitWidth, window.width / 3)
                 Label {
                     objectName: "headerSystemCode"
                     text: AppController.systemCode

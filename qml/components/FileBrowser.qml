@@ -148,6 +148,12 @@ ColumnLayout {
         }
     }
 
+    // Gives the keyboard to the list (a page opening the browser calls it,
+    // so that the next keys act in the browser that just appeared).
+    function focusList() {
+        view.forceActiveFocus(Qt.TabFocusReason)
+    }
+
     ListView {
         id: view
         objectName: "fileView"

@@ -106,6 +106,7 @@ WizardScaffold {
 
     // 1. Destination
     StepPage {
+        id: destinationPage
         objectName: "destinationStep"
         title: qsTr("Where should the copy go?")
         explanation: qsTr("Choose a pen drive or an external disk, or keep the default folder. The copy replaces only the file of the same name, and only after it has been verified.")
@@ -136,6 +137,8 @@ WizardScaffold {
                 Layout.fillWidth: true
             }
             Button {
+                id: otherFolderButton
+                objectName: "otherFolderButton"
                 text: qsTr("Other folder…")
                 font.pixelSize: Theme.fontBody
                 Layout.preferredHeight: Theme.touchTarget + 8
@@ -143,15 +146,25 @@ WizardScaffold {
             }
         }
         FileBrowser {
+            id: destinationBrowser
+            objectName: "destinationBrowser"
             visible: wizard.choosingFolder
             chooseFolder: true
             folder: settings.destinationFolder.length > 0 ? settings.destinationFolder : "/"
             Layout.fillWidth: true
-            Layout.preferredHeight: 320
+            // Never taller than the page shows at once (800×480).
+            Layout.preferredHeight: Math.min(320, Math.max(Theme.touchTarget * 4, destinationPage.availableHeight))
+            // Opened below the fold on a small screen: brought into view with
+            // the keyboard in its list, the page scrolling to it.
+            onVisibleChanged: if (visible) Qt.callLater(destinationBrowser.focusList)
+            // Its place is known only once the page's layout has run.
+            onYChanged: if (visible) Qt.callLater(destinationPage.ensureVisible, destinationBrowser)
+            onHeightChanged: if (visible) Qt.callLater(destinationPage.ensureVisible, destinationBrowser)
             onFolderChosen: path => {
                 wizard.touched = true
                 settings.destinationFolder = path
                 wizard.choosingFolder = false
+                otherFolderButton.forceActiveFocus(Qt.TabFocusReason)
             }
         }
         RowLayout {

@@ -138,6 +138,28 @@ Item {
             verify(findChild(wizard.footer, "nextMissingHint").visible)
         }
 
+        // "Other folder…" by keyboard on a small screen: the browser comes
+        // into view with the keyboard in its list.
+        function test_otherFolderBrowserComesIntoView() {
+            var wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
+            var button = findChild(wizard, "otherFolderButton")
+            button.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Return)
+            var browser = findChild(wizard, "destinationBrowser")
+            tryCompare(browser, "visible", true)
+            var list = findChild(browser, "fileView")
+            tryCompare(list, "activeFocus", true)
+            var page = findChild(wizard, "destinationStep")
+            var pageTop = page.mapToItem(wizard, 0, 0).y
+            var pageBottom = page.mapToItem(wizard, 0, page.height).y
+            tryVerify(function() {
+                var top = list.mapToItem(wizard, 0, 0).y
+                return top >= pageTop && top + list.height <= pageBottom
+            }, 5000, "the browser's list is in view: list " + list.mapToItem(wizard, 0, 0).y + "+" + list.height
+                      + ", page " + pageTop + "-" + pageBottom + ", browser " + browser.height
+                      + ", contentY " + page.contentItem.contentY)
+        }
+
         function test_wholeBackup() {
             var pendrive = fixture.scratch + "/pendrive"
             fixture.removeTree(pendrive)

@@ -420,7 +420,12 @@ int shootNewerData(QQuickWindow *window, Shooter &shooter, AppController &contro
     QObject *wizard = currentPage(window);
     QObject *restore = wizard->property("settings").value<QObject *>();
     QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
-    waitFor([&] { return !restore->property("checkingNewerData").toBool(); });
+    // Opened, planned and compared with the installation, on workers.
+    const auto ready = [&] {
+        return restore->property("copyOpen").toBool() && !restore->property("planning").toBool()
+            && !restore->property("checkingNewerData").toBool();
+    };
+    waitFor(ready);
     wizard->setProperty("current", 1);
     if (!names.value(0).isEmpty())
         shooter.shoot(names.value(0));
@@ -433,6 +438,7 @@ int shootNewerData(QQuickWindow *window, Shooter &shooter, AppController &contro
         restore->setProperty("replaceAll", true);
     }
     QMetaObject::invokeMethod(restore, "updatePlan");
+    waitFor(ready);
     wizard->setProperty("current", 3);
     shooter.shoot(names.value(1));
     // A tap on the disabled Restore now, as the area over it reports it.
