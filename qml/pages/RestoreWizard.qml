@@ -369,8 +369,12 @@ WizardScaffold {
                                 objectName: "summaryGroupHeader"
                                 width: parent.width
                                 height: Math.max(Theme.touchTarget, implicitHeight)
+                                // A delegate takes no focus by default: this one
+                                // is a control, reached by Tab like the others.
+                                focusPolicy: Qt.StrongFocus
                                 Accessible.name: group.modelData.title
                                 onClicked: group.open = !group.open
+                                FocusRing {}
                                 contentItem: RowLayout {
                                     spacing: Theme.spacing
                                     Label {
@@ -443,6 +447,7 @@ WizardScaffold {
                 CheckBox {
                     id: confirmation
                     objectName: "confirmation"
+                    FocusRing {}
                     anchors.verticalCenter: parent.verticalCenter
                     anchors.left: parent.left
                     anchors.right: parent.right

@@ -87,6 +87,20 @@ Item {
             keyClick(Qt.Key_Return) // Leave
             tryCompare(window.pageStack, "depth", 1)
 
+            // Home by keyboard leaves the keyboard usable there: Tab reaches
+            // a visible control of Home.
+            for (var t = 0; t < 3; ++t)
+                keyClick(Qt.Key_Tab)
+            verify(window.activeFocusItem && window.activeFocusItem.visible
+                   && window.activeFocusItem !== window.contentItem,
+                   "Tab reaches a control after going Home: " + window.activeFocusItem)
+            var homeFocus = window.activeFocusItem
+            var inHome = false
+            for (var it = homeFocus; it; it = it.parent)
+                if (it === window.currentPage)
+                    inHome = true
+            verify(inHome, "…on Home")
+
             // Back on the first step after choosing: the wizard's own
             // "Home" asks too.
             window.showBackup()

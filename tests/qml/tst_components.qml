@@ -108,6 +108,32 @@ Item {
             compare(model.selectedCount, model.count - 1)
         }
 
+        // Down, Space, then Shift+Tab: the keyboard leaves the list, and the
+        // next Return does not toggle the company again.
+        function test_companyListLetsTheKeyboardGoAfterAToggle() {
+            var model = createTemporaryObject(modelComponent, root)
+            model.loadInstallation(fixture.root, "AT")
+            tryCompare(model, "loading", false, 30000)
+            verify(model.count >= 3)
+            var list = createTemporaryObject(companyListComponent, root, { "companies": model })
+            var view = findChild(list, "companyView")
+            var none = findChild(list, "selectNone")
+            waitForRendering(view)
+            view.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Down)
+            keyClick(Qt.Key_Space)
+            compare(model.selectedCount, model.count - 1)
+            keyClick(Qt.Key_Backtab, Qt.ShiftModifier)
+            verify(!view.activeFocus, "Shift+Tab leaves the list")
+            verify(none.activeFocus, "…for the button before it")
+            keyClick(Qt.Key_Tab)
+            verify(view.activeFocus)
+            keyClick(Qt.Key_Space)
+            compare(model.selectedCount, model.count, "Space toggles the current row back")
+            keyClick(Qt.Key_Tab)
+            verify(!view.activeFocus, "Tab leaves the list")
+        }
+
         function test_fileBrowserNavigatesRealFolders() {
             fixture.writeFile(fixture.scratch + "/browse/sub/CopiaAT.zip", "x")
             fixture.writeFile(fixture.scratch + "/browse/sub/notes.txt", "x")

@@ -312,6 +312,22 @@ Item {
             verify(findChild(wizard, "confirmationBar").attention)
             compare(wizard.current, wizard.stepSummary)
 
+            // By keyboard alone: Tab reaches each group's header (Space folds
+            // or unfolds it) and the confirmation, both showing focus.
+            var header = findChild(first, "summaryGroupHeader")
+            var wasOpen = first.open
+            for (var t = 0; t < 20 && !header.activeFocus; ++t)
+                keyClick(Qt.Key_Tab)
+            verify(header.activeFocus, "Tab reaches the first group")
+            verify(findChild(header, "focusRing").visible)
+            keyClick(Qt.Key_Space)
+            compare(first.open, !wasOpen)
+            keyClick(Qt.Key_Space)
+            for (t = 0; t < 40 && !confirmation.activeFocus; ++t)
+                keyClick(Qt.Key_Tab)
+            verify(confirmation.activeFocus, "Tab reaches the confirmation")
+            verify(findChild(confirmation, "focusRing").visible)
+
             mouseClick(confirmation)
             verify(restoreNow.enabled)
             compare(hint.text, "")
