@@ -274,6 +274,40 @@ private Q_SLOTS:
 
     // Issue 11: a fresh installation never backed up showed another
     // installation's copy, found in a remembered folder, as its last copy.
+    // A restore into an installation never backed up: the safety copy it
+    // saves in Copias is a copy of this installation, never "origin unknown".
+    void safetyCopyOfARestoreIsThisInstallations()
+    {
+        const QString source = makeInstallation(u"restaurada-origem"_s);
+        const QString target = makeInstallation(u"restaurada-destino"_s);
+        QVERIFY(!source.isEmpty() && !target.isEmpty());
+        const QString pen = m_dir.filePath(u"pendrive-restauracao"_s);
+        QVERIFY(QDir().mkpath(pen));
+        const QString copy = backup(source, u"AT"_s, pen);
+        QVERIFY(!copy.isEmpty());
+        QVERIFY(!QFileInfo::exists(idFileOf(target)));
+
+        const ProcessResult restored
+            = runCli({u"restore"_s, copy, u"--root"_s, target, u"--yes"_s, u"--quiet"_s});
+        QVERIFY2(restored.exitCode == 0, restored.standardError.constData());
+        const auto safety
+            = QDir(target + u"/Copias"_s)
+                  .entryInfoList({u"CopiaAT-antes-da-restauracao-*.zip"_s}, QDir::Files);
+        QCOMPARE(safety.size(), 1);
+        const QString id = InstallationId::read(target);
+        QVERIFY(InstallationId::isValid(id));
+        QCOMPARE(manifestIdOf(safety.first().absoluteFilePath()), id);
+        QVERIFY(id != InstallationId::read(source));
+
+        HistoryModel model;
+        model.setProperty("systemCode", u"AT"_s);
+        model.setRoot(target);
+        model.setExtraFolders({pen});
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.property("ownCount").toInt(), 1);
+        QCOMPARE(model.property("otherCount").toInt(), 1); // the other installation's copy
+    }
+
     void copyOfAnotherInstallationIsNotTheLastCopy()
     {
         const QString a = makeInstallation(u"inst-a"_s);

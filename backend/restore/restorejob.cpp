@@ -592,7 +592,12 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
     const QDateTime now = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTime();
     Manifest manifest;
     manifest.system = m_plan->system;
-    manifest.installationId = InstallationId::read(installation.rootPath());
+    // Created when missing, as a backup does: the safety copy is a copy of
+    // this installation, and Home must count it as one.
+    QString idProblem;
+    manifest.installationId = InstallationId::ensure(installation.rootPath(), &idProblem);
+    if (manifest.installationId.isEmpty())
+        qCWarning(lcRestore) << "safety copy written without an installation id:" << idProblem;
     manifest.createdAt = now;
     manifest.toolVersion = QString::fromLatin1(toolVersion);
     manifest.options.templates = !safety.templates.isEmpty();
