@@ -231,7 +231,8 @@ private Q_SLOTS:
             contents = "0f8fad5b-d9cb-469f-a165-70867728950e\n" + QByteArray(10 * 1024 * 1024, 'x');
             writeFile(file, contents);
         } else if (kind == u"garbage") {
-            contents = QByteArray("\xff\xfe\0not-an-id\n", 15);
+            static constexpr char garbage[] = "\xff\xfe\0not-an-id\n";
+            contents = QByteArray(garbage, sizeof garbage - 1); // with its NUL inside
             writeFile(file, contents);
         } else {
             QVERIFY(QDir().mkpath(file));
