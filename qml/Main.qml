@@ -43,6 +43,10 @@ ApplicationWindow {
     // a kiosk whatever the window manager does, a plain window no larger
     // than the screen.
     WindowFit { window: window; kiosk: AppController.kiosk }
+    // Asks for the keyboard once shown: without a window manager (a kiosk,
+    // a bare X session) nobody else gives it, and keys would go nowhere
+    // until the window is tapped.
+    onVisibleChanged: if (visible) window.requestActivate()
 
     Binding { target: Theme; property: "compact"; value: window.width < 1000 || window.height < 640 }
     Binding { target: Theme; property: "portrait"; value: window.height > window.width }
