@@ -6,6 +6,7 @@
 // were measured with sha256sum in the installation they were copied from,
 // so nothing here trusts the code under test to say what a copy should hold.
 
+#include "installation/installationid.h"
 #include "support/hostilecopy.h"
 #include "support/testinstallation.h"
 
@@ -509,10 +510,14 @@ private Q_SLOTS:
                 expectedTemplates.insert(it.key(), it.value());
         }
         COMPARE_TREES(below(after, templates), expectedTemplates);
-        // The safety copy goes to Copias/; the rest, including the company
-        // the copy does not hold, is untouched.
-        const QStringList changed = restored + QStringList {templates, QStringLiteral("Copias/")};
+        // The safety copy goes to Copias/, and records the installation's id
+        // (created when missing); the rest, including the company the copy
+        // does not hold, is untouched.
+        const QStringList changed = restored
+            + QStringList {templates, QStringLiteral("Copias/"),
+                           QStringLiteral(".resguarda-instalacao")};
         COMPARE_TREES(outside(after, changed), outside(before, changed));
+        QVERIFY(Resguarda::InstallationId::isValid(Resguarda::InstallationId::read(root)));
         QVERIFY(below(after, companies + QStringLiteral("0042/")).size() == 2);
         QVERIFY(!QFileInfo::exists(root + QStringLiteral("/.resguarda-restauracao")));
         QVERIFY(tempIsEmpty());

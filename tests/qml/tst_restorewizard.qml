@@ -112,6 +112,8 @@ Item {
             var wizard = createTemporaryObject(wizardComponent, root)
             wizard.settings.openCopy(copy)
             tryCompare(wizard.settings, "copyOpen", true)
+            // Planned and compared with the installation, on workers.
+            tryCompare(wizard.settings, "valid", true, 60000)
             // The step before is another test's; start as "Restore now" does.
             wizard.current = wizard.stepProgress
             verify(wizard.job.startRestore(wizard.settings))
