@@ -422,6 +422,36 @@ private Q_SLOTS:
                 >= QFileInfo(at).lastModified());
     }
 
+    // A FAT pen drive written by Windows may hold COPIAAT.ZIP: the file
+    // browser offered it, but Home did not count it (its filter was
+    // case-sensitive). One rule for copy names now decides both.
+    void copyNamesAreMatchedWithoutCase()
+    {
+        const QString root = makeInstallation(u"maiusculas"_s, 2, 1);
+        QVERIFY(!root.isEmpty());
+        const QString pen = m_dir.filePath(u"pendrive-fat"_s);
+        QVERIFY(QDir().mkpath(pen));
+        const QString made = backup(root, u"AT"_s, pen);
+        QVERIFY(!made.isEmpty());
+        QVERIFY(QFile::rename(made, pen + u"/COPIAAT.ZIP"_s));
+        QVERIFY(QFile::copy(pen + u"/COPIAAT.ZIP"_s, pen + u"/copiaat-quarta.Zip"_s));
+        // Not copies by name, whatever they hold.
+        QVERIFY(QFile::copy(pen + u"/COPIAAT.ZIP"_s, pen + u"/AT.zip"_s));
+        QVERIFY(QFile::copy(pen + u"/COPIAAT.ZIP"_s, pen + u"/CopiaAT.zip.bak"_s));
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setProperty("systemCode", u"AT"_s);
+        model.setRoot(root);
+        model.setExtraFolders({pen});
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(rowOf(model, u"COPIAAT.ZIP"_s) >= 0);
+        QVERIFY(rowOf(model, u"copiaat-quarta.Zip"_s) >= 0);
+        QCOMPARE(model.property("ownCount").toInt(), 2);
+        QVERIFY(!model.lastCopyPath().isEmpty());
+    }
+
     // A copy without an id (made before ids were recorded): this
     // installation's only where its history says it wrote that file.
     void copyWithoutIdCountsOnlyWhenTheHistoryRecordsIt()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/copycontainer.h"
 
+#include "copy/copyfilenames.h"
+
 #include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "core/interruption.h"
@@ -110,16 +112,6 @@ QString entryName(archive_entry *entry)
     return name;
 }
 
-// Copia*.zip, judged on the last segment only: where the copy sits inside
-// the container does not matter, and no part of the name is used as a path.
-bool isCopyName(const QString &entryPath)
-{
-    const qsizetype slash = std::max(entryPath.lastIndexOf(u'/'), entryPath.lastIndexOf(u'\\'));
-    const QStringView name = QStringView(entryPath).mid(slash + 1);
-    return name.size() >= 9 && name.startsWith(u"copia", Qt::CaseInsensitive)
-        && name.endsWith(u".zip", Qt::CaseInsensitive);
-}
-
 bool isReadError(archive *a)
 {
     // System errors from reading the container file itself, as opposed to
@@ -209,7 +201,7 @@ OperationError CopyContainer::unpackSingleCopy(const QString &containerPath,
         if (archive_entry_filetype(entry) != AE_IFREG || archive_entry_hardlink(entry))
             continue;
         const QString name = entryName(entry);
-        if (!isCopyName(name))
+        if (!CopyFileNames::isCopy(name))
             continue;
         if (!found.isEmpty())
             return OperationError::invalidCopy(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/foldermodel.h"
 
+#include "copy/copyfilenames.h"
 #include "core/rooteddir.h"
 
 #include <QCollator>
@@ -226,15 +227,7 @@ QString FolderModel::createFolder(const QString &name)
 
 bool FolderModel::isCopyName(const QString &fileName)
 {
-    const QString name = fileName.toLower();
-    if (name.startsWith(QLatin1String("copia")) && name.endsWith(QLatin1String(".zip")))
-        return true;
-    static const QStringList containers {
-        QStringLiteral(".7z"),     QStringLiteral(".rar"),     QStringLiteral(".tar"),
-        QStringLiteral(".tar.gz"), QStringLiteral(".tgz"),     QStringLiteral(".tar.xz"),
-        QStringLiteral(".txz"),    QStringLiteral(".tar.zst"), QStringLiteral(".tzst")};
-    return std::any_of(containers.cbegin(), containers.cend(),
-                       [&name](const QString &suffix) { return name.endsWith(suffix); });
+    return CopyFileNames::isCopy(fileName) || CopyFileNames::isContainer(fileName);
 }
 
 QString FolderModel::startFolder(const QString &installationRoot,
@@ -248,10 +241,10 @@ QString FolderModel::startFolder(const QString &installationRoot,
             continue;
         if (firstExisting.isEmpty())
             firstExisting = cleaned(folder);
-        const QFileInfoList copies = QDir(folder).entryInfoList(
-            {QStringLiteral("Copia*.zip"), QStringLiteral("Copia*.ZIP")},
-            QDir::Files | QDir::NoSymLinks);
-        for (const QFileInfo &copy : copies) {
+        const QFileInfoList files = QDir(folder).entryInfoList(QDir::Files | QDir::NoSymLinks);
+        for (const QFileInfo &copy : files) {
+            if (!CopyFileNames::isCopy(copy.fileName()))
+                continue;
             if (!newestCopy.isValid() || copy.lastModified() > newestCopy) {
                 newestCopy = copy.lastModified();
                 newestFolder = cleaned(folder);

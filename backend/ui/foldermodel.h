@@ -65,8 +65,7 @@ public:
     Q_INVOKABLE QString lastCreateError() const { return m_createError; }
 
     // Whether a file of this name may be a copy the restore can open:
-    // Copia*.zip, or a .7z, .rar or tar archive (possibly compressed) that may
-    // hold one. Case-insensitive.
+    // a copy's name, or a container's that may hold one (CopyFileNames).
     Q_INVOKABLE static bool isCopyName(const QString &fileName);
     // Where the restore's browser opens: the folder of the most recent copy
     // among the remembered destinations (newest Copia… file), else the first

@@ -2,6 +2,7 @@
 #include "ui/historyscan.h"
 
 #include "backup/copynaming.h"
+#include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
@@ -155,10 +156,10 @@ Result run(const Request &request)
         if (folder.isEmpty())
             continue;
         // Without QDir::Hidden: copies being written are ".<name>.resguarda-parcial".
-        const auto files
-            = QDir(folder).entryInfoList({QStringLiteral("Copia*.zip")}, QDir::Files, QDir::Name);
+        const auto files = QDir(folder).entryInfoList(QDir::Files, QDir::Name);
         for (const QFileInfo &file : files) {
-            if (CopyNaming::isPartialName(file.fileName()))
+            if (!CopyFileNames::isCopy(file.fileName())
+                || CopyNaming::isPartialName(file.fileName()))
                 continue;
             const QString key = file.canonicalFilePath();
             if (key.isEmpty() || seen.contains(key))
