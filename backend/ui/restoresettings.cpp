@@ -46,26 +46,11 @@ RestoreSettings::RestoreSettings(QObject *parent)
     connect(this, &RestoreSettings::newerDataChanged, this, &RestoreSettings::changed);
 }
 
-RestoreSettings::~RestoreSettings()
-{
-    stopNewerScan();
-}
-
-void RestoreSettings::stopNewerScan()
-{
-    if (!m_newerScan)
-        return;
-    // The walk stops at its next entry; its result is dropped.
-    m_newerCancelled->store(true);
-    m_newerScan->disconnect(this);
-    m_newerScan->wait();
-    delete m_newerScan;
-    m_newerScan = nullptr;
-}
+RestoreSettings::~RestoreSettings() = default;
 
 void RestoreSettings::checkNewerData()
 {
-    stopNewerScan();
+    m_newerScan.cancel();
     m_newer.clear();
     m_companies->setNewerTexts({});
     m_plan->setNewerData({});
@@ -79,37 +64,27 @@ void RestoreSettings::checkNewerData()
         codes.append(company.code);
     const QString root = m_options.root;
     const QString system = manifest.system.code;
-    auto cancelled = std::make_shared<std::atomic_bool>(false);
-    m_newerCancelled = cancelled;
-    m_newerScan = QThread::create([this, root, system, codes, cancelled] {
-        OperationError error;
-        const auto installation = Installation::open(root, &error);
-        QHash<QString, QDateTime> changes;
-        if (installation)
-            changes = NewerData::newestChanges(*installation, system, codes, cancelled.get());
-        if (cancelled->load())
-            return;
-        QMetaObject::invokeMethod(
-            this,
-            [this, changes, cancelled] {
-                if (!cancelled->load())
-                    applyNewerData(changes);
-            },
-            Qt::QueuedConnection);
-    });
-    m_newerScan->start();
+    m_newerScan.start(
+        this,
+        [root, system, codes](const std::atomic_bool &cancelled) {
+            OperationError error;
+            const auto installation = Installation::open(root, &error);
+            QHash<QString, QDateTime> changes;
+            if (installation)
+                changes = NewerData::newestChanges(*installation, system, codes, &cancelled);
+            return changes;
+        },
+        [this](const QHash<QString, QDateTime> &changes) { applyNewerData(changes); });
     Q_EMIT newerDataChanged();
 }
 
 void RestoreSettings::applyNewerData(const QHash<QString, QDateTime> &changes)
 {
-    if (m_newerScan) {
-        m_newerScan->wait();
-        delete m_newerScan;
-        m_newerScan = nullptr;
-    }
-    if (!m_copy)
+    m_newerScan.finished();
+    if (!m_copy) {
+        Q_EMIT newerDataChanged();
         return;
+    }
     m_newer = NewerData::compare(m_copy->reader().manifest(), changes);
     QHash<QString, QString> texts;
     for (const auto &company : std::as_const(m_newer))

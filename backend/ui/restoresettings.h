@@ -10,7 +10,6 @@
 #include <QDateTime>
 #include <QObject>
 #include <QSet>
-#include <QThread>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -120,7 +119,7 @@ public:
     bool valid() const { return validationError().isEmpty(); }
 
     RestoreOptions toOptions() const;
-    bool checkingNewerData() const { return m_newerScan != nullptr; }
+    bool checkingNewerData() const { return m_newerScan.running(); }
     // The companies of the copy whose data here is newer than it, once
     // checked.
     const QList<NewerCompany> &newerCompanies() const { return m_newer; }
@@ -147,7 +146,6 @@ private:
     void schedulePlanUpdate();
     // Starts comparing the installation with the open copy (again).
     void checkNewerData();
-    void stopNewerScan();
     void applyNewerData(const QHash<QString, QDateTime> &changes);
 
     RestoreOptions m_options;
@@ -163,8 +161,7 @@ private:
     QString m_planError; // why RestorePlan::make refused the current choices
     QTimer m_planTimer; // coalesces a burst of changes into one updatePlan()
     QList<NewerCompany> m_newer;
-    QThread *m_newerScan = nullptr; // the running NewerData walk
-    std::shared_ptr<std::atomic_bool> m_newerCancelled;
+    WorkerTask m_newerScan; // the NewerData walk
 };
 
 } // namespace Resguarda
