@@ -10,6 +10,8 @@ packages=(
     # the asan preset and the fuzzers: clang, its sanitizer and libFuzzer
     # runtimes, and llvm-symbolizer for readable reports
     clang-14 libclang-rt-14-dev llvm-14
+    # the format check (tests/tooling/check-format.sh)
+    clang-format-14
     # Qt 6.4 (Debian 12)
     qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

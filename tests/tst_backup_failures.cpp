@@ -83,9 +83,14 @@ private Q_SLOTS:
         const QString folder = m_dir.filePath(QStringLiteral("killed"));
         QDir().mkpath(folder);
         const QString target = folder + QStringLiteral("/CopiaCP.zip");
-        const QStringList args = {QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                  QStringLiteral("--system"), QStringLiteral("CP"), QStringLiteral("--output"),
-                                  folder, QStringLiteral("--quiet")};
+        const QStringList args = {QStringLiteral("backup"),
+                                  QStringLiteral("--root"),
+                                  m_root,
+                                  QStringLiteral("--system"),
+                                  QStringLiteral("CP"),
+                                  QStringLiteral("--output"),
+                                  folder,
+                                  QStringLiteral("--quiet")};
         if (!QFile::exists(target)) {
             const auto first = runCli(args);
             QVERIFY2(first.exitCode == 0, first.standardError.constData());
@@ -127,14 +132,15 @@ private Q_SLOTS:
         const QString mountPoint = m_dir.filePath(QStringLiteral("tiny"));
         TmpfsMount disk(mountPoint, 2 * 1024 * 1024);
         if (!disk.isMounted())
-            QSKIP(qPrintable(QStringLiteral("mounting a small tmpfs is not permitted here (%1); "
-                                            "the full-disk behaviour is not checked on this machine")
-                                 .arg(disk.error())));
+            QSKIP(
+                qPrintable(QStringLiteral("mounting a small tmpfs is not permitted here (%1); "
+                                          "the full-disk behaviour is not checked on this machine")
+                               .arg(disk.error())));
         writeFile(mountPoint + QStringLiteral("/CopiaCP.zip"), "the previous copy");
         const QByteArray before = fileHash(mountPoint + QStringLiteral("/CopiaCP.zip"));
         const auto result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
-                                    QStringLiteral("--system"), QStringLiteral("CP"), QStringLiteral("--output"),
-                                    mountPoint});
+                                    QStringLiteral("--system"), QStringLiteral("CP"),
+                                    QStringLiteral("--output"), mountPoint});
         QCOMPARE(result.exitCode, 1);
         const QString message = QString::fromUtf8(result.standardError);
         QVERIFY2(message.contains(mountPoint), qPrintable(message));
@@ -152,22 +158,26 @@ private Q_SLOTS:
         writeFile(root + QStringLiteral("/sistemas.json"),
                   R"({"formato": 1, "sistemas": [{"codigo": "AT", "nome": "Ativo Imobilizado"}]})");
         const QString company = root + QStringLiteral("/AT/empresas/0001");
-        writeFile(company + QStringLiteral("/empresa.json"),
-                  R"({"codigo": "0001", "razaoSocial": "Teste Ltda", "cnpj": "11.222.333/0001-81"})");
+        writeFile(
+            company + QStringLiteral("/empresa.json"),
+            R"({"codigo": "0001", "razaoSocial": "Teste Ltda", "cnpj": "11.222.333/0001-81"})");
         writeFile(company + QStringLiteral("/grande.dat"), QByteArray(8 * 1024 * 1024, 'x'));
         QRandomGenerator random(5);
         for (int i = 0; i < 400; ++i) {
             QByteArray noise(8 * 1024, Qt::Uninitialized);
             random.fillRange(reinterpret_cast<quint32 *>(noise.data()), noise.size() / 4);
-            writeFile(company + QStringLiteral("/mensal/2025-01/t%1.dat").arg(i, 3, 10, QLatin1Char('0')), noise);
+            writeFile(
+                company + QStringLiteral("/mensal/2025-01/t%1.dat").arg(i, 3, 10, QLatin1Char('0')),
+                noise);
         }
 
         const QString mountPoint = m_dir.filePath(QStringLiteral("filling"));
         TmpfsMount disk(mountPoint, 1024 * 1024);
         if (!disk.isMounted())
-            QSKIP(qPrintable(QStringLiteral("mounting a small tmpfs is not permitted here (%1); "
-                                            "the full-disk behaviour is not checked on this machine")
-                                 .arg(disk.error())));
+            QSKIP(
+                qPrintable(QStringLiteral("mounting a small tmpfs is not permitted here (%1); "
+                                          "the full-disk behaviour is not checked on this machine")
+                               .arg(disk.error())));
         writeFile(mountPoint + QStringLiteral("/CopiaAT.zip"), QByteArray(100 * 1024, 'p'));
         const QByteArray before = fileHash(mountPoint + QStringLiteral("/CopiaAT.zip"));
 

@@ -26,8 +26,9 @@ private Q_SLOTS:
         writeFile(root + QStringLiteral("/sistemas.json"),
                   R"({"formato": 1, "sistemas": [{"codigo": "AT", "nome": "Ativo Imobilizado"}]})");
         const QString company = root + QStringLiteral("/AT/empresas/0001");
-        writeFile(company + QStringLiteral("/empresa.json"),
-                  R"({"codigo": "0001", "razaoSocial": "Grande Ltda", "cnpj": "11.222.333/0001-81"})");
+        writeFile(
+            company + QStringLiteral("/empresa.json"),
+            R"({"codigo": "0001", "razaoSocial": "Grande Ltda", "cnpj": "11.222.333/0001-81"})");
         writeFile(company + QStringLiteral("/antes.dat"), "small file before the big one\n");
         writeFile(company + QStringLiteral("/depois.dat"), "small file after the big one\n");
 

@@ -18,8 +18,9 @@ using namespace TestSupport;
 
 namespace {
 
-const QStringList portuguese = {QStringLiteral("LANG=pt_BR.UTF-8"), QStringLiteral("LC_ALL=pt_BR.UTF-8"),
-                                QStringLiteral("LANGUAGE=pt_BR")};
+const QStringList portuguese
+    = {QStringLiteral("LANG=pt_BR.UTF-8"), QStringLiteral("LC_ALL=pt_BR.UTF-8"),
+       QStringLiteral("LANGUAGE=pt_BR")};
 
 } // namespace
 
@@ -38,15 +39,18 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_root = m_dir.filePath(QStringLiteral("inst"));
-        auto result = runCli({QStringLiteral("demo"), QStringLiteral("--root"), m_root, QStringLiteral("--companies"),
-                              QStringLiteral("3"), QStringLiteral("--size-mb"), QStringLiteral("4"),
+        auto result = runCli({QStringLiteral("demo"), QStringLiteral("--root"), m_root,
+                              QStringLiteral("--companies"), QStringLiteral("3"),
+                              QStringLiteral("--size-mb"), QStringLiteral("4"),
                               QStringLiteral("--seed"), QStringLiteral("11")});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
-        m_companies = QDir(m_root + QStringLiteral("/AT/empresas")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        m_companies = QDir(m_root + QStringLiteral("/AT/empresas"))
+                          .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QVERIFY(m_companies.size() >= 2);
         m_copy = m_dir.filePath(QStringLiteral("CopiaAT.zip"));
-        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--system"),
-                         QStringLiteral("AT"), QStringLiteral("--templates"), QStringLiteral("--archive-from"),
+        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                         QStringLiteral("--system"), QStringLiteral("AT"),
+                         QStringLiteral("--templates"), QStringLiteral("--archive-from"),
                          QStringLiteral("2024"), QStringLiteral("--output"), m_copy});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
     }
@@ -55,18 +59,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no command") << QStringList();
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("explode")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("backup"), QStringLiteral("--bogus")};
-        QTest::newRow("backup without root") << QStringList{QStringLiteral("backup")};
-        QTest::newRow("bad rotation") << QStringList{QStringLiteral("backup"), QStringLiteral("--root"),
-                                                     QStringLiteral("x"), QStringLiteral("--rotation"),
-                                                     QStringLiteral("monthly")};
-        QTest::newRow("list without copy") << QStringList{QStringLiteral("list")};
-        QTest::newRow("verify two copies") << QStringList{QStringLiteral("verify"), QStringLiteral("a"),
-                                                          QStringLiteral("b")};
-        QTest::newRow("demo bad size") << QStringList{QStringLiteral("demo"), QStringLiteral("--root"),
-                                                      QStringLiteral("x"), QStringLiteral("--size-mb"),
-                                                      QStringLiteral("0")};
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("explode")};
+        QTest::newRow("unknown option")
+            << QStringList {QStringLiteral("backup"), QStringLiteral("--bogus")};
+        QTest::newRow("backup without root") << QStringList {QStringLiteral("backup")};
+        QTest::newRow("bad rotation")
+            << QStringList {QStringLiteral("backup"), QStringLiteral("--root"), QStringLiteral("x"),
+                            QStringLiteral("--rotation"), QStringLiteral("monthly")};
+        QTest::newRow("list without copy") << QStringList {QStringLiteral("list")};
+        QTest::newRow("verify two copies")
+            << QStringList {QStringLiteral("verify"), QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("demo bad size")
+            << QStringList {QStringLiteral("demo"), QStringLiteral("--root"), QStringLiteral("x"),
+                            QStringLiteral("--size-mb"), QStringLiteral("0")};
     }
 
     void usageErrorsExitWithTwo()
@@ -88,8 +93,9 @@ private Q_SLOTS:
         QVERIFY(result.standardOutput.contains("backup"));
         result = runCli({QStringLiteral("backup"), QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
-        for (const char *option : {"--root", "--system", "--output", "--companies", "--templates", "--archive-from",
-                                   "--all-systems", "--rotation", "--extra", "--quiet"})
+        for (const char *option :
+             {"--root", "--system", "--output", "--companies", "--templates", "--archive-from",
+              "--all-systems", "--rotation", "--extra", "--quiet"})
             QVERIFY2(result.standardOutput.contains(option), option);
     }
 
@@ -152,14 +158,19 @@ private Q_SLOTS:
         const auto result = runCli({QStringLiteral("list"), m_copy, QStringLiteral("--json")});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         QJsonParseError parseError;
-        const QJsonObject root = QJsonDocument::fromJson(result.standardOutput, &parseError).object();
+        const QJsonObject root
+            = QJsonDocument::fromJson(result.standardOutput, &parseError).object();
         QCOMPARE(parseError.error, QJsonParseError::NoError);
         QCOMPARE(root.value(u"system").toObject().value(u"code").toString(), QStringLiteral("AT"));
-        QCOMPARE(root.value(u"system").toObject().value(u"name").toString(), QStringLiteral("Ativo Imobilizado"));
-        const QDateTime created = QDateTime::fromString(root.value(u"createdAt").toString(), Qt::ISODate);
+        QCOMPARE(root.value(u"system").toObject().value(u"name").toString(),
+                 QStringLiteral("Ativo Imobilizado"));
+        const QDateTime created
+            = QDateTime::fromString(root.value(u"createdAt").toString(), Qt::ISODate);
         QVERIFY(created.isValid());
         QVERIFY(qAbs(created.secsTo(QDateTime::currentDateTime())) < 600);
-        QVERIFY(root.value(u"createdAt").toString().contains(QRegularExpression(QStringLiteral("(Z|[+-]\\d\\d:\\d\\d)$"))));
+        QVERIFY(root.value(u"createdAt")
+                    .toString()
+                    .contains(QRegularExpression(QStringLiteral("(Z|[+-]\\d\\d:\\d\\d)$"))));
         const QJsonObject options = root.value(u"options").toObject();
         QCOMPARE(options.value(u"templates").toBool(), true);
         QCOMPARE(options.value(u"archiveFrom").toInt(), 2024);
@@ -181,15 +192,18 @@ private Q_SLOTS:
         // A company removed from the installation is no longer "existsInRoot".
         const QString removed = m_companies.last();
         QVERIFY(QDir(m_root + QStringLiteral("/AT/empresas/") + removed).removeRecursively());
-        const auto result = runCli({QStringLiteral("list"), m_copy, QStringLiteral("--json"), QStringLiteral("--root"),
-                                    m_root});
+        const auto result = runCli({QStringLiteral("list"), m_copy, QStringLiteral("--json"),
+                                    QStringLiteral("--root"), m_root});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
-        const QJsonArray companies = QJsonDocument::fromJson(result.standardOutput).object().value(u"companies").toArray();
+        const QJsonArray companies
+            = QJsonDocument::fromJson(result.standardOutput).object().value(u"companies").toArray();
         for (const auto &value : companies) {
             const QJsonObject company = value.toObject();
-            QCOMPARE(company.value(u"existsInRoot").toBool(), company.value(u"code").toString() != removed);
+            QCOMPARE(company.value(u"existsInRoot").toBool(),
+                     company.value(u"code").toString() != removed);
         }
-        const auto text = runCli({QStringLiteral("list"), m_copy, QStringLiteral("--root"), m_root});
+        const auto text
+            = runCli({QStringLiteral("list"), m_copy, QStringLiteral("--root"), m_root});
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.standardOutput.contains("[new]"));
     }
@@ -227,29 +241,37 @@ private Q_SLOTS:
             QCOMPARE(result.exitCode, 4);
             QVERIFY(result.standardError.contains("not a ZIP"));
         }
-        const auto missing = runCli({QStringLiteral("list"), m_dir.filePath(QStringLiteral("nope.zip"))});
+        const auto missing
+            = runCli({QStringLiteral("list"), m_dir.filePath(QStringLiteral("nope.zip"))});
         QCOMPARE(missing.exitCode, 1);
     }
 
     void demoIsDeterministic()
     {
-        const QStringList args = {QStringLiteral("--companies"), QStringLiteral("2"), QStringLiteral("--years"),
-                                  QStringLiteral("2"), QStringLiteral("--size-mb"), QStringLiteral("2"),
-                                  QStringLiteral("--seed"), QStringLiteral("99")};
+        const QStringList args = {QStringLiteral("--companies"), QStringLiteral("2"),
+                                  QStringLiteral("--years"),     QStringLiteral("2"),
+                                  QStringLiteral("--size-mb"),   QStringLiteral("2"),
+                                  QStringLiteral("--seed"),      QStringLiteral("99")};
         const QString a = m_dir.filePath(QStringLiteral("demo-a"));
         const QString b = m_dir.filePath(QStringLiteral("demo-b"));
-        QCOMPARE(runCli(QStringList{QStringLiteral("demo"), QStringLiteral("--root"), a} + args).exitCode, 0);
-        QCOMPARE(runCli(QStringList{QStringLiteral("demo"), QStringLiteral("--root"), b} + args).exitCode, 0);
+        QCOMPARE(runCli(QStringList {QStringLiteral("demo"), QStringLiteral("--root"), a} + args)
+                     .exitCode,
+                 0);
+        QCOMPARE(runCli(QStringList {QStringLiteral("demo"), QStringLiteral("--root"), b} + args)
+                     .exitCode,
+                 0);
         QCOMPARE(treeHashes(a), treeHashes(b));
         QVERIFY(treeHashes(a).size() > 20);
         // An existing installation is never overwritten.
-        const auto again = runCli(QStringList{QStringLiteral("demo"), QStringLiteral("--root"), a} + args);
+        const auto again
+            = runCli(QStringList {QStringLiteral("demo"), QStringLiteral("--root"), a} + args);
         QCOMPARE(again.exitCode, 2);
     }
 
     void messagesFollowThePortugueseLocale()
     {
-        auto result = runCli({QStringLiteral("list"), m_dir.filePath(QStringLiteral("not.zip"))}, portuguese);
+        auto result = runCli({QStringLiteral("list"), m_dir.filePath(QStringLiteral("not.zip"))},
+                             portuguese);
         QCOMPARE(result.exitCode, 4);
         const QString message = QString::fromUtf8(result.standardError);
         QVERIFY2(message.contains(QStringLiteral("não é")), qPrintable(message));
@@ -259,15 +281,18 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(result.standardOutput).contains(QStringLiteral("íntegra")),
                  result.standardOutput.constData());
 
-        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root, QStringLiteral("--system"),
-                         QStringLiteral("AT"), QStringLiteral("--output"), m_dir.filePath(QStringLiteral("pt.zip"))},
+        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                         QStringLiteral("--system"), QStringLiteral("AT"),
+                         QStringLiteral("--output"), m_dir.filePath(QStringLiteral("pt.zip"))},
                         portuguese);
         QCOMPARE(result.exitCode, 0);
-        QVERIFY2(QString::fromUtf8(result.standardOutput).contains(QStringLiteral("Cópia de Segurança Realizada com Sucesso")),
+        QVERIFY2(QString::fromUtf8(result.standardOutput)
+                     .contains(QStringLiteral("Cópia de Segurança Realizada com Sucesso")),
                  result.standardOutput.constData());
 
         result = runCli({QStringLiteral("backup"), QStringLiteral("--help")}, portuguese);
-        QVERIFY2(QString::fromUtf8(result.standardOutput).contains(QStringLiteral("Inclui")), result.standardOutput.constData());
+        QVERIFY2(QString::fromUtf8(result.standardOutput).contains(QStringLiteral("Inclui")),
+                 result.standardOutput.constData());
     }
 };
 

@@ -612,7 +612,8 @@ private Q_SLOTS:
     void restoreFromContainer()
     {
         QFETCH(QString, packer);
-        const QString container = newDir(QStringLiteral("restore")) + QStringLiteral("/copia.") + packer;
+        const QString container
+            = newDir(QStringLiteral("restore")) + QStringLiteral("/copia.") + packer;
         const auto packed = pack(packer, makeLayout({u"backup/CopiaAT.zip"_qs}, true), container);
         QVERIFY2(packed.ok, packed.output.constData());
 
@@ -624,14 +625,16 @@ private Q_SLOTS:
         const QString companies = root + QStringLiteral("/AT/empresas");
         const QStringList codes = QDir(companies).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QVERIFY(QDir(companies + u'/' + codes.first()).removeRecursively());
-        writeFile(companies + u'/' + codes.last() + QStringLiteral("/cadastro.dat"), "damaged by a power cut\n");
+        writeFile(companies + u'/' + codes.last() + QStringLiteral("/cadastro.dat"),
+                  "damaged by a power cut\n");
 
-        const auto result = runCli({QStringLiteral("restore"), container, QStringLiteral("--root"), root,
-                                    QStringLiteral("--yes"), QStringLiteral("--templates")},
+        const auto result = runCli({QStringLiteral("restore"), container, QStringLiteral("--root"),
+                                    root, QStringLiteral("--yes"), QStringLiteral("--templates")},
                                    m_cliEnv);
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         QCOMPARE(treeHashes(companies), treeHashes(original + QStringLiteral("/AT/empresas")));
-        QCOMPARE(treeHashes(root + QStringLiteral("/AT/modelos")), treeHashes(original + QStringLiteral("/AT/modelos")));
+        QCOMPARE(treeHashes(root + QStringLiteral("/AT/modelos")),
+                 treeHashes(original + QStringLiteral("/AT/modelos")));
         QVERIFY2(QDir(m_cliTemp).isEmpty(), "the unpacked copy was left behind");
     }
 };

@@ -45,8 +45,9 @@ QMap<QString, Tree> companiesInCopy(const QString &copyPath)
         if (!copy->extractEntry(entry, buffer, {}, &problem))
             return {};
         const QString rest = entry.path.mid(prefix.size());
-        result[rest.section(u'/', 0, 0)].insert(rest.section(u'/', 1),
-                                                QCryptographicHash::hash(buffer.data(), QCryptographicHash::Sha256).toHex());
+        result[rest.section(u'/', 0, 0)].insert(
+            rest.section(u'/', 1),
+            QCryptographicHash::hash(buffer.data(), QCryptographicHash::Sha256).toHex());
     }
     return result;
 }
@@ -86,14 +87,16 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_pristine = m_dir.filePath(QStringLiteral("pristine"));
-        auto result = runCli({QStringLiteral("demo"), QStringLiteral("--root"), m_pristine, QStringLiteral("--companies"),
-                              QStringLiteral("4"), QStringLiteral("--years"), QStringLiteral("3"),
-                              QStringLiteral("--size-mb"), QStringLiteral("6"), QStringLiteral("--seed"),
-                              QStringLiteral("21")});
+        auto result
+            = runCli({QStringLiteral("demo"), QStringLiteral("--root"), m_pristine,
+                      QStringLiteral("--companies"), QStringLiteral("4"), QStringLiteral("--years"),
+                      QStringLiteral("3"), QStringLiteral("--size-mb"), QStringLiteral("6"),
+                      QStringLiteral("--seed"), QStringLiteral("21")});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         m_copy = m_dir.filePath(QStringLiteral("CopiaAT.zip"));
-        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_pristine, QStringLiteral("--system"),
-                         QStringLiteral("AT"), QStringLiteral("--templates"), QStringLiteral("--output"), m_copy});
+        result = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_pristine,
+                         QStringLiteral("--system"), QStringLiteral("AT"),
+                         QStringLiteral("--templates"), QStringLiteral("--output"), m_copy});
         QVERIFY2(result.exitCode == 0, result.standardError.constData());
         m_inCopy = companiesInCopy(m_copy);
         QVERIFY(m_inCopy.size() >= 3);
@@ -103,15 +106,22 @@ private Q_SLOTS:
         const QString companies = m_pristine + QStringLiteral("/AT/empresas/");
         const QStringList codes = m_inCopy.keys();
         for (const auto &code : codes) {
-            writeFile(companies + code + QStringLiteral("/lançamentos novos.dat"), "work after the copy\n");
-            writeFile(companies + code + QStringLiteral("/cadastro.dat"), "changed after the copy\n");
+            writeFile(companies + code + QStringLiteral("/lançamentos novos.dat"),
+                      "work after the copy\n");
+            writeFile(companies + code + QStringLiteral("/cadastro.dat"),
+                      "changed after the copy\n");
         }
         QVERIFY(QDir(companies + codes.last()).removeRecursively());
-        writeFile(companies + QStringLiteral("0999/empresa.json"),
-                  R"({"codigo": "0999", "razaoSocial": "Nova Ltda", "cnpj": "11.222.333/0001-81"})");
-        writeFile(companies + QStringLiteral("0999/cadastro.dat"), "a company registered after the copy\n");
+        writeFile(
+            companies + QStringLiteral("0999/empresa.json"),
+            R"({"codigo": "0999", "razaoSocial": "Nova Ltda", "cnpj": "11.222.333/0001-81"})");
+        writeFile(companies + QStringLiteral("0999/cadastro.dat"),
+                  "a company registered after the copy\n");
         // A template of the copy, changed since: --templates puts the copy's back.
-        m_template = QDir(m_pristine + QStringLiteral("/AT/modelos")).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot).first().absoluteFilePath();
+        m_template = QDir(m_pristine + QStringLiteral("/AT/modelos"))
+                         .entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)
+                         .first()
+                         .absoluteFilePath();
         m_template += u'/' + QDir(m_template).entryList(QDir::Files).first();
         m_template = QDir(m_pristine).relativeFilePath(m_template);
         writeFile(m_pristine + u'/' + m_template, "changed template\n");
@@ -126,8 +136,10 @@ private Q_SLOTS:
         QTest::addColumn<bool>("endsAsInCopy");
         QTest::newRow("while extracting") << QStringLiteral("restore-extract:5") << false;
         QTest::newRow("writing the safety copy") << QStringLiteral("copy-entry:3") << false;
-        QTest::newRow("journal written, nothing moved") << QStringLiteral("restore-before-swap") << false;
-        QTest::newRow("between the two moves of a company") << QStringLiteral("restore-swap-half") << false;
+        QTest::newRow("journal written, nothing moved")
+            << QStringLiteral("restore-before-swap") << false;
+        QTest::newRow("between the two moves of a company")
+            << QStringLiteral("restore-swap-half") << false;
         QTest::newRow("after the first company") << QStringLiteral("restore-swap-step:1") << false;
         QTest::newRow("after the second company") << QStringLiteral("restore-swap-step:2") << false;
         QTest::newRow("committed, before cleanup") << QStringLiteral("restore-committed") << true;
@@ -142,23 +154,28 @@ private Q_SLOTS:
         QVERIFY(!root.isEmpty());
         const auto otherSystems = treeHashes(root + QStringLiteral("/CP"));
 
-        const auto killed = runCli({QStringLiteral("restore"), m_copy, QStringLiteral("--root"), root,
-                                    QStringLiteral("--yes"), QStringLiteral("--replace-all"), QStringLiteral("--templates"),
-                                    QStringLiteral("--quiet")},
+        const auto killed = runCli({QStringLiteral("restore"), m_copy, QStringLiteral("--root"),
+                                    root, QStringLiteral("--yes"), QStringLiteral("--replace-all"),
+                                    QStringLiteral("--templates"), QStringLiteral("--quiet")},
                                    {QStringLiteral("RESGUARDA_CRASH_AT=") + crashAt});
-        QVERIFY2(killed.exitCode == -1, qPrintable(QStringLiteral("the restore was not killed at %1: exit %2, %3")
-                                                       .arg(crashAt)
-                                                       .arg(killed.exitCode)
-                                                       .arg(QString::fromUtf8(killed.standardError))));
+        QVERIFY2(killed.exitCode == -1,
+                 qPrintable(QStringLiteral("the restore was not killed at %1: exit %2, %3")
+                                .arg(crashAt)
+                                .arg(killed.exitCode)
+                                .arg(QString::fromUtf8(killed.standardError))));
 
         // The next command, whatever it is, settles the interrupted restore.
-        const auto next = runCli({QStringLiteral("backup"), QStringLiteral("--root"), root, QStringLiteral("--system"),
-                                  QStringLiteral("CP"), QStringLiteral("--output"), m_dir.filePath(QStringLiteral("next.zip"))});
+        const auto next
+            = runCli({QStringLiteral("backup"), QStringLiteral("--root"), root,
+                      QStringLiteral("--system"), QStringLiteral("CP"), QStringLiteral("--output"),
+                      m_dir.filePath(QStringLiteral("next.zip"))});
         QVERIFY2(next.exitCode == 0, next.standardError.constData());
-        QVERIFY2(next.standardError.contains("interrupted restore"), next.standardError.constData());
+        QVERIFY2(next.standardError.contains("interrupted restore"),
+                 next.standardError.constData());
 
         QVERIFY(!QFileInfo::exists(RestoreJournal::stagingPath(root)));
-        const auto partials = QDir(root + QStringLiteral("/Copias")).entryList({QStringLiteral(".*")}, QDir::Files | QDir::Hidden);
+        const auto partials = QDir(root + QStringLiteral("/Copias"))
+                                  .entryList({QStringLiteral(".*")}, QDir::Files | QDir::Hidden);
         QVERIFY2(partials.isEmpty(), qPrintable(partials.join(u", ")));
         QCOMPARE(treeHashes(root + QStringLiteral("/CP")), otherSystems);
 
@@ -166,14 +183,21 @@ private Q_SLOTS:
         QSet<QString> codes(m_before.keyBegin(), m_before.keyEnd());
         codes.unite(QSet<QString>(m_inCopy.keyBegin(), m_inCopy.keyEnd()));
         for (const auto &code : codes) {
-            const bool asBefore = after.value(code) == m_before.value(code) && after.contains(code) == m_before.contains(code);
-            const bool asInCopy = m_inCopy.contains(code) ? after.value(code) == m_inCopy.value(code)
-                                                          : !after.contains(code); // eliminated
-            QVERIFY2(asBefore || asInCopy, qPrintable(QStringLiteral("company %1 is mixed after a crash at %2").arg(code, crashAt)));
-            QVERIFY2(endsAsInCopy ? asInCopy : asBefore,
-                     qPrintable(QStringLiteral("company %1 after a crash at %2").arg(code, crashAt)));
+            const bool asBefore = after.value(code) == m_before.value(code)
+                && after.contains(code) == m_before.contains(code);
+            const bool asInCopy = m_inCopy.contains(code)
+                ? after.value(code) == m_inCopy.value(code)
+                : !after.contains(code); // eliminated
+            QVERIFY2(
+                asBefore || asInCopy,
+                qPrintable(
+                    QStringLiteral("company %1 is mixed after a crash at %2").arg(code, crashAt)));
+            QVERIFY2(
+                endsAsInCopy ? asInCopy : asBefore,
+                qPrintable(QStringLiteral("company %1 after a crash at %2").arg(code, crashAt)));
         }
-        QCOMPARE(fileHash(root + u'/' + m_template) == fileHash(m_pristine + u'/' + m_template), !endsAsInCopy);
+        QCOMPARE(fileHash(root + u'/' + m_template) == fileHash(m_pristine + u'/' + m_template),
+                 !endsAsInCopy);
     }
 
     void diskFullDuringExtraction()
@@ -183,26 +207,31 @@ private Q_SLOTS:
         const QString mountPoint = m_dir.filePath(QStringLiteral("small"));
         QDir().mkpath(mountPoint);
         qsizetype inodes = 0;
-        for (QDirIterator it(m_pristine, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+        for (QDirIterator it(m_pristine, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                             QDirIterator::Subdirectories);
              it.hasNext(); it.next())
             ++inodes;
         // Room for the installation and part of the extraction only.
-        const QByteArray options = "size=256m,nr_inodes=" + QByteArray::number(inodes + inodes / 5 + 50);
-        if (::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", 0, options.constData()) != 0)
-            QSKIP(qPrintable(QStringLiteral("mounting a tmpfs is not permitted here (%1); the full-disk "
-                                            "restore is not checked on this machine")
-                                 .arg(QString::fromLocal8Bit(std::strerror(errno)))));
+        const QByteArray options
+            = "size=256m,nr_inodes=" + QByteArray::number(inodes + inodes / 5 + 50);
+        if (::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", 0,
+                    options.constData())
+            != 0)
+            QSKIP(qPrintable(
+                QStringLiteral("mounting a tmpfs is not permitted here (%1); the full-disk "
+                               "restore is not checked on this machine")
+                    .arg(QString::fromLocal8Bit(std::strerror(errno)))));
         struct Unmount
         {
             QByteArray path;
             ~Unmount() { ::umount(path.constData()); }
-        } unmount{QFile::encodeName(mountPoint)};
+        } unmount {QFile::encodeName(mountPoint)};
 
         const QString root = mountPoint + QStringLiteral("/inst");
         QVERIFY(copyTree(m_pristine, root));
         const auto before = treeHashes(root);
-        const auto result = runCli({QStringLiteral("restore"), m_copy, QStringLiteral("--root"), root,
-                                    QStringLiteral("--yes"), QStringLiteral("--templates")});
+        const auto result = runCli({QStringLiteral("restore"), m_copy, QStringLiteral("--root"),
+                                    root, QStringLiteral("--yes"), QStringLiteral("--templates")});
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.standardError.contains("full"), result.standardError.constData());
         QVERIFY2(result.standardError.contains(root.toUtf8()), result.standardError.constData());

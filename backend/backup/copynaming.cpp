@@ -16,8 +16,8 @@ const QString partialSuffix = QStringLiteral(".resguarda-parcial");
 
 QString CopyNaming::weekdaySetName(int isoDayOfWeek)
 {
-    static const char *const names[] = {"segunda", "terca", "quarta", "quinta",
-                                        "sexta", "sabado", "domingo"};
+    static const char *const names[]
+        = {"segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo"};
     return QString::fromLatin1(names[qBound(1, isoDayOfWeek, 7) - 1]);
 }
 
@@ -68,8 +68,8 @@ QString CopyNaming::targetPath(const QString &root, const QString &systemCode,
         return {};
     }
     if (!options.extraLabel.isEmpty() && options.rotation != BackupOptions::Rotation::None) {
-        *error = OperationError::usage(
-            tr("An extra copy is never part of the weekday sets: use --extra or --rotation, not both."));
+        *error = OperationError::usage(tr("An extra copy is never part of the weekday sets: use "
+                                          "--extra or --rotation, not both."));
         return {};
     }
     QString folder;
@@ -78,8 +78,8 @@ QString CopyNaming::targetPath(const QString &root, const QString &systemCode,
         folder = root + u'/' + QStringView(InstallationLayout::copiesDirName);
     } else {
         const QFileInfo output(options.output);
-        const bool namesFolder = output.isDir() || options.output.endsWith(u'/')
-            || options.output.endsWith(u'\\');
+        const bool namesFolder
+            = output.isDir() || options.output.endsWith(u'/') || options.output.endsWith(u'\\');
         if (namesFolder) {
             folder = output.absoluteFilePath();
         } else if (options.allSystems) {

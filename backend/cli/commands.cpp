@@ -58,7 +58,7 @@ int runCommand(const QStringList &arguments)
         return int(ExitCode::Success);
     }
     // QCommandLineParser expects the program name first.
-    const QStringList commandArguments = QStringList{arguments.first()} + rest.mid(1);
+    const QStringList commandArguments = QStringList {arguments.first()} + rest.mid(1);
     if (command == u"backup")
         return backupCommand(commandArguments);
     if (command == u"restore")

@@ -25,7 +25,7 @@ namespace {
 int terminalColumns()
 {
 #ifndef Q_OS_WIN
-    winsize size{};
+    winsize size {};
     if (::ioctl(fileno(stderr), TIOCGWINSZ, &size) == 0 && size.ws_col > 20)
         return size.ws_col;
 #endif
@@ -134,16 +134,17 @@ void ProgressBar::update(const JobProgress &progress)
     }
     const double fraction = std::clamp(progress.fraction(), 0.0, 1.0);
     const QLocale locale;
-    QString details = tr("%1%  %2 of %3  %4/s")
-                          .arg(locale.toString(int(fraction * 100)),
-                               FileSystem::formatSize(progress.bytesDone),
-                               FileSystem::formatSize(progress.bytesTotal),
-                               FileSystem::formatSize(qint64(progress.bytesPerSecond)));
+    QString details
+        = tr("%1%  %2 of %3  %4/s")
+              .arg(locale.toString(int(fraction * 100)), FileSystem::formatSize(progress.bytesDone),
+                   FileSystem::formatSize(progress.bytesTotal),
+                   FileSystem::formatSize(qint64(progress.bytesPerSecond)));
     if (!progress.currentCompany.isEmpty())
         details += u"  " + tr("company %1").arg(DisplayText::displaySafe(progress.currentCompany));
 
     const int columns = terminalColumns() - 1;
-    const int barWidth = std::max(10, std::min(30, columns - int(phase.size() + details.size()) - 5));
+    const int barWidth
+        = std::max(10, std::min(30, columns - int(phase.size() + details.size()) - 5));
     const int filled = int(fraction * barWidth);
     const QString bar = QString(filled, QChar(0x2588)) + QString(barWidth - filled, QChar(0x2591));
     QString line = phase + u" [" + bar + u"] " + details;

@@ -28,8 +28,10 @@ int DemoCommand::run(const QStringList &arguments)
         {QStringLiteral("root"), tr("Folder to create (must be empty or missing)."), tr("DIR")},
         {QStringLiteral("companies"), tr("Companies per system (default 5)."), tr("N")},
         {QStringLiteral("years"), tr("Years of current data (default 3)."), tr("N")},
-        {QStringLiteral("size-mb"), tr("Approximate size of the data in MiB (default 20)."), tr("M")},
-        {QStringLiteral("seed"), tr("Seed: the same seed makes the same installation (default 1)."), tr("S")},
+        {QStringLiteral("size-mb"), tr("Approximate size of the data in MiB (default 20)."),
+         tr("M")},
+        {QStringLiteral("seed"), tr("Seed: the same seed makes the same installation (default 1)."),
+         tr("S")},
         {QStringLiteral("quiet"), tr("Print only the result and errors.")},
     });
     int exitCode = 0;
@@ -50,17 +52,19 @@ int DemoCommand::run(const QStringList &arguments)
     ProgressBar bar(!parser.isSet(QStringLiteral("quiet")) && Console::stderrIsTerminal());
     JobProgress progress;
     progress.phase = JobProgress::Phase::Writing;
-    const OperationError error = DemoInstallation::create(root, params, [&](qint64 done, qint64 total) {
-        progress.bytesDone = done;
-        progress.bytesTotal = total;
-        bar.update(progress);
-    });
+    const OperationError error
+        = DemoInstallation::create(root, params, [&](qint64 done, qint64 total) {
+              progress.bytesDone = done;
+              progress.bytesTotal = total;
+              bar.update(progress);
+          });
     bar.clear();
     if (error) {
         Console::err(error.message);
         return int(error.code);
     }
-    Console::out(tr("Demonstration installation created in %1").arg(QDir::toNativeSeparators(root)));
+    Console::out(
+        tr("Demonstration installation created in %1").arg(QDir::toNativeSeparators(root)));
     return 0;
 }
 

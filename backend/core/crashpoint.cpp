@@ -39,7 +39,7 @@ void crashPoint(const char *name)
     const Target &wanted = target();
     if (wanted.name.isEmpty() || wanted.name != name)
         return;
-    static std::atomic_int reached{0};
+    static std::atomic_int reached {0};
     if (++reached == wanted.hits) {
 #ifdef SIGKILL
         std::raise(SIGKILL);

@@ -49,7 +49,8 @@ bool FileSystem::syncDirectory(const QString &dirPath)
     Q_UNUSED(dirPath);
     return true;
 #else
-    const int fd = ::open(QFile::encodeName(dirPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int fd
+        = ::open(QFile::encodeName(dirPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return false;
     const bool ok = ::fsync(fd) == 0;
@@ -89,7 +90,9 @@ qint64 FileSystem::availableBytes(const QString &path)
 bool FileSystem::isOutOfSpace(const QString &path)
 {
 #ifdef Q_OS_UNIX
-    struct statvfs stats{};
+    struct statvfs stats
+    {
+    };
     if (::statvfs(QFile::encodeName(existingAncestor(path)).constData(), &stats) == 0) {
         // A little slack: the file system may keep a few blocks in reserve.
         const bool noBlocks = stats.f_bavail * stats.f_frsize < 64 * 1024;
@@ -111,7 +114,8 @@ bool FileSystem::sameVolume(const QString &a, const QString &b)
 QString FileSystem::formatSize(qint64 bytes)
 {
     // A no-break space keeps "16,8 MB" on one line when a sentence wraps.
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat)
+    return QLocale()
+        .formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat)
         .replace(u' ', QChar::Nbsp);
 }
 

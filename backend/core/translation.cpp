@@ -11,7 +11,8 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale)
 {
     QLocale::setDefault(locale);
     auto *own = new QTranslator(&app);
-    if (!own->load(locale, QStringLiteral("resguarda"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (!own->load(locale, QStringLiteral("resguarda"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n"))) {
         delete own;
         return false;
     }

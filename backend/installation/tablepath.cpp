@@ -11,7 +11,8 @@ namespace {
 
 bool allDigits(QStringView text)
 {
-    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit() && c.unicode() < 128; });
+    return std::all_of(text.begin(), text.end(),
+                       [](QChar c) { return c.isDigit() && c.unicode() < 128; });
 }
 
 // A year folder must be exactly four digits; a month folder AAAA-MM with a

@@ -16,7 +16,7 @@ class Installation;
 // first: take the exclusive maintenance lock (nobody connected), then finish
 // or undo a restore a crash interrupted, so the data is never seen half
 // swapped. note receives a sentence when a restore was settled.
-OperationError beginMaintenance(const Installation &installation, std::unique_ptr<SessionLock> *lock,
-                                QString *note);
+OperationError beginMaintenance(const Installation &installation,
+                                std::unique_ptr<SessionLock> *lock, QString *note);
 
 } // namespace Resguarda

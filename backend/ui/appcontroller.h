@@ -36,7 +36,8 @@ class AppController : public QObject
     Q_PROPERTY(bool creatingDemo READ creatingDemo NOTIFY creatingDemoChanged)
     Q_PROPERTY(double demoProgress READ demoProgress NOTIFY demoProgressChanged)
     // Folders copies were written to before, newest first (for the history).
-    Q_PROPERTY(QStringList recentDestinations READ recentDestinations NOTIFY recentDestinationsChanged)
+    Q_PROPERTY(
+        QStringList recentDestinations READ recentDestinations NOTIFY recentDestinationsChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
     // A touch kiosk (`--kiosk` or the remembered setting): full screen, the
     // on-screen keyboard, quitting confirmed, back Home when left idle.

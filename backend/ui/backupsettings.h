@@ -23,9 +23,11 @@ class BackupSettings : public QObject
     Q_PROPERTY(QString root READ root WRITE setRoot NOTIFY changed)
     Q_PROPERTY(QString systemCode READ systemCode WRITE setSystemCode NOTIFY changed)
     // Destination: a folder and a file name (default <root>/Copias, Copia<SIS>.zip).
-    Q_PROPERTY(QString destinationFolder READ destinationFolder WRITE setDestinationFolder NOTIFY changed)
+    Q_PROPERTY(
+        QString destinationFolder READ destinationFolder WRITE setDestinationFolder NOTIFY changed)
     Q_PROPERTY(QString fileName READ fileName WRITE setFileName NOTIFY changed)
-    Q_PROPERTY(QString targetPath READ targetPath NOTIFY changed) // what will be written (rotation/extra applied)
+    Q_PROPERTY(QString targetPath READ targetPath NOTIFY
+                   changed) // what will be written (rotation/extra applied)
     Q_PROPERTY(bool templates READ templates WRITE setTemplates NOTIFY changed)
     Q_PROPERTY(bool leaveOutArchived READ leaveOutArchived WRITE setLeaveOutArchived NOTIFY changed)
     Q_PROPERTY(int archiveFromYear READ archiveFromYear WRITE setArchiveFromYear NOTIFY changed)

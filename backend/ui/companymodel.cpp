@@ -288,7 +288,8 @@ void CompanyModel::setNewerTexts(const QHash<QString, QString> &texts)
 {
     for (int row = 0; row < m_companies.size(); ++row) {
         Company &company = m_companies[row];
-        const QString text = company.existsInInstallation ? texts.value(company.all.code) : QString();
+        const QString text
+            = company.existsInInstallation ? texts.value(company.all.code) : QString();
         if (text == company.newerText)
             continue;
         company.newerText = text;

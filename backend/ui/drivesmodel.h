@@ -17,7 +17,8 @@ class DrivesModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QString installationRoot READ installationRoot WRITE setInstallationRoot NOTIFY installationRootChanged)
+    Q_PROPERTY(QString installationRoot READ installationRoot WRITE setInstallationRoot NOTIFY
+                   installationRootChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:

@@ -11,11 +11,13 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
 {
     StartupOptions options;
     QCommandLineParser parser;
-    const QCommandLineOption root(QStringLiteral("root"), tr("Installation folder of the system."), tr("DIR"));
+    const QCommandLineOption root(QStringLiteral("root"), tr("Installation folder of the system."),
+                                  tr("DIR"));
     const QCommandLineOption system(QStringLiteral("system"), tr("System to open."), tr("SIS"));
     const QCommandLineOption backup(QStringLiteral("backup"), tr("Open on the backup wizard."));
     const QCommandLineOption restore(QStringLiteral("restore"), tr("Open on the restore wizard."));
-    const QCommandLineOption lang(QStringLiteral("lang"), tr("Language, e.g. pt_BR or en."), tr("LANG"));
+    const QCommandLineOption lang(QStringLiteral("lang"), tr("Language, e.g. pt_BR or en."),
+                                  tr("LANG"));
     const QCommandLineOption kiosk(
         QStringLiteral("kiosk"),
         tr("Run as a touch kiosk (full screen, on-screen keyboard) from now on."));

@@ -229,7 +229,8 @@ QStringList QmlTestFixture::companiesInCopy(const QString &path) const
 
 QStringList QmlTestFixture::companiesInInstallation(const QString &systemCode) const
 {
-    return QDir(m_root + u'/' + systemCode + QStringLiteral("/empresas")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    return QDir(m_root + u'/' + systemCode + QStringLiteral("/empresas"))
+        .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
 }
 
 QVariantMap QmlTestFixture::treeHashes(const QString &relative) const
@@ -241,9 +242,11 @@ QVariantMap QmlTestFixture::treeHashes(const QString &relative) const
     return result;
 }
 
-bool QmlTestFixture::connectClient(const QString &user, const QString &machine, const QString &system)
+bool QmlTestFixture::connectClient(const QString &user, const QString &machine,
+                                   const QString &system)
 {
-    m_client = std::make_unique<TestSupport::LockHolderProcess>(m_root + QStringLiteral("/sessoes"), user, machine, system);
+    m_client = std::make_unique<TestSupport::LockHolderProcess>(m_root + QStringLiteral("/sessoes"),
+                                                                user, machine, system);
     return m_client->waitUntilLocked();
 }
 

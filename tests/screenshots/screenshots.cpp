@@ -201,8 +201,9 @@ int shootForeignCopies(QObject *window, Shooter &shooter, AppController &control
         settle();
         if (QObject *flick = scroll->property("contentItem").value<QObject *>())
             flick->setProperty("contentY",
-                               std::max(0.0, flick->property("contentHeight").toDouble()
-                                                 - flick->property("height").toDouble()));
+                               std::max(0.0,
+                                        flick->property("contentHeight").toDouble()
+                                            - flick->property("height").toDouble()));
     }
     shooter.shoot(QStringLiteral("02-inicio-copias-alheias"));
     for (const QString &copy : std::as_const(written))

@@ -9,7 +9,8 @@ LockHolderProcess::LockHolderProcess(const QString &sessionsDir, const QString &
                                      const QString &machine, const QString &system)
 {
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(QStringLiteral(RESGUARDA_LOCKHOLDER_PATH), {sessionsDir, user, machine, system});
+    m_process.start(QStringLiteral(RESGUARDA_LOCKHOLDER_PATH),
+                    {sessionsDir, user, machine, system});
 }
 
 LockHolderProcess::~LockHolderProcess()
