@@ -4,6 +4,7 @@
 
 #include "backup/backupjob.h"
 #include "backup/copynaming.h"
+#include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 #include "demo/demoinstallation.h"
 #include "installation/installation.h"
@@ -55,7 +56,7 @@ QStringList partialFiles(const QString &folder)
     QStringList result;
     const auto names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
     for (const auto &name : names) {
-        if (CopyNaming::isPartialName(name))
+        if (CopyFileNames::isPartial(name))
             result << name;
     }
     return result;

@@ -4,7 +4,7 @@
 // good copy stays byte-identical and no partial file outlives the next run.
 
 #include "backup/backupjob.h"
-#include "backup/copynaming.h"
+#include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 #include "demo/demoinstallation.h"
 #include "installation/sessionlock.h"
@@ -31,7 +31,7 @@ QStringList partialFiles(const QString &folder)
     QStringList result;
     const auto names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
     for (const auto &name : names) {
-        if (CopyNaming::isPartialName(name))
+        if (CopyFileNames::isPartial(name))
             result << name;
     }
     return result;
@@ -96,7 +96,7 @@ private Q_SLOTS:
             QVERIFY2(first.exitCode == 0, first.standardError.constData());
         }
         const QByteArray before = fileHash(target);
-        const QString partial = CopyNaming::partialPath(target);
+        const QString partial = CopyFileNames::partialPath(target);
 
         QProcess backup;
         backup.start(QStringLiteral(RESGUARDA_CLI_PATH), args);

@@ -13,7 +13,7 @@
 // 100,000 small files and a sparse file over 4 GiB: over two minutes on a
 // quiet two-core machine, and 4.3 GB written, so not in the default run.
 
-#include "backup/copynaming.h"
+#include "copy/copyfilenames.h"
 #include "demo/demoinstallation.h"
 #include "support/testinstallation.h"
 #include "support/torturetree.h"
@@ -541,7 +541,7 @@ private Q_SLOTS:
                       {u"backup"_s, u"--root"_s, root, u"--system"_s, u"AT"_s, u"--output"_s,
                        copies, u"--quiet"_s});
         QVERIFY(process.waitForStarted());
-        const QString partial = CopyNaming::partialPath(copies + u"/CopiaAT.zip"_s);
+        const QString partial = CopyFileNames::partialPath(copies + u"/CopiaAT.zip"_s);
         QDeadlineTimer deadline(120000);
         bool removed = false;
         while (!deadline.hasExpired() && process.state() == QProcess::Running) {

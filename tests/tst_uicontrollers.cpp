@@ -6,7 +6,7 @@
 // (AppController), and "Apaga conteúdo do disco de destino" on a real tmpfs.
 
 #include "backup/backupjob.h"
-#include "backup/copynaming.h"
+#include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 #include "core/appsettings.h"
 #include "core/filesystem.h"
@@ -94,7 +94,7 @@ QStringList partialFiles(const QString &folder)
     QStringList result;
     const auto names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
     for (const auto &name : names) {
-        if (CopyNaming::isPartialName(name))
+        if (CopyFileNames::isPartial(name))
             result << name;
     }
     return result;

@@ -8,12 +8,6 @@
 
 namespace Resguarda {
 
-namespace {
-
-const QString partialSuffix = QStringLiteral(".resguarda-parcial");
-
-} // namespace
-
 QString CopyNaming::weekdaySetName(int isoDayOfWeek)
 {
     static const char *const names[]
@@ -104,17 +98,6 @@ QString CopyNaming::targetPath(const QString &root, const QString &systemCode,
             target = base + u'-' + QString::number(n) + u".zip";
     }
     return target;
-}
-
-QString CopyNaming::partialPath(const QString &target)
-{
-    const QFileInfo info(target);
-    return info.absolutePath() + u"/." + info.fileName() + partialSuffix;
-}
-
-bool CopyNaming::isPartialName(const QString &fileName)
-{
-    return fileName.startsWith(u'.') && fileName.endsWith(partialSuffix);
 }
 
 } // namespace Resguarda

@@ -33,9 +33,6 @@ public:
     static QString targetPath(const QString &root, const QString &systemCode,
                               const BackupOptions &options, const QDateTime &now,
                               OperationError *error);
-    // Name of the file written beside target before it is verified and renamed.
-    static QString partialPath(const QString &target);
-    static bool isPartialName(const QString &fileName);
 };
 
 } // namespace Resguarda

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backup/copyproducer.h"
 
-#include "backup/copynaming.h"
+#include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 #include "copy/copywriter.h"
 #include "copy/zipnames.h"
@@ -110,7 +110,7 @@ void CopyProducer::removeStalePartials(const RootedDir &folder)
     if (!folder.list(QString(), &entries, &problem))
         return;
     for (const auto &entry : std::as_const(entries)) {
-        if (entry.kind == RootedDir::Kind::File && CopyNaming::isPartialName(entry.name)) {
+        if (entry.kind == RootedDir::Kind::File && CopyFileNames::isPartial(entry.name)) {
             qCInfo(lcBackup) << "removing an unfinished copy left by an interrupted run:"
                              << entry.name;
             folder.removeFile(entry.name, &problem);
@@ -245,7 +245,7 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         return OperationError::failed(incompleteCopyRefused(*plan.source, items));
     }
 
-    const QString partial = CopyNaming::partialPath(target);
+    const QString partial = CopyFileNames::partialPath(target);
     const QString partialName = QFileInfo(partial).fileName();
     CopyWriter writer(partial, m_level);
     const qint64 bytesBefore = progress.bytesDone;

@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "copy/copyfilenames.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 #include <array>
 
 namespace Resguarda::CopyFileNames {
+
+namespace {
+
+constexpr QStringView partialSuffix = u".resguarda-parcial";
+
+} // namespace
 
 bool isCopy(QStringView fileNameOrPath)
 {
@@ -22,6 +30,17 @@ bool isContainer(QStringView fileName)
     return std::any_of(suffixes.cbegin(), suffixes.cend(), [fileName](QStringView suffix) {
         return fileName.endsWith(suffix, Qt::CaseInsensitive);
     });
+}
+
+QString partialPath(const QString &target)
+{
+    const QFileInfo info(target);
+    return info.absolutePath() + u"/." + info.fileName() + partialSuffix;
+}
+
+bool isPartial(QStringView fileName)
+{
+    return fileName.startsWith(u'.') && fileName.endsWith(partialSuffix);
 }
 
 } // namespace Resguarda::CopyFileNames

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QString>
 #include <QStringView>
 
 namespace Resguarda::CopyFileNames {
@@ -15,5 +16,10 @@ bool isCopy(QStringView fileNameOrPath);
 // .rar or tar archive, possibly compressed. Without case. The container
 // opener decides by content; this only chooses what a browser offers.
 bool isContainer(QStringView fileName);
+
+// The file a copy is written to before it is verified and renamed to target:
+// ".<name>.resguarda-parcial" beside it, hidden, never taken for a copy.
+QString partialPath(const QString &target);
+bool isPartial(QStringView fileName);
 
 } // namespace Resguarda::CopyFileNames

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "restore/restorejournal.h"
 
-#include "backup/copynaming.h"
+#include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 #include "copy/zipnames.h"
 #include "core/crashpoint.h"
@@ -417,7 +417,7 @@ OperationError RestoreJournal::recover(const Installation &installation, QString
         for (const auto &entry : std::as_const(entries)) {
             if (entry.kind == RootedDir::Kind::File
                 && entry.name.contains(u"-antes-da-restauracao-")
-                && CopyNaming::isPartialName(entry.name))
+                && CopyFileNames::isPartial(entry.name))
                 tree.removeFile(copies + u'/' + entry.name, &error);
         }
     }

@@ -159,7 +159,7 @@ Result run(const Request &request)
         const auto files = QDir(folder).entryInfoList(QDir::Files, QDir::Name);
         for (const QFileInfo &file : files) {
             if (!CopyFileNames::isCopy(file.fileName())
-                || CopyNaming::isPartialName(file.fileName()))
+                || CopyFileNames::isPartial(file.fileName()))
                 continue;
             const QString key = file.canonicalFilePath();
             if (key.isEmpty() || seen.contains(key))
