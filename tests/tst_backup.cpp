@@ -3,12 +3,12 @@
 // demo installation: the copies are real ZIP files read back entry by entry.
 
 #include "backup/backupjob.h"
-#include "backup/copynaming.h"
 #include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 #include "demo/demoinstallation.h"
 #include "installation/installation.h"
 #include "installation/tablepath.h"
+#include "producer/copynaming.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
 

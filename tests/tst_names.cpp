@@ -6,7 +6,7 @@
 #include "core/displaytext.h"
 #include "core/filenames.h"
 #include "core/rooteddir.h"
-#include "restore/restorejournal.h"
+#include "maintenance/restorejournal.h"
 
 #include <QRandomGenerator>
 #include <QSet>

@@ -6,7 +6,7 @@
 // core/crashpoint.h). Also: a disk that fills up during extraction.
 
 #include "copy/copyreader.h"
-#include "restore/restorejournal.h"
+#include "maintenance/restorejournal.h"
 #include "support/testinstallation.h"
 
 #include <QBuffer>

@@ -6,11 +6,11 @@
 // The data is big enough that doing the same work on the GUI thread stops
 // the timer for far longer than the largest gap allowed.
 
-#include "backup/backupplan.h"
 #include "core/appsettings.h"
 #include "demo/demoinstallation.h"
 #include "installation/installation.h"
 #include "installation/tablepath.h"
+#include "producer/backupplan.h"
 #include "storage/volume.h"
 #include "support/guithreadwatch.h"
 #include "support/testinstallation.h"

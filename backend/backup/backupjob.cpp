@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backup/backupjob.h"
 
-#include "backup/backupplan.h"
-#include "backup/copynaming.h"
-#include "backup/copyproducer.h"
 #include "backup/systemselection.h"
 #include "copy/manifest.h"
 #include "core/filesystem.h"
@@ -12,7 +9,10 @@
 #include "history/history.h"
 #include "installation/installationid.h"
 #include "installation/sessionlock.h"
-#include "restore/maintenanceaccess.h"
+#include "maintenance/maintenanceaccess.h"
+#include "producer/backupplan.h"
+#include "producer/copynaming.h"
+#include "producer/copyproducer.h"
 #include "storage/volume.h"
 
 #include <QDir>

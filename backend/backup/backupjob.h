@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backup/backupoptions.h"
 #include "core/jobprogress.h"
 #include "core/operationerror.h"
+#include "producer/backupoptions.h"
 
 #include <QDateTime>
 #include <QObject>

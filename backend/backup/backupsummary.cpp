@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backup/backupsummary.h"
 
-#include "backup/backupplan.h"
-#include "backup/copynaming.h"
 #include "backup/systemselection.h"
+#include "producer/backupplan.h"
+#include "producer/copynaming.h"
 
 namespace Resguarda {
 

@@ -10,9 +10,9 @@
 #include "core/interruption.h"
 #include "installation/installation.h"
 #include "installation/sessionlock.h"
-#include "restore/maintenanceaccess.h"
+#include "maintenance/maintenanceaccess.h"
+#include "maintenance/restorejournal.h"
 #include "restore/newerdata.h"
-#include "restore/restorejournal.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "restore/restorejob.h"
 
-#include "backup/backupplan.h"
-#include "backup/copyproducer.h"
 #include "copy/copycontainer.h"
 #include "copy/copyreader.h"
 #include "copy/entryinflater.h"
@@ -19,9 +17,11 @@
 #include "installation/installationid.h"
 #include "installation/sessionlock.h"
 #include "installation/tablepath.h"
+#include "maintenance/maintenanceaccess.h"
+#include "maintenance/restorejournal.h"
+#include "producer/backupplan.h"
+#include "producer/copyproducer.h"
 #include "restore/extractionqueue.h"
-#include "restore/maintenanceaccess.h"
-#include "restore/restorejournal.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -2,9 +2,9 @@
 #include "ui/backupsettings.h"
 
 #include "backup/backupjob.h"
-#include "backup/copynaming.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
+#include "producer/copynaming.h"
 #include "storage/volume.h"
 #include "ui/companymodel.h"
 

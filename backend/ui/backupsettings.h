@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backup/backupoptions.h"
+#include "producer/backupoptions.h"
 #include "ui/backupsummarymodel.h"
 #include "ui/companymodel.h"
 #include "ui/worker.h"

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/historyscan.h"
 
-#include "backup/copynaming.h"
 #include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
 #include "installation/installationid.h"
+#include "producer/copynaming.h"
 
 #include <QDir>
 #include <QFileInfo>

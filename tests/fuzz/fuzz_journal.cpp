@@ -3,7 +3,7 @@
 // every command reads before touching the installation.
 #include "fuzzscratch.h"
 
-#include "restore/restorejournal.h"
+#include "maintenance/restorejournal.h"
 
 #include <QDir>
 

@@ -7,7 +7,7 @@
 //   fuzz_make_seeds OUTPUT_DIR   (writes OUTPUT_DIR/{copyreader,manifest,journal})
 #include "support/hostilecopy.h"
 
-#include "restore/restorejournal.h"
+#include "maintenance/restorejournal.h"
 
 #include <QCoreApplication>
 #include <QDir>

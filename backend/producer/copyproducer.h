@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backup/backupplan.h"
 #include "copy/manifest.h"
 #include "core/jobprogress.h"
 #include "core/operationerror.h"
+#include "producer/backupplan.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

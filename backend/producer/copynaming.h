@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backup/backupoptions.h"
 #include "core/operationerror.h"
+#include "producer/backupoptions.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,7 +10,7 @@
 
 namespace Resguarda {
 
-// Where a copy goes and what it is called: the seed's default CopiaAT.zip in
+// Where a copy goes and what it is called: the procedure's default CopiaAT.zip in
 // <root>/Copias, one set per weekday for rotation, dated extra copies.
 class CopyNaming
 {

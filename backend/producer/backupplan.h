@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backup/backupoptions.h"
 #include "installation/installation.h"
+#include "producer/backupoptions.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "backup/copynaming.h"
+#include "producer/copynaming.h"
 
 #include "installation/installation.h"
 

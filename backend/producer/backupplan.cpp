@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "backup/backupplan.h"
+#include "producer/backupplan.h"
 
 #include "installation/folderselection.h"
 #include "installation/tablepath.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "restore/maintenanceaccess.h"
+#include "maintenance/maintenanceaccess.h"
 
 #include "installation/installation.h"
-#include "restore/restorejournal.h"
+#include "maintenance/restorejournal.h"
 
 namespace Resguarda {
 

@@ -7,7 +7,7 @@
 
 namespace Resguarda {
 
-// Everything the seed's "Cópia de Segurança" screen asks, as one value that
+// Everything the procedure's "Cópia de Segurança" screen asks, as one value that
 // the CLI fills from its options and the QML wizard from its pages.
 struct BackupOptions
 {
@@ -23,7 +23,7 @@ struct BackupOptions
     bool templates = false; // "Inclui Modelos de Documentos"
     int archiveFromYear = 0; // "Não Considera Arquivos Mortos": 0 = every year
     bool allSystems = false; // "Gera Cópia dos Demais Sistemas"
-    Rotation rotation = Rotation::None; // the seed's "jogos de backup"
+    Rotation rotation = Rotation::None; // the procedure's "jogos de backup"
     QString extraLabel; // an extra copy, never replaced by rotation
     // "Apaga conteúdo do disco de destino": empty the destination volume, which
     // must be removable and not the installation's. Everything else on it is

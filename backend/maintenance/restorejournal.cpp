@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "restore/restorejournal.h"
+#include "maintenance/restorejournal.h"
 
 #include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
