@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The backup side of the seed ("Cópia de Segurança"), every option, on a real
+// The backup side of the procedure ("Cópia de Segurança"), every option, on a real
 // demo installation: the copies are real ZIP files read back entry by entry.
 
 #include "backup/backupjob.h"

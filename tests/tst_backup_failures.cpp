@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The seed's warning made into tests: whatever happens to a backup run — the
+// The procedure's warning made into tests: whatever happens to a backup run — the
 // process killed with SIGKILL, the destination filling up — the previous
 // good copy stays byte-identical and no partial file outlives the next run.
 

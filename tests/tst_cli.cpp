@@ -99,7 +99,7 @@ private Q_SLOTS:
             QVERIFY2(result.standardOutput.contains(option), option);
     }
 
-    // The seed offers "Gera Cópia dos Demais Sistemas" from one system's
+    // The procedure offers "Gera Cópia dos Demais Sistemas" from one system's
     // backup: that system (with the companies chosen in it) first, then
     // every other system whole.
     void backupOfOneSystemAndTheOthers()

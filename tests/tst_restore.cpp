@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The restore side of the seed ("Restauração de Dados"), every rule of the
+// The restore side of the procedure ("Restauração de Dados"), every rule of the
 // restore issue, through the real resguarda-cli on real demo installations:
 // copies are made by the real backup command (or crafted entry by entry when
 // they must be hostile), and the installation is compared file by file, by

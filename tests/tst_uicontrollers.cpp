@@ -263,7 +263,7 @@ void TestUiControllers::backupDefaults()
     QCOMPARE(settings.destinationFolder(), copias);
     QCOMPARE(settings.fileName(), QStringLiteral("CopiaAT.zip"));
     QCOMPARE(settings.targetPath(), copias + QStringLiteral("/CopiaAT.zip"));
-    // The seed's default is the installation's own disk, and the wizard
+    // The procedure's default is the installation's own disk, and the wizard
     // repeats its warning; Copias, not made yet, is no error.
     QVERIFY(!QFileInfo::exists(copias));
     QVERIFY(settings.destinationOnInstallationDisk());
@@ -437,7 +437,7 @@ void TestUiControllers::backupToOptions()
     QCOMPARE(options.root, m_pristine);
     QCOMPARE(options.systemCode, QStringLiteral("AT"));
     QCOMPARE(options.output, folder + QStringLiteral("/CopiaAT.zip"));
-    QVERIFY(options.companies.isEmpty()); // all selected: every company, as the seed says
+    QVERIFY(options.companies.isEmpty()); // all selected: every company, as the procedure says
     QCOMPARE(options.templates, false);
     QCOMPARE(options.archiveFromYear, 0);
     QCOMPARE(options.allSystems, false);

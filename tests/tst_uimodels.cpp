@@ -621,7 +621,7 @@ private Q_SLOTS:
         QVERIFY(model.allSelected());
         QCOMPARE(model.selectedBytes(), total);
 
-        // A reload selects everything again, as the seed does.
+        // A reload selects everything again, as the procedure does.
         model.selectAll(false);
         QVERIFY(loadAndWait(model, m_root, u"CP"_s));
         QCOMPARE(model.selectedCount(), 6);

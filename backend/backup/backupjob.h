@@ -15,7 +15,7 @@ namespace Resguarda {
 
 struct BackupPlan;
 
-// Makes the copies the options ask for (the seed's "Gera Cópia"). run() does
+// Makes the copies the options ask for (the procedure's "Gera Cópia"). run() does
 // the work synchronously in the calling thread: the CLI calls it directly,
 // the GUI from a worker thread. Progress is a signal; cancel() may be called
 // from any thread.

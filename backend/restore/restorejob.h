@@ -21,7 +21,7 @@ class OpenedCopy;
 class Installation;
 class RestoreJournal;
 
-// The seed's "Restauração de Dados". prepare() opens and checks the copy and
+// The procedure's "Restauração de Dados". prepare() opens and checks the copy and
 // builds the plan (what the user confirms); run() does it:
 //   exclusive access → finish any interrupted restore → check the copy →
 //   check free space → extract into staging, checking every CRC → safety

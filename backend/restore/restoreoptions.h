@@ -7,7 +7,7 @@
 
 namespace Resguarda {
 
-// Everything the seed's "Restauração de Dados" screen asks.
+// Everything the procedure's "Restauração de Dados" screen asks.
 struct RestoreOptions
 {
     QString copyPath;

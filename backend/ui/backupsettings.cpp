@@ -317,7 +317,7 @@ BackupOptions BackupSettings::toOptions(const CompanyModel *companies) const
                                          : m_destinationFolder + u'/' + fileName().trimmed());
     if (companies) {
         const QStringList selected = companies->selectedCodes();
-        // All selected is the seed's default: no list, so companies
+        // All selected is the procedure's default: no list, so companies
         // registered later are included too. The list is of this system's
         // companies; other systems are copied whole (SystemSelector).
         if (!companies->allSelected() && selected.size() != companies->codes().size())

@@ -11,7 +11,7 @@
 
 namespace Resguarda {
 
-// The backup wizard's choices (the seed's "Cópia de Segurança" screen), with
+// The backup wizard's choices (the procedure's "Cópia de Segurança" screen), with
 // the rules that tie them together checked here, not in QML: the year of
 // "Não Considera Arquivos Mortos", a label for an extra copy, "Apaga
 // conteúdo do disco de destino" only on a removable volume that is not the
@@ -61,7 +61,7 @@ class BackupSettings : public QObject
     Q_PROPERTY(Resguarda::BackupSummaryModel *summary READ summary CONSTANT)
 
 public:
-    // Plain copy, one set per weekday (the seed's "jogos de backup"), or an extra copy.
+    // Plain copy, one set per weekday (the procedure's "jogos de backup"), or an extra copy.
     enum Mode { Single, Weekday, Extra };
     Q_ENUM(Mode)
 
@@ -107,7 +107,7 @@ public:
     bool valid() const { return validationError().isEmpty(); }
 
     // The options for BackupJob, with the companies selected in companies
-    // (all selected: no --companies, as the seed's default).
+    // (all selected: no --companies, as the procedure's default).
     BackupOptions toOptions(const CompanyModel *companies) const;
 
     // The clock, injectable for tests; invalid = now.

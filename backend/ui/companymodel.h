@@ -15,7 +15,7 @@ namespace Resguarda {
 
 // The companies a wizard offers: those of an installation's system (backup)
 // or those of a copy (restore), each with a check box. All are selected by
-// default, as the seed says. Stays fast with thousands of companies: sizes
+// default, as the procedure says. Stays fast with thousands of companies: sizes
 // are measured once, on a worker thread, when loading (the model is empty
 // and loading is true meanwhile); selection changes touch one row.
 class CompanyModel : public QAbstractListModel

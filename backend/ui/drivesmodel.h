@@ -10,7 +10,7 @@ namespace Resguarda {
 // The places a copy can go to (or come from): mounted volumes from
 // QStorageInfo, removable ones (pen drives, external disks) first and
 // labelled, the installation's own disk marked so the wizard can repeat the
-// seed's warning. Removable is Volume::isRemovable, the rule the wipe of the
+// procedure's warning. Removable is Volume::isRemovable, the rule the wipe of the
 // destination disk obeys: the list never offers what the wipe refuses.
 // Pseudo file systems (proc, tmpfs of the system, snap loops) are left out.
 class DrivesModel : public QAbstractListModel

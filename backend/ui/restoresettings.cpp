@@ -427,7 +427,7 @@ RestoreOptions RestoreSettings::toOptions() const
 {
     RestoreOptions options = m_options;
     options.companies.clear();
-    // All selected is the seed's default: restore everything the copy holds.
+    // All selected is the procedure's default: restore everything the copy holds.
     if (!m_companies->allSelected()
         && m_companies->selectedCount() != int(m_companies->codes().size()))
         options.companies = m_companies->selectedCodes();

@@ -20,7 +20,7 @@ namespace Resguarda {
 
 class OpenedCopy;
 
-// The restore wizard's choices (the seed's "Restauração de Dados" screen)
+// The restore wizard's choices (the procedure's "Restauração de Dados" screen)
 // and what it shows of the chosen copy: its details from the manifest, its
 // companies (into a CompanyModel), and the plan (into a RestorePlanModel),
 // recomputed whenever a choice changes.

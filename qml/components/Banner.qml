@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Resguarda.App
 
-// A coloured box with a symbol and a sentence: the seed's warnings, errors,
+// A coloured box with a symbol and a sentence: the procedure's warnings, errors,
 // confirmations. Text always wraps; nothing is cut off.
 Rectangle {
     id: banner

@@ -4,7 +4,7 @@ import QtQuick.Controls
 import Resguarda.App
 
 // A radio button whose text wraps instead of being cut off: on an 800 px
-// kiosk the seed's longer choices take two lines. Never lower than a
+// kiosk the procedure's longer choices take two lines. Never lower than a
 // fingertip (touchTarget).
 RadioButton {
     id: control

@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Resguarda.App
 
-// The seed's last rule: nobody may be using the system during a copy or a
+// The procedure's last rule: nobody may be using the system during a copy or a
 // restore. Names who is connected and offers to try again.
 ColumnLayout {
     id: panel

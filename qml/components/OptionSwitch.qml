@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Resguarda.App
 
-// An option of the seed's screens as a row a finger can hit anywhere: the
+// An option of the procedure's screens as a row a finger can hit anywhere: the
 // option's name, what it does in a sentence, and a switch. It does not flip
 // itself: it asks (switched) and shows `checked`, which the page binds to
 // the setting, so the setting stays the one source of truth.

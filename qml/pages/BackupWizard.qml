@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Resguarda.App
 import Resguarda.Backend
 
-// The seed's "Cópia de Segurança" as a wizard: destination → options →
+// The procedure's "Cópia de Segurança" as a wizard: destination → options →
 // companies → summary → progress → result. Every rule lives in
 // BackupSettings and the backend; this file only lays out and binds.
 WizardScaffold {

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Resguarda.App
 import Resguarda.Backend
 
-// The seed's "Restauração de Dados" as a wizard: choose a copy → its
+// The procedure's "Restauração de Dados" as a wizard: choose a copy → its
 // companies → options → summary and confirmation → progress → result. The
 // plan (what is replaced, eliminated, kept) comes from the backend.
 WizardScaffold {

@@ -180,7 +180,7 @@ Item {
             fixture.writeFile(pendrive + "/LEIAME.txt", "pen drive")
             var wizard = createTemporaryObject(wizardComponent, root)
             compare(wizard.current, wizard.stepDestination)
-            // The default destination is inside the installation: the seed's warning shows.
+            // The default destination is inside the installation: the procedure's warning shows.
             tryCompare(findChild(wizard, "sameDiskWarning"), "visible", true)
             wizard.settings.destinationFolder = pendrive
             next(wizard)

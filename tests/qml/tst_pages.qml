@@ -51,7 +51,7 @@ Item {
             var last = findChild(home, "lastCopy")
             tryCompare(last, "visible", true)
             verify(last.text.indexOf("CopiaAT.zip") >= 0, last.text)
-            // Only on the installation's own disk: the seed's warning stays.
+            // Only on the installation's own disk: the procedure's warning stays.
             tryCompare(findChild(home, "protectionWarning"), "visible", true)
         }
 
