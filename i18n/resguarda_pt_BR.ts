@@ -890,6 +890,21 @@
     </message>
 </context>
 <context>
+    <name>DestinationCheck</name>
+    <message>
+        <source>The destination folder %1 does not exist: the pen drive or external disk is not connected. Connect it and try again. No copy was made.</source>
+        <translation>A pasta de destino %1 não existe: o pen drive ou HD externo não está conectado. Conecte-o e tente de novo. Nenhuma cópia foi feita.</translation>
+    </message>
+    <message>
+        <source>The destination folder %1 is on this computer&apos;s own disk, in the place where a pen drive or external disk appears when it is connected: the disk is not connected. Connect the pen drive or external disk and try again. No copy was made.</source>
+        <translation>A pasta de destino %1 está no próprio disco deste computador, no lugar onde o pen drive ou HD externo aparece quando está conectado: o disco não está conectado. Conecte o pen drive ou HD externo e tente de novo. Nenhuma cópia foi feita.</translation>
+    </message>
+    <message>
+        <source>The destination folder %1 is not on a mounted pen drive or external disk, but on the disk of the system or of the installation. Connect the pen drive or external disk and try again. No copy was made.</source>
+        <translation>A pasta de destino %1 não está num pen drive ou HD externo montado, e sim no disco do sistema ou da instalação. Conecte o pen drive ou HD externo e tente de novo. Nenhuma cópia foi feita.</translation>
+    </message>
+</context>
+<context>
     <name>DriveList</name>
     <message>
         <source>Installation&apos;s disk</source>
@@ -898,6 +913,10 @@
     <message>
         <source>Removable</source>
         <translation>Removível</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Somente leitura</translation>
     </message>
 </context>
 <context>
@@ -1576,18 +1595,6 @@
             <numerusform>%n arquivo de cópia anterior no disco de destino não pôde ser apagado, por exemplo %1.</numerusform>
             <numerusform>%n arquivos de cópias anteriores no disco de destino não puderam ser apagados, por exemplo %1.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The destination folder %1 does not exist: the pen drive or external disk is not connected. Connect it and try again. No copy was made.</source>
-        <translation>A pasta de destino %1 não existe: o pen drive ou HD externo não está conectado. Conecte-o e tente de novo. Nenhuma cópia foi feita.</translation>
-    </message>
-    <message>
-        <source>The destination folder %1 is on this computer&apos;s own disk, in the place where a pen drive or external disk appears when it is connected: the disk is not connected. Connect the pen drive or external disk and try again. No copy was made.</source>
-        <translation>A pasta de destino %1 está no próprio disco deste computador, no lugar onde o pen drive ou HD externo aparece quando está conectado: o disco não está conectado. Conecte o pen drive ou HD externo e tente de novo. Nenhuma cópia foi feita.</translation>
-    </message>
-    <message>
-        <source>The destination folder %1 is not on a mounted pen drive or external disk, but on the disk of the system or of the installation. Connect the pen drive or external disk and try again. No copy was made.</source>
-        <translation>A pasta de destino %1 não está num pen drive ou HD externo montado, e sim no disco do sistema ou da instalação. Conecte o pen drive ou HD externo e tente de novo. Nenhuma cópia foi feita.</translation>
     </message>
     <message numerus="yes">
         <source>Incomplete copy: %n file(s) or folder(s) were left out, as asked (--allow-incomplete). This copy is not a full backup:</source>

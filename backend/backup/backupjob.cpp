@@ -13,7 +13,9 @@
 #include "producer/backupplan.h"
 #include "producer/copynaming.h"
 #include "producer/copyproducer.h"
+#include "storage/destinationcheck.h"
 #include "storage/volume.h"
+#include "storage/volumewalk.h"
 
 #include <QDir>
 #include <QFile>
@@ -45,101 +47,18 @@ bool isCopyFileName(const QString &name, const QStringList &prefixes)
     });
 }
 
-bool isInside(const QString &path, const QString &folder)
-{
-    return path == folder || path.startsWith(folder.endsWith(u'/') ? folder : folder + u'/');
-}
-
 // Every folder from path up to volume, both included: those a wipe leaves
 // in place so that the destination folder still exists.
 QSet<QString> folderChain(const QString &path, const QString &volume)
 {
     QSet<QString> chain {volume};
     QString folder = path;
-    while (isInside(folder, volume) && !chain.contains(folder)) {
+    while (FileSystem::isInside(folder, volume) && !chain.contains(folder)) {
         chain.insert(folder);
         folder = QFileInfo(folder).absolutePath();
     }
     return chain;
 }
-
-// Walks a volume for a wipe or for counting what a wipe would erase. Symbolic
-// links are entries like files, never followed; folders of another volume
-// mounted inside are not entered (and lost+found, the file system's own, is
-// left alone): whatever happens, nothing outside the volume is reached.
-class VolumeWalk
-{
-public:
-    enum class Visit { Removed, Kept, Stop };
-
-    // Called for every entry that is not a folder.
-    std::function<Visit(const QFileInfo &entry)> onEntry;
-    // Called for every folder after its contents, with whether anything was
-    // kept inside it (the folder itself may then be removed).
-    std::function<void(const QString &folder, bool keptInside)> afterFolder;
-
-    // Returns false when stopped.
-    bool run(const QString &volume)
-    {
-#ifdef Q_OS_UNIX
-        struct stat info = {};
-        if (::lstat(QFile::encodeName(volume).constData(), &info) != 0)
-            return true;
-        m_device = quint64(info.st_dev);
-#endif
-        bool kept = false;
-        return walk(volume, true, &kept);
-    }
-
-private:
-    bool sameDevice(const QString &folder) const
-    {
-#ifdef Q_OS_UNIX
-        struct stat info = {};
-        return ::lstat(QFile::encodeName(folder).constData(), &info) == 0
-            && quint64(info.st_dev) == m_device && S_ISDIR(info.st_mode);
-#else
-        Q_UNUSED(folder);
-        return true;
-#endif
-    }
-
-    bool walk(const QString &folder, bool isVolumeRoot, bool *keptInside)
-    {
-        const QDir dir(folder);
-        const auto entries = dir.entryInfoList(
-            QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-        for (const QFileInfo &entry : entries) {
-            const QString path = dir.filePath(entry.fileName());
-            if (!entry.isSymLink() && entry.isDir()) {
-                if ((isVolumeRoot && entry.fileName() == u"lost+found") || !sameDevice(path)) {
-                    *keptInside = true;
-                    continue;
-                }
-                bool kept = false;
-                if (!walk(path, false, &kept))
-                    return false;
-                if (afterFolder)
-                    afterFolder(path, kept);
-                if (QFileInfo::exists(path) || QFileInfo(path).isSymLink())
-                    *keptInside = true;
-                continue;
-            }
-            switch (onEntry(QFileInfo(path))) {
-            case Visit::Stop:
-                return false;
-            case Visit::Kept:
-                *keptInside = true;
-                break;
-            case Visit::Removed:
-                break;
-            }
-        }
-        return true;
-    }
-
-    quint64 m_device = 0;
-};
 
 QString firstFew(const QStringList &paths)
 {
@@ -277,9 +196,9 @@ OperationError BackupJob::execute()
         if (folders.contains(folder))
             continue;
         folders.insert(folder);
-        if ((error = checkDestinationFolder(installation->rootPath(), folder,
-                                            m_options.requireMountedDestination
-                                                && !m_options.output.isEmpty())))
+        if ((error = DestinationCheck::checkFolder(installation->rootPath(), folder,
+                                                   m_options.requireMountedDestination
+                                                       && !m_options.output.isEmpty())))
             return error;
     }
 
@@ -317,76 +236,6 @@ OperationError BackupJob::execute()
     return OperationError::none();
 }
 
-OperationError BackupJob::checkDestinationFolder(const QString &installationRoot,
-                                                 const QString &folder, bool requireMounted)
-{
-    const QString absolute = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
-    const QString nativeFolder = QDir::toNativeSeparators(absolute);
-    const QString existing = FileSystem::existingAncestor(absolute);
-    const QString canonicalExisting = QFileInfo(existing).canonicalFilePath();
-    const QString where = canonicalExisting.isEmpty() ? existing : canonicalExisting;
-    const QString installation = QFileInfo(installationRoot).canonicalFilePath();
-    // The installation's own folders (its Copias) are where the user keeps
-    // copies on purpose, wherever the installation itself lives.
-    if (!installation.isEmpty() && isInside(where, installation))
-        return OperationError::none();
-
-    for (const auto &prefix : Volume::mountPrefixes()) {
-        const QString canonicalPrefix = QFileInfo(prefix).canonicalFilePath();
-        if (canonicalPrefix.isEmpty() || canonicalPrefix == u"/"
-            || !isInside(where, canonicalPrefix))
-            continue;
-        // A disk mounted below the prefix is another volume than the one
-        // holding the prefix's parent; an empty mount point is the same one
-        // (the root file system for /media and /mnt, /run's tmpfs for
-        // /run/media). A disk mounted on the prefix itself (/mnt) counts as
-        // mounted too, which is why the parent is compared, not the prefix.
-        const QString parent = QFileInfo(canonicalPrefix).absolutePath();
-        if (FileSystem::sameVolume(where, parent)) {
-            if (!QFileInfo(absolute).isDir()) {
-                return OperationError::failed(
-                    tr("The destination folder %1 does not exist: the pen drive or external disk "
-                       "is not connected. Connect it and try again. No copy was made.")
-                        .arg(nativeFolder));
-            }
-            return OperationError::failed(
-                tr("The destination folder %1 is on this computer's own disk, in the place where "
-                   "a pen drive or external disk appears when it is connected: the disk is not "
-                   "connected. Connect the pen drive or external disk and try again. No copy was "
-                   "made.")
-                    .arg(nativeFolder));
-        }
-    }
-
-    if (requireMounted) {
-        const QStorageInfo storage(where);
-        const QString root = storage.isValid() ? QDir::cleanPath(storage.rootPath()) : QString();
-        if (root.isEmpty() || root == u"/" || storage.isRoot()
-            || FileSystem::sameVolume(where, installationRoot)) {
-            return OperationError::failed(
-                tr("The destination folder %1 is not on a mounted pen drive or external disk, "
-                   "but on the disk of the system or of the installation. Connect the pen drive "
-                   "or external disk and try again. No copy was made.")
-                    .arg(nativeFolder));
-        }
-    }
-    return OperationError::none();
-}
-
-int BackupJob::countVolumeFiles(const QString &volumeRoot, int limit,
-                                const std::atomic_bool *cancelled)
-{
-    int count = 0;
-    VolumeWalk walk;
-    walk.onEntry = [&](const QFileInfo &) {
-        if (cancelled && cancelled->load())
-            return VolumeWalk::Visit::Stop;
-        return ++count >= limit ? VolumeWalk::Visit::Stop : VolumeWalk::Visit::Kept;
-    };
-    walk.run(volumeRoot);
-    return count;
-}
-
 OperationError BackupJob::checkWipe(const QString &installationRoot, const QStringList &targets,
                                     QString *volume) const
 {
@@ -400,9 +249,9 @@ OperationError BackupJob::checkWipe(const QString &installationRoot, const QStri
     // on the installation's disk; a missing one elsewhere is most likely an
     // unplugged pen drive.
     const bool onInstallationDisk = missing
-        ? isInside(QDir::cleanPath(QFileInfo(folder).absoluteFilePath()), installation)
+        ? FileSystem::isInside(QDir::cleanPath(QFileInfo(folder).absoluteFilePath()), installation)
         : (root == u"/" || FileSystem::sameVolume(installationRoot, canonicalFolder)
-           || isInside(installation, root));
+           || FileSystem::isInside(installation, root));
     if (onInstallationDisk) {
         return OperationError::usage(
             tr("%1 is on the installation's own disk, which is never emptied. Nothing was "

@@ -52,27 +52,6 @@ public:
     // empresa.json, a symbolic link that was skipped).
     const QStringList &warnings() const { return m_warnings; }
 
-    // The rules of "Apaga conteúdo do disco de destino", shared with the QML
-    // wizard so that it offers the option exactly where run() accepts it.
-    // Which volumes are removable, and where a volume is mounted, is
-    // storage/volume.h's to say (Volume::isRemovable, Volume::mountPoint).
-    //
-    // How many files (and links) below volumeRoot emptying it would erase,
-    // counting no further than limit. Links are not followed and volumes
-    // mounted inside are not entered, as when erasing.
-    // cancelled, when given and set meanwhile, stops the count early.
-    static int countVolumeFiles(const QString &volumeRoot, int limit,
-                                const std::atomic_bool *cancelled = nullptr);
-    // Whether a copy may go into folder (or its nearest existing parent).
-    // Always refused: a folder below a mount prefix (Volume::mountPrefixes)
-    // that sits on the volume holding the prefix (the root file system, or
-    // the tmpfs of /run), which is the empty mount point of a pen drive that
-    // is not plugged in. With
-    // requireMounted, also a folder on the root volume or the installation's
-    // volume. Folders inside the installation are always accepted.
-    static OperationError checkDestinationFolder(const QString &installationRoot,
-                                                 const QString &folder, bool requireMounted);
-
 public Q_SLOTS:
     void cancel();
 

@@ -103,6 +103,11 @@ bool FileSystem::isOutOfSpace(const QString &path)
     return availableBytes(path) == 0;
 }
 
+bool FileSystem::isInside(const QString &path, const QString &folder)
+{
+    return path == folder || path.startsWith(folder.endsWith(u'/') ? folder : folder + u'/');
+}
+
 bool FileSystem::sameVolume(const QString &a, const QString &b)
 {
     const QStorageInfo first(existingAncestor(a));

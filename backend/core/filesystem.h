@@ -35,6 +35,8 @@ public:
     // Whether the volume holding path has no room left for data or for new
     // files (no free blocks, or no free inodes on file systems that count them).
     static bool isOutOfSpace(const QString &path);
+    // Whether path is folder or lies below it; both clean and absolute.
+    static bool isInside(const QString &path, const QString &folder);
     // Whether two paths live on the same mounted volume.
     static bool sameVolume(const QString &a, const QString &b);
     // Human-readable size in the current default locale ("1,5 GB").

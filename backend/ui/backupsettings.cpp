@@ -6,6 +6,7 @@
 #include "installation/installation.h"
 #include "producer/copynaming.h"
 #include "storage/volume.h"
+#include "storage/volumewalk.h"
 #include "ui/companymodel.h"
 
 #include <QDate>
@@ -411,7 +412,7 @@ void BackupSettings::refreshDestinationFacts()
         m_wipeCounter.start(
             this,
             [volume](const std::atomic_bool &cancelled) {
-                return BackupJob::countVolumeFiles(volume, wipeCountLimit, &cancelled);
+                return VolumeWalk::countFiles(volume, wipeCountLimit, &cancelled);
             },
             [this](int count) {
                 m_wipeCounter.finished();
