@@ -38,6 +38,7 @@ ListView {
         width: ListView.view.width
         height: 72
         enabled: !readOnly
+        opacity: enabled ? 1 : 0.55
         highlighted: index === view.selectedRow
         onClicked: view.chosen(path)
         Accessible.name: label + ", " + freeText
@@ -77,12 +78,16 @@ ListView {
                 }
             }
             Label {
-                text: drive.sameAsInstallation ? qsTr("Installation's disk")
+                // A write-protected pen drive or a read-only mount cannot
+                // receive a copy: said, not only greyed out.
+                text: drive.readOnly ? qsTr("Read-only")
+                    : drive.sameAsInstallation ? qsTr("Installation's disk")
                     : drive.removable ? qsTr("Removable") : ""
                 visible: text.length > 0
                 font.pixelSize: Theme.fontSmall
                 font.bold: true
-                color: drive.sameAsInstallation ? Theme.warning : Theme.success
+                color: drive.readOnly ? Theme.mutedText
+                    : drive.sameAsInstallation ? Theme.warning : Theme.success
             }
         }
     }
