@@ -13,6 +13,7 @@
 #include "core/version.h"
 #include "demo/demoinstallation.h"
 #include "history/history.h"
+#include "installation/archiveyears.h"
 #include "storage/volume.h"
 #include "support/hostilecopy.h"
 #include "support/lockholderprocess.h"
@@ -173,6 +174,7 @@ private Q_SLOTS:
     void restoreRefusesInvalidCopies();
     void restorePlanFollowsChoices();
     void restoreSystemNotInstalled();
+    void archiveYearRangeIsOneRule();
 
     // AppController
     void appOpenInstallation();
@@ -862,6 +864,9 @@ void TestUiControllers::jobBackupSucceeds()
     QCOMPARE(job.resultPaths(), QStringList {root + QStringLiteral("/Copias/CopiaAT.zip")});
     for (const auto &path : job.resultPaths())
         QVERIFY(copyIsSound(path));
+    // The folder that received the copy is remembered by the controller,
+    // whatever the page does next (Finish, Home, or closing the window).
+    QCOMPARE(AppController().recentDestinations().value(0), settings->destinationFolder());
 
     job.reset();
     QCOMPARE(job.state(), JobController::Idle);
@@ -898,6 +903,8 @@ void TestUiControllers::jobRefusesInvalidChoices()
     QVERIFY(!job.startBackup(settings.get(), nullptr));
     QCOMPARE(job.state(), JobController::Failed);
     QCOMPARE(job.exitCode(), int(ExitCode::Usage));
+    // A folder that received no copy is not remembered.
+    QVERIFY(!AppController().recentDestinations().contains(settings->destinationFolder()));
     QCOMPARE(job.errorText(), settings->validationError());
     QVERIFY(stateSpy.count() > 0);
 
@@ -1457,14 +1464,16 @@ void TestUiControllers::appRemembersAcrossInstances()
         first.rememberDestination(pen);
         QCOMPARE(recentSpy.count(), 1);
         first.rememberDestination(pen); // no duplicates; newest first
-        QCOMPARE(first.recentDestinations(), (QStringList {pen, m_dir.path()}));
+        // (Earlier tests' backups put their folders further down.)
+        QCOMPARE(first.recentDestinations().mid(0, 2), (QStringList {pen, m_dir.path()}));
+        QCOMPARE(first.recentDestinations().count(pen), 1);
     }
     AppController second;
     QVERIFY(second.openRemembered());
     QCOMPARE(second.root(), root);
     QCOMPARE(second.systemCode(), QStringLiteral("CP"));
     QCOMPARE(second.systemName(), QStringLiteral("Compras"));
-    QCOMPARE(second.recentDestinations(), (QStringList {pen, m_dir.path()}));
+    QCOMPARE(second.recentDestinations().mid(0, 2), (QStringList {pen, m_dir.path()}));
 }
 
 void TestUiControllers::appConnectedSessions()
@@ -1548,6 +1557,53 @@ void TestUiControllers::appCreateDemo()
     QVERIFY(createDemoAndWait(again));
     QCOMPARE(again.root(), demo);
     QVERIFY(QFileInfo::exists(marker));
+}
+
+// The restore wizard's year field offered 1990 to 2100 while its validation
+// refused anything after next year: one range now, from ArchiveYears, for
+// both wizards, their validation and the CLI.
+void TestUiControllers::archiveYearRangeIsOneRule()
+{
+    const int nextYear = QDate::currentDate().year() + 1;
+    BackupSettings backup;
+    RestoreSettings restore;
+    QCOMPARE(backup.minimumYear(), ArchiveYears::minimum);
+    QCOMPARE(restore.property("minimumYear").toInt(), ArchiveYears::minimum);
+    QCOMPARE(backup.maximumYear(), nextYear);
+    QCOMPARE(restore.property("maximumYear").toInt(), nextYear);
+    QCOMPARE(backup.archiveFromYear(), restore.archiveFromYear());
+    QVERIFY(ArchiveYears::isValid(backup.archiveFromYear()));
+
+    // The restore refuses a year past the range with the range it offers.
+    const QString root = freshInstallation(QStringLiteral("anos"));
+    QVERIFY(!root.isEmpty());
+    const QString copy = makeCopy(root, m_dir.filePath(QStringLiteral("copia-anos.zip")));
+    QVERIFY(!copy.isEmpty());
+    restore.setRoot(root);
+    QVERIFY2(openAndWait(restore, copy), qPrintable(restore.copyError()));
+    restore.setLeaveOutArchived(true);
+    restore.setArchiveFromYear(nextYear);
+    QVERIFY(planAndWait(restore));
+    QVERIFY2(restore.valid(), qPrintable(restore.validationError()));
+    restore.setArchiveFromYear(nextYear + 1);
+    QVERIFY(!restore.valid());
+    QVERIFY2(restore.validationError().contains(QString::number(nextYear)),
+             qPrintable(restore.validationError()));
+
+    // The CLI takes the same range.
+    for (const QString &command : {QStringLiteral("backup"), QStringLiteral("restore")}) {
+        QStringList args {command};
+        if (command == u"restore")
+            args << copy << QStringLiteral("--yes");
+        args << QStringLiteral("--root") << root << QStringLiteral("--archive-from")
+             << QString::number(nextYear + 1);
+        const ProcessResult result
+            = runCli(args,
+                     {QStringLiteral("LANG=C.UTF-8"), QStringLiteral("LC_ALL=C.UTF-8"),
+                      QStringLiteral("LANGUAGE=")});
+        QVERIFY2(result.exitCode == int(ExitCode::Usage),
+                 qPrintable(command + u": "_qs + QString::fromUtf8(result.standardError)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestUiControllers)

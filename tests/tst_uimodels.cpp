@@ -1019,6 +1019,11 @@ private Q_SLOTS:
         QVERIFY(model.isInstallationDisk(m_root + u"/Copias/pasta-nova/CopiaCP.zip"_s));
         QVERIFY(!model.isInstallationDisk(u"/proc"_s));
         QVERIFY(!model.isRemovable(m_root));
+        // Copies go to, and are looked for in, the installation's Copias on
+        // its own disk.
+        const QString installationDrive
+            = model.index(installationRow).data(DrivesModel::PathRole).toString();
+        QCOMPARE(model.copiesFolderOn(installationDrive), m_root + u"/Copias"_s);
         model.refresh();
         QVERIFY(model.index(installationRow).data(DrivesModel::SameAsInstallationRole).toBool());
         model.setInstallationRoot(QString());
@@ -1060,6 +1065,8 @@ private Q_SLOTS:
         QVERIFY(model.isRemovable(external.path()));
         QVERIFY(!model.isRemovable(fixed.path()));
         QVERIFY(!model.isRemovable(QDir::tempPath()));
+        // Any other drive: its root.
+        QCOMPARE(model.copiesFolderOn(pen.path()), pen.path());
         QCOMPARE(model.index(penRow).data(DrivesModel::LabelRole).toString(), tag);
         QCOMPARE(model.index(externalRow).data(DrivesModel::LabelRole).toString(), u"Externo"_s);
         QCOMPARE(model.index(externalRow).data(DrivesModel::TotalBytesRole).toLongLong(),

@@ -5,6 +5,7 @@
 #include "cli/console.h"
 #include "core/filesystem.h"
 #include "core/interruption.h"
+#include "installation/archiveyears.h"
 
 #include <QDir>
 #include <QLocale>
@@ -100,7 +101,8 @@ int BackupCommand::run(const QStringList &arguments)
     if (!command.companyCodes(companies, &options.companies, &exitCode))
         return exitCode;
     options.templates = parser.isSet(templates);
-    if (!command.intValue(archiveFrom, 1900, 9999, &options.archiveFromYear, &exitCode))
+    if (!command.intValue(archiveFrom, ArchiveYears::minimum, ArchiveYears::maximum(),
+                          &options.archiveFromYear, &exitCode))
         return exitCode;
     options.allSystems = parser.isSet(allSystems);
     options.wipeDestination = parser.isSet(wipeDestination);

@@ -6,6 +6,7 @@
 #include "core/exitcode.h"
 #include "core/filesystem.h"
 #include "core/interruption.h"
+#include "installation/archiveyears.h"
 #include "installation/installation.h"
 #include "restore/newerdata.h"
 #include "restore/restorejob.h"
@@ -179,7 +180,8 @@ int RestoreCommand::run(const QStringList &arguments)
         return exitCode;
     options.replaceAll = parser.isSet(replaceAll);
     options.templates = parser.isSet(templates);
-    if (!command.intValue(archiveFrom, 1900, 9999, &options.archiveFromYear, &exitCode))
+    if (!command.intValue(archiveFrom, ArchiveYears::minimum, ArchiveYears::maximum(),
+                          &options.archiveFromYear, &exitCode))
         return exitCode;
     options.safetyCopy = !parser.isSet(noSafetyCopy);
     const bool isQuiet = parser.isSet(quiet);

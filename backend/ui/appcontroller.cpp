@@ -199,16 +199,28 @@ QStringList AppController::connectedSessions() const
 
 void AppController::rememberDestination(const QString &folder)
 {
+    if (storeDestination(folder))
+        Q_EMIT recentDestinationsChanged();
+}
+
+void AppController::rememberDestinationFolder(const QString &folder)
+{
+    if (storeDestination(folder) && s_instance)
+        Q_EMIT s_instance->recentDestinationsChanged();
+}
+
+bool AppController::storeDestination(const QString &folder)
+{
     if (folder.isEmpty())
-        return;
+        return false;
     const QString cleaned = QDir::cleanPath(folder);
-    QStringList folders = recentDestinations();
+    QStringList folders = AppSettings::open()->value(destinationsKey).toStringList();
     folders.removeAll(cleaned);
     folders.prepend(cleaned);
     while (folders.size() > recentDestinationsKept)
         folders.removeLast();
     AppSettings::open()->setValue(destinationsKey, folders);
-    Q_EMIT recentDestinationsChanged();
+    return true;
 }
 
 QString AppController::formatSize(qint64 bytes) const

@@ -71,6 +71,9 @@ public:
     // empty when nobody is.
     Q_INVOKABLE QStringList connectedSessions() const;
     Q_INVOKABLE void rememberDestination(const QString &folder);
+    // The same without an instance at hand (JobController, once a backup
+    // wrote a copy); the instance, if there is one, says the list changed.
+    static void rememberDestinationFolder(const QString &folder);
 
     // Locale formatting for QML (QLocale of the app's language).
     Q_INVOKABLE QString formatSize(qint64 bytes) const;
@@ -114,6 +117,8 @@ Q_SIGNALS:
     void demoCreated(bool ok);
 
 private:
+    // Puts folder first in the recent destinations; false when empty.
+    static bool storeDestination(const QString &folder);
     void setDemoProgress(double fraction);
 
     QString m_root;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/backupsettings.h"
 
+#include "installation/archiveyears.h"
+
 #include "backup/backupjob.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
@@ -21,14 +23,12 @@ namespace {
 // Counting stops here: the confirmation says "more than 100,000 files"
 // rather than making the user wait for a full count of a big disk.
 constexpr int wipeCountLimit = 100000;
-constexpr int yearsKeptByDefault = 5;
 
 } // namespace
 
 BackupSettings::BackupSettings(QObject *parent)
     : QObject(parent)
-    , m_archiveFromYear(
-          qBound(minimumYear(), QDate::currentDate().year() - yearsKeptByDefault, maximumYear()))
+    , m_archiveFromYear(ArchiveYears::defaultFrom())
     , m_summary(new BackupSummaryModel(this))
 {
 }
@@ -255,12 +255,12 @@ int BackupSettings::wipeFileCount() const
 
 int BackupSettings::minimumYear() const
 {
-    return 1990;
+    return ArchiveYears::minimum;
 }
 
 int BackupSettings::maximumYear() const
 {
-    return QDate::currentDate().year() + 1;
+    return ArchiveYears::maximum();
 }
 
 QString BackupSettings::validationError() const
@@ -291,8 +291,7 @@ QString BackupSettings::validationError() const
     if (m_mode == Extra && CopyNaming::sanitizedLabel(m_options.extraLabel).isEmpty())
         return tr("Type a label for the extra copy, with letters or digits (for example "
                   "\"Fechamento 2025\").");
-    if (m_leaveOutArchived
-        && (m_archiveFromYear < minimumYear() || m_archiveFromYear > maximumYear()))
+    if (m_leaveOutArchived && !ArchiveYears::isValid(m_archiveFromYear))
         return tr("Choose a year between %1 and %2 from which the annual and monthly tables are "
                   "included.")
             .arg(minimumYear())

@@ -3,6 +3,7 @@
 
 #include "core/displaytext.h"
 #include "core/filesystem.h"
+#include "installation/installation.h"
 #include "storage/volume.h"
 
 #include <QDir>
@@ -202,6 +203,14 @@ bool DrivesModel::isInstallationDisk(const QString &path) const
 {
     return !m_installationRoot.isEmpty() && !path.isEmpty()
         && FileSystem::sameVolume(path, m_installationRoot);
+}
+
+QString DrivesModel::copiesFolderOn(const QString &drivePath) const
+{
+    if (!isInstallationDisk(drivePath))
+        return drivePath;
+    return QDir::cleanPath(m_installationRoot + u'/'
+                           + QStringView(InstallationLayout::copiesDirName));
 }
 
 } // namespace Resguarda

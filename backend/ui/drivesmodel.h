@@ -50,6 +50,11 @@ public:
     // Whether the volume holding path is removable / the installation's.
     Q_INVOKABLE bool isRemovable(const QString &path) const;
     Q_INVOKABLE bool isInstallationDisk(const QString &path) const;
+    // Where copies go on the drive mounted at drivePath, and where the
+    // restore looks for them: the installation's Copias folder on the
+    // installation's own disk (the procedure's default), the drive's root
+    // anywhere else.
+    Q_INVOKABLE QString copiesFolderOn(const QString &drivePath) const;
 
 Q_SIGNALS:
     void installationRootChanged();

@@ -6,6 +6,7 @@
 #include "core/exitcode.h"
 #include "core/filesystem.h"
 #include "restore/restorejob.h"
+#include "ui/appcontroller.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -413,6 +414,10 @@ void JobController::finish(const Outcome &outcome)
     // Not after "in use", where the wizard offers to try the same copy again.
     if (m_kind == Backup && m_state != InUse && m_backupSettings)
         m_backupSettings->setAllowIncomplete(false);
+    // A folder that received a copy (an incomplete one too, which Home lists
+    // as such) is where Home and the restore's browser look next time.
+    if (m_kind == Backup && (m_state == Succeeded || m_state == Incomplete) && m_backupSettings)
+        AppController::rememberDestinationFolder(m_backupSettings->destinationFolder());
     m_backupSettings = nullptr;
     Q_EMIT progressChanged();
     Q_EMIT stateChanged();

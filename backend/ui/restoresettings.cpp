@@ -3,6 +3,7 @@
 
 #include "copy/copycontainer.h"
 #include "core/displaytext.h"
+#include "installation/archiveyears.h"
 #include "installation/installation.h"
 #include "restore/restoreplan.h"
 
@@ -15,22 +16,9 @@
 
 namespace Resguarda {
 
-namespace {
-
-constexpr int minimumYear = 1990;
-constexpr int yearsKeptByDefault = 5;
-
-int maximumYear()
-{
-    return QDate::currentDate().year() + 1;
-}
-
-} // namespace
-
 RestoreSettings::RestoreSettings(QObject *parent)
     : QObject(parent)
-    , m_archiveFromYear(
-          qBound(minimumYear, QDate::currentDate().year() - yearsKeptByDefault, maximumYear()))
+    , m_archiveFromYear(ArchiveYears::defaultFrom())
     , m_companies(new CompanyModel(this))
     , m_plan(new RestorePlanModel(this))
 {
@@ -362,6 +350,16 @@ void RestoreSettings::setLeaveOutArchived(bool on)
     choiceChanged();
 }
 
+int RestoreSettings::minimumYear() const
+{
+    return ArchiveYears::minimum;
+}
+
+int RestoreSettings::maximumYear() const
+{
+    return ArchiveYears::maximum();
+}
+
 int RestoreSettings::archiveFromYear() const
 {
     return m_archiveFromYear;
@@ -408,11 +406,10 @@ QString RestoreSettings::validationError() const
         return tr("Choose the installation to restore into.");
     if (m_companies->selectedCount() == 0)
         return tr("Choose at least one company to restore.");
-    if (m_leaveOutArchived
-        && (m_archiveFromYear < minimumYear || m_archiveFromYear > maximumYear()))
+    if (m_leaveOutArchived && !ArchiveYears::isValid(m_archiveFromYear))
         return tr("Choose a year between %1 and %2 from which the annual and monthly tables are "
                   "restored.")
-            .arg(minimumYear)
+            .arg(minimumYear())
             .arg(maximumYear());
     if (planning())
         return tr("Working out what the restore will do…");

@@ -54,6 +54,9 @@ class RestoreSettings : public QObject
     Q_PROPERTY(bool templates READ templates WRITE setTemplates NOTIFY changed)
     Q_PROPERTY(bool leaveOutArchived READ leaveOutArchived WRITE setLeaveOutArchived NOTIFY changed)
     Q_PROPERTY(int archiveFromYear READ archiveFromYear WRITE setArchiveFromYear NOTIFY changed)
+    // The range of archiveFromYear (ArchiveYears), for the year field.
+    Q_PROPERTY(int minimumYear READ minimumYear CONSTANT)
+    Q_PROPERTY(int maximumYear READ maximumYear CONSTANT)
     Q_PROPERTY(bool safetyCopy READ safetyCopy WRITE setSafetyCopy NOTIFY changed)
     Q_PROPERTY(
         CompanyModel *companies READ companies CONSTANT) // the copy's companies, with check boxes
@@ -110,6 +113,8 @@ public:
     bool leaveOutArchived() const;
     void setLeaveOutArchived(bool on);
     int archiveFromYear() const;
+    int minimumYear() const;
+    int maximumYear() const;
     void setArchiveFromYear(int year);
     bool safetyCopy() const;
     void setSafetyCopy(bool on);

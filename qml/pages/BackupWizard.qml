@@ -95,9 +95,6 @@ WizardScaffold {
             if (!job.startBackup(settings, companyModel))
                 current = stepResult
         } else if (current === stepResult) {
-            // An incomplete copy was written too: Home lists it (as incomplete).
-            if (job.state === JobController.Succeeded || job.state === JobController.Incomplete)
-                AppController.rememberDestination(settings.destinationFolder)
             wizard.done()
         } else {
             current = current + 1
@@ -118,7 +115,7 @@ WizardScaffold {
             Layout.preferredHeight: implicitHeight
             onChosen: path => {
                 wizard.touched = true
-                settings.destinationFolder = drives.isInstallationDisk(path) ? AppController.root + "/Copias" : path
+                settings.destinationFolder = drives.copiesFolderOn(path)
             }
         }
         RowLayout {

@@ -125,7 +125,7 @@ WizardScaffold {
                 selectedRow: drives.count >= 0 ? drives.rowOf(browser.folder) : -1
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.min(implicitHeight, Theme.compact ? 80 : 160)
-                onChosen: path => browser.folder = drives.isInstallationDisk(path) ? AppController.root + "/Copias" : path
+                onChosen: path => browser.folder = drives.copiesFolderOn(path)
             }
             // On a short screen the browser leaves no room below it: the
             // notice comes first there, so it is never cut off.
@@ -273,8 +273,8 @@ WizardScaffold {
             }
             YearSpinBox {
                 objectName: "archiveYear"
-                from: 1990
-                to: 2100
+                from: settings.minimumYear
+                to: settings.maximumYear
                 value: settings.archiveFromYear
                 editable: true
                 font.pixelSize: Theme.fontBody
