@@ -15,6 +15,7 @@
 #include "restore/restoreplan.h"
 #include "storage/volume.h"
 #include "support/testinstallation.h"
+#include "support/tmpfsmount.h"
 #include "support/uiwait.h"
 #include "ui/companymodel.h"
 #include "ui/drivesmodel.h"
@@ -36,8 +37,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <cerrno>
-#include <cstring>
 #include <memory>
 
 #ifdef Q_OS_LINUX
@@ -122,61 +121,6 @@ QDateTime localTime(int year, int month, int day, int hour, int minute)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute));
 }
-
-// A tmpfs mounted for the duration of a test: another volume, or one under
-// /media that looks like a pen drive. Folders it had to create are removed.
-class TmpfsMount
-{
-public:
-    explicit TmpfsMount(const QString &path, const QByteArray &options = "size=16m")
-        : m_path(path)
-    {
-#ifdef Q_OS_LINUX
-        for (QString dir = path; !QFileInfo::exists(dir); dir = QFileInfo(dir).absolutePath())
-            m_created.append(dir);
-        if (!QDir().mkpath(path)) {
-            m_error = u"cannot create %1"_s.arg(path);
-            return;
-        }
-        if (::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs", 0, options.constData())
-            != 0) {
-            m_error = QString::fromLocal8Bit(strerror(errno));
-            return;
-        }
-        m_mounted = true;
-#else
-        Q_UNUSED(options);
-        m_error = u"tmpfs mounts are a Linux feature"_s;
-#endif
-    }
-    ~TmpfsMount()
-    {
-#ifdef Q_OS_LINUX
-        if (m_mounted)
-            ::umount2(QFile::encodeName(m_path).constData(), MNT_DETACH);
-#endif
-        for (const QString &dir : std::as_const(m_created))
-            QDir().rmdir(dir);
-    }
-    bool isMounted() const
-    {
-        return m_mounted;
-    }
-    QString error() const
-    {
-        return m_error;
-    }
-    QString path() const
-    {
-        return m_path;
-    }
-
-private:
-    QString m_path;
-    QStringList m_created; // deepest first
-    QString m_error;
-    bool m_mounted = false;
-};
 
 // The 5,000-company installation: what each company is made of, to check
 // the models against without the models' own code.
@@ -1034,12 +978,12 @@ private Q_SLOTS:
     void drivesPutRemovableOnesFirst()
     {
         const QString tag = u"resguarda-teste-%1"_s.arg(::getpid());
-        TmpfsMount pen(u"/media/"_s + tag);
+        TmpfsMount pen(u"/media/"_s + tag, 16 * 1024 * 1024);
         if (!pen.isMounted())
             QSKIP(qPrintable(u"Cannot mount a tmpfs on %1 (%2): the removable volumes are not "
                              u"tested here."_s.arg(pen.path(), pen.error())));
-        TmpfsMount external(u"/run/media/"_s + tag + u"/Externo"_s, "size=8m");
-        TmpfsMount fixed(u"/mnt/"_s + tag, "size=4m");
+        TmpfsMount external(u"/run/media/"_s + tag + u"/Externo"_s, 8 * 1024 * 1024);
+        TmpfsMount fixed(u"/mnt/"_s + tag, 4 * 1024 * 1024);
         QVERIFY2(external.isMounted(), qPrintable(external.error()));
         QVERIFY2(fixed.isMounted(), qPrintable(fixed.error()));
         // Where a volume is mounted says nothing: a tmpfs is no pen drive,
@@ -1287,7 +1231,7 @@ private Q_SLOTS:
     void historyFreshCopyOnAnotherVolume()
     {
         const QString elsewhere = m_dir.filePath(u"outro-volume"_s);
-        TmpfsMount volume(elsewhere, "size=32m");
+        TmpfsMount volume(elsewhere, 32 * 1024 * 1024);
         if (!volume.isMounted())
             QSKIP(
                 qPrintable(u"Cannot mount a tmpfs on %1 (%2): no second volume to test a copy "

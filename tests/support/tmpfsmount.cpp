@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cerrno>
 #include <cstring>
@@ -16,7 +17,12 @@ namespace TestSupport {
 TmpfsMount::TmpfsMount(const QString &path, qint64 bytes, bool readOnly)
     : m_path(path)
 {
-    QDir().mkpath(path);
+    for (QString dir = path; !QFileInfo::exists(dir); dir = QFileInfo(dir).absolutePath())
+        m_created.append(dir);
+    if (!QDir().mkpath(path)) {
+        m_error = QStringLiteral("cannot create %1").arg(path);
+        return;
+    }
 #ifdef Q_OS_LINUX
     const QByteArray options = "size=" + QByteArray::number(bytes);
     m_mounted = ::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs",
@@ -38,6 +44,8 @@ TmpfsMount::~TmpfsMount()
     if (m_mounted)
         ::umount2(QFile::encodeName(m_path).constData(), MNT_DETACH);
 #endif
+    for (const QString &dir : std::as_const(m_created))
+        QDir().rmdir(dir);
 }
 
 } // namespace TestSupport

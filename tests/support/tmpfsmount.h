@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace TestSupport {
 
@@ -9,6 +10,8 @@ namespace TestSupport {
 // disk, or a real second volume (a pen drive), for the tests that need one.
 // Mounting needs root (CI runs as root); where it is not permitted,
 // isMounted() is false and error() says why, and only that test part skips.
+// Folders it had to create for the mount point are removed afterwards, so a
+// mount under /media or /mnt leaves nothing behind.
 class TmpfsMount
 {
 public:
@@ -19,9 +22,11 @@ public:
 
     bool isMounted() const { return m_mounted; }
     QString error() const { return m_error; }
+    QString path() const { return m_path; }
 
 private:
     QString m_path;
+    QStringList m_created; // folders made for the mount point, deepest first
     bool m_mounted = false;
     QString m_error;
 };
