@@ -171,6 +171,21 @@ QStringList resguardaTempFiles(const QString &dir)
     return QDir(dir).entryList({QStringLiteral("resguarda-*")}, QDir::Files | QDir::Hidden);
 }
 
+// How many bytes process pid has read so far (Linux /proc/<pid>/io "rchar");
+// -1 when unknown.
+qint64 bytesReadBy(qint64 pid)
+{
+    QFile io(QStringLiteral("/proc/%1/io").arg(pid));
+    if (!io.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = io.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("rchar:"))
+            return line.mid(6).trimmed().toLongLong();
+    }
+    return -1;
+}
+
 // Deterministic incompressible bytes (so a .7z cannot shrink them and
 // reading the container takes real time).
 QByteArray noise(qsizetype size, quint32 seed)
@@ -573,7 +588,19 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         if (container == u"zip") {
-            QThread::msleep(150);
+            // Once it has read 32 MiB of the 200 MB it must read: a fixed
+            // pause let a fast machine finish verify before the signal.
+            constexpr qint64 started = 32 * 1024 * 1024;
+            while (process.state() == QProcess::Running && clock.elapsed() < 60000) {
+                const qint64 read = bytesReadBy(process.processId());
+                if (read < 0) {
+                    QThread::msleep(150); // no /proc: the old, timing-bound way
+                    break;
+                }
+                if (read >= started)
+                    break;
+                QThread::usleep(100);
+            }
         } else {
             while (resguardaTempFiles(m_temp).isEmpty() && process.state() == QProcess::Running
                    && clock.elapsed() < 60000)
