@@ -15,6 +15,7 @@
 #include "installation/installation.h"
 #include "installation/installationid.h"
 #include "support/guithreadwatch.h"
+#include "support/isolatedhome.h"
 #include "support/testinstallation.h"
 #include "ui/historymodel.h"
 
@@ -138,9 +139,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         // Never the user's settings or history.
-        qputenv("HOME", QFile::encodeName(m_dir.filePath(u"home"_s)));
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(u"home/.config"_s)));
-        QVERIFY(QDir().mkpath(m_dir.filePath(u"home/.config"_s)));
+        isolateHome(m_dir.path());
     }
 
     // --- the id in the manifest ---

@@ -2,9 +2,10 @@
 // The test suites never read or write the user's settings. They run here
 // with HOME set to a home that was used: its settings remember an
 // installation and destinations holding real copies, as on a machine where
-// the app is in use. Linux inotify watches that home's .config while the QML
-// suites and the C++ UI suites run: any access to it fails this test, and so
-// does any suite that fails because of what the settings hold.
+// the app is in use. Linux inotify watches that whole home while the QML
+// suites and the C++ UI suites run: any access to it (its settings, a cache,
+// Qt's test-mode folder ~/.qttest) fails this test, and so does any suite
+// that fails because of what the settings hold.
 
 #include "backup/backupjob.h"
 #include "demo/demoinstallation.h"
@@ -231,6 +232,10 @@ private Q_SLOTS:
             << QStringLiteral(RESGUARDA_UIMODELS_PATH) << QStringList() << QString();
         QTest::newRow("tst_uicontrollers")
             << QStringLiteral(RESGUARDA_UICONTROLLERS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_jobprogress")
+            << QStringLiteral(RESGUARDA_JOBPROGRESS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_newerdata")
+            << QStringLiteral(RESGUARDA_NEWERDATA_PATH) << QStringList() << QString();
     }
 
     void suitesLeaveTheUsedHomeAlone()
@@ -239,8 +244,10 @@ private Q_SLOTS:
         QFETCH(QString, program);
         QFETCH(QStringList, arguments);
         QFETCH(QString, inputMethod);
+        // The whole home, not only its settings: a suite may not leave a
+        // cache, a test-mode folder (~/.qttest) or anything else there.
         ConfigWatch watch;
-        QVERIFY(watch.watchTree(m_config));
+        QVERIFY(watch.watchTree(m_home));
         // The watch sees a read: the check below can fail.
         {
             QFile file(m_settingsFile);
@@ -265,7 +272,7 @@ private Q_SLOTS:
         }
         const QStringList events = watch.takeEvents();
         QVERIFY2(events.isEmpty(),
-                 qPrintable(QStringLiteral("the suite touched the user's settings:\n")
+                 qPrintable(QStringLiteral("the suite touched the user's home:\n")
                             + events.join(u'\n')));
         QVERIFY2(finished && suite.exitStatus() == QProcess::NormalExit && suite.exitCode() == 0,
                  qPrintable(QStringLiteral("the suite failed with a used HOME:\n")

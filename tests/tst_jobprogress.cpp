@@ -6,9 +6,9 @@
 // "done").
 
 #include "backup/backupjob.h"
-#include "core/appsettings.h"
 #include "core/exitcode.h"
 #include "demo/demoinstallation.h"
+#include "support/isolatedhome.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
 #include "support/uiwait.h"
@@ -18,7 +18,6 @@
 #include "ui/restoresettings.h"
 
 #include <QFile>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -158,9 +157,7 @@ private:
 void TestJobProgress::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    qputenv("HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
-    QStandardPaths::setTestModeEnabled(true);
-    AppSettings::setFilePath(m_dir.filePath(QStringLiteral("settings/resguarda.conf")));
+    TestSupport::isolateHome(m_dir.path());
 
     m_pristine = m_dir.filePath(QStringLiteral("pristine"));
     DemoParameters params;

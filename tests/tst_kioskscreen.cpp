@@ -4,6 +4,7 @@
 // manager, and its footer's primary button ("Avançar") is on the screen.
 // Without --kiosk and without a window manager the window fits too.
 #include "demo/demoinstallation.h"
+#include "support/isolatedhome.h"
 #include "support/xvfbdisplay.h"
 
 #include <QDir>
@@ -63,8 +64,8 @@ class tst_KioskScreen : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+        TestSupport::isolateHome(m_dir.path());
         DemoParameters params;
         params.companies = 3;
         params.years = 2;

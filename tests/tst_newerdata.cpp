@@ -9,6 +9,7 @@
 #include "installation/installation.h"
 #include "restore/newerdata.h"
 #include "restore/restoreplan.h"
+#include "support/isolatedhome.h"
 #include "support/testinstallation.h"
 #include "support/uiwait.h"
 #include "ui/companymodel.h"
@@ -23,7 +24,6 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -106,9 +106,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
         QVERIFY(m_dir.isValid());
+        TestSupport::isolateHome(m_dir.path());
+        QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
         m_root = m_dir.filePath(u"instalacao"_s);
         DemoParameters params;
         params.companies = 6;

@@ -16,6 +16,7 @@
 #include "installation/archiveyears.h"
 #include "storage/volume.h"
 #include "support/hostilecopy.h"
+#include "support/isolatedhome.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
@@ -37,7 +38,6 @@
 #include <QLocale>
 #include <QQmlEngine>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -200,11 +200,7 @@ void TestUiControllers::initTestCase()
     // The settings and the demo folder of the app live below HOME: pointed
     // at the temporary folder, and in test mode, nothing of the user's is read
     // or written.
-    qputenv("HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
-    QStandardPaths::setTestModeEnabled(true);
-    AppSettings::setFilePath(m_dir.filePath(QStringLiteral("settings/resguarda.conf")));
-    QCoreApplication::setOrganizationName(QStringLiteral("Resguarda"));
-    QCoreApplication::setApplicationName(QStringLiteral("resguarda"));
+    isolateHome(m_dir.path());
 
     m_pristine = m_dir.filePath(QStringLiteral("pristine"));
     DemoParameters params;

@@ -6,13 +6,13 @@
 // The data is big enough that doing the same work on the GUI thread stops
 // the timer for far longer than the largest gap allowed.
 
-#include "core/appsettings.h"
 #include "demo/demoinstallation.h"
 #include "installation/installation.h"
 #include "installation/tablepath.h"
 #include "producer/backupplan.h"
 #include "storage/volume.h"
 #include "support/guithreadwatch.h"
+#include "support/isolatedhome.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
 #include "support/uiwait.h"
@@ -104,11 +104,7 @@ private:
 void TestUiWorkers::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    qputenv("HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
-    QStandardPaths::setTestModeEnabled(true);
-    AppSettings::setFilePath(m_dir.filePath(QStringLiteral("settings/resguarda.conf")));
-    QCoreApplication::setOrganizationName(QStringLiteral("Resguarda"));
-    QCoreApplication::setApplicationName(QStringLiteral("resguarda"));
+    TestSupport::isolateHome(m_dir.path());
 
     m_big = m_dir.filePath(QStringLiteral("trezentas"));
     DemoParameters params;

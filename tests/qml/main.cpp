@@ -3,14 +3,13 @@
 // The pages import the real modules; `fixture` gives them a real demo
 // installation, real copies and a real client holding a lock.
 #include "buttonkeys.h"
-#include "core/appsettings.h"
 #include "qmltestfixture.h"
+#include "support/isolatedhome.h"
 #include "ui/appcontroller.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
-#include <QStandardPaths>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest>
 
@@ -27,10 +26,8 @@ public Q_SLOTS:
         // Never the user's settings or data folders: data in test mode, and
         // the settings in a file of this run's own, so that nothing another
         // run (or the user) remembered changes what the pages show.
-        QStandardPaths::setTestModeEnabled(true);
         m_fixture = new QmlTestFixture(this);
-        Resguarda::AppSettings::setFilePath(m_fixture->scratch()
-                                            + QStringLiteral("/settings/resguarda.conf"));
+        TestSupport::isolateHome(m_fixture->scratch());
         QQuickStyle::setStyle(QStringLiteral("Basic"));
         Resguarda::ButtonKeys::install(QCoreApplication::instance());
         Resguarda::AppController::setInstance(&m_controller);
