@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "installation/sessionlock.h"
 
+#include "installation/sessionfile.h"
+
 #include "core/displaytext.h"
 #include "core/logging.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 #include <QMutex>
 #include <QMutexLocker>
@@ -103,69 +103,6 @@ QString environmentUser()
             return value;
     }
     return {};
-}
-
-// The host name goes into a file name: keep it to characters every file
-// system and share accepts.
-QString fileNameSafe(const QString &text)
-{
-    QString result;
-    for (const QChar c : text) {
-        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
-            || (c >= u'0' && c <= u'9') || c == u'-' || c == u'_' || c == u'.';
-        result.append(plain ? c : QChar(u'_'));
-    }
-    return result.isEmpty() ? QStringLiteral("host") : result;
-}
-
-QString sessionFileName(const QString &baseName, int attempt)
-{
-    if (attempt == 0)
-        return baseName + u".lock";
-    return baseName + u'-' + QString::number(attempt) + u".lock";
-}
-
-QByteArray sessionJson(const SessionInfo &info)
-{
-    // An explicit offset, not the local-time spec, so that a client in
-    // another time zone reads the same instant.
-    const QDateTime since = info.since.toOffsetFromUtc(info.since.offsetFromUtc());
-    QJsonObject object;
-    object.insert(QStringLiteral("usuario"), info.user);
-    object.insert(QStringLiteral("maquina"), info.machine);
-    object.insert(QStringLiteral("sistema"), info.system);
-    object.insert(QStringLiteral("desde"), since.toString(Qt::ISODate));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-}
-
-QDateTime parseTimestamp(const QString &text)
-{
-    QDateTime result = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!result.isValid())
-        result = QDateTime::fromString(text, Qt::ISODate);
-    return result;
-}
-
-SessionInfo parseSessionFile(QByteArray content, const QString &path)
-{
-    SessionInfo info;
-    info.filePath = path;
-    // Some Windows editors and runtimes write a byte order mark.
-    if (content.startsWith("\xEF\xBB\xBF"))
-        content.remove(0, 3);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(content, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        qCDebug(lcLock) << "session file" << path
-                        << "is held but unreadable:" << parseError.errorString();
-        return info;
-    }
-    const QJsonObject object = document.object();
-    info.user = object.value(QStringLiteral("usuario")).toString();
-    info.machine = object.value(QStringLiteral("maquina")).toString();
-    info.system = object.value(QStringLiteral("sistema")).toString();
-    info.since = parseTimestamp(object.value(QStringLiteral("desde")).toString());
-    return info;
 }
 
 enum class FailedStep { Write, Lock };
@@ -364,14 +301,14 @@ std::unique_ptr<SessionLock> SessionLock::acquire(const QString &sessionsDir,
         session.machine = currentMachine();
     if (!session.since.isValid())
         session.since = QDateTime::currentDateTime();
-    const QByteArray json = sessionJson(session);
+    const QByteArray json = SessionFile::sessionJson(session);
 
     // The pid makes the name unique among live processes of this host; the
     // suffix steps over a stale file left by an earlier process that had the
     // same pid (we never delete such files: between its creation and its
     // locking another process's file looks stale too).
     const QString baseName = QStringLiteral("resguarda-%1-%2")
-                                 .arg(fileNameSafe(session.machine))
+                                 .arg(SessionFile::fileNameSafe(session.machine))
                                  .arg(QCoreApplication::applicationPid());
     constexpr int maxAttempts = 1000;
 
@@ -380,7 +317,7 @@ std::unique_ptr<SessionLock> SessionLock::acquire(const QString &sessionsDir,
 #ifdef Q_OS_WIN
     HANDLE handle = INVALID_HANDLE_VALUE;
     for (int attempt = 0; attempt < maxAttempts; ++attempt) {
-        session.filePath = dirPath + u'/' + sessionFileName(baseName, attempt);
+        session.filePath = dirPath + u'/' + SessionFile::sessionFileName(baseName, attempt);
         // FILE_SHARE_DELETE lets release() delete the file while it is open.
         handle = ::CreateFileW(
             reinterpret_cast<LPCWSTR>(QDir::toNativeSeparators(session.filePath).utf16()),
@@ -434,8 +371,8 @@ std::unique_ptr<SessionLock> SessionLock::acquire(const QString &sessionsDir,
                         .arg(QDir::toNativeSeparators(dirPath), qt_error_string(errno)));
     int fd = -1;
     for (int attempt = 0; attempt < maxAttempts; ++attempt) {
-        session.filePath = dirPath + u'/' + sessionFileName(baseName, attempt);
-        const QByteArray name = QFile::encodeName(sessionFileName(baseName, attempt));
+        session.filePath = dirPath + u'/' + SessionFile::sessionFileName(baseName, attempt);
+        const QByteArray name = QFile::encodeName(SessionFile::sessionFileName(baseName, attempt));
         // 0644: clients of other users must be able to open it to probe.
         do {
             fd = ::openat(dirFd, name.constData(),
@@ -559,7 +496,7 @@ QList<SessionInfo> SessionLock::activeSessions(const QString &sessionsDir,
         case ProbeResult::Ignored:
             break;
         case ProbeResult::Held:
-            sessions.append(parseSessionFile(content, path));
+            sessions.append(SessionFile::parseSessionFile(content, path));
             break;
         }
     }
