@@ -106,6 +106,10 @@ public:
     static bool isSafeFolderName(const QString &name, const QString &systemCode);
 
 private:
+    // A structural problem list stays readable and small whatever a hostile
+    // copy holds: past this many, only the count grows.
+    static constexpr qsizetype maxProblemsListed = 1000;
+
     CopyReader();
     bool readManifest(const QString &nativePath, qint64 entries, OperationError *error);
 
