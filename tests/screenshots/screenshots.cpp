@@ -11,9 +11,9 @@
 // screen of exactly WIDTHxHEIGHT instead, and renders the pages with the
 // on-screen keyboard open and the quit confirmation (names 3x-quiosque-…).
 #include "backup/backupjob.h"
-#include "core/appsettings.h"
 #include "core/translation.h"
 #include "demo/demoinstallation.h"
+#include "support/isolatedhome.h"
 #include "ui/appcontroller.h"
 
 #include <QDir>
@@ -28,7 +28,6 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 
@@ -491,15 +490,14 @@ int main(int argc, char *argv[])
     const QString lockholder = args[4];
     QDir().mkpath(outDir);
 
-    QStandardPaths::setTestModeEnabled(true);
+    // Never the user's home or settings: everything below this run's folder.
+    QTemporaryDir dir;
+    TestSupport::isolateHome(dir.path());
     installTranslations(app, QLocale(args[3]));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     // A realistic installation with some history: weekday sets on other days
     // and today's copy in Copias.
-    QTemporaryDir dir;
-    // Never the user's settings: a file of this run's own.
-    AppSettings::setFilePath(dir.filePath(QStringLiteral("settings/resguarda.conf")));
     const QString root = dir.filePath(QStringLiteral("Sistemas"));
     DemoParameters params;
     params.companies = 14;
