@@ -1372,7 +1372,7 @@ void TestUiControllers::restorePlanFollowsChoices()
 
     // Nothing selected is refused, and the plan shows nothing.
     settings.companies()->setSelected(0, false);
-    QCOMPARE(settings.validationError(), QStringLiteral("Choose at least one company to restore."));
+    QCOMPARE(settings.validationError(), QStringLiteral("Mark at least one company to continue"));
     QTRY_COMPARE(settings.plan()->rowCount(), 0);
     settings.companies()->setSelected(0, true);
     QTRY_COMPARE(settings.plan()->replacedCount(), 1);

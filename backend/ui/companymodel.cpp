@@ -413,6 +413,11 @@ qint64 CompanyModel::selectedBytes() const
     return m_selectedBytes;
 }
 
+QString CompanyModel::selectionError() const
+{
+    return m_selectedCount == 0 ? tr("Mark at least one company to continue") : QString();
+}
+
 bool CompanyModel::allSelected() const
 {
     return !m_companies.isEmpty() && m_selectedCount == m_companies.size();

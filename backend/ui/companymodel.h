@@ -26,6 +26,11 @@ class CompanyModel : public QAbstractListModel
     Q_PROPERTY(int selectedCount READ selectedCount NOTIFY selectionChanged)
     Q_PROPERTY(qint64 selectedBytes READ selectedBytes NOTIFY selectionChanged)
     Q_PROPERTY(bool allSelected READ allSelected NOTIFY selectionChanged)
+    // Why the selection cannot be copied or restored: empty when at least
+    // one company is marked. Nothing marked would mean "every company" to
+    // BackupOptions and RestoreOptions, so both wizards and both jobs ask
+    // this one rule.
+    Q_PROPERTY(QString selectionError READ selectionError NOTIFY selectionChanged)
     Q_PROPERTY(int existingCount READ existingCount NOTIFY countChanged)
     // True while loadInstallation() measures the companies' folders.
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -94,6 +99,7 @@ public:
     int selectedCount() const;
     qint64 selectedBytes() const;
     bool allSelected() const;
+    QString selectionError() const;
     int existingCount() const;
     bool loading() const { return m_loader.running(); }
     int archiveFromYear() const { return m_archiveFromYear; }

@@ -58,10 +58,8 @@ bool JobController::startBackup(BackupSettings *settings, CompanyModel *companie
     if (running() || !settings)
         return false;
     QString problem = settings->validationError();
-    // No company ticked would mean "all of them" to BackupOptions.
-    if (problem.isEmpty() && companies && companies->rowCount() > 0
-        && companies->selectedCount() == 0)
-        problem = tr("Choose at least one company to copy.");
+    if (problem.isEmpty() && companies)
+        problem = companies->selectionError();
     if (!problem.isEmpty()) {
         refuse(Backup, problem);
         return false;

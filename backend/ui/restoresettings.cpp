@@ -199,7 +199,7 @@ void RestoreSettings::updatePlan()
     m_planError.clear();
     m_plan->clear();
     // Nothing selected would mean "everything" to RestoreOptions.
-    if (!m_copy || m_companies->selectedCount() == 0) {
+    if (!m_copy || !m_companies->selectionError().isEmpty()) {
         m_planner.cancel();
         Q_EMIT changed();
         return;
@@ -404,8 +404,8 @@ QString RestoreSettings::validationError() const
         return m_copyError.isEmpty() ? tr("Choose the copy to restore.") : m_copyError;
     if (m_options.root.isEmpty())
         return tr("Choose the installation to restore into.");
-    if (m_companies->selectedCount() == 0)
-        return tr("Choose at least one company to restore.");
+    if (const QString problem = m_companies->selectionError(); !problem.isEmpty())
+        return problem;
     if (m_leaveOutArchived && !ArchiveYears::isValid(m_archiveFromYear))
         return tr("Choose a year between %1 and %2 from which the annual and monthly tables are "
                   "restored.")
