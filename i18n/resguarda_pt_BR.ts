@@ -124,55 +124,18 @@
     </message>
 </context>
 <context>
-    <name>BackupWizard</name>
+    <name>BackupCompaniesStep</name>
     <message>
-        <source>Backup copy</source>
-        <translation>Cópia de Segurança</translation>
+        <source>Which companies?</source>
+        <translation>Quais empresas?</translation>
     </message>
     <message>
-        <source>Destination</source>
-        <translation>Destino</translation>
+        <source>Measuring the companies&apos; folders…</source>
+        <translation>Medindo as pastas das empresas…</translation>
     </message>
-    <message>
-        <source>Options</source>
-        <translation>Opções</translation>
-    </message>
-    <message>
-        <source>Companies</source>
-        <translation>Empresas</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Resumo</translation>
-    </message>
-    <message>
-        <source>Copying</source>
-        <translation>Copiando</translation>
-    </message>
-    <message>
-        <source>Make the copy</source>
-        <translation>Gerar Cópia</translation>
-    </message>
-    <message>
-        <source>Finish</source>
-        <translation>Concluir</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Avançar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Início</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Voltar</translation>
-    </message>
+</context>
+<context>
+    <name>BackupDestinationStep</name>
     <message>
         <source>Where should the copy go?</source>
         <translation>Onde gravar a cópia?</translation>
@@ -204,6 +167,13 @@
     <message>
         <source>It is worth having this copy, but it is essential to also make one on a pen drive or an external disk: if this computer fails, a copy on its own disk is lost with it.</source>
         <translation>É interessante ter esta cópia, mas é imprescindível fazê-la também em pen drive ou HD externo: se este computador falhar, uma cópia no próprio disco se perde junto com ele.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupOptionsStep</name>
+    <message>
+        <source>Options</source>
+        <translation>Opções</translation>
     </message>
     <message>
         <source>Include document templates</source>
@@ -262,17 +232,55 @@
         <translation>Apaga conteúdo do disco de destino</translation>
     </message>
     <message>
+        <source>Counting the files on %1…</source>
+        <translation>Contando os arquivos de %1…</translation>
+    </message>
+    <message>
         <source>Erases everything on %1 (%2 files). Previous copies are erased only after the new one is verified.</source>
         <translation>Apaga tudo em %1 (%2 arquivos). As cópias anteriores só são apagadas depois de a nova ser verificada.</translation>
+    </message>
+    <message>
+        <source>Allow an incomplete copy</source>
+        <translation>Permitir cópia incompleta</translation>
+    </message>
+    <message>
+        <source>Only when a copy fails because some files cannot be read.</source>
+        <translation>Só quando a cópia falha porque alguns arquivos não podem ser lidos.</translation>
+    </message>
+    <message>
+        <source>Files that cannot be read will be left out and the copy will be marked INCOMPLETE. Use only to save what can be saved.</source>
+        <translation>Os arquivos que não podem ser lidos ficarão de fora e a cópia será marcada como INCOMPLETA. Use somente para salvar o que for possível.</translation>
     </message>
     <message>
         <source>Will be written as: %1</source>
         <translation>Será gravada como: %1</translation>
     </message>
+</context>
+<context>
+    <name>BackupResultStep</name>
     <message>
-        <source>Which companies?</source>
-        <translation>Quais empresas?</translation>
+        <source>The copy was read back and verified.</source>
+        <translation>A cópia foi lida de volta e verificada.</translation>
     </message>
+    <message>
+        <source>The copy was written and verified, but it is not a full backup: what is listed below is not in it. Make a complete copy as soon as these files can be read.</source>
+        <translation>A cópia foi gravada e conferida, mas não é uma cópia completa: o que está listado abaixo não está nela. Faça uma cópia completa assim que esses arquivos puderem ser lidos.</translation>
+    </message>
+    <message>
+        <source>Left out of the copy:</source>
+        <translation>Ficaram de fora da cópia:</translation>
+    </message>
+    <message>
+        <source>This copy is on this computer&apos;s own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.</source>
+        <translation>Esta cópia está no disco deste computador. Faça também uma em pen drive ou HD externo e guarde-a longe do computador.</translation>
+    </message>
+    <message>
+        <source>Keep this copy away from the computer, and never keep only one copy: use a set for each working day.</source>
+        <translation>Guarde esta cópia longe do computador, e jamais mantenha somente uma cópia: use um jogo para cada dia de trabalho.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSummaryStep</name>
     <message>
         <source>Ready to copy</source>
         <translation>Pronto para copiar</translation>
@@ -284,6 +292,10 @@
     <message>
         <source>Destination: %1</source>
         <translation>Destino: %1</translation>
+    </message>
+    <message>
+        <source>Working out what each copy will hold…</source>
+        <translation>Calculando o que cada cópia vai conter…</translation>
     </message>
     <message>
         <source>With document templates.</source>
@@ -306,8 +318,43 @@
         <translation>Todo o restante em %1 será apagado.</translation>
     </message>
     <message>
+        <source>Files that cannot be read will be left out and the copy will be marked INCOMPLETE.</source>
+        <translation>Os arquivos que não podem ser lidos ficarão de fora e a cópia será marcada como INCOMPLETA.</translation>
+    </message>
+    <message>
         <source>This copy stays on this computer&apos;s own disk. Make one on a pen drive or external disk too.</source>
         <translation>Esta cópia fica no disco deste computador. Faça também uma em pen drive ou HD externo.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupWizard</name>
+    <message>
+        <source>Backup copy</source>
+        <translation>Cópia de Segurança</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opções</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Empresas</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Copiando</translation>
+    </message>
+    <message>
+        <source>Make the copy</source>
+        <translation>Gerar Cópia</translation>
     </message>
     <message>
         <source>Making the copy…</source>
@@ -318,84 +365,8 @@
         <translation>A cópia anterior fica intacta até a nova ser verificada. Você pode cancelar a qualquer momento.</translation>
     </message>
     <message>
-        <source>The copy was read back and verified.</source>
-        <translation>A cópia foi lida de volta e verificada.</translation>
-    </message>
-    <message>
-        <source>This copy is on this computer&apos;s own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.</source>
-        <translation>Esta cópia está no disco deste computador. Faça também uma em pen drive ou HD externo e guarde-a longe do computador.</translation>
-    </message>
-    <message>
-        <source>Keep this copy away from the computer, and never keep only one copy: use a set for each working day.</source>
-        <translation>Guarde esta cópia longe do computador, e jamais mantenha somente uma cópia: use um jogo para cada dia de trabalho.</translation>
-    </message>
-    <message>
-        <source>Empty the destination disk?</source>
-        <translation>Apagar o conteúdo do disco de destino?</translation>
-    </message>
-    <message>
-        <source>Everything on this disk will be erased:</source>
-        <translation>Tudo o que há neste disco será apagado:</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 files</source>
-        <translation>%1 · %2 · %3 arquivos</translation>
-    </message>
-    <message>
-        <source>Previous copies on it are erased only after the new copy has been written and verified.</source>
-        <translation>As cópias anteriores nele só são apagadas depois de a nova cópia ser gravada e verificada.</translation>
-    </message>
-    <message>
-        <source>Keep the files</source>
-        <translation>Manter os arquivos</translation>
-    </message>
-    <message>
-        <source>Erase the disk</source>
-        <translation>Apagar o disco</translation>
-    </message>
-    <message>
-        <source>Allow an incomplete copy</source>
-        <translation>Permitir cópia incompleta</translation>
-    </message>
-    <message>
-        <source>Only when a copy fails because some files cannot be read.</source>
-        <translation>Só quando a cópia falha porque alguns arquivos não podem ser lidos.</translation>
-    </message>
-    <message>
-        <source>Files that cannot be read will be left out and the copy will be marked INCOMPLETE. Use only to save what can be saved.</source>
-        <translation>Os arquivos que não podem ser lidos ficarão de fora e a cópia será marcada como INCOMPLETA. Use somente para salvar o que for possível.</translation>
-    </message>
-    <message>
-        <source>Files that cannot be read will be left out and the copy will be marked INCOMPLETE.</source>
-        <translation>Os arquivos que não podem ser lidos ficarão de fora e a cópia será marcada como INCOMPLETA.</translation>
-    </message>
-    <message>
-        <source>The copy was written and verified, but it is not a full backup: what is listed below is not in it. Make a complete copy as soon as these files can be read.</source>
-        <translation>A cópia foi gravada e conferida, mas não é uma cópia completa: o que está listado abaixo não está nela. Faça uma cópia completa assim que esses arquivos puderem ser lidos.</translation>
-    </message>
-    <message>
-        <source>Left out of the copy:</source>
-        <translation>Ficaram de fora da cópia:</translation>
-    </message>
-    <message>
-        <source>Working out what each copy will hold…</source>
-        <translation>Calculando o que cada cópia vai conter…</translation>
-    </message>
-    <message>
-        <source>Counting the files on %1…</source>
-        <translation>Contando os arquivos de %1…</translation>
-    </message>
-    <message>
-        <source>Measuring the companies&apos; folders…</source>
-        <translation>Medindo as pastas das empresas…</translation>
-    </message>
-    <message>
         <source>Correct the options to continue</source>
         <translation>Corrija as opções para continuar</translation>
-    </message>
-    <message>
-        <source>Mark at least one company to continue</source>
-        <translation>Marque ao menos uma empresa para continuar</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1673,10 @@
         <source>not restored</source>
         <translation>não restaurada</translation>
     </message>
+    <message>
+        <source>Mark at least one company to continue</source>
+        <translation>Marque ao menos uma empresa para continuar</translation>
+    </message>
 </context>
 <context>
     <name>Resguarda::DrivesModel</name>
@@ -1800,10 +1775,6 @@
 </context>
 <context>
     <name>Resguarda::JobController</name>
-    <message>
-        <source>Choose at least one company to copy.</source>
-        <translation>Escolha pelo menos uma empresa para copiar.</translation>
-    </message>
     <message>
         <source>Making the safety copy</source>
         <translation>Fazendo a cópia de segurança prévia</translation>
@@ -2031,10 +2002,6 @@
         <translation>Escolha a instalação onde restaurar.</translation>
     </message>
     <message>
-        <source>Choose at least one company to restore.</source>
-        <translation>Escolha pelo menos uma empresa para restaurar.</translation>
-    </message>
-    <message>
         <source>Choose a year between %1 and %2 from which the annual and monthly tables are restored.</source>
         <translation>Escolha um ano entre %1 e %2 a partir do qual as tabelas anuais e mensais são restauradas.</translation>
     </message>
@@ -2208,6 +2175,73 @@
     </message>
 </context>
 <context>
+    <name>RestoreCompaniesStep</name>
+    <message>
+        <source>Copy of %1 – %2, made on %3 (%4)</source>
+        <translation>Cópia de %1 – %2, gerada em %3 (%4)</translation>
+    </message>
+    <message>
+        <source>It holds document templates.</source>
+        <translation>Contém modelos de documentos.</translation>
+    </message>
+    <message>
+        <source>It holds no document templates.</source>
+        <translation>Não contém modelos de documentos.</translation>
+    </message>
+    <message>
+        <source>Annual and monthly tables from %1 on.</source>
+        <translation>Tabelas anuais e mensais a partir de %1.</translation>
+    </message>
+    <message>
+        <source>All years, archived ones included.</source>
+        <translation>Todos os anos, inclusive os do arquivo morto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This copy is INCOMPLETE: %n item(s) were left out when it was made</source>
+        <translation>
+            <numerusform>Esta cópia está INCOMPLETA: %n item ficou de fora quando foi feita</numerusform>
+            <numerusform>Esta cópia está INCOMPLETA: %n itens ficaram de fora quando foi feita</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… e mais %n</numerusform>
+            <numerusform>… e mais %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy&apos;s.</source>
+        <translation>Escolha as empresas a restaurar. As marcadas “será substituída” já existem nesta instalação: seus dados serão substituídos pelos da cópia.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreCopyStep</name>
+    <message>
+        <source>Which copy?</source>
+        <translation>Qual cópia?</translation>
+    </message>
+    <message>
+        <source>Opening %1 and checking it…</source>
+        <translation>Abrindo e conferindo %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message numerus="yes">
+        <source>This copy is INCOMPLETE: %n item(s) were left out when it was made</source>
+        <translation>
+            <numerusform>Esta cópia está INCOMPLETA: %n item ficou de fora quando foi feita</numerusform>
+            <numerusform>Esta cópia está INCOMPLETA: %n itens ficaram de fora quando foi feita</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>Escolhida: %1</translation>
+    </message>
+</context>
+<context>
     <name>RestoreJournal</name>
     <message>
         <source>the old staging folder could not be removed</source>
@@ -2303,6 +2337,61 @@
     </message>
 </context>
 <context>
+    <name>RestoreOptionsStep</name>
+    <message>
+        <source>Options</source>
+        <translation>Opções</translation>
+    </message>
+    <message>
+        <source>Replace existing data</source>
+        <translation>Substitui dados existentes</translation>
+    </message>
+    <message>
+        <source>The companies of this installation that are not being restored are ELIMINATED. Leave it off to keep them.</source>
+        <translation>As empresas desta instalação que não estão sendo restauradas são ELIMINADAS. Deixe desmarcado para mantê-las.</translation>
+    </message>
+    <message>
+        <source>These companies will be eliminated:</source>
+        <translation>Estas empresas serão eliminadas:</translation>
+    </message>
+    <message>
+        <source>Working out what the restore will do…</source>
+        <translation>Calculando o que a restauração fará…</translation>
+    </message>
+    <message>
+        <source>Include document templates</source>
+        <translation>Inclui Modelos de Documentos</translation>
+    </message>
+    <message>
+        <source>Restores the copy&apos;s queries, labels and documents; those with the same name as existing ones replace them.</source>
+        <translation>Restaura as consultas, etiquetas e documentos da cópia; os que tiverem o mesmo nome de documentos existentes os substituem.</translation>
+    </message>
+    <message>
+        <source>Leave out the archived years (arquivo morto)</source>
+        <translation>Não Considera Arquivos Mortos</translation>
+    </message>
+    <message>
+        <source>Faster: annual and monthly tables before the year below are not restored, and this installation&apos;s own are kept as they are.</source>
+        <translation>Mais rápido: as tabelas anuais e mensais anteriores ao ano abaixo não são restauradas, e as desta instalação ficam como estão.</translation>
+    </message>
+    <message>
+        <source>Restore tables from the year</source>
+        <translation>Restaurar as tabelas a partir do ano</translation>
+    </message>
+    <message>
+        <source>Safety copy before restoring</source>
+        <translation>Cópia de segurança antes de restaurar</translation>
+    </message>
+    <message>
+        <source>Copies what will be replaced or eliminated to the Copias folder first, so it can be brought back.</source>
+        <translation>Copia antes para a pasta Copias o que será substituído ou eliminado, para que possa ser recuperado.</translation>
+    </message>
+    <message>
+        <source>Without a safety copy, what is replaced or eliminated cannot be recovered unless you have another copy.</source>
+        <translation>Sem a cópia de segurança, o que for substituído ou eliminado não poderá ser recuperado, a menos que você tenha outra cópia.</translation>
+    </message>
+</context>
+<context>
     <name>RestorePlan</name>
     <message>
         <source>The copy is of the system %1 (%2), which is not installed in %3. Choose the installation of that system.</source>
@@ -2315,6 +2404,17 @@
     <message>
         <source>%1 is a symbolic link, a folder or a special file where the template of the same name would be restored. Resguarda never writes through it. Remove or rename it, or restore without the document templates. Nothing was changed in the installation.</source>
         <translation>%1 é um link simbólico, uma pasta ou um arquivo especial onde seria restaurado o modelo de mesmo nome. O Resguarda nunca grava através dele. Remova-o ou renomeie-o, ou restaure sem os modelos de documentos. Nada foi alterado na instalação.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreResultStep</name>
+    <message>
+        <source>The previous data was saved in %1.</source>
+        <translation>Os dados anteriores foram guardados em %1.</translation>
+    </message>
+    <message>
+        <source>No existing data was replaced.</source>
+        <translation>Nenhum dado existente foi substituído.</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2475,63 @@
     </message>
 </context>
 <context>
+    <name>RestoreSummaryStep</name>
+    <message>
+        <source>What will happen</source>
+        <translation>O que vai acontecer</translation>
+    </message>
+    <message>
+        <source>Make sure nobody is using the system on this or another machine: the restore will not start otherwise.</source>
+        <translation>Certifique-se de que ninguém esteja usando o sistema nesta ou em outra máquina: caso contrário a restauração não começa.</translation>
+    </message>
+    <message>
+        <source>Working out what the restore will do…</source>
+        <translation>Calculando o que a restauração fará…</translation>
+    </message>
+    <message>
+        <source>System %1 – %2</source>
+        <translation>Sistema %1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>This copy is INCOMPLETE: %n item(s) were left out when it was made</source>
+        <translation>
+            <numerusform>Esta cópia está INCOMPLETA: %n item ficou de fora quando foi feita</numerusform>
+            <numerusform>Esta cópia está INCOMPLETA: %n itens ficaram de fora quando foi feita</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the companies to restore will come back without what the copy could not hold.</source>
+        <translation>
+            <numerusform>%n das empresas a restaurar voltará sem o que a cópia não pôde guardar.</numerusform>
+            <numerusform>%n das empresas a restaurar voltarão sem o que a cópia não pôde guardar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comparing the installation&apos;s data with the copy&apos;s date…</source>
+        <translation>Comparando os dados da instalação com a data da cópia…</translation>
+    </message>
+    <message>
+        <source>Document templates are not touched.</source>
+        <translation>Os modelos de documentos não serão alterados.</translation>
+    </message>
+    <message>
+        <source>Before anything is replaced, a safety copy of the %1 that will be replaced or eliminated is saved in the Copias folder.</source>
+        <translation>Antes de qualquer substituição, uma cópia de segurança dos %1 que serão substituídos ou eliminados é gravada na pasta Copias.</translation>
+    </message>
+    <message>
+        <source>No safety copy will be made.</source>
+        <translation>Não será feita cópia de segurança prévia.</translation>
+    </message>
+    <message>
+        <source>I understand what will be replaced and eliminated, and that newer data is lost</source>
+        <translation>Entendo o que será substituído e eliminado, e que os dados mais recentes serão perdidos</translation>
+    </message>
+    <message>
+        <source>I understand what will be replaced and eliminated</source>
+        <translation>Entendo o que será substituído e eliminado</translation>
+    </message>
+</context>
+<context>
     <name>RestoreWizard</name>
     <message>
         <source>Restore data</source>
@@ -2405,126 +2562,6 @@
         <translation>Restaurar agora</translation>
     </message>
     <message>
-        <source>Finish</source>
-        <translation>Concluir</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Avançar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Início</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Voltar</translation>
-    </message>
-    <message>
-        <source>Which copy?</source>
-        <translation>Qual cópia?</translation>
-    </message>
-    <message>
-        <source>Chosen: %1</source>
-        <translation>Escolhida: %1</translation>
-    </message>
-    <message>
-        <source>Copy of %1 – %2, made on %3 (%4)</source>
-        <translation>Cópia de %1 – %2, gerada em %3 (%4)</translation>
-    </message>
-    <message>
-        <source>It holds document templates.</source>
-        <translation>Contém modelos de documentos.</translation>
-    </message>
-    <message>
-        <source>It holds no document templates.</source>
-        <translation>Não contém modelos de documentos.</translation>
-    </message>
-    <message>
-        <source>Annual and monthly tables from %1 on.</source>
-        <translation>Tabelas anuais e mensais a partir de %1.</translation>
-    </message>
-    <message>
-        <source>All years, archived ones included.</source>
-        <translation>Todos os anos, inclusive os do arquivo morto.</translation>
-    </message>
-    <message>
-        <source>Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy&apos;s.</source>
-        <translation>Escolha as empresas a restaurar. As marcadas “será substituída” já existem nesta instalação: seus dados serão substituídos pelos da cópia.</translation>
-    </message>
-    <message>
-        <source>Replace existing data</source>
-        <translation>Substitui dados existentes</translation>
-    </message>
-    <message>
-        <source>The companies of this installation that are not being restored are ELIMINATED. Leave it off to keep them.</source>
-        <translation>As empresas desta instalação que não estão sendo restauradas são ELIMINADAS. Deixe desmarcado para mantê-las.</translation>
-    </message>
-    <message>
-        <source>These companies will be eliminated:</source>
-        <translation>Estas empresas serão eliminadas:</translation>
-    </message>
-    <message>
-        <source>Include document templates</source>
-        <translation>Inclui Modelos de Documentos</translation>
-    </message>
-    <message>
-        <source>Restores the copy&apos;s queries, labels and documents; those with the same name as existing ones replace them.</source>
-        <translation>Restaura as consultas, etiquetas e documentos da cópia; os que tiverem o mesmo nome de documentos existentes os substituem.</translation>
-    </message>
-    <message>
-        <source>Leave out the archived years (arquivo morto)</source>
-        <translation>Não Considera Arquivos Mortos</translation>
-    </message>
-    <message>
-        <source>Faster: annual and monthly tables before the year below are not restored, and this installation&apos;s own are kept as they are.</source>
-        <translation>Mais rápido: as tabelas anuais e mensais anteriores ao ano abaixo não são restauradas, e as desta instalação ficam como estão.</translation>
-    </message>
-    <message>
-        <source>Restore tables from the year</source>
-        <translation>Restaurar as tabelas a partir do ano</translation>
-    </message>
-    <message>
-        <source>Safety copy before restoring</source>
-        <translation>Cópia de segurança antes de restaurar</translation>
-    </message>
-    <message>
-        <source>Copies what will be replaced or eliminated to the Copias folder first, so it can be brought back.</source>
-        <translation>Copia antes para a pasta Copias o que será substituído ou eliminado, para que possa ser recuperado.</translation>
-    </message>
-    <message>
-        <source>Without a safety copy, what is replaced or eliminated cannot be recovered unless you have another copy.</source>
-        <translation>Sem a cópia de segurança, o que for substituído ou eliminado não poderá ser recuperado, a menos que você tenha outra cópia.</translation>
-    </message>
-    <message>
-        <source>What will happen</source>
-        <translation>O que vai acontecer</translation>
-    </message>
-    <message>
-        <source>Make sure nobody is using the system on this or another machine: the restore will not start otherwise.</source>
-        <translation>Certifique-se de que ninguém esteja usando o sistema nesta ou em outra máquina: caso contrário a restauração não começa.</translation>
-    </message>
-    <message>
-        <source>Document templates are not touched.</source>
-        <translation>Os modelos de documentos não serão alterados.</translation>
-    </message>
-    <message>
-        <source>Before anything is replaced, a safety copy of the %1 that will be replaced or eliminated is saved in the Copias folder.</source>
-        <translation>Antes de qualquer substituição, uma cópia de segurança dos %1 que serão substituídos ou eliminados é gravada na pasta Copias.</translation>
-    </message>
-    <message>
-        <source>No safety copy will be made.</source>
-        <translation>Não será feita cópia de segurança prévia.</translation>
-    </message>
-    <message>
-        <source>I understand what will be replaced and eliminated</source>
-        <translation>Entendo o que será substituído e eliminado</translation>
-    </message>
-    <message>
         <source>Restoring…</source>
         <translation>Restaurando…</translation>
     </message>
@@ -2533,41 +2570,8 @@
         <translation>Nada muda na instalação até a cópia ser extraída e conferida por inteiro. Cancelar antes disso deixa tudo como estava.</translation>
     </message>
     <message>
-        <source>The previous data was saved in %1.</source>
-        <translation>Os dados anteriores foram guardados em %1.</translation>
-    </message>
-    <message>
-        <source>No existing data was replaced.</source>
-        <translation>Nenhum dado existente foi substituído.</translation>
-    </message>
-    <message numerus="yes">
-        <source>This copy is INCOMPLETE: %n item(s) were left out when it was made</source>
-        <translation>
-            <numerusform>Esta cópia está INCOMPLETA: %n item ficou de fora quando foi feita</numerusform>
-            <numerusform>Esta cópia está INCOMPLETA: %n itens ficaram de fora quando foi feita</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… e mais %n</numerusform>
-            <numerusform>… e mais %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of the companies to restore will come back without what the copy could not hold.</source>
-        <translation>
-            <numerusform>%n das empresas a restaurar voltará sem o que a cópia não pôde guardar.</numerusform>
-            <numerusform>%n das empresas a restaurar voltarão sem o que a cópia não pôde guardar.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Choose a copy to continue</source>
         <translation>Escolha uma cópia para continuar</translation>
-    </message>
-    <message>
-        <source>Mark at least one company to continue</source>
-        <translation>Marque ao menos uma empresa para continuar</translation>
     </message>
     <message>
         <source>Correct the options to continue</source>
@@ -2576,26 +2580,6 @@
     <message>
         <source>Mark the confirmation to continue</source>
         <translation>Marque a confirmação para continuar</translation>
-    </message>
-    <message>
-        <source>System %1 – %2</source>
-        <translation>Sistema %1 – %2</translation>
-    </message>
-    <message>
-        <source>Comparing the installation&apos;s data with the copy&apos;s date…</source>
-        <translation>Comparando os dados da instalação com a data da cópia…</translation>
-    </message>
-    <message>
-        <source>I understand what will be replaced and eliminated, and that newer data is lost</source>
-        <translation>Entendo o que será substituído e eliminado, e que os dados mais recentes serão perdidos</translation>
-    </message>
-    <message>
-        <source>Opening %1 and checking it…</source>
-        <translation>Abrindo e conferindo %1…</translation>
-    </message>
-    <message>
-        <source>Working out what the restore will do…</source>
-        <translation>Calculando o que a restauração fará…</translation>
     </message>
 </context>
 <context>
@@ -2916,6 +2900,56 @@ Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 
     <message>
         <source>Creating the demonstration… %1%</source>
         <translation>Criando a demonstração… %1%</translation>
+    </message>
+</context>
+<context>
+    <name>WipeDialog</name>
+    <message>
+        <source>Empty the destination disk?</source>
+        <translation>Apagar o conteúdo do disco de destino?</translation>
+    </message>
+    <message>
+        <source>Everything on this disk will be erased:</source>
+        <translation>Tudo o que há neste disco será apagado:</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 files</source>
+        <translation>%1 · %2 · %3 arquivos</translation>
+    </message>
+    <message>
+        <source>Previous copies on it are erased only after the new copy has been written and verified.</source>
+        <translation>As cópias anteriores nele só são apagadas depois de a nova cópia ser gravada e verificada.</translation>
+    </message>
+    <message>
+        <source>Keep the files</source>
+        <translation>Manter os arquivos</translation>
+    </message>
+    <message>
+        <source>Erase the disk</source>
+        <translation>Apagar o disco</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>Finish</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
     </message>
 </context>
 <context>

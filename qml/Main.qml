@@ -59,7 +59,7 @@ ApplicationWindow {
     // Home, asking first when the page on top holds choices that would be
     // lost (idleReturnAllowed: finished, or untouched on its first step).
     function leavePage() {
-        if (stack.currentItem && stack.currentItem.idleReturnAllowed === false)
+        if (window.currentPage && !window.currentPage.idleReturnAllowed)
             leaveConfirmation.open()
         else
             window.showHome()
@@ -70,14 +70,15 @@ ApplicationWindow {
     function showRestore() {
         stack.push(restoreWizard)
     }
-    // The page on top of the stack (tests and the screenshot tool use it).
-    readonly property Item currentPage: stack.currentItem
+    // The page on top of the stack: every page is an AppPage, which says
+    // what the window needs to know (title, job, whether leaving loses
+    // anything). Tests and the screenshot tool use it too.
+    readonly property AppPage currentPage: stack.currentItem as AppPage
     readonly property StackView pageStack: stack
     // The job the page on top is running (JobController.Backup or Restore),
     // else JobController.NoJob. Closing and idling never interrupt one.
-    readonly property int runningJob: !stack.currentItem || stack.currentItem.busy !== true ? JobController.NoJob
-                                      : stack.currentItem.job && stack.currentItem.job.kind !== JobController.NoJob
-                                        ? stack.currentItem.job.kind : JobController.Backup
+    readonly property int runningJob: window.currentPage && window.currentPage.busy ? window.currentPage.jobKind
+                                                                                    : JobController.NoJob
     // The on-screen keyboard's dock (kiosk only; tests look at its panel).
     readonly property Item keyboard: keyboardDock.item
     readonly property Dialog quitDialog: quitConfirmation
@@ -87,12 +88,10 @@ ApplicationWindow {
     // stack `depth` deep: not when already Home, never while a job runs, and
     // only from a page that says it would lose nothing (a wizard finished,
     // or untouched on its first step: idleReturnAllowed).
-    function mayReturnHomeWhenIdle(page, depth) {
+    function mayReturnHomeWhenIdle(page: AppPage, depth: int): bool {
         if (!page || depth <= 1)
             return false
-        if (page.busy === true)
-            return false
-        return page.idleReturnAllowed !== false
+        return !page.busy && page.idleReturnAllowed
     }
 
     // Set once the kiosk's quit dialog has been answered with "Close".
@@ -124,7 +123,7 @@ ApplicationWindow {
                 // highlight, the title bar's own blue: keep it white.
                 palette.highlight: "white"
                 visible: stack.depth > 1
-                enabled: !(stack.currentItem && stack.currentItem.busy === true)
+                enabled: !(window.currentPage && window.currentPage.busy)
                 Accessible.name: qsTr("Home")
                 Layout.preferredWidth: Theme.touchTarget
                 Layout.preferredHeight: Theme.touchTarget
@@ -135,7 +134,8 @@ ApplicationWindow {
             }
             Label {
                 objectName: "headerTitle"
-                text: stack.currentItem && stack.currentItem.pageTitle ? stack.currentItem.pageTitle : "Resguarda"
+                text: window.currentPage && window.currentPage.pageTitle.length > 0 ? window.currentPage.pageTitle
+                                                                                     : "Resguarda"
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 color: "white"
@@ -252,16 +252,15 @@ ApplicationWindow {
             if (window.runningJob !== JobController.NoJob)
                 return
             quitConfirmation.close()
-            if (window.mayReturnHomeWhenIdle(stack.currentItem, stack.depth))
+            if (window.mayReturnHomeWhenIdle(window.currentPage, stack.depth))
                 window.showHome()
         }
     }
     // A page that changes by itself (a job that ends, a new step) gets the
     // whole timeout to be read before idling may take it away.
     Connections {
-        target: stack.currentItem
-        ignoreUnknownSignals: true
-        function onCurrentChanged() { idleWatcher.restart() }
+        target: window.currentPage
+        function onShownChanged() { idleWatcher.restart() }
     }
     Connections {
         target: stack

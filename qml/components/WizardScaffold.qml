@@ -9,7 +9,7 @@ import Resguarda.App
 // a thumb and never covered. While a kiosk's keyboard is open the step
 // indicator (and on small screens the buttons) make room for the field
 // being typed in; the keyboard's Enter brings them back.
-Page {
+AppPage {
     id: scaffold
     property var steps: []
     property int current: 0

@@ -11,9 +11,9 @@ import Resguarda.Backend
 // in red, a scheduled copy that failed and was not made since. Only this
 // installation's copies of the system chosen count (HistoryModel decides);
 // other copies found in the same folders are listed apart.
-Page {
+AppPage {
     id: page
-    readonly property string pageTitle: qsTr("Backup and restore")
+    pageTitle: qsTr("Backup and restore")
     signal backupRequested()
     signal restoreRequested()
     background: Rectangle { color: Theme.background }

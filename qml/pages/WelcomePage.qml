@@ -7,9 +7,9 @@ import Resguarda.Backend
 
 // Shown when the app starts with no installation given and none remembered:
 // open a demonstration installation, or find the real one.
-Page {
+AppPage {
     id: page
-    readonly property string pageTitle: qsTr("Welcome")
+    pageTitle: qsTr("Welcome")
     signal opened()
     property bool browsing: false
     background: Rectangle { color: Theme.background }

@@ -21,12 +21,13 @@ Item {
     // closing and idling read only `busy` and `job` from the page on top.
     Component {
         id: busyPageComponent
-        Item {
-            readonly property string pageTitle: "busy"
-            property bool busy: true
-            property QtObject job: QtObject { property int kind: JobController.Restore }
+        AppPage {
+            pageTitle: "busy"
+            busy: true
+            jobKind: JobController.Restore
         }
     }
+    Component { id: pageComponent; AppPage {} }
     Component { id: watcherComponent; IdleWatcher { timeoutSeconds: 1 } }
 
     TestCase {
@@ -292,10 +293,14 @@ Item {
             fixture.setIdleTimeoutSeconds(1)
             var window = openMain()
             // The rule itself: a page whose job runs is never left.
-            verify(!window.mayReturnHomeWhenIdle({ busy: true, idleReturnAllowed: true }, 2))
-            verify(window.mayReturnHomeWhenIdle({ busy: false, idleReturnAllowed: true }, 2))
-            verify(!window.mayReturnHomeWhenIdle({ busy: false, idleReturnAllowed: false }, 2))
-            verify(!window.mayReturnHomeWhenIdle({ busy: false }, 1), "Home is Home")
+            var page = createTemporaryObject(pageComponent, test, { busy: true, idleReturnAllowed: true })
+            verify(!window.mayReturnHomeWhenIdle(page, 2))
+            page.busy = false
+            verify(window.mayReturnHomeWhenIdle(page, 2))
+            page.idleReturnAllowed = false
+            verify(!window.mayReturnHomeWhenIdle(page, 2))
+            page.idleReturnAllowed = true
+            verify(!window.mayReturnHomeWhenIdle(page, 1), "Home is Home")
             // And in the window: the page stays, and so does the dialog
             // that says the job cannot be stopped.
             window.pageStack.push(busyPageComponent)

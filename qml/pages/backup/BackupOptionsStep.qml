@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Resguarda.App
+import Resguarda.Backend
+
+// Backup, step 2: the procedure's options (templates, archived years, the
+// other systems, the kind of copy, emptying the destination, an incomplete
+// copy) and the file that will be written.
+StepPage {
+    id: step
+    objectName: "optionsStep"
+    required property BackupSettings settings
+    // The wipe option was switched on: the wizard asks before it counts.
+    signal wipeRequested()
+
+    title: qsTr("Options")
+
+    OptionSwitch {
+        objectName: "templatesOption"
+        text: qsTr("Include document templates")
+        description: qsTr("Also copies the queries, labels and documents set up in the document designer.")
+        checked: step.settings.templates
+        onSwitched: on => step.settings.templates = on
+    }
+    OptionSwitch {
+        objectName: "archiveOption"
+        text: qsTr("Leave out the archived years (arquivo morto)")
+        description: qsTr("For a smaller copy: annual and monthly tables are included only from the year below on.")
+        checked: step.settings.leaveOutArchived
+        onSwitched: on => step.settings.leaveOutArchived = on
+    }
+    RowLayout {
+        visible: step.settings.leaveOutArchived
+        spacing: Theme.spacing
+        Layout.leftMargin: Theme.margin
+        Label {
+            text: qsTr("Include tables from the year")
+            font.pixelSize: Theme.fontBody
+        }
+        YearSpinBox {
+            objectName: "archiveYear"
+            from: step.settings.minimumYear
+            to: step.settings.maximumYear
+            value: step.settings.archiveFromYear
+            editable: true
+            font.pixelSize: Theme.fontBody
+            textFromValue: (value, locale) => String(value)
+            Layout.preferredHeight: Theme.touchTarget + 8
+            onValueModified: step.settings.archiveFromYear = value
+        }
+    }
+    Banner {
+        visible: step.settings.leaveOutArchived
+        kind: Banner.Kind.Warning
+        text: qsTr("Data left out of this copy (tables before %1) cannot be recovered from it in the future, if it is ever needed.").arg(step.settings.archiveFromYear)
+    }
+    OptionSwitch {
+        objectName: "allSystemsOption"
+        visible: AppController.systems.length > 1
+        text: qsTr("Copy the other systems too")
+        description: qsTr("Makes one copy of each installed system now, with the same options, instead of opening each system in turn.")
+        checked: step.settings.allSystems
+        onSwitched: on => step.settings.allSystems = on
+    }
+    Label {
+        text: qsTr("Kind of copy")
+        font.pixelSize: Theme.fontLarge
+        font.bold: true
+        Layout.topMargin: Theme.spacing
+    }
+    ButtonGroup { id: modeGroup }
+    ChoiceButton {
+        objectName: "modeSingle"
+        text: qsTr("One copy, replaced each time")
+        ButtonGroup.group: modeGroup
+        checked: step.settings.mode === BackupSettings.Single
+        font.pixelSize: Theme.fontBody
+        onClicked: step.settings.mode = BackupSettings.Single
+    }
+    ChoiceButton {
+        objectName: "modeWeekday"
+        text: qsTr("A set for each weekday (today's set is replaced, the others kept)")
+        ButtonGroup.group: modeGroup
+        checked: step.settings.mode === BackupSettings.Weekday
+        font.pixelSize: Theme.fontBody
+        Layout.fillWidth: true
+        onClicked: step.settings.mode = BackupSettings.Weekday
+    }
+    ChoiceButton {
+        objectName: "modeExtra"
+        text: qsTr("An extra copy, kept apart (before an annual closing or sending data to the arquivo morto)")
+        ButtonGroup.group: modeGroup
+        checked: step.settings.mode === BackupSettings.Extra
+        font.pixelSize: Theme.fontBody
+        Layout.fillWidth: true
+        onClicked: step.settings.mode = BackupSettings.Extra
+    }
+    TextField {
+        objectName: "extraLabel"
+        visible: step.settings.mode === BackupSettings.Extra
+        placeholderText: qsTr("Label, e.g. Annual closing 2025")
+        text: step.settings.extraLabel
+        // Typed letter by letter: no word prediction holding text back.
+        inputMethodHints: Qt.ImhNoPredictiveText
+        font.pixelSize: Theme.fontBody
+        Layout.fillWidth: true
+        Layout.leftMargin: Theme.margin
+        Layout.preferredHeight: Theme.touchTarget + 8
+        onTextEdited: step.settings.extraLabel = text
+        // The error under it comes into view with it.
+        onActiveFocusChanged: if (activeFocus && optionsError.visible) Qt.callLater(step.ensureVisible, optionsError)
+    }
+    // Next to the field whose value it is about, never below the fold.
+    Banner {
+        id: optionsError
+        objectName: "optionsError"
+        kind: Banner.Kind.Danger
+        visible: step.settings.validationError.length > 0
+        text: step.settings.validationError
+        Layout.fillWidth: true
+        // Scrolled into view with the field being typed in.
+        onVisibleChanged: if (visible) Qt.callLater(step.ensureVisible, optionsError)
+    }
+    OptionSwitch {
+        objectName: "wipeOption"
+        visible: step.settings.canWipeDestination
+        danger: true
+        text: qsTr("Empty the destination disk")
+        description: step.settings.countingWipeFiles
+                     ? qsTr("Counting the files on %1…").arg(step.settings.destinationLabel)
+                     : qsTr("Erases everything on %1 (%2 files). Previous copies are erased only after the new one is verified.")
+                         .arg(step.settings.destinationLabel).arg(AppController.formatNumber(step.settings.wipeFileCount))
+        // Confirmed only once it can say how many files it erases.
+        enabled: !step.settings.countingWipeFiles
+        checked: step.settings.wipeDestination
+        onSwitched: on => {
+            if (on)
+                step.wipeRequested()
+            else
+                step.settings.wipeDestination = false
+        }
+    }
+    OptionSwitch {
+        objectName: "allowIncompleteOption"
+        danger: true
+        text: qsTr("Allow an incomplete copy")
+        description: qsTr("Only when a copy fails because some files cannot be read.")
+        checked: step.settings.allowIncomplete
+        onSwitched: on => step.settings.allowIncomplete = on
+    }
+    Banner {
+        objectName: "allowIncompleteWarning"
+        visible: step.settings.allowIncomplete
+        kind: Banner.Kind.Danger
+        text: qsTr("Files that cannot be read will be left out and the copy will be marked INCOMPLETE. Use only to save what can be saved.")
+    }
+    Label {
+        objectName: "targetPath"
+        text: qsTr("Will be written as: %1").arg(step.settings.targetPath)
+        font.pixelSize: Theme.fontBody
+        color: Theme.mutedText
+        wrapMode: Text.WrapAnywhere
+        Layout.fillWidth: true
+    }
+}

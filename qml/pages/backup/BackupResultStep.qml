@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Resguarda.App
+import Resguarda.Backend
+
+// Backup, the result: the copies written and verified, loudly what an
+// incomplete copy left out, where to keep the copy, or what went wrong.
+StepPage {
+    id: step
+    objectName: "resultStep"
+    required property JobController job
+    required property BackupSettings settings
+    readonly property bool wroteCopies: job.state === JobController.Succeeded || job.state === JobController.Incomplete
+    // The system was in use: the wizard starts the copy anew.
+    signal retry()
+
+    Banner {
+        objectName: "successBanner"
+        visible: step.job.state === JobController.Succeeded
+        kind: Banner.Kind.Success
+        title: step.job.resultText
+        text: qsTr("The copy was read back and verified.")
+    }
+    Banner {
+        objectName: "incompleteBanner"
+        visible: step.job.state === JobController.Incomplete
+        kind: Banner.Kind.Danger
+        title: step.job.resultText
+        text: qsTr("The copy was written and verified, but it is not a full backup: what is listed below is not in it. Make a complete copy as soon as these files can be read.")
+    }
+    // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
+    // leave it pointing at deleted delegates when the model resets.
+    Column {
+        id: paths
+        Layout.fillWidth: true
+        spacing: 6
+        Repeater {
+            model: step.wroteCopies ? step.job.resultPaths : []
+            delegate: Label {
+                required property string modelData
+                text: modelData
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                wrapMode: Text.WrapAnywhere
+                width: paths.width
+            }
+        }
+    }
+    Label {
+        visible: step.job.state === JobController.Incomplete
+        text: qsTr("Left out of the copy:")
+        font.pixelSize: Theme.fontBody
+        font.bold: true
+        color: Theme.danger
+        Layout.fillWidth: true
+    }
+    Column {
+        id: leftOut
+        objectName: "leftOutList"
+        Layout.fillWidth: true
+        spacing: 4
+        Repeater {
+            model: step.job.state === JobController.Incomplete ? step.job.leftOutLines : []
+            delegate: Label {
+                required property string modelData
+                text: "\u2022 " + modelData
+                font.pixelSize: Theme.fontSmall
+                color: Theme.danger
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                width: leftOut.width
+            }
+        }
+    }
+    Banner {
+        visible: step.job.state === JobController.Succeeded
+        kind: step.settings.destinationOnInstallationDisk ? Banner.Kind.Warning : Banner.Kind.Info
+        text: step.settings.destinationOnInstallationDisk
+              ? qsTr("This copy is on this computer's own disk. Make one on a pen drive or an external disk too, and keep it away from the computer.")
+              : qsTr("Keep this copy away from the computer, and never keep only one copy: use a set for each working day.")
+    }
+    JobFailure {
+        job: step.job
+        onRetry: step.retry()
+    }
+    JobNotes {
+        job: step.job
+    }
+}
