@@ -84,8 +84,9 @@ public:
     explicit JobController(QObject *parent = nullptr);
     ~JobController() override;
 
-    Q_INVOKABLE bool startBackup(BackupSettings *settings, CompanyModel *companies);
-    Q_INVOKABLE bool startRestore(RestoreSettings *settings);
+    Q_INVOKABLE bool startBackup(Resguarda::BackupSettings *settings,
+                                 Resguarda::CompanyModel *companies);
+    Q_INVOKABLE bool startRestore(Resguarda::RestoreSettings *settings);
     Q_INVOKABLE void cancel();
     // Back to Idle after a finished job (the wizard starts again).
     Q_INVOKABLE void reset();

@@ -60,8 +60,8 @@ class RestoreSettings : public QObject
     Q_PROPERTY(int minimumYear READ minimumYear CONSTANT)
     Q_PROPERTY(int maximumYear READ maximumYear CONSTANT)
     Q_PROPERTY(bool safetyCopy READ safetyCopy WRITE setSafetyCopy NOTIFY changed)
-    Q_PROPERTY(
-        CompanyModel *companies READ companies CONSTANT) // the copy's companies, with check boxes
+    // The copy's companies, with check boxes.
+    Q_PROPERTY(Resguarda::CompanyModel *companies READ companies CONSTANT)
     Q_PROPERTY(Resguarda::RestorePlanModel *plan READ plan CONSTANT)
     // True while the plan for the current choices is worked out on a worker
     // thread (it reads the whole installation); the plan shown is then empty.
