@@ -36,17 +36,21 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QQmlComponent>
 #include <QQmlEngine>
 #include <QSignalSpy>
 #include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QtQml/QQmlExtensionPlugin>
 
 #include <cerrno>
 #include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
+
+Q_IMPORT_QML_PLUGIN(Resguarda_BackendPlugin)
 
 using namespace Resguarda;
 using namespace TestSupport;
@@ -182,6 +186,7 @@ private Q_SLOTS:
     void appConnectedSessions();
     void appFormatsInLocale();
     void appQmlSingleton();
+    void appQmlSingletonThroughImport();
     void appCreateDemo();
 
 private:
@@ -1532,6 +1537,47 @@ void TestUiControllers::appQmlSingleton()
     QVERIFY(created);
     QCOMPARE(created->parent(), &engine);
     QCOMPARE(AppController::instance(), created);
+}
+
+// What QML gets when it names AppController after `import
+// Resguarda.Backend`, as the app's pages do: the registration, not only
+// create(), must hand out the configured instance. Qt 6.4 default-constructs
+// a default-constructible singleton class even when it has a create(), which
+// would give the pages a second, unconfigured AppController.
+void TestUiControllers::appQmlSingletonThroughImport()
+{
+    const auto singletonSeenByQml = [](QQmlEngine &engine) -> QObject * {
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        QQmlComponent component(&engine);
+        component.setData("import QtQml\n"
+                          "import Resguarda.Backend\n"
+                          "QtObject { readonly property QtObject controller: AppController }\n",
+                          QUrl(QStringLiteral("qrc:/tst_uicontrollers/Singleton.qml")));
+        const std::unique_ptr<QObject> object(component.create());
+        if (!object) {
+            qWarning().noquote() << component.errorString();
+            return nullptr;
+        }
+        return object->property("controller").value<QObject *>();
+    };
+    {
+        AppController configured;
+        configured.setKiosk(true); // something a default-constructed one lacks
+        AppController::setInstance(&configured);
+        QQmlEngine engine;
+        QObject *seen = singletonSeenByQml(engine);
+        QCOMPARE(seen, &configured);
+        QCOMPARE(seen->property("kiosk").toBool(), true);
+        // A second component of the same engine: still that one.
+        QCOMPARE(singletonSeenByQml(engine), &configured);
+    }
+    QCOMPARE(AppController::instance(), nullptr);
+    // Without main() (qmlscene, QML tooling): create() makes the one QML uses.
+    QQmlEngine engine;
+    QObject *seen = singletonSeenByQml(engine);
+    QVERIFY(seen);
+    QCOMPARE(seen, AppController::instance());
+    QCOMPARE(seen->parent(), &engine);
 }
 
 void TestUiControllers::appCreateDemo()

@@ -132,13 +132,18 @@ private:
     double m_demoProgress = 0;
 };
 
-// Registers AppController as the QML singleton "AppController". A foreign
-// type, because Qt 6.4's registrar ignores create() on the class itself and
-// would default-construct a second, unconfigured instance.
+// Registers AppController as the QML singleton "AppController" (Qt's
+// pattern for a singleton made before the engine). A foreign type, because on
+// the class itself Qt 6.4 would default-construct a second, unconfigured
+// instance: QQmlPrivate::constructionMode() prefers a default constructor to
+// create(). The type is named in full: qmltyperegistrar looks it up by that
+// name among the metatypes, and with a name it does not find it describes an
+// empty AppController to the tooling (qmllint, qmlls) while the app, which
+// registers the C++ type, still works.
 struct AppControllerForeign
 {
     Q_GADGET
-    QML_FOREIGN(AppController)
+    QML_FOREIGN(Resguarda::AppController)
     QML_NAMED_ELEMENT(AppController)
     QML_SINGLETON
 

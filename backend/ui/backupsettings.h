@@ -44,9 +44,11 @@ class BackupSettings : public QObject
     Q_PROPERTY(bool destinationOnInstallationDisk READ destinationOnInstallationDisk NOTIFY changed)
     Q_PROPERTY(bool destinationRemovable READ destinationRemovable NOTIFY changed)
     Q_PROPERTY(bool canWipeDestination READ canWipeDestination NOTIFY changed)
-    Q_PROPERTY(qint64 destinationFreeBytes READ destinationFreeBytes NOTIFY changed)
+    // Sizes are double for QML: JS gets a number either way, and Qt 6.4's
+    // tooling (qmllint) knows no qint64. Exact up to 2^53.
+    Q_PROPERTY(double destinationFreeBytes READ destinationFreeBytes NOTIFY changed)
     Q_PROPERTY(QString destinationLabel READ destinationLabel NOTIFY changed)
-    Q_PROPERTY(qint64 destinationTotalBytes READ destinationTotalBytes NOTIFY changed)
+    Q_PROPERTY(double destinationTotalBytes READ destinationTotalBytes NOTIFY changed)
     // What "Apaga conteúdo do disco de destino" would erase: files at the volume.
     // Counted on a worker thread (a pen drive may hold 100,000 files):
     // countingWipeFiles is true meanwhile and wipeFileCount is 0.

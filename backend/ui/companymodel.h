@@ -24,7 +24,9 @@ class CompanyModel : public QAbstractListModel
     QML_ELEMENT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int selectedCount READ selectedCount NOTIFY selectionChanged)
-    Q_PROPERTY(qint64 selectedBytes READ selectedBytes NOTIFY selectionChanged)
+    // Sizes are double for QML: JS gets a number either way, and Qt 6.4's
+    // tooling (qmllint) knows no qint64. Exact up to 2^53.
+    Q_PROPERTY(double selectedBytes READ selectedBytes NOTIFY selectionChanged)
     Q_PROPERTY(bool allSelected READ allSelected NOTIFY selectionChanged)
     // Why the selection cannot be copied or restored: empty when at least
     // one company is marked. Nothing marked would mean "every company" to
@@ -157,7 +159,8 @@ class CompanyFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(CompanyModel *companies READ companies WRITE setCompanies NOTIFY companiesChanged)
+    Q_PROPERTY(Resguarda::CompanyModel *companies READ companies WRITE setCompanies NOTIFY
+                   companiesChanged)
     Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 

@@ -45,7 +45,9 @@ class HistoryModel : public QAbstractListModel
     // The newest copy (or invalid/empty when there is none).
     Q_PROPERTY(QDateTime lastCopyTime READ lastCopyTime NOTIFY countChanged)
     Q_PROPERTY(QString lastCopyPath READ lastCopyPath NOTIFY countChanged)
-    Q_PROPERTY(qint64 lastCopySize READ lastCopySize NOTIFY countChanged)
+    // Sizes are double for QML: JS gets a number either way, and Qt 6.4's
+    // tooling (qmllint) knows no qint64. Exact up to 2^53.
+    Q_PROPERTY(double lastCopySize READ lastCopySize NOTIFY countChanged)
     Q_PROPERTY(bool lastCopyOnInstallationDisk READ lastCopyOnInstallationDisk NOTIFY countChanged)
     // Days since the newest copy; -1 without copies.
     Q_PROPERTY(int daysSinceLastCopy READ daysSinceLastCopy NOTIFY countChanged)

@@ -40,10 +40,12 @@ class JobController : public QObject
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged) // 0..1, of the phase
     Q_PROPERTY(
         QString progressText READ progressText NOTIFY progressChanged) // "71% · 170 MB de 240 MB…"
-    Q_PROPERTY(qint64 filesDone READ filesDone NOTIFY progressChanged)
-    Q_PROPERTY(qint64 filesTotal READ filesTotal NOTIFY progressChanged)
-    Q_PROPERTY(qint64 bytesDone READ bytesDone NOTIFY progressChanged)
-    Q_PROPERTY(qint64 bytesTotal READ bytesTotal NOTIFY progressChanged)
+    // Counts and sizes are double for QML: JS gets a number either way, and Qt 6.4's
+    // tooling (qmllint) knows no qint64. Exact up to 2^53.
+    Q_PROPERTY(double filesDone READ filesDone NOTIFY progressChanged)
+    Q_PROPERTY(double filesTotal READ filesTotal NOTIFY progressChanged)
+    Q_PROPERTY(double bytesDone READ bytesDone NOTIFY progressChanged)
+    Q_PROPERTY(double bytesTotal READ bytesTotal NOTIFY progressChanged)
     // Whether cancel() can still stop the job (not once the data is being
     // replaced), and the question asked first: what cancelling keeps.
     Q_PROPERTY(bool canCancel READ canCancel NOTIFY progressChanged)
@@ -61,7 +63,7 @@ class JobController : public QObject
     Q_PROPERTY(int exitCode READ exitCode NOTIFY stateChanged) // as resguarda-cli would return
     // State Incomplete: how many files and folders the copy left out, and
     // what each is and why (already display-safe).
-    Q_PROPERTY(qint64 leftOutCount READ leftOutCount NOTIFY stateChanged)
+    Q_PROPERTY(double leftOutCount READ leftOutCount NOTIFY stateChanged)
     Q_PROPERTY(QStringList leftOutLines READ leftOutLines NOTIFY stateChanged)
     // What really happened, for the step indicator and the last page:
     // workDone only when the copy or the restore was made (in full or, for
@@ -82,8 +84,9 @@ public:
     explicit JobController(QObject *parent = nullptr);
     ~JobController() override;
 
-    Q_INVOKABLE bool startBackup(BackupSettings *settings, CompanyModel *companies);
-    Q_INVOKABLE bool startRestore(RestoreSettings *settings);
+    Q_INVOKABLE bool startBackup(Resguarda::BackupSettings *settings,
+                                 Resguarda::CompanyModel *companies);
+    Q_INVOKABLE bool startRestore(Resguarda::RestoreSettings *settings);
     Q_INVOKABLE void cancel();
     // Back to Idle after a finished job (the wizard starts again).
     Q_INVOKABLE void reset();

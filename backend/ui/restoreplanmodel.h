@@ -25,15 +25,17 @@ class RestorePlanModel : public QAbstractListModel
     Q_PROPERTY(int keptCount READ keptCount NOTIFY planChanged)
     Q_PROPERTY(int templatesReplaced READ templatesReplaced NOTIFY planChanged)
     Q_PROPERTY(int templatesAdded READ templatesAdded NOTIFY planChanged)
-    Q_PROPERTY(qint64 bytesToExtract READ bytesToExtract NOTIFY planChanged)
-    Q_PROPERTY(qint64 bytesToSafeguard READ bytesToSafeguard NOTIFY planChanged)
+    // Counts and sizes are double for QML: JS gets a number either way, and Qt 6.4's
+    // tooling (qmllint) knows no qint64. Exact up to 2^53.
+    Q_PROPERTY(double bytesToExtract READ bytesToExtract NOTIFY planChanged)
+    Q_PROPERTY(double bytesToSafeguard READ bytesToSafeguard NOTIFY planChanged)
     Q_PROPERTY(bool changesExistingData READ changesExistingData NOTIFY planChanged)
     // "Cód. 0003 Açougue Boa Esperança ME, 0007 …": the companies that
     // "Substitui dados existentes" would eliminate, for the warning.
     Q_PROPERTY(QStringList eliminatedNames READ eliminatedNames NOTIFY planChanged)
     // The copy was made incomplete: how many of its items were left out in
     // all, and how many of the restored companies are missing some.
-    Q_PROPERTY(qint64 leftOutCount READ leftOutCount NOTIFY planChanged)
+    Q_PROPERTY(double leftOutCount READ leftOutCount NOTIFY planChanged)
     Q_PROPERTY(int incompleteCompanies READ incompleteCompanies NOTIFY planChanged)
     // The confirmation's groups (RestoreSummary), each a map with kind,
     // tone ("danger", "warning", "success", "muted"), count, sizeText,

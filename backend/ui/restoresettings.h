@@ -42,13 +42,15 @@ class RestoreSettings : public QObject
     Q_PROPERTY(QDateTime copyCreatedAt READ copyCreatedAt NOTIFY copyChanged)
     Q_PROPERTY(
         QString copyCreatedText READ copyCreatedText NOTIFY copyChanged) // "26/11/2026 15:30"
-    Q_PROPERTY(qint64 copyFileSize READ copyFileSize NOTIFY copyChanged)
+    // Counts and sizes are double for QML: JS gets a number either way, and Qt 6.4's
+    // tooling (qmllint) knows no qint64. Exact up to 2^53.
+    Q_PROPERTY(double copyFileSize READ copyFileSize NOTIFY copyChanged)
     Q_PROPERTY(bool copyHasTemplates READ copyHasTemplates NOTIFY copyChanged)
     Q_PROPERTY(int copyArchiveFromYear READ copyArchiveFromYear NOTIFY copyChanged) // 0: all years
     // The copy was made with files left out (its manifest lists them): the
     // wizard says so before anything else, with each item and why.
     Q_PROPERTY(bool copyIncomplete READ copyIncomplete NOTIFY copyChanged)
-    Q_PROPERTY(qint64 copyLeftOutCount READ copyLeftOutCount NOTIFY copyChanged)
+    Q_PROPERTY(double copyLeftOutCount READ copyLeftOutCount NOTIFY copyChanged)
     Q_PROPERTY(QStringList copyLeftOutLines READ copyLeftOutLines NOTIFY copyChanged)
     Q_PROPERTY(bool replaceAll READ replaceAll WRITE setReplaceAll NOTIFY changed)
     Q_PROPERTY(bool templates READ templates WRITE setTemplates NOTIFY changed)
@@ -58,9 +60,9 @@ class RestoreSettings : public QObject
     Q_PROPERTY(int minimumYear READ minimumYear CONSTANT)
     Q_PROPERTY(int maximumYear READ maximumYear CONSTANT)
     Q_PROPERTY(bool safetyCopy READ safetyCopy WRITE setSafetyCopy NOTIFY changed)
-    Q_PROPERTY(
-        CompanyModel *companies READ companies CONSTANT) // the copy's companies, with check boxes
-    Q_PROPERTY(RestorePlanModel *plan READ plan CONSTANT)
+    // The copy's companies, with check boxes.
+    Q_PROPERTY(Resguarda::CompanyModel *companies READ companies CONSTANT)
+    Q_PROPERTY(Resguarda::RestorePlanModel *plan READ plan CONSTANT)
     // True while the plan for the current choices is worked out on a worker
     // thread (it reads the whole installation); the plan shown is then empty.
     Q_PROPERTY(bool planning READ planning NOTIFY changed)

@@ -11,7 +11,7 @@ AbstractButton {
     property string glyph
     property color accent: Theme.primary
 
-    implicitHeight: Math.max(Theme.compact ? 96 : 140, content.implicitHeight + 2 * Theme.margin)
+    implicitHeight: Math.max(Theme.compact ? 96 : 140, control.contentItem.implicitHeight + 2 * Theme.margin)
     implicitWidth: 320
     Accessible.name: text
     Accessible.description: subtitle
@@ -22,7 +22,6 @@ AbstractButton {
     }
     FocusRing { radius: Theme.radius * 2 }
     contentItem: RowLayout {
-        id: content
         spacing: Theme.spacing
         Label {
             text: control.glyph

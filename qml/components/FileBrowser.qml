@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -186,11 +187,13 @@ ColumnLayout {
             required property bool fileIsDir
             required property var fileSize
             required property date fileModified
+            // The name does not fit (it is cut): the tooltip writes it out.
+            property bool nameTruncated: false
             width: ListView.view.width
             height: Theme.compact ? 56 : 64
             highlighted: !fileIsDir && browser.selectedFile === filePath
             Accessible.name: fileName
-            ToolTip.visible: nameLabel.truncated && (hovered || (ListView.isCurrentItem && view.activeFocus))
+            ToolTip.visible: nameTruncated && (hovered || (ListView.isCurrentItem && view.activeFocus))
             ToolTip.text: fileName
             ToolTip.delay: hovered ? 500 : 0
             onClicked: {
@@ -224,8 +227,8 @@ ColumnLayout {
                     spacing: 0
                     Layout.fillWidth: true
                     Label {
-                        id: nameLabel
                         objectName: "fileName"
+                        onTruncatedChanged: entry.nameTruncated = truncated
                         text: entry.fileName
                         font.pixelSize: Theme.fontBody
                         font.bold: !entry.fileIsDir

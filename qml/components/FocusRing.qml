@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
+import QtQuick.Templates as T
 import Resguarda.App
 
 // Where the keyboard is: drawn over the edge of its parent (inside it, so
@@ -9,7 +10,7 @@ import Resguarda.App
 Rectangle {
     id: ring
     objectName: "focusRing"
-    property bool shown: parent && parent.visualFocus === true
+    property bool shown: (parent as T.Control)?.visualFocus === true
     anchors.fill: parent
     visible: shown
     z: 100

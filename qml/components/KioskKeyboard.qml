@@ -2,7 +2,6 @@
 import QtQuick
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
-import Resguarda.App
 
 // The on-screen keyboard of a kiosk: Qt Virtual Keyboard with the Brazilian
 // Portuguese layout (ç on its own key), docked at the bottom of the window.

@@ -30,7 +30,10 @@ Dialog {
         bottomPadding: 0
     }
 
-    contentItem: ColumnLayout {
+    // The dialog's one child, not its contentItem: an id (stayButton) in a
+    // deferred contentItem would have the style's own one made first.
+    ColumnLayout {
+        anchors.fill: parent
         spacing: Theme.margin
         Label {
             text: qsTr("Your choices will be lost and nothing will be copied or restored.")

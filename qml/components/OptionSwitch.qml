@@ -13,16 +13,17 @@ ItemDelegate {
     property string description
     property bool danger: false
     signal switched(bool on)
+    // The switch has the keyboard's focus (FocusRing below).
+    property bool switchFocused: false
 
     checkable: false
     Layout.fillWidth: true
-    implicitHeight: Math.max(Theme.touchTarget + 8, row.implicitHeight + 16)
+    implicitHeight: Math.max(Theme.touchTarget + 8, control.contentItem.implicitHeight + 16)
     onClicked: control.switched(!control.checked)
     Accessible.role: Accessible.CheckBox
     Accessible.checked: control.checked
 
     contentItem: RowLayout {
-        id: row
         spacing: Theme.spacing
         ColumnLayout {
             Layout.fillWidth: true
@@ -45,9 +46,9 @@ ItemDelegate {
             }
         }
         Switch {
-            id: toggle
             checked: control.checked
             enabled: control.enabled
+            onVisualFocusChanged: control.switchFocused = visualFocus
             onToggled: {
                 const wanted = checked
                 checked = Qt.binding(() => control.checked)
@@ -60,5 +61,5 @@ ItemDelegate {
     }
     // The switch takes the keyboard focus; the ring goes round the whole
     // row, the option's name included.
-    FocusRing { shown: toggle.visualFocus }
+    FocusRing { shown: control.switchFocused }
 }

@@ -124,7 +124,10 @@ ColumnLayout {
         // The job may reach a step that cannot be cancelled while asking.
         onOpened: keepGoing.forceActiveFocus()
 
-        contentItem: ColumnLayout {
+        // Its one child, not its contentItem: an id (keepGoing) in a deferred
+        // contentItem would have the style's own one made first.
+        ColumnLayout {
+            anchors.fill: parent
             spacing: Theme.margin
             Label {
                 objectName: "cancelQuestion"
@@ -138,6 +141,7 @@ ColumnLayout {
                 spacing: Theme.spacing
                 layoutDirection: Qt.RightToLeft
                 Button {
+                    id: confirmCancel
                     objectName: "confirmCancelButton"
                     text: view.job && view.job.kind === JobController.Restore ? qsTr("Cancel the restore")
                                                                               : qsTr("Cancel the backup")
@@ -145,16 +149,16 @@ ColumnLayout {
                     height: Theme.bigButtonHeight
                     enabled: !!view.job && view.job.canCancel
                     contentItem: Label {
-                        text: parent.text
-                        font: parent.font
+                        text: confirmCancel.text
+                        font: confirmCancel.font
                         color: "white"
                         horizontalAlignment: Text.AlignHCenter
                         verticalAlignment: Text.AlignVCenter
                     }
                     background: Rectangle {
                         radius: Theme.radius
-                        color: parent.enabled ? Theme.warning : Theme.divider
-                        border.color: parent.visualFocus ? Theme.text : "transparent"
+                        color: confirmCancel.enabled ? Theme.warning : Theme.divider
+                        border.color: confirmCancel.visualFocus ? Theme.text : "transparent"
                         border.width: 3
                     }
                     onClicked: {

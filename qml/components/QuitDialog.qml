@@ -38,7 +38,10 @@ Dialog {
         bottomPadding: 0
     }
 
-    contentItem: ColumnLayout {
+    // The dialog's one child, not its contentItem: ids (buttons, keepButton)
+    // in a deferred contentItem would have the style's own one made first.
+    ColumnLayout {
+        anchors.fill: parent
         spacing: Theme.margin
         Label {
             objectName: "quitMessage"

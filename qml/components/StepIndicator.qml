@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -19,6 +20,7 @@ RowLayout {
     Repeater {
         model: indicator.steps
         delegate: RowLayout {
+            id: step
             required property int index
             required property string modelData
             objectName: "step" + index
@@ -33,27 +35,27 @@ RowLayout {
                 width: 30
                 height: 30
                 radius: 15
-                color: isStopped || (isCurrent && isAfterStop) ? indicator.stoppedColor
-                     : isCurrent ? Theme.primary : isDone ? Theme.success : Theme.divider
+                color: step.isStopped || (step.isCurrent && step.isAfterStop) ? indicator.stoppedColor
+                     : step.isCurrent ? Theme.primary : step.isDone ? Theme.success : Theme.divider
                 Label {
                     anchors.centerIn: parent
-                    text: mark
-                    color: isCurrent || isDone || isStopped ? "white" : Theme.text
+                    text: step.mark
+                    color: step.isCurrent || step.isDone || step.isStopped ? "white" : Theme.text
                     font.pixelSize: Theme.fontSmall
                     font.bold: true
                 }
             }
             Label {
-                text: modelData
-                visible: isCurrent || !Theme.compact
+                text: step.modelData
+                visible: step.isCurrent || !Theme.compact
                 font.pixelSize: Theme.fontSmall
-                font.bold: isCurrent
-                color: isCurrent && isAfterStop ? indicator.stoppedColor : isCurrent ? Theme.text : Theme.mutedText
+                font.bold: step.isCurrent
+                color: step.isCurrent && step.isAfterStop ? indicator.stoppedColor : step.isCurrent ? Theme.text : Theme.mutedText
                 elide: Text.ElideRight
                 Layout.maximumWidth: Theme.compact ? 260 : 170
             }
             Rectangle {
-                visible: index < indicator.steps.length - 1
+                visible: step.index < indicator.steps.length - 1
                 width: Theme.compact ? 10 : 18
                 height: 2
                 color: Theme.divider

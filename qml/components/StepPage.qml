@@ -52,8 +52,9 @@ ScrollView {
     // Later, once the layout has settled (the keyboard opens after the
     // focus moves, and only then does the page get shorter).
     readonly property Item focusedItem: Window.activeFocusItem
-    onFocusedItemChanged: Qt.callLater(page.ensureFocusVisible)
-    onHeightChanged: Qt.callLater(page.ensureFocusVisible)
+    // (qmllint: Qt 6.4 describes Qt.callLater as a property, not a method.)
+    onFocusedItemChanged: Qt.callLater(page.ensureFocusVisible) // qmllint disable type
+    onHeightChanged: Qt.callLater(page.ensureFocusVisible) // qmllint disable type
 
     clip: true
     topPadding: Theme.spacing
