@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -50,7 +51,6 @@ ApplicationWindow {
 
     Binding { target: Theme; property: "compact"; value: window.width < 1000 || window.height < 640 }
     Binding { target: Theme; property: "portrait"; value: window.height > window.width }
-    Binding { target: Theme; property: "keyboardOpen"; value: keyboardDock.item !== null && keyboardDock.item.open }
 
     function showHome() {
         stack.clear()
@@ -80,7 +80,7 @@ ApplicationWindow {
     readonly property int runningJob: window.currentPage && window.currentPage.busy ? window.currentPage.jobKind
                                                                                     : JobController.NoJob
     // The on-screen keyboard's dock (kiosk only; tests look at its panel).
-    readonly property Item keyboard: keyboardDock.item
+    readonly property Item keyboard: keyboardDock.item as Item
     readonly property Dialog quitDialog: quitConfirmation
     readonly property Dialog leaveDialog: leaveConfirmation
 
@@ -213,15 +213,14 @@ ApplicationWindow {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        height: item ? item.implicitHeight : 0
+        height: window.keyboard ? window.keyboard.implicitHeight : 0
         z: 10
     }
 
     // The keyboard's Enter ends typing: the field lets go of the focus, so
     // the keyboard closes and what it had hidden comes back.
     Connections {
-        target: AppController.kiosk && window.activeFocusItem && window.activeFocusItem.accepted !== undefined
-                ? window.activeFocusItem : null
+        target: AppController.kiosk ? window.activeFocusItem as TextInput : null
         ignoreUnknownSignals: true
         function onAccepted() { focusSink.forceActiveFocus() }
     }

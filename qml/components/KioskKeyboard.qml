@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
+import Resguarda.App
 
 // The on-screen keyboard of a kiosk: Qt Virtual Keyboard with the Brazilian
 // Portuguese layout (ç on its own key), docked at the bottom of the window.
@@ -21,6 +22,9 @@ Rectangle {
     color: "black" // the default keyboard style's own background, to the window's edges
     implicitHeight: open ? panel.height : 0
     visible: open
+
+    // Pages and the window make room for the field being typed in.
+    Binding { target: Theme; property: "keyboardOpen"; value: dock.open }
 
     InputPanel {
         id: panel

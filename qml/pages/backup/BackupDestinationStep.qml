@@ -69,12 +69,13 @@ StepPage {
         Layout.fillWidth: true
         // Never taller than the page shows at once (800×480).
         Layout.preferredHeight: Math.min(320, Math.max(Theme.touchTarget * 4, step.availableHeight))
+        // (qmllint: Qt 6.4 describes Qt.callLater as a property, not a method.)
         // Opened below the fold on a small screen: brought into view with
         // the keyboard in its list, the page scrolling to it.
-        onVisibleChanged: if (visible) Qt.callLater(destinationBrowser.focusList)
+        onVisibleChanged: if (visible) Qt.callLater(destinationBrowser.focusList) // qmllint disable type
         // Its place is known only once the page's layout has run.
-        onYChanged: if (visible) Qt.callLater(step.ensureVisible, destinationBrowser)
-        onHeightChanged: if (visible) Qt.callLater(step.ensureVisible, destinationBrowser)
+        onYChanged: if (visible) Qt.callLater(step.ensureVisible, destinationBrowser) // qmllint disable type
+        onHeightChanged: if (visible) Qt.callLater(step.ensureVisible, destinationBrowser) // qmllint disable type
         onFolderChosen: path => {
             step.edited()
             step.settings.destinationFolder = path

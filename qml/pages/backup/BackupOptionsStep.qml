@@ -110,7 +110,7 @@ StepPage {
         Layout.preferredHeight: Theme.touchTarget + 8
         onTextEdited: step.settings.extraLabel = text
         // The error under it comes into view with it.
-        onActiveFocusChanged: if (activeFocus && optionsError.visible) Qt.callLater(step.ensureVisible, optionsError)
+        onActiveFocusChanged: if (activeFocus && optionsError.visible) Qt.callLater(step.ensureVisible, optionsError) // qmllint disable type
     }
     // Next to the field whose value it is about, never below the fold.
     Banner {
@@ -121,7 +121,7 @@ StepPage {
         text: step.settings.validationError
         Layout.fillWidth: true
         // Scrolled into view with the field being typed in.
-        onVisibleChanged: if (visible) Qt.callLater(step.ensureVisible, optionsError)
+        onVisibleChanged: if (visible) Qt.callLater(step.ensureVisible, optionsError) // qmllint disable type
     }
     OptionSwitch {
         objectName: "wipeOption"

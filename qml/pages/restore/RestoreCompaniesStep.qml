@@ -42,7 +42,7 @@ Item {
             // A few lines only, none on a short screen: the list of
             // companies needs the room; the summary lists every item.
             text: Theme.compact ? ""
-                  : step.settings.copyLeftOutLines.slice(0, 2).join("\n")
+                  : Array.from(step.settings.copyLeftOutLines).slice(0, 2).join("\n")
                     + (step.settings.copyLeftOutLines.length > 2
                        ? "\n" + qsTr("… and %n more", "", step.settings.copyLeftOutLines.length - 2) : "")
         }

@@ -28,7 +28,7 @@ StepPage {
         visible: step.settings.replaceAll && step.settings.plan.eliminatedCount > 0
         kind: Banner.Kind.Danger
         title: qsTr("These companies will be eliminated:")
-        text: step.settings.plan.eliminatedNames.join("\n")
+        text: Array.from(step.settings.plan.eliminatedNames).join("\n")
     }
     BusyNote {
         objectName: "optionsPlanning"

@@ -48,7 +48,7 @@ Item {
                 title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", step.settings.copyLeftOutCount)
                 text: (step.settings.plan.incompleteCompanies > 0
                        ? qsTr("%n of the companies to restore will come back without what the copy could not hold.", "", step.settings.plan.incompleteCompanies) + "\n"
-                       : "") + step.settings.copyLeftOutLines.join("\n")
+                       : "") + Array.from(step.settings.copyLeftOutLines).join("\n")
             }
             Label {
                 visible: step.settings.checkingNewerData
