@@ -23,6 +23,8 @@ packages=(
     qml6-module-qttest qml6-module-qt-labs-folderlistmodel qml6-module-qtqml
     # archives and compression
     libquazip1-qt6-dev libarchive-dev zlib1g-dev libdeflate-dev
+    # the ciphers, MAC and key derivation of password-protected copies
+    nettle-dev
     # tools the tests and benchmarks compare with
     zip unzip 7zip p7zip-full zstd xz-utils time python3
     # a real X server of 800x480 and a kiosk's window manager, for the test
