@@ -48,9 +48,9 @@ struct KeyState
     unsigned char verifier[verifierSize];
     // WinZip's counter: a 128-bit little-endian integer, 1 for the first
     // block. nettle's ctr_crypt increments its counter block as a big-endian
-    // number, so it would give the same first block and then diverge from the
-    // second on (2 is 0x02 in the last byte for nettle, in the first for
-    // WinZip); nettle 3.8 has no little-endian CTR. So the counter is ours
+    // number, so started at 01 00 .. 00 it would give the same first block
+    // and then diverge from the second on (01 00 .. 00 01 for nettle, 02 00
+    // .. 00 for WinZip); nettle 3.8 has no little-endian CTR. So the counter is ours
     // and each key stream block is nettle's aes256_encrypt of it: the
     // increment is the only mode logic here, and the XOR is nettle's memxor.
     // 64 bits of it are enough (2^64 blocks is far beyond any entry), the
