@@ -8,7 +8,8 @@
 // that fails because of what the settings hold.
 
 #include "backup/backupjob.h"
-#include "demo/demoinstallation.h"
+#include "support/demofixture.h"
+#include "support/makecopy.h"
 #include "support/testinstallation.h"
 
 #include <QDir>
@@ -167,12 +168,7 @@ private Q_SLOTS:
 
         // An installation and a pen drive folder with real copies of it.
         const QString root = m_dir.filePath(QStringLiteral("instalacao"));
-        DemoParameters params;
-        params.companies = 2;
-        params.years = 1;
-        params.sizeMb = 2;
-        params.seed = 3;
-        QVERIFY(!DemoInstallation::create(root, params));
+        QVERIFY(!TestSupport::DemoFixture(2, 1, 2, 3).create(root));
         const QString pen = m_dir.filePath(QStringLiteral("pendrive"));
         QVERIFY(QDir().mkpath(pen));
         for (const QString &system : {QStringLiteral("AT"), QStringLiteral("CP")}) {
@@ -180,8 +176,8 @@ private Q_SLOTS:
             options.root = root;
             options.systemCode = system;
             options.output = pen;
-            BackupJob job(options);
-            const OperationError error = job.run();
+            OperationError error;
+            TestSupport::makeCopy(options, &error);
             QVERIFY2(!error, qPrintable(error.message));
         }
         QVERIFY(!QDir(pen).entryList({QStringLiteral("Copia*.zip")}).isEmpty());

@@ -53,8 +53,6 @@ using namespace TestSupport;
 
 namespace {
 
-constexpr int jobTimeoutMs = 120000;
-
 // For a scope, the tmpfs counts as a pen drive in this process (the wipe's
 // own mechanics are tested here; which disks are removable, in tst_storage).
 class RemovableMounts
@@ -66,13 +64,6 @@ public:
     }
     ~RemovableMounts() { Volume::setRemovableMountsForTesting({}); }
 };
-
-bool copyIsSound(const QString &path)
-{
-    OperationError error;
-    const auto copy = CopyReader::open(path, &error);
-    return copy && copy->verify().isEmpty();
-}
 
 // Every entry below dir, relative, without following links ("a/", "a/b").
 QStringList entriesBelow(const QString &dir)
@@ -88,28 +79,6 @@ QStringList entriesBelow(const QString &dir)
     }
     result.sort();
     return result;
-}
-
-QStringList partialFiles(const QString &folder)
-{
-    QStringList result;
-    const auto names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
-    for (const auto &name : names) {
-        if (CopyFileNames::isPartial(name))
-            result << name;
-    }
-    return result;
-}
-
-QByteArray randomBytes(qint64 size, quint32 seed)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    quint32 state = seed;
-    for (auto &byte : data) {
-        state = state * 1664525u + 1013904223u;
-        byte = char(state >> 24);
-    }
-    return data;
 }
 
 // A job on the small demo takes a few milliseconds; one table of random

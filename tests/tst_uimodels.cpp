@@ -7,13 +7,14 @@
 #include "backup/backupjob.h"
 #include "copy/copyreader.h"
 #include "core/filesystem.h"
-#include "demo/demoinstallation.h"
 #include "history/history.h"
 #include "installation/installation.h"
 #include "installation/installationid.h"
 #include "restore/restorejob.h"
 #include "restore/restoreplan.h"
 #include "storage/volume.h"
+#include "support/demofixture.h"
+#include "support/makecopy.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
 #include "support/uiwait.h"
@@ -171,13 +172,7 @@ private:
     {
         options.root = m_root;
         options.systemCode = u"CP"_s;
-        BackupJob job(options);
-        const OperationError error = job.run();
-        if (error) {
-            qWarning() << error.message;
-            return {};
-        }
-        return job.writtenCopies().value(0).path;
+        return makeCopy(options);
     }
 
     Manifest manifestOf(const QString &copyPath)
@@ -235,13 +230,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_previousLocale = QLocale();
         m_root = m_dir.filePath(u"instalacao"_s);
-        DemoParameters params;
-        params.companies = 6;
-        params.years = 3;
-        params.sizeMb = 4;
-        params.seed = 3;
-        params.lastYear = 2025;
-        const OperationError created = DemoInstallation::create(m_root, params);
+        const OperationError created = DemoFixture(6, 3, 4, 3, 2025).create(m_root);
         QVERIFY2(!created, qPrintable(created.message));
         // The cases below rely on these companies of CP.
         QCOMPARE(QDir(m_root + u"/CP/empresas"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot),
