@@ -226,8 +226,14 @@ private Q_SLOTS:
             << QStringLiteral("qtvirtualkeyboard");
         QTest::newRow("tst_uimodels")
             << QStringLiteral(RESGUARDA_UIMODELS_PATH) << QStringList() << QString();
-        QTest::newRow("tst_uicontrollers")
-            << QStringLiteral(RESGUARDA_UICONTROLLERS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_backupsettings")
+            << QStringLiteral(RESGUARDA_BACKUPSETTINGS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_jobcontroller")
+            << QStringLiteral(RESGUARDA_JOBCONTROLLER_PATH) << QStringList() << QString();
+        QTest::newRow("tst_restoresettings")
+            << QStringLiteral(RESGUARDA_RESTORESETTINGS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_appcontroller")
+            << QStringLiteral(RESGUARDA_APPCONTROLLER_PATH) << QStringList() << QString();
         QTest::newRow("tst_jobprogress")
             << QStringLiteral(RESGUARDA_JOBPROGRESS_PATH) << QStringList() << QString();
         QTest::newRow("tst_newerdata")
