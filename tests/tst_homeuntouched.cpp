@@ -234,6 +234,10 @@ private Q_SLOTS:
             << QStringLiteral(RESGUARDA_RESTORESETTINGS_PATH) << QStringList() << QString();
         QTest::newRow("tst_appcontroller")
             << QStringLiteral(RESGUARDA_APPCONTROLLER_PATH) << QStringList() << QString();
+        QTest::newRow("tst_startupoptions")
+            << QStringLiteral(RESGUARDA_STARTUPOPTIONS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_idlewatcher")
+            << QStringLiteral(RESGUARDA_IDLEWATCHER_PATH) << QStringList() << QString();
         QTest::newRow("tst_jobprogress")
             << QStringLiteral(RESGUARDA_JOBPROGRESS_PATH) << QStringList() << QString();
         QTest::newRow("tst_newerdata")

@@ -8,6 +8,7 @@
 // signal is bounded generously, and "not yet" is asserted from the
 // watcher's own clock, so a busy machine makes it slower, not flaky.
 
+#include "support/isolatedhome.h"
 #include "ui/idlewatcher.h"
 
 #include <QElapsedTimer>
@@ -16,6 +17,7 @@
 #include <QKeyEvent>
 #include <QPointingDevice>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
 #include <QWindow>
@@ -23,6 +25,7 @@
 #include <memory>
 
 using namespace Resguarda;
+using namespace TestSupport;
 
 namespace {
 
@@ -55,12 +58,15 @@ private Q_SLOTS:
     void destroyedWatcherLeavesInputAlone();
 
 private:
+    QTemporaryDir m_dir;
     std::unique_ptr<QWindow> m_window;
     std::unique_ptr<QPointingDevice> m_touchScreen;
 };
 
 void TestIdleWatcher::initTestCase()
 {
+    QVERIFY(m_dir.isValid());
+    isolateHome(m_dir.path());
     // A touch the window does not take must not come back as a mouse
     // event: each kind of input is tested alone.
     QCoreApplication::setAttribute(Qt::AA_SynthesizeMouseForUnhandledTouchEvents, false);
