@@ -224,8 +224,14 @@ private Q_SLOTS:
                                 + QStringLiteral("/offscreen-800x480.json"),
                             QStringLiteral("-input"), qmlDir + QStringLiteral("/tst_kiosk.qml")}
             << QStringLiteral("qtvirtualkeyboard");
-        QTest::newRow("tst_uimodels")
-            << QStringLiteral(RESGUARDA_UIMODELS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_companymodel")
+            << QStringLiteral(RESGUARDA_COMPANYMODEL_PATH) << QStringList() << QString();
+        QTest::newRow("tst_restoreplanmodel")
+            << QStringLiteral(RESGUARDA_RESTOREPLANMODEL_PATH) << QStringList() << QString();
+        QTest::newRow("tst_drivesmodel")
+            << QStringLiteral(RESGUARDA_DRIVESMODEL_PATH) << QStringList() << QString();
+        QTest::newRow("tst_historymodel")
+            << QStringLiteral(RESGUARDA_HISTORYMODEL_PATH) << QStringList() << QString();
         QTest::newRow("tst_backupsettings")
             << QStringLiteral(RESGUARDA_BACKUPSETTINGS_PATH) << QStringList() << QString();
         QTest::newRow("tst_jobcontroller")
