@@ -5,10 +5,10 @@
 #include "backup/backupjob.h"
 #include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
-#include "demo/demoinstallation.h"
 #include "installation/installation.h"
 #include "installation/tablepath.h"
 #include "producer/copynaming.h"
+#include "support/demofixture.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
 
@@ -47,17 +47,6 @@ QMap<QString, QByteArray> filtered(const QMap<QString, QByteArray> &map,
     for (auto it = map.cbegin(); it != map.cend(); ++it) {
         if (keep(it.key()))
             result.insert(it.key(), it.value());
-    }
-    return result;
-}
-
-QStringList partialFiles(const QString &folder)
-{
-    QStringList result;
-    const auto names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
-    for (const auto &name : names) {
-        if (CopyFileNames::isPartial(name))
-            result << name;
     }
     return result;
 }
@@ -101,13 +90,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_root = m_dir.filePath(QStringLiteral("instalação"));
-        DemoParameters params;
-        params.companies = 3;
-        params.years = 3;
-        params.sizeMb = 6;
-        params.seed = 42;
-        params.lastYear = 2025;
-        const auto error = DemoInstallation::create(m_root, params);
+        const auto error = TestSupport::DemoFixture(3, 3, 6, 42, 2025).create(m_root);
         QVERIFY2(!error, qPrintable(error.message));
     }
 

@@ -6,8 +6,8 @@
 #include "backup/backupjob.h"
 #include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
-#include "demo/demoinstallation.h"
 #include "installation/sessionlock.h"
+#include "support/demofixture.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
 
@@ -24,28 +24,6 @@
 using namespace Resguarda;
 using namespace TestSupport;
 
-namespace {
-
-QStringList partialFiles(const QString &folder)
-{
-    QStringList result;
-    const auto names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
-    for (const auto &name : names) {
-        if (CopyFileNames::isPartial(name))
-            result << name;
-    }
-    return result;
-}
-
-bool copyIsSound(const QString &path)
-{
-    OperationError error;
-    const auto copy = CopyReader::open(path, &error);
-    return copy && copy->verify().isEmpty();
-}
-
-} // namespace
-
 class TestBackupFailures : public QObject
 {
     Q_OBJECT
@@ -59,13 +37,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_root = m_dir.filePath(QStringLiteral("inst"));
-        DemoParameters params;
-        params.companies = 4;
-        params.years = 4;
-        params.sizeMb = 240;
-        params.seed = 3;
-        params.lastYear = 2025;
-        const auto error = DemoInstallation::create(m_root, params);
+        const auto error = TestSupport::DemoFixture(4, 4, 240, 3, 2025).create(m_root);
         QVERIFY2(!error, qPrintable(error.message));
     }
 

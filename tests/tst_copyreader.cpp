@@ -8,8 +8,8 @@
 #include "copy/copyreader.h"
 #include "copy/zipnames.h"
 #include "core/displaytext.h"
-#include "demo/demoinstallation.h"
 #include "installation/codes.h"
+#include "support/demofixture.h"
 #include "support/hostilecopy.h"
 #include "support/testinstallation.h"
 
@@ -291,13 +291,7 @@ void TestCopyReader::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_root = m_dir.filePath(QStringLiteral("instalacao"));
-    DemoParameters demo;
-    demo.companies = 2;
-    demo.years = 2;
-    demo.sizeMb = 2;
-    demo.seed = 7;
-    demo.lastYear = 2025;
-    const OperationError demoError = DemoInstallation::create(m_root, demo);
+    const OperationError demoError = TestSupport::DemoFixture(2, 2, 2, 7, 2025).create(m_root);
     QVERIFY2(!demoError, qPrintable(demoError.message));
 
     BackupOptions options;

@@ -7,8 +7,8 @@
 // mount point of a pen drive that is not plugged in, on real tmpfs mounts.
 
 #include "backup/backupjob.h"
-#include "demo/demoinstallation.h"
 #include "history/history.h"
+#include "support/demofixture.h"
 #include "support/lockholderprocess.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
@@ -79,12 +79,7 @@ private:
     QString newInstallation()
     {
         const QString root = m_dir.filePath(u"inst%1"_s.arg(++m_installations));
-        DemoParameters params;
-        params.companies = 2;
-        params.years = 1;
-        params.sizeMb = 1;
-        params.seed = quint32(m_installations);
-        const OperationError error = DemoInstallation::create(root, params);
+        const OperationError error = DemoFixture(2, 1, 1, quint32(m_installations)).create(root);
         if (error) {
             qWarning() << error.message;
             return {};

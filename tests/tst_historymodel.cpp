@@ -7,16 +7,23 @@
 // can write, so it is read as hostile input. Reading the copies runs on a
 // worker: the GUI thread's timer keeps firing while a few copies of 300
 // companies are read. Real installations, real copies written by
-// resguarda-cli, real files.
+// resguarda-cli, real files. And the list itself, under
+// QAbstractItemModelTester, on the copies a user would have made with
+// BackupJob and a real restore (support/uimodelfixture.h): newest first,
+// what each is, the last copy and when Home warns.
 
 #include "copy/copyreader.h"
 #include "copy/manifest.h"
-#include "demo/demoinstallation.h"
+#include "core/filesystem.h"
+#include "history/history.h"
 #include "installation/installation.h"
 #include "installation/installationid.h"
+#include "support/demofixture.h"
 #include "support/guithreadwatch.h"
 #include "support/isolatedhome.h"
 #include "support/testinstallation.h"
+#include "support/tmpfsmount.h"
+#include "support/uimodelfixture.h"
 #include "ui/historymodel.h"
 
 #include <QAbstractItemModelTester>
@@ -26,6 +33,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,8 +47,6 @@ using namespace TestSupport;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr auto testerMode = QAbstractItemModelTester::FailureReportingMode::QtTest;
 
 // The model reads on a worker: wait until it delivered. Through the
 // property system, so that this file also builds against a model without
@@ -95,17 +101,16 @@ class TestHistoryModel : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    // The installation and copies the listing tests below share, apart.
+    QTemporaryDir m_modelsDir;
+    UiModelFixture m_models;
+    QLocale m_previousLocale;
 
     // A small demo installation at a new folder below m_dir.
     QString makeInstallation(const QString &name, int companies = 3, int sizeMb = 2)
     {
         const QString root = m_dir.filePath(name);
-        DemoParameters params;
-        params.companies = companies;
-        params.sizeMb = sizeMb;
-        params.years = 2;
-        params.lastYear = 2025;
-        const OperationError error = DemoInstallation::create(root, params);
+        const OperationError error = DemoFixture(companies, 2, sizeMb, 1, 2025).create(root);
         if (error) {
             qWarning() << error.message;
             return {};
@@ -140,7 +145,14 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         // Never the user's settings or history.
         isolateHome(m_dir.path());
+        QVERIFY(m_modelsDir.isValid());
+        m_previousLocale = QLocale();
+        m_models.create(m_modelsDir.path());
     }
+
+    void cleanupTestCase() { QLocale::setDefault(m_previousLocale); }
+
+    void cleanup() { QLocale::setDefault(m_previousLocale); }
 
     // --- the id in the manifest ---
 
@@ -592,6 +604,288 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(model.lastCopyPath()).fileName().left(7), u"CopiaCP"_s);
         QVERIFY(cpCompanies > 200);
         QCOMPARE(model.index(0).data(HistoryModel::CompaniesRole).toInt(), cpCompanies);
+    }
+
+    // --- the list of copies, newest first ---
+
+    void historyListsEveryCopyNewestFirst()
+    {
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        QSignalSpy count(&model, &HistoryModel::countChanged);
+        model.setRoot(m_models.root);
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(!count.isEmpty());
+        // Not the partial file, not outro-arquivo.zip.
+        QCOMPARE(
+            column(model, HistoryModel::FileNameRole),
+            QStringList({u"CopiaCP-danificada.zip"_s, QFileInfo(m_models.safetyCopy).fileName(),
+                         u"CopiaCP-quarta.zip"_s, u"CopiaCP.zip"_s, u"CopiaCP-segunda.zip"_s,
+                         u"CopiaCP-extra-Fechamento-Marco-2025-11-20-1000.zip"_s}));
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.index(row - 1).data(HistoryModel::CreatedAtRole).toDateTime()
+                    > model.index(row).data(HistoryModel::CreatedAtRole).toDateTime());
+
+        const QModelIndex damaged = model.index(0);
+        QCOMPARE(damaged.data(HistoryModel::ValidRole).toBool(), false);
+        QCOMPARE(damaged.data(HistoryModel::CreatedAtRole).toDateTime(),
+                 localTime(2025, 11, 28, 12, 0));
+        QCOMPARE(damaged.data(HistoryModel::PathRole).toString(), m_models.damaged);
+        QCOMPARE(damaged.data(HistoryModel::BytesRole).toLongLong(),
+                 QFileInfo(m_models.damaged).size());
+
+        const QModelIndex safety = model.index(1);
+        QVERIFY(safety.data(HistoryModel::ValidRole).toBool());
+        QVERIFY(safety.data(HistoryModel::IsSafetyCopyRole).toBool());
+        QVERIFY(!safety.data(HistoryModel::IsExtraRole).toBool());
+        QCOMPARE(safety.data(HistoryModel::WeekdaySetRole).toString(), QString());
+        QCOMPARE(safety.data(HistoryModel::CompaniesRole).toInt(), 1);
+        QCOMPARE(safety.data(HistoryModel::CreatedAtRole).toDateTime(),
+                 localTime(2025, 11, 27, 8, 0));
+
+        const QModelIndex wednesday = model.index(2);
+        QCOMPARE(wednesday.data(HistoryModel::WeekdaySetRole).toString(), u"quarta"_s);
+        QCOMPARE(wednesday.data(HistoryModel::SystemCodeRole).toString(), u"CP"_s);
+        QCOMPARE(wednesday.data(HistoryModel::CompaniesRole).toInt(), 6);
+        QCOMPARE(wednesday.data(HistoryModel::CreatedAtRole).toDateTime(),
+                 localTime(2025, 11, 26, 15, 30));
+        QVERIFY(!wednesday.data(HistoryModel::IsExtraRole).toBool());
+        QVERIFY(!wednesday.data(HistoryModel::IsSafetyCopyRole).toBool());
+
+        const QModelIndex plain = model.index(3);
+        QCOMPARE(plain.data(HistoryModel::PathRole).toString(), m_models.fullCopy);
+        QCOMPARE(plain.data(HistoryModel::WeekdaySetRole).toString(), QString());
+        QCOMPARE(plain.data(HistoryModel::BytesRole).toLongLong(),
+                 QFileInfo(m_models.fullCopy).size());
+        QCOMPARE(plain.data(HistoryModel::SizeTextRole).toString(),
+                 FileSystem::formatSize(QFileInfo(m_models.fullCopy).size()));
+
+        QCOMPARE(model.index(4).data(HistoryModel::WeekdaySetRole).toString(), u"segunda"_s);
+        QCOMPARE(model.index(4).data(HistoryModel::CompaniesRole).toInt(), 1);
+
+        const QModelIndex extra = model.index(5);
+        QVERIFY(extra.data(HistoryModel::IsExtraRole).toBool());
+        QVERIFY(!extra.data(HistoryModel::IsSafetyCopyRole).toBool());
+        QCOMPARE(extra.data(HistoryModel::WeekdaySetRole).toString(), QString());
+
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QVERIFY(model.index(row).data(HistoryModel::OnInstallationDiskRole).toBool());
+            QCOMPARE(model.index(row).data(HistoryModel::ValidRole).toBool(), row != 0);
+        }
+
+        // Dates as the Brazilian clerk reads them.
+        QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
+        QCOMPARE(wednesday.data(HistoryModel::DateTextRole).toString(), u"26/11/2025 15:30"_s);
+
+        // The last copy is the newest readable one made by the user.
+        QCOMPARE(model.lastCopyPath(), m_models.root + u"/Copias/CopiaCP-quarta.zip"_s);
+        QCOMPARE(model.lastCopyTime(), localTime(2025, 11, 26, 15, 30));
+        QCOMPARE(model.lastCopySize(), QFileInfo(model.lastCopyPath()).size());
+        QVERIFY(model.lastCopyOnInstallationDisk());
+
+        // The same folder given again as a remembered destination adds nothing.
+        model.setExtraFolders({m_models.root + u"/Copias"_s, m_models.root + u"/Copias/"_s});
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 6);
+        model.setRoot(QString());
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 6);
+        QVERIFY(!model.index(0).data(HistoryModel::OnInstallationDiskRole).toBool());
+        model.setExtraFolders({});
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    // The same installation opened again after its copies were deleted or
+    // replaced behind the model's back (another program, the CLI, a restore
+    // of the whole folder): Home must show what is on disk, not what was.
+    void historySameRootShowsWhatIsOnDisk()
+    {
+        const QString root = m_modelsDir.filePath(u"recriada"_s);
+        const QString copias = root + u"/Copias"_s;
+        QVERIFY(QDir().mkpath(copias));
+        // The same installation (its id) put back in place, with its copies.
+        const QString idFile = u"/"_s + QString::fromUtf16(InstallationId::fileName);
+        QVERIFY(QFile::copy(m_models.root + idFile, root + idFile));
+        QVERIFY(QFile::copy(m_models.fullCopy, copias + u"/CopiaCP.zip"_s));
+        QVERIFY(QFile::copy(m_models.root + u"/Copias/CopiaCP-quarta.zip"_s,
+                            copias + u"/CopiaCP-quarta.zip"_s));
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(column(model, HistoryModel::FileNameRole),
+                 QStringList({u"CopiaCP-quarta.zip"_s, u"CopiaCP.zip"_s}));
+        QCOMPARE(model.lastCopyTime(), localTime(2025, 11, 26, 15, 30));
+
+        // The folder is recreated with only Monday's set in it.
+        QVERIFY(QDir(root).removeRecursively());
+        QVERIFY(QDir().mkpath(copias));
+        QVERIFY(QFile::copy(m_models.root + idFile, root + idFile));
+        QVERIFY(QFile::copy(m_models.root + u"/Copias/CopiaCP-segunda.zip"_s,
+                            copias + u"/CopiaCP-segunda.zip"_s));
+        QSignalSpy count(&model, &HistoryModel::countChanged);
+        QSignalSpy rootChanged(&model, &HistoryModel::rootChanged);
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(!count.isEmpty());
+        QCOMPARE(rootChanged.count(), 0); // the root itself did not change
+        QCOMPARE(column(model, HistoryModel::FileNameRole), QStringList {u"CopiaCP-segunda.zip"_s});
+        QCOMPARE(model.lastCopyTime(), localTime(2025, 11, 24, 9, 0));
+
+        // Every copy gone: no last copy, and the warning.
+        QVERIFY(QDir(copias).removeRecursively());
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.lastCopyPath().isEmpty());
+        QVERIFY(model.needsAttention());
+    }
+
+    void historyAttention()
+    {
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+
+        // An installation without any copy.
+        model.setRoot(m_modelsDir.filePath(u"vazia"_s));
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.daysSinceLastCopy(), -1);
+        QVERIFY(!model.lastCopyTime().isValid());
+        QCOMPARE(model.lastCopyPath(), QString());
+        QCOMPARE(model.lastCopySize(), 0);
+        QVERIFY(model.needsAttention());
+        QCOMPARE(model.attentionText(), u"No copy of this installation was found. Make one now."_s);
+
+        // Copies that are all on the installation's own disk (a temporary
+        // folder is on one disk): recent, yet worth a warning.
+        const QString onDisk = u"Every copy is on the installation's own disk. Keep a copy on a "
+                               u"pen drive or external disk too."_s;
+        model.setRoot(m_models.root);
+        QVERIFY(waitUntilRead(model));
+        QSignalSpy count(&model, &HistoryModel::countChanged);
+        model.setNow(localTime(2025, 11, 27, 9, 0));
+        QCOMPARE(count.count(), 1);
+        QCOMPARE(model.daysSinceLastCopy(), 1);
+        QVERIFY(model.needsAttention());
+        QCOMPARE(model.attentionText(), onDisk);
+
+        // Three days are tolerated (a weekend), the fourth is not.
+        model.setNow(localTime(2025, 11, 29, 23, 59));
+        QCOMPARE(model.daysSinceLastCopy(), 3);
+        QCOMPARE(model.attentionText(), onDisk);
+        model.setNow(localTime(2025, 11, 30, 0, 1));
+        QCOMPARE(model.daysSinceLastCopy(), 4);
+        QCOMPARE(model.attentionText(),
+                 u"The last copy is 4 day(s) old. Make a copy every working day. "_s + onDisk);
+        model.setNow(localTime(2026, 1, 5, 9, 0));
+        QCOMPARE(model.daysSinceLastCopy(), 40);
+        QVERIFY(model.attentionText().startsWith(u"The last copy is 40 day(s) old."_s));
+    }
+
+    void historyFreshCopyOnAnotherVolume()
+    {
+        const QString elsewhere = m_modelsDir.filePath(u"outro-volume"_s);
+        TmpfsMount volume(elsewhere, 32 * 1024 * 1024);
+        if (!volume.isMounted())
+            QSKIP(
+                qPrintable(u"Cannot mount a tmpfs on %1 (%2): no second volume to test a copy "
+                           u"kept off the installation's disk."_s.arg(elsewhere, volume.error())));
+        QVERIFY(!FileSystem::sameVolume(elsewhere, m_models.root));
+
+        BackupOptions options;
+        options.output = elsewhere;
+        options.rotation = BackupOptions::Rotation::Weekday;
+        options.now = localTime(2025, 12, 5, 18, 0); // a Friday
+        const QString copy = m_models.backup(options);
+        QCOMPARE(copy, elsewhere + u"/CopiaCP-sexta.zip"_s);
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setRoot(m_models.root);
+        QVERIFY(waitUntilRead(model));
+        const int before = model.rowCount();
+        QSignalSpy folders(&model, &HistoryModel::extraFoldersChanged);
+        model.setExtraFolders({elsewhere, m_modelsDir.filePath(u"nao-existe"_s)});
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(folders.count(), 1);
+        QCOMPARE(model.rowCount(), before + 1);
+        const QModelIndex newest = model.index(0);
+        QCOMPARE(newest.data(HistoryModel::PathRole).toString(), copy);
+        QCOMPARE(newest.data(HistoryModel::WeekdaySetRole).toString(), u"sexta"_s);
+        QVERIFY(!newest.data(HistoryModel::OnInstallationDiskRole).toBool());
+        QVERIFY(model.index(1).data(HistoryModel::OnInstallationDiskRole).toBool());
+
+        model.setNow(localTime(2025, 12, 5, 19, 0));
+        QCOMPARE(model.lastCopyPath(), copy);
+        QVERIFY(!model.lastCopyOnInstallationDisk());
+        QCOMPARE(model.daysSinceLastCopy(), 0);
+        QVERIFY(!model.needsAttention());
+        QCOMPARE(model.attentionText(), QString());
+        // A week later the same copy is stale, though safely elsewhere.
+        model.setNow(localTime(2025, 12, 12, 9, 0));
+        QVERIFY(model.needsAttention());
+        QCOMPARE(model.attentionText(),
+                 u"The last copy is 7 day(s) old. Make a copy every working day."_s);
+        // The pen drive is gone: every copy left is on the installation's disk.
+        model.setNow(localTime(2025, 12, 5, 19, 0));
+        model.setExtraFolders({});
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), before);
+        QVERIFY(model.needsAttention());
+        QVERIFY(model.attentionText().startsWith(u"The last copy is 9 day(s) old."_s));
+    }
+
+    // Which backup Home calls incomplete, from the history alone: the newest
+    // incomplete copy stays red through later failures and refusals, and
+    // only a complete copy clears it; an incomplete scheduled copy is not
+    // reported as a failed one.
+    void historyIncompleteUntilACompleteCopy()
+    {
+        const QString root = m_modelsDir.filePath(u"historico-incompleto"_s);
+        QVERIFY(QDir().mkpath(root));
+        auto append = [&](const QString &result, ExitCode code, bool scheduled, int day) {
+            HistoryRecord record = HistoryRecord::make(
+                HistoryRecord::backup, localTime(2025, 12, day, 20, 0),
+                {code, code == ExitCode::Success ? QString() : u"message of "_s + result}, false);
+            record.scheduled = scheduled;
+            QString error;
+            QVERIFY2(History::append(root, record, &error), qPrintable(error));
+        };
+        HistoryModel model;
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(!model.hasPendingIncomplete());
+
+        append(u"incomplete"_s, ExitCode::Incomplete, true, 1);
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(model.hasPendingIncomplete());
+        QVERIFY(!model.hasPendingFailure());
+        QVERIFY2(model.pendingIncompleteText().contains(u"not a full backup"_s),
+                 qPrintable(model.pendingIncompleteText()));
+
+        append(u"in-use"_s, ExitCode::InUse, false, 2);
+        append(u"failed"_s, ExitCode::Failed, true, 3);
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(model.hasPendingIncomplete());
+        QVERIFY(model.hasPendingFailure());
+
+        append(u"ok"_s, ExitCode::Success, false, 4);
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(!model.hasPendingIncomplete());
+        QVERIFY(!model.hasPendingFailure());
+        QVERIFY(model.pendingIncompleteText().isEmpty());
+
+        append(u"incomplete"_s, ExitCode::Incomplete, false, 5);
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(model.hasPendingIncomplete());
+        QCOMPARE(History::describeResult(u"incomplete"_s), u"incomplete: files were left out"_s);
     }
 };
 

@@ -8,7 +8,8 @@
 // that fails because of what the settings hold.
 
 #include "backup/backupjob.h"
-#include "demo/demoinstallation.h"
+#include "support/demofixture.h"
+#include "support/makecopy.h"
 #include "support/testinstallation.h"
 
 #include <QDir>
@@ -167,12 +168,7 @@ private Q_SLOTS:
 
         // An installation and a pen drive folder with real copies of it.
         const QString root = m_dir.filePath(QStringLiteral("instalacao"));
-        DemoParameters params;
-        params.companies = 2;
-        params.years = 1;
-        params.sizeMb = 2;
-        params.seed = 3;
-        QVERIFY(!DemoInstallation::create(root, params));
+        QVERIFY(!TestSupport::DemoFixture(2, 1, 2, 3).create(root));
         const QString pen = m_dir.filePath(QStringLiteral("pendrive"));
         QVERIFY(QDir().mkpath(pen));
         for (const QString &system : {QStringLiteral("AT"), QStringLiteral("CP")}) {
@@ -180,8 +176,8 @@ private Q_SLOTS:
             options.root = root;
             options.systemCode = system;
             options.output = pen;
-            BackupJob job(options);
-            const OperationError error = job.run();
+            OperationError error;
+            TestSupport::makeCopy(options, &error);
             QVERIFY2(!error, qPrintable(error.message));
         }
         QVERIFY(!QDir(pen).entryList({QStringLiteral("Copia*.zip")}).isEmpty());
@@ -228,10 +224,26 @@ private Q_SLOTS:
                                 + QStringLiteral("/offscreen-800x480.json"),
                             QStringLiteral("-input"), qmlDir + QStringLiteral("/tst_kiosk.qml")}
             << QStringLiteral("qtvirtualkeyboard");
-        QTest::newRow("tst_uimodels")
-            << QStringLiteral(RESGUARDA_UIMODELS_PATH) << QStringList() << QString();
-        QTest::newRow("tst_uicontrollers")
-            << QStringLiteral(RESGUARDA_UICONTROLLERS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_companymodel")
+            << QStringLiteral(RESGUARDA_COMPANYMODEL_PATH) << QStringList() << QString();
+        QTest::newRow("tst_restoreplanmodel")
+            << QStringLiteral(RESGUARDA_RESTOREPLANMODEL_PATH) << QStringList() << QString();
+        QTest::newRow("tst_drivesmodel")
+            << QStringLiteral(RESGUARDA_DRIVESMODEL_PATH) << QStringList() << QString();
+        QTest::newRow("tst_historymodel")
+            << QStringLiteral(RESGUARDA_HISTORYMODEL_PATH) << QStringList() << QString();
+        QTest::newRow("tst_backupsettings")
+            << QStringLiteral(RESGUARDA_BACKUPSETTINGS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_jobcontroller")
+            << QStringLiteral(RESGUARDA_JOBCONTROLLER_PATH) << QStringList() << QString();
+        QTest::newRow("tst_restoresettings")
+            << QStringLiteral(RESGUARDA_RESTORESETTINGS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_appcontroller")
+            << QStringLiteral(RESGUARDA_APPCONTROLLER_PATH) << QStringList() << QString();
+        QTest::newRow("tst_startupoptions")
+            << QStringLiteral(RESGUARDA_STARTUPOPTIONS_PATH) << QStringList() << QString();
+        QTest::newRow("tst_idlewatcher")
+            << QStringLiteral(RESGUARDA_IDLEWATCHER_PATH) << QStringList() << QString();
         QTest::newRow("tst_jobprogress")
             << QStringLiteral(RESGUARDA_JOBPROGRESS_PATH) << QStringList() << QString();
         QTest::newRow("tst_newerdata")

@@ -5,11 +5,11 @@
 // an outcome that says what really happened (cancelled and in use are not
 // "done").
 
-#include "backup/backupjob.h"
 #include "core/exitcode.h"
-#include "demo/demoinstallation.h"
+#include "support/demofixture.h"
 #include "support/isolatedhome.h"
 #include "support/lockholderprocess.h"
+#include "support/makecopy.h"
 #include "support/testinstallation.h"
 #include "support/uiwait.h"
 #include "ui/backupsettings.h"
@@ -27,19 +27,6 @@ using namespace Resguarda;
 using namespace TestSupport;
 
 namespace {
-
-constexpr int jobTimeoutMs = 120000;
-
-QByteArray randomBytes(qint64 size, quint32 seed)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    quint32 state = seed;
-    for (auto &byte : data) {
-        state = state * 1664525u + 1013904223u;
-        byte = char(state >> 24);
-    }
-    return data;
-}
 
 // What the progress page showed at one progressChanged.
 struct Shown
@@ -147,11 +134,13 @@ private Q_SLOTS:
     void cancelAsksWhatItKeeps();
 
 private:
-    QString freshInstallation(const QString &name);
-    QString makeCopy(const QString &root, const QString &output);
+    QString freshInstallation(const QString &name) const
+    {
+        return m_demo.freshCopy(m_dir.filePath(name));
+    }
 
     QTemporaryDir m_dir;
-    QString m_pristine;
+    TestSupport::DemoFixture m_demo {3, 1, 4, 11};
 };
 
 void TestJobProgress::initTestCase()
@@ -159,38 +148,11 @@ void TestJobProgress::initTestCase()
     QVERIFY(m_dir.isValid());
     TestSupport::isolateHome(m_dir.path());
 
-    m_pristine = m_dir.filePath(QStringLiteral("pristine"));
-    DemoParameters params;
-    params.companies = 3;
-    params.years = 1;
-    params.sizeMb = 4;
-    params.seed = 11;
-    const OperationError error = DemoInstallation::create(m_pristine, params);
+    const OperationError error = m_demo.create(m_dir.filePath(QStringLiteral("pristine")));
     QVERIFY2(!error, qPrintable(error.message));
     // Incompressible data large enough that each phase reports many times.
-    writeFile(m_pristine + QStringLiteral("/AT/empresas/0001/grande.dat"),
+    writeFile(m_demo.root() + QStringLiteral("/AT/empresas/0001/grande.dat"),
               randomBytes(48 * 1024 * 1024, 5));
-}
-
-QString TestJobProgress::freshInstallation(const QString &name)
-{
-    const QString root = m_dir.filePath(name);
-    return copyTree(m_pristine, root) ? root : QString();
-}
-
-QString TestJobProgress::makeCopy(const QString &root, const QString &output)
-{
-    BackupOptions options;
-    options.root = root;
-    options.systemCode = QStringLiteral("AT");
-    options.output = output;
-    BackupJob job(options);
-    const OperationError error = job.run();
-    if (error) {
-        qWarning() << error.message;
-        return {};
-    }
-    return job.writtenCopies().value(0).path;
 }
 
 void TestJobProgress::backupProgressIsOneMeasurePerPhase()
@@ -226,7 +188,8 @@ void TestJobProgress::restoreProgressIsOneMeasurePerPhase()
 {
     const QString root = freshInstallation(QStringLiteral("restore"));
     QVERIFY(!root.isEmpty());
-    const QString copy = makeCopy(root, m_dir.filePath(QStringLiteral("copia.zip")));
+    const QString copy
+        = makeCopy(root, QStringLiteral("AT"), m_dir.filePath(QStringLiteral("copia.zip")));
     QVERIFY(!copy.isEmpty());
     // Different data now: the restore replaces it, after a safety copy.
     writeFile(root + QStringLiteral("/AT/empresas/0001/grande.dat"),
@@ -297,7 +260,8 @@ void TestJobProgress::cancelledRestoreIsNotDone()
 {
     const QString root = freshInstallation(QStringLiteral("restore-cancel"));
     QVERIFY(!root.isEmpty());
-    const QString copy = makeCopy(root, m_dir.filePath(QStringLiteral("copia-cancelada.zip")));
+    const QString copy = makeCopy(root, QStringLiteral("AT"),
+                                  m_dir.filePath(QStringLiteral("copia-cancelada.zip")));
     QVERIFY(!copy.isEmpty());
     writeFile(root + QStringLiteral("/AT/empresas/0001/depois.dat"), "after the copy");
     const auto before = treeHashes(root + QStringLiteral("/AT"));

@@ -3,7 +3,7 @@
 // (Xvfb) whose screen is 800×480, fits the screen with or without a window
 // manager, and its footer's primary button ("Avançar") is on the screen.
 // Without --kiosk and without a window manager the window fits too.
-#include "demo/demoinstallation.h"
+#include "support/demofixture.h"
 #include "support/isolatedhome.h"
 #include "support/xvfbdisplay.h"
 
@@ -66,12 +66,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         TestSupport::isolateHome(m_dir.path());
-        DemoParameters params;
-        params.companies = 3;
-        params.years = 2;
-        params.sizeMb = 2;
-        params.seed = 11;
-        QVERIFY(!DemoInstallation::create(m_dir.filePath(QStringLiteral("instalação")), params));
+        QVERIFY(!TestSupport::DemoFixture(3, 2, 2, 11)
+                     .create(m_dir.filePath(QStringLiteral("instalação"))));
     }
 
     void fitsTheScreen_data()

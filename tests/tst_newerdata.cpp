@@ -2,14 +2,14 @@
 // The warning before an older copy is restored over newer work, and the
 // restore confirmation's groups: real installations whose files are dated
 // after the copy, real copies, the CLI as a separate process.
-#include "backup/backupjob.h"
 #include "copy/copyreader.h"
 #include "core/filesystem.h"
-#include "demo/demoinstallation.h"
 #include "installation/installation.h"
 #include "restore/newerdata.h"
 #include "restore/restoreplan.h"
+#include "support/demofixture.h"
 #include "support/isolatedhome.h"
+#include "support/makecopy.h"
 #include "support/testinstallation.h"
 #include "support/uiwait.h"
 #include "ui/companymodel.h"
@@ -110,13 +110,8 @@ private Q_SLOTS:
         TestSupport::isolateHome(m_dir.path());
         QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
         m_root = m_dir.filePath(u"instalacao"_s);
-        DemoParameters params;
-        params.companies = 6;
-        params.years = 3;
-        params.sizeMb = 4;
-        params.seed = 3; // CP holds 0001 to 0006
-        params.lastYear = 2025;
-        const OperationError created = DemoInstallation::create(m_root, params);
+        DemoFixture demo(6, 3, 4, 3, 2025); // CP holds 0001 to 0006
+        const OperationError created = demo.create(m_root);
         QVERIFY2(!created, qPrintable(created.message));
 
         // Nothing changed since ten days ago; the copy is from nine days ago.
@@ -129,10 +124,9 @@ private Q_SLOTS:
         options.output = m_dir.filePath(u"copias"_s);
         options.templates = true;
         options.now = now.addDays(-9);
-        BackupJob job(options);
-        const OperationError error = job.run();
+        OperationError error;
+        m_copy = makeCopy(options, &error);
         QVERIFY2(!error, qPrintable(error.message));
-        m_copy = job.writtenCopies().value(0).path;
         m_copyDate = manifest().createdAt;
         QCOMPARE(m_copyDate.toSecsSinceEpoch(), options.now.toSecsSinceEpoch());
 

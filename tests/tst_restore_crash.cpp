@@ -8,6 +8,7 @@
 #include "copy/copyreader.h"
 #include "maintenance/restorejournal.h"
 #include "support/testinstallation.h"
+#include "support/tmpfsmount.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -16,9 +17,6 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <cstring>
-#include <sys/mount.h>
 
 using namespace Resguarda;
 using namespace TestSupport;
@@ -205,27 +203,18 @@ private Q_SLOTS:
         // A file system that runs out of inodes: free bytes pass the check,
         // but extraction hits ENOSPC part-way.
         const QString mountPoint = m_dir.filePath(QStringLiteral("small"));
-        QDir().mkpath(mountPoint);
         qsizetype inodes = 0;
         for (QDirIterator it(m_pristine, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
                              QDirIterator::Subdirectories);
              it.hasNext(); it.next())
             ++inodes;
         // Room for the installation and part of the extraction only.
-        const QByteArray options
-            = "size=256m,nr_inodes=" + QByteArray::number(inodes + inodes / 5 + 50);
-        if (::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", 0,
-                    options.constData())
-            != 0)
+        const TmpfsMount disk(mountPoint, 256 * 1024 * 1024, false, inodes + inodes / 5 + 50);
+        if (!disk.isMounted())
             QSKIP(qPrintable(
                 QStringLiteral("mounting a tmpfs is not permitted here (%1); the full-disk "
                                "restore is not checked on this machine")
-                    .arg(QString::fromLocal8Bit(std::strerror(errno)))));
-        struct Unmount
-        {
-            QByteArray path;
-            ~Unmount() { ::umount(path.constData()); }
-        } unmount {QFile::encodeName(mountPoint)};
+                    .arg(disk.error())));
 
         const QString root = mountPoint + QStringLiteral("/inst");
         QVERIFY(copyTree(m_pristine, root));

@@ -14,7 +14,7 @@
 // quiet two-core machine, and 4.3 GB written, so not in the default run.
 
 #include "copy/copyfilenames.h"
-#include "demo/demoinstallation.h"
+#include "support/demofixture.h"
 #include "support/testinstallation.h"
 #include "support/torturetree.h"
 #include "support/treesnapshot.h"
@@ -201,13 +201,7 @@ private Q_SLOTS:
         const QString root = m_dir.filePath(name);
         QElapsedTimer timer;
         timer.start();
-        DemoParameters demo;
-        demo.companies = 2;
-        demo.years = 2;
-        demo.sizeMb = 4;
-        demo.seed = 9;
-        demo.lastYear = 2025;
-        const auto demoError = DemoInstallation::create(root, demo);
+        const auto demoError = DemoFixture(2, 2, 4, 9, 2025).create(root);
         QVERIFY2(!demoError, qPrintable(demoError.message));
         TortureOptions options;
         options.smallFiles = smallFiles;

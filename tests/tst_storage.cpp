@@ -7,8 +7,8 @@
 // refuses to empty them and erases nothing.
 
 #include "core/exitcode.h"
-#include "demo/demoinstallation.h"
 #include "storage/volume.h"
+#include "support/demofixture.h"
 #include "support/loopdisk.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
@@ -139,12 +139,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_root = m_dir.filePath(QStringLiteral("instalacao"));
-        DemoParameters params;
-        params.companies = 2;
-        params.years = 1;
-        params.sizeMb = 2;
-        params.seed = 5;
-        QVERIFY(!DemoInstallation::create(m_root, params));
+        QVERIFY(!TestSupport::DemoFixture(2, 1, 2, 5).create(m_root));
 
         // Below a folder named "usb": only the path inside the tree counts.
         m_sys = m_dir.filePath(QStringLiteral("usb/sys"));

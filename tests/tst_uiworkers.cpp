@@ -6,11 +6,11 @@
 // The data is big enough that doing the same work on the GUI thread stops
 // the timer for far longer than the largest gap allowed.
 
-#include "demo/demoinstallation.h"
 #include "installation/installation.h"
 #include "installation/tablepath.h"
 #include "producer/backupplan.h"
 #include "storage/volume.h"
+#include "support/demofixture.h"
 #include "support/guithreadwatch.h"
 #include "support/isolatedhome.h"
 #include "support/testinstallation.h"
@@ -107,12 +107,7 @@ void TestUiWorkers::initTestCase()
     TestSupport::isolateHome(m_dir.path());
 
     m_big = m_dir.filePath(QStringLiteral("trezentas"));
-    DemoParameters params;
-    params.companies = 300;
-    params.years = 2;
-    params.sizeMb = 30;
-    params.seed = 7;
-    const OperationError error = DemoInstallation::create(m_big, params);
+    const OperationError error = TestSupport::DemoFixture(300, 2, 30, 7).create(m_big);
     QVERIFY2(!error, qPrintable(error.message));
 
     const QString copy = m_dir.filePath(QStringLiteral("pacote/CopiaAT.zip"));

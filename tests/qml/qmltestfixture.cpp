@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "qmltestfixture.h"
 
-#include "backup/backupjob.h"
 #include "copy/copyreader.h"
-#include "demo/demoinstallation.h"
+#include "support/demofixture.h"
 #include "support/lockholderprocess.h"
+#include "support/makecopy.h"
 #include "support/testinstallation.h"
 #include "ui/appcontroller.h"
 #include "ui/startupoptions.h"
@@ -37,14 +37,9 @@ bool QmlTestFixture::resetInstallation()
 bool QmlTestFixture::resetInstallationWith(int companies)
 {
     QDir(m_root).removeRecursively();
-    DemoParameters params;
-    params.companies = companies;
     // A big office with one year: the test is about its companies, not its files.
-    params.years = companies > 20 ? 1 : 3;
-    params.sizeMb = 4;
-    params.seed = 8;
-    params.lastYear = 2025;
-    if (DemoInstallation::create(m_root, params))
+    TestSupport::DemoFixture demo(companies, companies > 20 ? 1 : 3, 4, 8, 2025);
+    if (demo.create(m_root))
         return false;
     AppController *controller = AppController::instance();
     if (!controller || !controller->openInstallation(m_root))
@@ -61,10 +56,7 @@ QString QmlTestFixture::makeCopy(const QString &systemCode, const QString &outpu
     options.systemCode = systemCode;
     options.output = output;
     options.templates = true;
-    BackupJob job(options);
-    if (job.run() || job.writtenCopies().isEmpty())
-        return {};
-    return job.writtenCopies().first().path;
+    return TestSupport::makeCopy(options);
 }
 
 QString QmlTestFixture::makeCopyMadeDaysAgo(const QString &systemCode, const QString &output,
@@ -76,10 +68,7 @@ QString QmlTestFixture::makeCopyMadeDaysAgo(const QString &systemCode, const QSt
     options.output = output;
     options.templates = true;
     options.now = QDateTime::currentDateTime().addDays(-daysAgo);
-    BackupJob job(options);
-    if (job.run() || job.writtenCopies().isEmpty())
-        return {};
-    return job.writtenCopies().first().path;
+    return TestSupport::makeCopy(options);
 }
 
 bool QmlTestFixture::dateTree(const QString &path, int daysAgo) const
@@ -110,13 +99,8 @@ QString QmlTestFixture::makeForeignCopy(const QString &systemCode)
 {
     const QString other = m_dir.filePath(QStringLiteral("outra-instalação"));
     if (!QFileInfo::exists(other)) {
-        DemoParameters params;
-        params.companies = 2;
-        params.years = 2;
-        params.sizeMb = 1;
-        params.seed = 9;
-        params.lastYear = 2025;
-        if (DemoInstallation::create(other, params))
+        TestSupport::DemoFixture demo(2, 2, 1, 9, 2025);
+        if (demo.create(other))
             return {};
     }
     const QString folder = m_dir.filePath(QStringLiteral("pendrive-compartilhado"));
@@ -126,12 +110,12 @@ QString QmlTestFixture::makeForeignCopy(const QString &systemCode)
     options.root = other;
     options.systemCode = systemCode;
     options.output = folder;
-    BackupJob job(options);
-    if (job.run() || job.writtenCopies().isEmpty())
+    const QString copy = TestSupport::makeCopy(options);
+    if (copy.isEmpty())
         return {};
     if (AppController *controller = AppController::instance())
         controller->rememberDestination(folder);
-    return job.writtenCopies().first().path;
+    return copy;
 }
 
 QString QmlTestFixture::makeIncompleteCopy(const QString &systemCode, const QString &output)
@@ -141,11 +125,7 @@ QString QmlTestFixture::makeIncompleteCopy(const QString &systemCode, const QStr
     options.systemCode = systemCode;
     options.output = output;
     options.allowIncomplete = true;
-    BackupJob job(options);
-    const OperationError error = job.run();
-    if ((error && error.code != ExitCode::Incomplete) || job.writtenCopies().isEmpty())
-        return {};
-    return job.writtenCopies().first().path;
+    return TestSupport::makeCopy(options);
 }
 
 bool QmlTestFixture::makeFifo(const QString &path) const

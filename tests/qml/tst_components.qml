@@ -29,25 +29,6 @@ Item {
         name: "Components"
         when: windowShown
 
-        function findChild(item, name) {
-            if (!item)
-                return null
-            if (item.objectName === name)
-                return item
-            var children = item.children
-            for (var i = 0; i < children.length; ++i) {
-                var found = findChild(children[i], name)
-                if (found)
-                    return found
-            }
-            if (item.contentItem && item.contentItem !== item) {
-                var inContent = findChild(item.contentItem, name)
-                if (inContent)
-                    return inContent
-            }
-            return null
-        }
-
         function test_bannerWrapsInsteadOfCutting() {
             var banner = createTemporaryObject(bannerComponent, root)
             verify(banner)

@@ -35,20 +35,6 @@ Item {
         name: "Kiosk"
         when: windowShown
 
-        function findChild(item, name) {
-            if (!item)
-                return null
-            if (item.objectName === name)
-                return item
-            for (var i = 0; i < item.children.length; ++i) {
-                var found = findChild(item.children[i], name)
-                if (found)
-                    return found
-            }
-            if (item.contentItem && item.contentItem !== item)
-                return findChild(item.contentItem, name)
-            return null
-        }
         // A key of the on-screen keyboard: an item with the key's `key`
         // code and `displayText`, shown, whose character is `character`.
         function findKey(item, character, keyCode) {

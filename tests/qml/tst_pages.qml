@@ -17,21 +17,6 @@ Item {
         name: "Pages"
         when: windowShown
 
-        function findChild(item, name) {
-            if (!item)
-                return null
-            if (item.objectName === name)
-                return item
-            for (var i = 0; i < item.children.length; ++i) {
-                var found = findChild(item.children[i], name)
-                if (found)
-                    return found
-            }
-            if (item.contentItem && item.contentItem !== item)
-                return findChild(item.contentItem, name)
-            return null
-        }
-
         function init() {
             verify(fixture.resetInstallation())
         }

@@ -19,20 +19,6 @@ Item {
         name: "RestoreWizard"
         when: windowShown
 
-        function findChild(item, name) {
-            if (!item)
-                return null
-            if (item.objectName === name)
-                return item
-            for (var i = 0; i < item.children.length; ++i) {
-                var found = findChild(item.children[i], name)
-                if (found)
-                    return found
-            }
-            if (item.contentItem && item.contentItem !== item)
-                return findChild(item.contentItem, name)
-            return null
-        }
         function next(wizard) {
             var button = findChild(wizard.footer, "nextButton")
             // Companies are measured and plans worked out in the background:

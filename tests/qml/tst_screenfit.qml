@@ -23,20 +23,6 @@ Item {
         name: "ScreenFit"
         when: windowShown
 
-        function findChild(item, name) {
-            if (!item)
-                return null
-            if (item.objectName === name)
-                return item
-            for (var i = 0; i < item.children.length; ++i) {
-                var found = findChild(item.children[i], name)
-                if (found)
-                    return found
-            }
-            if (item.contentItem && item.contentItem !== item)
-                return findChild(item.contentItem, name)
-            return null
-        }
         function sceneRect(item) {
             var p = item.mapToItem(null, 0, 0)
             return Qt.rect(p.x, p.y, item.width, item.height)

@@ -10,10 +10,10 @@
 // their buttons and running real jobs. With --kiosk it runs as a kiosk on a
 // screen of exactly WIDTHxHEIGHT instead, and renders the pages with the
 // on-screen keyboard open and the quit confirmation (names 3x-quiosque-…).
-#include "backup/backupjob.h"
 #include "core/translation.h"
-#include "demo/demoinstallation.h"
+#include "support/demofixture.h"
 #include "support/isolatedhome.h"
+#include "support/makecopy.h"
 #include "ui/appcontroller.h"
 
 #include <QDir>
@@ -163,13 +163,8 @@ int shootForeignCopies(QObject *window, Shooter &shooter, AppController &control
                        const QString &root, const QString &scratch)
 {
     const QString other = scratch + QStringLiteral("/OutraEmpresa");
-    DemoParameters params;
-    params.companies = 3;
-    params.years = 2;
-    params.sizeMb = 4;
-    params.seed = 77;
-    params.lastYear = 2026;
-    if (DemoInstallation::create(other, params))
+    TestSupport::DemoFixture demo(3, 2, 4, 77, 2026);
+    if (demo.create(other))
         return 1;
     const QString shared = scratch + QStringLiteral("/PENDRIVE-ESCRITORIO");
     QDir().mkpath(shared);
@@ -180,9 +175,9 @@ int shootForeignCopies(QObject *window, Shooter &shooter, AppController &control
         options.systemCode = system;
         options.output = shared;
         options.extraLabel = extra;
-        BackupJob job(options);
-        if (!job.run() && !job.writtenCopies().isEmpty())
-            written << job.writtenCopies().first().path;
+        const QString copy = TestSupport::makeCopy(options);
+        if (!copy.isEmpty())
+            written << copy;
     };
     backup(other, QStringLiteral("AT"), QStringLiteral("fechamento"));
     backup(root, QStringLiteral("CP"), QString());
@@ -380,13 +375,8 @@ int shootNewerData(QQuickWindow *window, Shooter &shooter, AppController &contro
                    const QStringList &names)
 {
     const QString root = base + QStringLiteral("/Escritorio%1").arg(companies);
-    DemoParameters params;
-    params.companies = companies;
-    params.years = companies > 10 ? 1 : 2;
-    params.sizeMb = 6;
-    params.seed = 7;
-    params.lastYear = 2026;
-    if (DemoInstallation::create(root, params))
+    TestSupport::DemoFixture demo(companies, companies > 10 ? 1 : 2, 6, 7, 2026);
+    if (demo.create(root))
         return 1;
     ageTree(root, 10);
     BackupOptions options;
@@ -394,10 +384,9 @@ int shootNewerData(QQuickWindow *window, Shooter &shooter, AppController &contro
     options.systemCode = QStringLiteral("AT");
     options.output = base + QStringLiteral("/copias-%1").arg(companies);
     options.now = QDateTime::currentDateTime().addDays(-9);
-    BackupJob job(options);
-    if (job.run() || job.writtenCopies().isEmpty())
+    const QString copy = TestSupport::makeCopy(options);
+    if (copy.isEmpty())
         return 1;
-    const QString copy = job.writtenCopies().first().path;
     const QStringList codes
         = QDir(root + QStringLiteral("/AT/empresas")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (int row : newer) {
@@ -499,14 +488,9 @@ int main(int argc, char *argv[])
     // A realistic installation with some history: weekday sets on other days
     // and today's copy in Copias.
     const QString root = dir.filePath(QStringLiteral("Sistemas"));
-    DemoParameters params;
-    params.companies = 14;
-    params.years = 4;
-    // Large enough that the progress pages can be caught part-way.
-    params.sizeMb = 160;
-    params.seed = 2026;
-    params.lastYear = 2026;
-    if (DemoInstallation::create(root, params))
+    // Large enough (160 MiB) that the progress pages can be caught part-way.
+    TestSupport::DemoFixture demo(14, 4, 160, 2026, 2026);
+    if (demo.create(root))
         return 1;
     const QString pendrive = dir.filePath(QStringLiteral("PENDRIVE"));
     QDir().mkpath(pendrive);
@@ -517,7 +501,7 @@ int main(int argc, char *argv[])
         options.output = pendrive;
         options.rotation = BackupOptions::Rotation::Weekday;
         options.now = QDateTime::currentDateTime().addDays(-daysAgo);
-        BackupJob(options).run();
+        TestSupport::makeCopy(options);
     }
 
     AppController controller;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/testinstallation.h"
 
+#include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 
 #include <QBuffer>
@@ -106,6 +107,35 @@ QList<Resguarda::ManifestFolder> copyFolders(Resguarda::CopyReader &reader)
     QList<Resguarda::ManifestFolder> folders;
     reader.scan({}, [&](const Resguarda::ManifestFolder &folder) { folders.append(folder); });
     return folders;
+}
+
+bool copyIsSound(const QString &path)
+{
+    Resguarda::OperationError error;
+    const auto copy = Resguarda::CopyReader::open(path, &error);
+    return copy && copy->verify().isEmpty();
+}
+
+QStringList partialFiles(const QString &folder)
+{
+    QStringList result;
+    const auto names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
+    for (const auto &name : names) {
+        if (Resguarda::CopyFileNames::isPartial(name))
+            result << name;
+    }
+    return result;
+}
+
+QByteArray randomBytes(qint64 size, quint32 seed)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    quint32 state = seed;
+    for (auto &byte : data) {
+        state = state * 1664525u + 1013904223u;
+        byte = char(state >> 24);
+    }
+    return data;
 }
 
 QByteArray fileHash(const QString &path)

@@ -50,6 +50,16 @@ QList<Resguarda::ManifestEntry> copyEntries(Resguarda::CopyReader &reader,
 // Its folders, as the scan gives them.
 QList<Resguarda::ManifestFolder> copyFolders(Resguarda::CopyReader &reader);
 
+// Whether the copy at path opens and verifies (every entry read back
+// against its CRC and the manifest).
+bool copyIsSound(const QString &path);
+
+// The names of the partial files (a copy being written) in folder.
+QStringList partialFiles(const QString &folder);
+
+// size bytes of incompressible data, the same for the same seed.
+QByteArray randomBytes(qint64 size, quint32 seed);
+
 // SHA-256 of a file's bytes.
 QByteArray fileHash(const QString &path);
 

@@ -14,7 +14,7 @@
 
 namespace TestSupport {
 
-TmpfsMount::TmpfsMount(const QString &path, qint64 bytes, bool readOnly)
+TmpfsMount::TmpfsMount(const QString &path, qint64 bytes, bool readOnly, qint64 inodes)
     : m_path(path)
 {
     for (QString dir = path; !QFileInfo::exists(dir); dir = QFileInfo(dir).absolutePath())
@@ -24,7 +24,9 @@ TmpfsMount::TmpfsMount(const QString &path, qint64 bytes, bool readOnly)
         return;
     }
 #ifdef Q_OS_LINUX
-    const QByteArray options = "size=" + QByteArray::number(bytes);
+    QByteArray options = "size=" + QByteArray::number(bytes);
+    if (inodes > 0)
+        options += ",nr_inodes=" + QByteArray::number(inodes);
     m_mounted = ::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs",
                         readOnly ? MS_RDONLY : 0, options.constData())
         == 0;
@@ -33,6 +35,7 @@ TmpfsMount::TmpfsMount(const QString &path, qint64 bytes, bool readOnly)
 #else
     Q_UNUSED(bytes);
     Q_UNUSED(readOnly);
+    Q_UNUSED(inodes);
     m_error = QStringLiteral("tmpfs mounts are a Linux feature");
 #endif
 }

@@ -15,7 +15,9 @@ namespace TestSupport {
 class TmpfsMount
 {
 public:
-    TmpfsMount(const QString &path, qint64 bytes, bool readOnly = false);
+    // inodes, when not 0, limits the number of files and folders it holds:
+    // a disk that is full although it has free bytes.
+    TmpfsMount(const QString &path, qint64 bytes, bool readOnly = false, qint64 inodes = 0);
     ~TmpfsMount();
     TmpfsMount(const TmpfsMount &) = delete;
     TmpfsMount &operator=(const TmpfsMount &) = delete;

@@ -14,6 +14,8 @@
 namespace TestSupport {
 
 constexpr int uiWaitMs = 120000;
+// How long a backup or restore run by JobController is waited for.
+constexpr int jobTimeoutMs = 120000;
 
 // CompanyModel::loadInstallation(), waited for: whether it loaded.
 inline bool loadAndWait(Resguarda::CompanyModel &model, const QString &root,
