@@ -373,6 +373,28 @@ private Q_SLOTS:
         QCOMPARE(model.selectedBytes(), 0);
     }
 
+    // Whether the marked companies are enough to go on is one rule, here:
+    // both wizards' Next, both jobs and the restore settings ask it.
+    void selectionErrorIsTheOneRule()
+    {
+        CompanyModel model;
+        // Nothing loaded is nothing marked.
+        QVERIFY(!model.selectionError().isEmpty());
+        QVERIFY(loadAndWait(model, m_models.root, u"CP"_s));
+        QCOMPARE(model.selectionError(), QString());
+        QSignalSpy selection(&model, &CompanyModel::selectionChanged);
+        model.selectAll(false);
+        QCOMPARE(selection.count(), 1);
+        QCOMPARE(model.selectionError(), u"Mark at least one company to continue"_s);
+        QCOMPARE(model.property("selectionError").toString(), model.selectionError());
+        model.toggle(3);
+        QCOMPARE(model.selectionError(), QString());
+        model.toggle(3);
+        QVERIFY(!model.selectionError().isEmpty());
+        model.clear();
+        QVERIFY(!model.selectionError().isEmpty());
+    }
+
     void companiesOfAManifest()
     {
         const Manifest manifest = manifestOf(m_models.fullCopy);

@@ -224,7 +224,7 @@ void TestJobController::jobRefusesInvalidChoices()
     companies.selectAll(false);
     QVERIFY(!job.startBackup(valid.get(), &companies));
     QCOMPARE(job.state(), JobController::Failed);
-    QVERIFY(job.errorText().contains(QStringLiteral("company")));
+    QCOMPARE(job.errorText(), companies.selectionError());
     QVERIFY(!QFileInfo::exists(m_demo.root() + QStringLiteral("/Copias")));
 
     RestoreSettings restore; // no copy open
