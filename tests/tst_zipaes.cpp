@@ -26,6 +26,9 @@ using namespace TestSupport;
 
 namespace {
 
+using ZipFormat::put16;
+using ZipFormat::put32;
+
 const QByteArray katPassword = QByteArrayLiteral("Resguarda-2026");
 
 QByteArray katSalt()
@@ -98,20 +101,6 @@ Decrypted decryptEntry(const QByteArray &password, const QByteArray &stored,
     }
     decrypted.result = decryptor.finish(stored.sliced(ZipAes::headerSize + dataSize));
     return decrypted;
-}
-
-void put16(QByteArray &out, quint16 value)
-{
-    char b[2];
-    qToLittleEndian(value, b);
-    out.append(b, 2);
-}
-
-void put32(QByteArray &out, quint32 value)
-{
-    char b[4];
-    qToLittleEndian(value, b);
-    out.append(b, 4);
 }
 
 struct ZipEntry

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QtEndian>
 #include <QtGlobal>
 
 // The ZIP records Resguarda writes and reads itself (APPNOTE.TXT 4.3): their
@@ -19,5 +21,25 @@ inline constexpr int zip64EndSize = 56;
 inline constexpr int zip64LocatorSize = 20;
 inline constexpr int endSize = 22;
 inline constexpr int maxCommentSize = 0xffff;
+
+// Appends value in ZIP's byte order (little-endian) to a record being built.
+template<typename T> inline void append(QByteArray &out, T value)
+{
+    char bytes[sizeof(T)];
+    qToLittleEndian(value, bytes);
+    out.append(bytes, sizeof(T));
+}
+inline void put16(QByteArray &out, quint16 value)
+{
+    append(out, value);
+}
+inline void put32(QByteArray &out, quint32 value)
+{
+    append(out, value);
+}
+inline void put64(QByteArray &out, quint64 value)
+{
+    append(out, value);
+}
 
 } // namespace Resguarda::ZipFormat

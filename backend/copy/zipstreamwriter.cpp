@@ -34,27 +34,6 @@ constexpr quint32 max32 = 0xFFFFFFFFu;
 constexpr qsizetype outBufferSize = 1024 * 1024;
 constexpr qsizetype spoolBufferSize = 256 * 1024;
 
-void put16(QByteArray &out, quint16 value)
-{
-    char bytes[2];
-    qToLittleEndian(value, bytes);
-    out.append(bytes, 2);
-}
-
-void put32(QByteArray &out, quint32 value)
-{
-    char bytes[4];
-    qToLittleEndian(value, bytes);
-    out.append(bytes, 4);
-}
-
-void put64(QByteArray &out, quint64 value)
-{
-    char bytes[8];
-    qToLittleEndian(value, bytes);
-    out.append(bytes, 8);
-}
-
 bool hasTimestamp(qint64 modified)
 {
     return modified >= 0 && modified <= std::numeric_limits<qint32>::max();
