@@ -391,6 +391,7 @@ OperationError BackupJob::writeCopy(const BackupPlan &plan, const QString &targe
         Q_EMIT progressChanged(progress);
         return !isCancelled();
     });
+    producer.setPassword(m_options.password);
     const qint64 filesBefore = m_progress.filesDone;
     const qint64 bytesBefore = m_progress.bytesDone;
     qint64 copySize = 0;

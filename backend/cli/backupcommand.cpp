@@ -85,6 +85,7 @@ int BackupCommand::run(const QStringList &arguments)
             "out, and the command exits with 5. Without it such a backup fails (exit 1).")},
         {quiet, tr("Print only the result and errors.")},
     });
+    command.addPasswordOptions(true);
     int exitCode = 0;
     if (!command.parse(arguments, &exitCode))
         return exitCode;
@@ -117,6 +118,8 @@ int BackupCommand::run(const QStringList &arguments)
     options.extraLabel = parser.value(extra);
     if (parser.isSet(extra) && options.extraLabel.trimmed().isEmpty())
         return command.usageError(tr("--extra needs a label."));
+    if (!command.password(true, &options.password, &exitCode))
+        return exitCode;
 
     const bool isQuiet = parser.isSet(quiet);
     ProgressBar bar(!isQuiet && Console::stderrIsTerminal());

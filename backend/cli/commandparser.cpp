@@ -3,6 +3,8 @@
 
 #include "cli/console.h"
 #include "core/exitcode.h"
+#include "core/passwordinput.h"
+#include "core/passwordpolicy.h"
 
 #include <QLocale>
 
@@ -67,6 +69,58 @@ bool CommandParser::companyCodes(const QString &option, QStringList *codes, int 
     }
     if (codes->isEmpty()) {
         *exitCode = usageError(tr("--companies needs at least one company code."));
+        return false;
+    }
+    return true;
+}
+
+namespace {
+const QString passwordFileOption = QStringLiteral("password-file");
+const QString passwordStdinOption = QStringLiteral("password-stdin");
+} // namespace
+
+void CommandParser::addPasswordOptions(bool forWriting)
+{
+    m_parser.addOptions({
+        {passwordFileOption,
+         forWriting
+             ? tr("Write a protected copy, encrypted (AES-256) with the password in FILE: its "
+                  "first line, at least %1 characters. FILE must be readable by its owner only "
+                  "(chmod 600). Keep the password: without it the copy cannot be restored.")
+                   .arg(PasswordPolicy::minCharacters)
+             : tr("The password of a protected copy, in FILE (its first line; readable by its "
+                  "owner only)."),
+         tr("FILE")},
+        {passwordStdinOption,
+         forWriting ? tr("As --password-file, the password read from the first line of "
+                         "standard input.")
+                    : tr("The password of a protected copy, read from the first line of "
+                         "standard input.")},
+    });
+}
+
+bool CommandParser::password(bool checkPolicy, QByteArray *password, int *exitCode)
+{
+    password->clear();
+    const bool fromFile = m_parser.isSet(passwordFileOption);
+    const bool fromStdin = m_parser.isSet(passwordStdinOption);
+    if (!fromFile && !fromStdin)
+        return true;
+    if (fromFile && fromStdin) {
+        *exitCode = usageError(tr("Give the password with --password-file or --password-stdin, "
+                                  "not both."));
+        return false;
+    }
+    QString problem;
+    const bool read = fromFile
+        ? PasswordInput::readFile(m_parser.value(passwordFileOption), password, &problem)
+        : PasswordInput::readStdin(tr("Password: "), password, &problem);
+    if (read && checkPolicy)
+        problem = PasswordPolicy::problem(QString::fromUtf8(*password));
+    if (!read || !problem.isEmpty()) {
+        password->fill('\0');
+        password->clear();
+        *exitCode = usageError(problem);
         return false;
     }
     return true;

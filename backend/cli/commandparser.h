@@ -29,6 +29,13 @@ public:
     bool companyCodes(const QString &option, QStringList *codes, int *exitCode);
     int usageError(const QString &message);
 
+    // --password-file FILE and --password-stdin: the password of a
+    // protected copy, to write one (backup) or to read one.
+    void addPasswordOptions(bool forWriting);
+    // The password those options give (empty when neither is set). With
+    // checkPolicy, one PasswordPolicy refuses is a usage error.
+    bool password(bool checkPolicy, QByteArray *password, int *exitCode);
+
 private:
     QString m_command;
     QCommandLineParser m_parser;

@@ -33,7 +33,9 @@ public:
                   "\n"
                   "resguarda-cli <command> --help shows the options of a command.\n"
                   "Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, "
-                  "4 invalid or damaged copy, 130 cancelled (Ctrl-C or SIGTERM).");
+                  "4 invalid or damaged copy, 5 incomplete copy written (--allow-incomplete), "
+                  "6 protected copy whose password is missing or wrong, "
+                  "130 cancelled (Ctrl-C or SIGTERM).");
     }
 };
 

@@ -221,14 +221,19 @@ int ListCommand::run(const QStringList &arguments)
          tr("Also list every file and folder (bytes of a name that are not UTF-8 are shown as "
             "a replacement mark; the copy holds them exactly).")},
     });
+    command.addPasswordOptions(false);
     int exitCode = 0;
     if (!command.parse(arguments, &exitCode))
         return exitCode;
     if (parser.positionalArguments().size() != 1)
         return command.usageError(tr("Name one copy file."));
+    QByteArray password;
+    if (!command.password(false, &password, &exitCode))
+        return exitCode;
 
     OperationError error;
-    const auto copy = OpenedCopy::open(parser.positionalArguments().first(), QString(), &error);
+    const auto copy
+        = OpenedCopy::open(parser.positionalArguments().first(), QString(), &error, {}, password);
     if (!copy) {
         Console::err(error.message);
         return int(error.code);

@@ -165,6 +165,7 @@ int RestoreCommand::run(const QStringList &arguments)
         {yes, tr("Do not ask for confirmation.")},
         {quiet, tr("Print only the result and errors.")},
     });
+    command.addPasswordOptions(false);
     int exitCode = 0;
     if (!command.parse(arguments, &exitCode))
         return exitCode;
@@ -184,6 +185,8 @@ int RestoreCommand::run(const QStringList &arguments)
                           &options.archiveFromYear, &exitCode))
         return exitCode;
     options.safetyCopy = !parser.isSet(noSafetyCopy);
+    if (!command.password(false, &options.password, &exitCode))
+        return exitCode;
     const bool isQuiet = parser.isSet(quiet);
 
     RestoreJob job(options);

@@ -31,14 +31,19 @@ int VerifyCommand::run(const QStringList &arguments)
     auto &parser = command.parser();
     parser.addPositionalArgument(QStringLiteral("COPY"), tr("The copy file."));
     parser.addOption({QStringLiteral("quiet"), tr("Print only the verdict.")});
+    command.addPasswordOptions(false);
     int exitCode = 0;
     if (!command.parse(arguments, &exitCode))
         return exitCode;
     if (parser.positionalArguments().size() != 1)
         return command.usageError(tr("Name one copy file."));
+    QByteArray password;
+    if (!command.password(false, &password, &exitCode))
+        return exitCode;
 
     OperationError error;
-    const auto opened = OpenedCopy::open(parser.positionalArguments().first(), QString(), &error);
+    const auto opened
+        = OpenedCopy::open(parser.positionalArguments().first(), QString(), &error, {}, password);
     if (!opened) {
         Console::err(error.message);
         return int(error.code);

@@ -2,6 +2,7 @@
 #include "copy/copycontainer.h"
 
 #include "copy/copyfilenames.h"
+#include "copy/protectedcopy.h"
 
 #include "core/displaytext.h"
 #include "core/filesystem.h"
@@ -19,6 +20,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <vector>
+
+#include <unistd.h>
 
 namespace Resguarda {
 
@@ -273,19 +276,24 @@ OpenedCopy::~OpenedCopy()
     m_reader.reset();
     if (!m_unpackedPath.isEmpty())
         QFile::remove(m_unpackedPath);
+    if (m_plainFd >= 0)
+        ::close(m_plainFd);
 }
 
 std::unique_ptr<OpenedCopy> OpenedCopy::open(const QString &path, const QString &scratchDir,
                                              OperationError *error,
-                                             const CopyContainer::Progress &progress)
+                                             const CopyContainer::Progress &progress,
+                                             QByteArrayView password)
 {
     std::unique_ptr<OpenedCopy> opened(new OpenedCopy);
     opened->m_originalPath = path;
+    if (ProtectedCopy::protectedSystem(path))
+        return openProtected(std::move(opened), scratchDir, error, progress, password);
     if (!CopyContainer::isContainer(path)) {
         opened->m_reader = CopyReader::open(path, error);
         if (!opened->m_reader)
             return nullptr;
-        return opened;
+        return refuseIfPasswordGiven(std::move(opened), error, password);
     }
 
     const QString dir = scratchDir.isEmpty() ? QDir::tempPath() : scratchDir;
@@ -300,6 +308,57 @@ std::unique_ptr<OpenedCopy> OpenedCopy::open(const QString &path, const QString 
                                opened->displayName());
         error->message.replace(opened->m_unpackedPath, opened->displayName());
         return nullptr; // the destructor removes the unpacked file
+    }
+    return refuseIfPasswordGiven(std::move(opened), error, password);
+}
+
+std::unique_ptr<OpenedCopy> OpenedCopy::refuseIfPasswordGiven(std::unique_ptr<OpenedCopy> opened,
+                                                              OperationError *error,
+                                                              QByteArrayView password)
+{
+    if (password.isEmpty())
+        return opened;
+    // A plain copy put where a protected one was expected must not pass.
+    *error = OperationError::invalidCopy(
+        tr("%1 is not a protected copy, but a password was given for it. A copy protected with "
+           "a password was expected here: this file may have been put in its place. Nothing was "
+           "changed.")
+            .arg(QDir::toNativeSeparators(opened->m_originalPath)));
+    return nullptr;
+}
+
+std::unique_ptr<OpenedCopy> OpenedCopy::openProtected(std::unique_ptr<OpenedCopy> opened,
+                                                      const QString &scratchDir,
+                                                      OperationError *error,
+                                                      const CopyContainer::Progress &progress,
+                                                      QByteArrayView password)
+{
+    QString problem;
+    opened->m_plainFd = ProtectedCopy::createScratchFile(scratchDir, &problem);
+    if (opened->m_plainFd < 0) {
+        *error = OperationError::failed(problem);
+        return nullptr;
+    }
+    QString system;
+    *error = ProtectedCopy::unseal(opened->m_originalPath, password, opened->m_plainFd, &system,
+                                   progress);
+    if (error->isError())
+        return nullptr;
+    // The reader opens the file again, through the descriptor's own name:
+    // the decrypted copy never has one in any folder.
+    const QString plainPath = QStringLiteral("/proc/self/fd/%1").arg(opened->m_plainFd);
+    opened->m_reader = CopyReader::open(plainPath, error);
+    if (!opened->m_reader) {
+        error->message.replace(plainPath, QDir::toNativeSeparators(opened->m_originalPath));
+        return nullptr;
+    }
+    if (opened->m_reader->manifest().system.code != system) {
+        *error = OperationError::invalidCopy(
+            tr("The protected copy %1 says it holds system %2, but the copy inside is of system "
+               "%3. It was altered. Nothing was changed.")
+                .arg(QDir::toNativeSeparators(opened->m_originalPath), system,
+                     opened->m_reader->manifest().system.code));
+        return nullptr;
     }
     return opened;
 }

@@ -4,6 +4,7 @@
 #include "copy/copyreader.h"
 #include "core/operationerror.h"
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QString>
 
@@ -46,17 +47,23 @@ public:
 // destroyed.
 class OpenedCopy
 {
+    Q_DECLARE_TR_FUNCTIONS(OpenedCopy)
+
 public:
     ~OpenedCopy();
     OpenedCopy(const OpenedCopy &) = delete;
     OpenedCopy &operator=(const OpenedCopy &) = delete;
 
     // Opens path with CopyReader, first unpacking it into scratchDir
-    // (QDir::tempPath() when empty) if it is a container. Error messages name
-    // the file the user gave.
+    // (QDir::tempPath() when empty) if it is a container, or decrypting it
+    // there, into a file without a name, if it is a protected copy
+    // (ProtectedCopy), with password. A password given for a copy that is
+    // not protected is refused: a plain copy put where a protected one was
+    // expected must not pass. Error messages name the file the user gave.
     static std::unique_ptr<OpenedCopy> open(const QString &path, const QString &scratchDir,
                                             OperationError *error,
-                                            const CopyContainer::Progress &progress = {});
+                                            const CopyContainer::Progress &progress = {},
+                                            QByteArrayView password = {});
 
     CopyReader &reader() { return *m_reader; }
     const CopyReader &reader() const { return *m_reader; }
@@ -66,17 +73,28 @@ public:
     // The copy's name inside the container; empty when not unpacked.
     QString entryPath() const { return m_entryPath; }
     bool wasUnpacked() const { return !m_unpackedPath.isEmpty(); }
+    // Whether it is a protected copy, opened with its password.
+    bool isProtected() const { return m_plainFd >= 0; }
     // How to name this copy to the user: "backup.7z → backup/CopiaAT.zip"
     // for an unpacked one, the plain path otherwise (native separators).
     QString displayName() const;
 
 private:
     OpenedCopy() = default;
+    static std::unique_ptr<OpenedCopy> refuseIfPasswordGiven(std::unique_ptr<OpenedCopy> opened,
+                                                             OperationError *error,
+                                                             QByteArrayView password);
+    static std::unique_ptr<OpenedCopy> openProtected(std::unique_ptr<OpenedCopy> opened,
+                                                     const QString &scratchDir,
+                                                     OperationError *error,
+                                                     const CopyContainer::Progress &progress,
+                                                     QByteArrayView password);
 
     std::unique_ptr<CopyReader> m_reader;
     QString m_originalPath;
     QString m_entryPath;
     QString m_unpackedPath;
+    int m_plainFd = -1; // the decrypted copy of a protected one
 };
 
 } // namespace Resguarda

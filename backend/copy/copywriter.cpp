@@ -476,6 +476,11 @@ bool CopyWriter::finish(QString *error)
         *error = m_failure;
         return false;
     }
+    if (m_scratch) {
+        m_file.flush();
+        abandon();
+        return true;
+    }
     if (!FileSystem::syncFile(m_file)) {
         m_deviceFull = m_deviceFull || errno == ENOSPC || FileSystem::availableBytes(m_path) == 0;
         *error = m_deviceFull ? tr("the disk is full")

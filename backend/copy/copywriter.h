@@ -105,6 +105,11 @@ public:
     // compression threads (QThread::idealThreadCount() otherwise).
     void setZipLimits(const ZipStreamWriter::Limits &limits) { m_limits = limits; }
     void setWorkerCount(int workers) { m_workers = workers; }
+    // Before open(): the file is a scratch file that lives only as long as
+    // the process (a protected copy's plain stage), so finish() does not
+    // sync it to the disk nor drop it from the cache: it is read again at
+    // once, and never needs to survive a crash.
+    void setScratch(bool scratch) { m_scratch = scratch; }
 
 private:
     AddResult addStreamed(int fd, const struct stat &before, const QString &entryName,
@@ -137,6 +142,7 @@ private:
     std::vector<std::unique_ptr<CompressionTask>> m_spare; // reused tasks
     QByteArray m_dictionary; // the end of the last chunk of a streamed file
     bool m_open = false;
+    bool m_scratch = false;
     bool m_deviceFull = false;
     QString m_failure; // why the copy cannot be completed any more
 };

@@ -69,6 +69,7 @@ std::optional<ZipEnd> ZipEnd::read(QFileDevice &file)
     end.entries = u16(record + 10);
     end.directorySize = u32(record + 12);
     end.directoryOffset = u32(record + 16);
+    end.comment = tail.mid(pos + endRecordSize);
     quint64 limit = quint64(recordOffset);
     if (end.entries == 0xffff || end.directorySize == 0xffffffff
         || end.directoryOffset == 0xffffffff) {
@@ -91,6 +92,7 @@ std::optional<ZipEnd> ZipEnd::read(QFileDevice &file)
     if (end.directoryOffset > limit || end.directorySize > limit - end.directoryOffset
         || end.entries > end.directorySize / centralRecordSize)
         return std::nullopt;
+    end.recordsOffset = limit;
     return end;
 }
 

@@ -19,6 +19,10 @@ struct ZipEnd
     quint64 entries = 0;
     quint64 directoryOffset = 0;
     quint64 directorySize = 0;
+    // Where the end records begin (the zip64 one, if any): a directory that
+    // ends before it leaves bytes unaccounted for.
+    quint64 recordsOffset = 0;
+    QByteArray comment; // the archive comment, as stored
 
     // Fails when the file does not end exactly with a complete end record
     // (a copy cut short), or when the records point outside the file.

@@ -14,6 +14,9 @@ enum class ExitCode : int {
     // backup --allow-incomplete wrote a copy that leaves files out, as
     // asked: it is marked incomplete and is not a full backup
     Incomplete = 5,
+    // the copy is protected and no password was given, or the password
+    // given is not its password (its verifier differs). Damage is still 4.
+    Password = 6,
 };
 
 // resguarda-cli interrupted by Ctrl-C (SIGINT) or SIGTERM: it stopped

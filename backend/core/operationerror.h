@@ -26,6 +26,7 @@ struct OperationError
     {
         return {ExitCode::InvalidCopy, message};
     }
+    static OperationError password(const QString &message) { return {ExitCode::Password, message}; }
     static OperationError incomplete(const QString &message)
     {
         return {ExitCode::Incomplete, message};

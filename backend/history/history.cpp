@@ -85,6 +85,8 @@ QString HistoryRecord::resultOf(const OperationError &error, bool cancelled)
         return QStringLiteral("invalid-copy");
     case ExitCode::Incomplete:
         return QStringLiteral("incomplete");
+    case ExitCode::Password:
+        return QStringLiteral("password");
     }
     return QStringLiteral("failed");
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -52,6 +53,10 @@ struct BackupOptions
     // file written has exactly the name shown. Invalid = the start of the run.
     QDateTime nameTime;
     int compressionLevel = 6;
+    // Not empty: write protected copies, encrypted with this password (its
+    // UTF-8 bytes), which must satisfy PasswordPolicy. Never written
+    // anywhere: not in the history, the logs or the settings.
+    QByteArray password;
 };
 
 } // namespace Resguarda

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "producer/copyproducer.h"
 
+#include "copy/copycontainer.h"
 #include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
 #include "copy/copywriter.h"
+#include "copy/protectedcopy.h"
 #include "copy/zipnames.h"
 #include "core/crashpoint.h"
 #include "core/filesystem.h"
@@ -14,9 +16,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -245,6 +249,7 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         return OperationError::failed(incompleteCopyRefused(*plan.source, items));
     }
 
+    const bool isProtected = !m_password.isEmpty();
     const QString partial = CopyFileNames::partialPath(target);
     const QString partialName = QFileInfo(partial).fileName();
     CopyWriter writer(partial, m_level);
@@ -263,6 +268,13 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
     auto writeFailure = [&](const QString &problem) {
         if (m_cancelled)
             return cancelled();
+        if (writer.deviceFull() && isProtected) {
+            return fail(tr("The temporary folder %1 is full: a protected copy is first made there, "
+                           "and it needs about %2. The previous copy, if any, was kept "
+                           "unchanged. Free some space there, or set TMPDIR to a folder with room.")
+                            .arg(QDir::toNativeSeparators(QDir::tempPath()),
+                                 FileSystem::formatSize(plan.totalBytes())));
+        }
         if (writer.deviceFull()) {
             return fail(tr("The destination %1 is full: the copy needs about %2 more. The previous "
                            "copy, if any, was kept unchanged. Free some space or choose another "
@@ -291,8 +303,30 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
                "unchanged.")
                 .arg(nativeFolder, problem));
     created = true;
-    if (!writer.open(fd, *folderDir, &problem))
+    // A protected copy is written plain to a scratch file without a name in
+    // the local temporary folder, then sealed into the partial file: nothing
+    // of it, names included, reaches the destination unencrypted.
+    int plainFd = -1;
+    std::optional<RootedDir> scratchDir;
+    // The writer owns the file it writes; the sealed file stays ours.
+    const auto closeFiles = qScopeGuard([&] {
+        if (plainFd >= 0)
+            ::close(plainFd);
+        if (isProtected)
+            ::close(fd);
+    });
+    if (isProtected) {
+        scratchDir = RootedDir::open(QDir::tempPath(), &problem);
+        const int scratchFd = scratchDir ? ProtectedCopy::createScratchFile({}, &problem) : -1;
+        if (scratchFd < 0)
+            return fail(problem);
+        plainFd = ::dup(scratchFd);
+        writer.setScratch(true);
+        if (plainFd < 0 || !writer.open(scratchFd, *scratchDir, &problem))
+            return writeFailure(problem);
+    } else if (!writer.open(fd, *folderDir, &problem)) {
         return writeFailure(problem);
+    }
 
     manifest.companies.clear();
     manifest.templateEntries.clear();
@@ -431,6 +465,13 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
                         &problem)
         || !writer.finish(&problem))
         return writeFailure(problem);
+    if (isProtected) {
+        const OperationError sealed = seal(plainFd, fd, manifest.system.code, progress);
+        ::close(plainFd);
+        plainFd = -1;
+        if (sealed.isError())
+            return m_cancelled ? cancelled() : fail(sealed.message);
+    }
 
     // The last bytes written are shown before the read-back starts.
     report(progress, true);
@@ -449,7 +490,8 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
     report(progress, true);
     {
         OperationError openError;
-        const auto reader = CopyReader::open(partial, &openError);
+        const auto opened = OpenedCopy::open(partial, QString(), &openError, {}, m_password);
+        CopyReader *reader = opened ? &opened->reader() : nullptr;
         if (!reader)
             return fail(tr("The copy written to %1 could not be read back (%2). The disk may be "
                            "failing. The previous copy, if any, was kept unchanged.")
@@ -467,7 +509,8 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         // two of them, and must not be left shown as "0 bytes" checked.
         progress.bytesDone = verifyTotal;
         report(progress, true);
-        if (!problems.isEmpty() || reader->manifest().totalFiles() != manifest.totalFiles()
+        if (!problems.isEmpty() || opened->isProtected() != isProtected
+            || reader->manifest().totalFiles() != manifest.totalFiles()
             || reader->manifest().leftOut.size() != manifest.leftOut.size())
             return fail(
                 tr("The copy written to %1 failed verification (%2). The disk may be "
@@ -491,6 +534,35 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
     progress.phase = JobProgress::Phase::Finishing;
     report(progress, true);
     return OperationError::none();
+}
+
+OperationError CopyProducer::seal(int plainFd, int outFd, const QString &systemCode,
+                                  JobProgress &progress)
+{
+    struct stat info
+    {
+    };
+    if (::fstat(plainFd, &info) != 0)
+        return OperationError::failed(
+            tr("The copy could not be read back from the temporary folder: %1")
+                .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    const bool sealed = ProtectedCopy::seal(plainFd, qint64(info.st_size), outFd, m_password,
+                                            systemCode, [&](qint64) { return report(progress); });
+    const int sealError = errno;
+    if (sealed && ::fsync(outFd) == 0)
+        return OperationError::none();
+    const int error = sealed ? errno : sealError;
+    if (!sealed && error == 0)
+        return OperationError::failed(tr("The copy was cancelled."));
+    if (error == ENOSPC)
+        return OperationError::failed(
+            tr("The destination is full: the protected copy needs %1. The previous copy, if any, "
+               "was kept unchanged. Free some space or choose another destination.")
+                .arg(FileSystem::formatSize(qint64(info.st_size))));
+    return OperationError::failed(
+        tr("The protected copy could not be written: %1. The previous copy, if any, was kept "
+           "unchanged.")
+            .arg(QString::fromLocal8Bit(std::strerror(error))));
 }
 
 } // namespace Resguarda

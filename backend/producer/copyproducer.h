@@ -37,6 +37,12 @@ public:
     OperationError produce(const BackupPlan &plan, Manifest manifest, const QString &target,
                            bool createFolder, JobProgress &progress, qint64 *copySize = nullptr);
 
+    // Makes the copies produced from now on protected copies
+    // (ProtectedCopy), encrypted with password (its UTF-8 bytes; empty:
+    // plain copies). Whether the password is good enough is the caller's
+    // question (PasswordPolicy).
+    void setPassword(const QByteArray &password) { m_password = password; }
+
     // How large the copy of plan will be, from compressing the start of its
     // largest files: cheap, and far closer than assuming no compression.
     static qint64 estimateCopySize(const BackupPlan &plan);
@@ -56,12 +62,15 @@ private:
     std::optional<RootedDir> openFolder(const BackupPlan &plan, const QString &folder, bool create,
                                         OperationError *error) const;
     static void removeStalePartials(const RootedDir &folder);
+    // Encrypts the finished plain copy in plainFd into outFd and syncs it.
+    OperationError seal(int plainFd, int outFd, const QString &systemCode, JobProgress &progress);
     bool report(JobProgress &progress, bool force = false);
 
     int m_level;
     Report m_report;
     bool m_cancelled = false;
     QList<ManifestLeftOut> m_leftOut;
+    QByteArray m_password;
     QElapsedTimer m_clock;
     qint64 m_lastReport = -1;
 };

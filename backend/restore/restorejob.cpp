@@ -79,7 +79,7 @@ bool RestoreJob::report(bool force)
 OperationError RestoreJob::openCopy()
 {
     OperationError error;
-    m_copy = OpenedCopy::open(m_options.copyPath, QString(), &error);
+    m_copy = OpenedCopy::open(m_options.copyPath, QString(), &error, {}, m_options.password);
     if (!m_copy)
         return error;
     const auto &problems = m_copy->reader().structuralProblems();
@@ -230,6 +230,10 @@ OperationError RestoreJob::writeSafetyCopy(const Installation &installation)
             Q_EMIT progressChanged(p);
         return !isCancelled();
     });
+    // What a protected copy held stays protected in its safety copy, with
+    // the same password; a plain copy's safety copy is plain.
+    if (m_copy->isProtected())
+        producer.setPassword(m_options.password);
     const OperationError error = producer.produce(safety, manifest, target, true, progress);
     if (error)
         return OperationError::failed(

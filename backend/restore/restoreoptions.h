@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -19,6 +20,9 @@ struct RestoreOptions
     bool safetyCopy = true; // copy what is replaced or eliminated first
     QDateTime now; // the clock, injectable for tests; invalid = current time
     int compressionLevel = 6;
+    // The password of a protected copy (its UTF-8 bytes), which also
+    // protects the safety copy. Never written anywhere.
+    QByteArray password;
 };
 
 } // namespace Resguarda
