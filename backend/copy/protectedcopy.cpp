@@ -287,7 +287,9 @@ OperationError ProtectedCopy::unseal(const QString &path, QByteArrayView passwor
     *systemCode = *system;
     if (password.isEmpty())
         return OperationError::password(
-            tr("The copy %1 is protected by a password. Give its password to open it.").arg(shown));
+            tr("The copy %1 is a protected copy of system %2: it opens only with its password. "
+               "Give the password to open it.")
+                .arg(shown, *system));
 
     // The directory: exactly one record, exactly as seal() writes it for
     // the size it declares, and nothing between it and the end records.
