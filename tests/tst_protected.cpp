@@ -26,7 +26,10 @@
 
 #include <csignal>
 
+#include <poll.h>
+#include <pty.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace Resguarda;
@@ -177,6 +180,81 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.standardError.contains("too simple"));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("w.zip"))));
+    }
+
+    // On a terminal, --password-stdin asks for a new password twice, without
+    // echo; two that differ write nothing.
+    void passwordTypedTwiceOnATerminal_data()
+    {
+        QTest::addColumn<QByteArray>("again");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("same") << password.toUtf8() << 0;
+        QTest::newRow("differs") << QByteArray("Senha-Forte-2027") << 2;
+    }
+
+    void passwordTypedTwiceOnATerminal()
+    {
+        QFETCH(QByteArray, again);
+        QFETCH(int, exitCode);
+        const QString out = m_dir.filePath(QStringLiteral("typed"));
+        QDir(out).removeRecursively();
+        QDir().mkpath(out);
+        const QByteArray cli = QByteArrayLiteral(RESGUARDA_CLI_PATH);
+        QList<QByteArray> args = {cli,
+                                  "backup",
+                                  "--root",
+                                  QFile::encodeName(m_root),
+                                  "--system",
+                                  "AT",
+                                  "--output",
+                                  QFile::encodeName(out),
+                                  "--password-stdin",
+                                  "--quiet"};
+        int terminal = -1;
+        const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+        QVERIFY(pid >= 0);
+        if (pid == 0) {
+            for (const QString &entry : std::as_const(m_env))
+                ::putenv(qstrdup(entry.toLocal8Bit().constData()));
+            std::vector<char *> argv;
+            for (QByteArray &arg : args)
+                argv.push_back(arg.data());
+            argv.push_back(nullptr);
+            ::execv(argv[0], argv.data());
+            ::_exit(127);
+        }
+        QByteArray seen;
+        auto waitFor = [&](const QByteArray &prompt) {
+            QElapsedTimer waited;
+            waited.start();
+            while (!seen.contains(prompt) && waited.elapsed() < 20000) {
+                pollfd ready {terminal, POLLIN, 0};
+                if (::poll(&ready, 1, 100) == 0)
+                    continue;
+                char buffer[256];
+                const ssize_t n = ::read(terminal, buffer, sizeof buffer);
+                if (n <= 0)
+                    break;
+                seen.append(buffer, n);
+            }
+            return seen.contains(prompt);
+        };
+        QVERIFY(waitFor("Password: "));
+        const QByteArray first = password.toUtf8() + '\n';
+        QVERIFY(::write(terminal, first.constData(), size_t(first.size())) > 0);
+        QVERIFY(waitFor("Repeat the password: "));
+        const QByteArray second = again + '\n';
+        QVERIFY(::write(terminal, second.constData(), size_t(second.size())) > 0);
+        waitFor("\x01"); // everything until the end (or 20 s)
+        ::kill(pid, SIGTERM); // if it still runs, the test fails below
+        int status = 0;
+        QCOMPARE(::waitpid(pid, &status, 0), pid);
+        ::close(terminal);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), exitCode);
+        // Never echoed.
+        QVERIFY(!seen.contains(password.toUtf8()));
+        QCOMPARE(QFile::exists(out + QStringLiteral("/CopiaAT.zip")), exitCode == 0);
     }
 
     void passwordFileIsChecked()

@@ -117,6 +117,16 @@ bool CommandParser::password(bool checkPolicy, QByteArray *password, int *exitCo
         : PasswordInput::readStdin(tr("Password: "), password, &problem);
     if (read && checkPolicy)
         problem = PasswordPolicy::problem(QString::fromUtf8(*password));
+    // A new password typed on a terminal, unseen, is typed twice: a typo
+    // would otherwise lock the copy for good.
+    if (read && problem.isEmpty() && checkPolicy && fromStdin && Console::stdinIsTerminal()) {
+        QByteArray again;
+        if (!PasswordInput::readStdin(tr("Repeat the password: "), &again, &problem))
+            again.clear();
+        else if (again != *password)
+            problem = tr("The two passwords typed differ. Nothing was done.");
+        again.fill('\0');
+    }
     if (!read || !problem.isEmpty()) {
         password->fill('\0');
         password->clear();

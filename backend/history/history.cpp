@@ -332,6 +332,8 @@ QString History::describeResult(const QString &result)
         return tr("incomplete: files were left out");
     if (result == u"usage")
         return tr("refused: wrong options");
+    if (result == u"password")
+        return tr("refused: password missing or wrong");
     return result;
 }
 

@@ -22,7 +22,8 @@ struct HistoryRecord
     QDateTime when; // when the operation started
     QString operation; // "backup" or "restore"
     bool scheduled = false; // the scheduled daily copy (resguarda-cli backup --scheduled)
-    // "ok", "incomplete", "failed", "in-use", "invalid-copy", "cancelled" or "usage"
+    // "ok", "incomplete", "failed", "in-use", "invalid-copy", "password",
+    // "cancelled" or "usage"
     QString result;
     int exitCode = 0; // as resguarda-cli returns it
     QString system; // the system's code; empty (null in JSON) for several systems or none yet
