@@ -28,4 +28,9 @@ QString writeFile(const QString &relativePath, const uint8_t *data, size_t size)
 // Uncompressed bytes a target lets one input produce before cancelling.
 constexpr qint64 byteBudget = 16 * 1024 * 1024;
 
+// The password of every protected copy in the seed corpus (makeseeds.cpp,
+// make-corpus.sh): fuzz_copyreader opens protected copies with it, so that
+// mutations reach the authentication and the plain copy inside.
+constexpr char copyPassword[] = "Semente-Fuzz-2026";
+
 } // namespace FuzzScratch

@@ -2,9 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates the seed corpus in tests/fuzz/corpus from a build of the asan
 # preset (docs/security-tooling.md):
-#   - crafted copies, manifests and journals (fuzz_make_seeds);
+#   - crafted copies, manifests and journals (fuzz_make_seeds), protected
+#     copies among them;
 #   - real copies made by resguarda-cli from a demo installation whose data
-#     files are cut down to a few lines, so that each seed is a few KB;
+#     files are cut down to a few lines, so that each seed is a few KB, one
+#     of them protected with the password fuzz_copyreader opens it with
+#     (FuzzScratch::copyPassword in fuzzscratch.h);
 #   - those copies packed by 7z and tar the way users pack them.
 # Inputs the fuzzers found (regression-*) are kept.
 #
@@ -49,6 +52,12 @@ for copy in CopiaAT CopiaAT-0001; do
     cp "$work/$copy.zip" "$corpus/copyreader/real-$copy.zip"
     unzip -p "$work/$copy.zip" resguarda-manifest.json >"$corpus/manifest/real-$copy.json"
 done
+password=$(sed -n 's/^constexpr char copyPassword\[\] = "\(.*\)";$/\1/p' tests/fuzz/fuzzscratch.h)
+[ -n "$password" ] || { echo "make-corpus.sh: no copyPassword in tests/fuzz/fuzzscratch.h" >&2; exit 1; }
+(umask 077 && printf '%s\n' "$password" >"$work/senha")
+"$cli" backup --root "$work/inst" --system AT --output "$work/CopiaAT-protegida.zip" --companies 0001 \
+    --password-file "$work/senha" --quiet >/dev/null
+cp "$work/CopiaAT-protegida.zip" "$corpus/copyreader/real-CopiaAT-protegida.zip"
 
 # Containers: the first byte picks the name fuzz_container gives the file
 # (its table of names: 7z rar tar tar.gz tar.xz tar.zst tar.bz2 zip).

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Writes the crafted part of the seed corpus: small copies with one defect
 // each, like tst_copyreader's hostile cases, their manifests alone, and
-// restore journals in every state. make-corpus.sh adds real copies and
-// containers made by resguarda-cli, 7z and tar.
+// restore journals in every state, and protected copies (sealed with
+// FuzzScratch::copyPassword) sound, for another password, cut short and
+// altered. make-corpus.sh adds real copies and containers made by
+// resguarda-cli, 7z and tar.
 //
 //   fuzz_make_seeds OUTPUT_DIR   (writes OUTPUT_DIR/{copyreader,manifest,journal})
+#include "fuzzscratch.h"
 #include "support/hostilecopy.h"
 
+#include "copy/protectedcopy.h"
 #include "maintenance/restorejournal.h"
 
 #include <QCoreApplication>
@@ -16,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QtEndian>
 
 #include <cstdio>
 #include <functional>
@@ -94,6 +99,74 @@ bool saveCopy(const QString &name, const HostileCopy &copy)
     const QByteArray bytes = file.readAll();
     return save(QStringLiteral("copyreader"), name + u".zip", bytes)
         && save(QStringLiteral("manifest"), name + u".json", copy.manifestJson());
+}
+
+// The protected copy of copy, sealed with password.
+QByteArray sealed(const HostileCopy &copy, QByteArrayView password)
+{
+    QTemporaryDir dir;
+    const QString plainPath = dir.filePath(QStringLiteral("copia.zip"));
+    QString error;
+    if (!copy.write(plainPath, &error)) {
+        std::fprintf(stderr, "protected seed: %s\n", qPrintable(error));
+        return {};
+    }
+    QFile plain(plainPath);
+    QFile out(dir.filePath(QStringLiteral("protegida.zip")));
+    if (!plain.open(QIODevice::ReadOnly) || !out.open(QIODevice::ReadWrite)
+        || !ProtectedCopy::seal(plain.handle(), plain.size(), out.handle(), password,
+                                QStringLiteral("AT"))) {
+        std::fprintf(stderr, "protected seed: cannot seal\n");
+        return {};
+    }
+    out.close();
+    if (!out.open(QIODevice::ReadOnly))
+        return {};
+    return out.readAll();
+}
+
+bool saveProtected(const QString &name, const QByteArray &bytes)
+{
+    return !bytes.isEmpty() && save(QStringLiteral("copyreader"), name + u".zip", bytes);
+}
+
+// A valid protected copy and its hostile variants: what each reaches is
+// the outer structure, the password verifier, the whole decryption, the
+// authentication code.
+bool protectedSeeds()
+{
+    const QByteArray sound = sealed(summaryCopy(), FuzzScratch::copyPassword);
+    if (sound.isEmpty())
+        return false;
+    bool ok = saveProtected(QStringLiteral("protected-sound"), sound);
+    // Sealed with another password: the verifier does not match.
+    ok = ok
+        && saveProtected(QStringLiteral("protected-wrong-password"),
+                         sealed(summaryCopy(), "Outra-Senha-2026"));
+    // Cut in the middle: no end record, so no marker either.
+    ok = ok && saveProtected(QStringLiteral("protected-truncated"), sound.first(sound.size() / 2));
+    // 16 bytes of the encrypted data gone, and the end records' offsets
+    // moved with them, so that the end still reads: the size the directory
+    // declares no longer fits.
+    const qsizetype middle = sound.size() / 2;
+    QByteArray cut = sound.first(middle) + sound.sliced(middle + 16);
+    const auto moveBack = [&cut](qsizetype at) {
+        const quint64 offset = qFromLittleEndian<quint64>(cut.constData() + at);
+        qToLittleEndian<quint64>(offset - 16, cut.data() + at);
+    };
+    const qsizetype zip64End = cut.lastIndexOf(QByteArray("PK\x06\x06", 4));
+    const qsizetype locator = cut.lastIndexOf(QByteArray("PK\x06\x07", 4));
+    if (zip64End < 0 || locator < 0)
+        return false;
+    moveBack(zip64End + 48); // the directory's offset
+    moveBack(locator + 8); // the zip64 end record's offset
+    ok = ok && saveProtected(QStringLiteral("protected-data-cut"), cut);
+    // One bit of the encrypted data flipped: found by the authentication
+    // code only, after the whole decryption.
+    QByteArray altered = sound;
+    altered[middle] = char(altered.at(middle) ^ 0x01);
+    ok = ok && saveProtected(QStringLiteral("protected-altered"), altered);
+    return ok;
 }
 
 bool withEntry(const QString &name, const HostileEntry &entry, bool declared)
@@ -239,6 +312,7 @@ int main(int argc, char **argv)
     bombCopy.addEntry(bomb);
     bombCopy.declare(QString::fromUtf8(bomb.rawName), 4096, *bomb.declaredCrc);
     ok = ok && saveCopy(QStringLiteral("zip-bomb"), bombCopy);
+    ok = ok && protectedSeeds();
 
     const QList<SwapStep> steps {
         {SwapStep::Action::Replace, QStringLiteral("AT/empresas/0001")},

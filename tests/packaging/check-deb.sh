@@ -274,7 +274,9 @@ else
 fi
 
 # The command of the systemd service, exactly as written there, for this
-# installation: %f is the installation's path and RESGUARDA_OUTPUT is unset.
+# installation: %f is the installation's path, RESGUARDA_OUTPUT and
+# RESGUARDA_PROTECTION are unset (tests/packaging/check-scheduled-copy.sh
+# runs it with a password file).
 exec_start=$(sed -n 's/^ExecStart=//p' "$units/resguarda-backup@.service")
 echo "ExecStart=$exec_start"
 read -r -a words <<<"$exec_start"
@@ -283,7 +285,7 @@ for word in "${words[@]}"; do
     case $word in
     /usr/bin/resguarda-cli) command_line+=("$cli") ;;
     %f) command_line+=("$inst") ;;
-    \$RESGUARDA_OUTPUT) ;;
+    \$RESGUARDA_OUTPUT | \$RESGUARDA_PROTECTION) ;;
     *) command_line+=("$word") ;;
     esac
 done
