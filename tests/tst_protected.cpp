@@ -18,6 +18,9 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -291,6 +294,33 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("list"), QStringLiteral("--password-file"), open, copy}, 0)
                      .exitCode,
                  0);
+    }
+
+    // The scheduled copy refused for its password file is recorded in the
+    // installation's history, which Home shows in red on every machine.
+    void scheduledRefusalIsRecorded()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("scheduled"));
+        QVERIFY(copyTree(m_root, root));
+        const QString open = m_dir.filePath(QStringLiteral("aberta-agendada"));
+        writeSecret(open, password.toUtf8(), 0644);
+        const auto result = cli({QStringLiteral("backup"), QStringLiteral("--root"), root,
+                                 QStringLiteral("--all-systems"), QStringLiteral("--scheduled"),
+                                 QStringLiteral("--password-file"), open},
+                                2);
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.standardError.count("chmod 600"), 1);
+        QVERIFY(
+            QDir(root + QStringLiteral("/Copias")).entryList({QStringLiteral("*.zip")}).isEmpty());
+        const auto history = cli(
+            {QStringLiteral("history"), QStringLiteral("--root"), root, QStringLiteral("--json")},
+            0);
+        const QJsonArray records = QJsonDocument::fromJson(history.standardOutput).array();
+        QVERIFY(!records.isEmpty());
+        const QJsonObject record = records.first().toObject(); // the newest
+        QCOMPARE(record.value(u"scheduled").toBool(), true);
+        QCOMPARE(record.value(u"result").toString(), QStringLiteral("usage"));
+        QVERIFY(record.value(u"message").toString().contains(u"chmod 600"));
     }
 
     void roundTrip()

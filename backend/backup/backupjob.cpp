@@ -141,6 +141,11 @@ OperationError BackupJob::execute()
     if (!installation)
         return error;
     m_historyRoot = installation->rootPath();
+    // Refused by the front end (a password file that may not be used): the
+    // refusal is recorded like any failure, so that a scheduled copy that
+    // did not run is shown on Home and not only in a journal.
+    if (m_options.refusal.isError())
+        return m_options.refusal;
     // Named once: the name a summary showed is the name written.
     const QDateTime nameTime = m_options.nameTime.isValid() ? m_options.nameTime : m_startedAt;
 

@@ -118,8 +118,14 @@ int BackupCommand::run(const QStringList &arguments)
     options.extraLabel = parser.value(extra);
     if (parser.isSet(extra) && options.extraLabel.trimmed().isEmpty())
         return command.usageError(tr("--extra needs a label."));
-    if (!command.password(true, &options.password, &exitCode))
-        return exitCode;
+    QString passwordProblem;
+    if (!command.password(true, &options.password, &exitCode, &passwordProblem)) {
+        // A scheduled copy refused for its password file still says so in
+        // the installation's history, which Home shows on every machine.
+        if (!options.scheduled || passwordProblem.isEmpty())
+            return exitCode;
+        options.refusal = OperationError {ExitCode::Usage, passwordProblem};
+    }
 
     const bool isQuiet = parser.isSet(quiet);
     ProgressBar bar(!isQuiet && Console::stderrIsTerminal());
@@ -134,7 +140,8 @@ int BackupCommand::run(const QStringList &arguments)
     for (const auto &warning : job.warnings())
         Console::err(tr("Warning: %1").arg(warning));
     if (error && error.code != ExitCode::Incomplete) {
-        Console::err(error.message);
+        if (error.message != options.refusal.message) // that one was printed already
+            Console::err(error.message);
         return int(error.code);
     }
     const QLocale locale;

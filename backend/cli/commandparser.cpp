@@ -99,7 +99,7 @@ void CommandParser::addPasswordOptions(bool forWriting)
     });
 }
 
-bool CommandParser::password(bool checkPolicy, QByteArray *password, int *exitCode)
+bool CommandParser::password(bool checkPolicy, QByteArray *password, int *exitCode, QString *reason)
 {
     password->clear();
     const bool fromFile = m_parser.isSet(passwordFileOption);
@@ -131,6 +131,8 @@ bool CommandParser::password(bool checkPolicy, QByteArray *password, int *exitCo
         password->fill('\0');
         password->clear();
         *exitCode = usageError(problem);
+        if (reason)
+            *reason = problem;
         return false;
     }
     return true;

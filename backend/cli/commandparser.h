@@ -34,7 +34,9 @@ public:
     void addPasswordOptions(bool forWriting);
     // The password those options give (empty when neither is set). With
     // checkPolicy, one PasswordPolicy refuses is a usage error.
-    bool password(bool checkPolicy, QByteArray *password, int *exitCode);
+    // problem, if given, receives the reason (already printed).
+    bool password(bool checkPolicy, QByteArray *password, int *exitCode,
+                  QString *problem = nullptr);
 
 private:
     QString m_command;

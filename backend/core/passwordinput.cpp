@@ -127,11 +127,13 @@ bool PasswordInput::readStdin(const QString &prompt, QByteArray *password, QStri
     const bool terminal = ::isatty(STDIN_FILENO);
     termios saved {};
     if (terminal && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
-        std::fputs(prompt.toLocal8Bit().constData(), stderr);
-        std::fflush(stderr);
+        // Echo off first, then the prompt: what is typed once the prompt
+        // shows is neither echoed nor flushed.
         termios quiet = saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        std::fputs(prompt.toLocal8Bit().constData(), stderr);
+        std::fflush(stderr);
     }
     QByteArray bytes;
     const bool read = readAll(STDIN_FILENO, &bytes, true);

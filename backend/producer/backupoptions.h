@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/operationerror.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -57,6 +59,10 @@ struct BackupOptions
     // UTF-8 bytes), which must satisfy PasswordPolicy. Never written
     // anywhere: not in the history, the logs or the settings.
     QByteArray password;
+    // Set when the front end refuses the backup before it starts (the
+    // password file is not private, say): the job records it in the
+    // installation's history, as any failure, and returns it.
+    OperationError refusal;
 };
 
 } // namespace Resguarda

@@ -22,6 +22,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -549,8 +550,12 @@ OperationError CopyProducer::seal(int plainFd, int outFd, const QString &systemC
     const bool sealed = ProtectedCopy::seal(plainFd, qint64(info.st_size), outFd, m_password,
                                             systemCode, [&](qint64) { return report(progress); });
     const int sealError = errno;
-    if (sealed && ::fsync(outFd) == 0)
+    if (sealed && ::fsync(outFd) == 0) {
+        // As for a plain copy: the read-back must read the disk, not the
+        // pages just written.
+        ::posix_fadvise(outFd, 0, 0, POSIX_FADV_DONTNEED);
         return OperationError::none();
+    }
     const int error = sealed ? errno : sealError;
     if (!sealed && error == 0)
         return OperationError::failed(tr("The copy was cancelled."));
