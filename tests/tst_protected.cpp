@@ -333,6 +333,12 @@ private Q_SLOTS:
             {QStringLiteral("list"), QStringLiteral("--password-file"), m_passwordFile, m_copy}, 0);
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.standardOutput.contains(m_company.toUtf8()));
+        QVERIFY(result.standardOutput.contains("Protected with a password"));
+        result = cli({QStringLiteral("list"), QStringLiteral("--json"),
+                      QStringLiteral("--password-file"), m_passwordFile, m_copy},
+                     0);
+        QCOMPARE(QJsonDocument::fromJson(result.standardOutput).object().value(u"protected"),
+                 QJsonValue(true));
 
         const QString target = m_dir.filePath(QStringLiteral("restored"));
         QVERIFY(copyTree(m_root, target));

@@ -41,12 +41,13 @@ private:
         QHash<QString, QDateTime> newestChanges; // NewerData::newestChanges()
         QHash<QString, NewerCompany> newer; // those newer than the copy
     };
-    static QJsonObject toJson(CopyReader &reader, const Installed *installed, bool withFiles);
+    static QJsonObject toJson(OpenedCopy &copy, const Installed *installed, bool withFiles);
     static void printText(OpenedCopy &copy, const Installed *installed, bool withFiles);
 };
 
-QJsonObject ListCommand::toJson(CopyReader &reader, const Installed *installed, bool withFiles)
+QJsonObject ListCommand::toJson(OpenedCopy &copy, const Installed *installed, bool withFiles)
 {
+    CopyReader &reader = copy.reader();
     using DisplayText::displaySafe;
     const Manifest &manifest = reader.manifest();
     QJsonObject options;
@@ -100,6 +101,7 @@ QJsonObject ListCommand::toJson(CopyReader &reader, const Installed *installed, 
         {u"createdAt"_qs, created.toString(Qt::ISODate)},
         {u"formatVersion"_qs, manifest.formatVersion},
         {u"complete"_qs, !manifest.isIncomplete()},
+        {u"protected"_qs, copy.isProtected()},
         {u"leftOut"_qs, leftOut},
         {u"options"_qs, options},
         {u"companies"_qs, companies},
@@ -143,6 +145,8 @@ void ListCommand::printText(OpenedCopy &copy, const Installed *installed, bool w
     Console::out(tr("Made on: %1 by Resguarda %2")
                      .arg(locale.toString(manifest.createdAt.toLocalTime(), QLocale::ShortFormat),
                           displaySafe(manifest.toolVersion)));
+    if (copy.isProtected())
+        Console::out(tr("Protected with a password (AES-256)."));
     if (manifest.isIncomplete()) {
         Console::out(tr("INCOMPLETE COPY: %n file(s) or folder(s) were left out when it was made "
                         "(--allow-incomplete). It is not a full backup.",
@@ -278,9 +282,8 @@ int ListCommand::run(const QStringList &arguments)
     }
     const bool withFiles = parser.isSet(QStringLiteral("files"));
     if (parser.isSet(QStringLiteral("json")))
-        Console::outJson(
-            QJsonDocument(toJson(copy->reader(), withRoot ? &installed : nullptr, withFiles))
-                .toJson(QJsonDocument::Indented));
+        Console::outJson(QJsonDocument(toJson(*copy, withRoot ? &installed : nullptr, withFiles))
+                             .toJson(QJsonDocument::Indented));
     else
         printText(*copy, withRoot ? &installed : nullptr, withFiles);
     return 0;
