@@ -213,17 +213,25 @@ private Q_SLOTS:
                                   QFile::encodeName(out),
                                   "--password-stdin",
                                   "--quiet"};
+        // Everything the child needs is built before the fork: it only
+        // calls execve (no allocation in a child of a threaded process).
+        QList<QByteArray> environment;
+        // The test's own entries first: getenv() takes the first of a name.
+        for (const QString &entry : m_env + QProcess::systemEnvironment())
+            environment.append(entry.toLocal8Bit());
+        std::vector<char *> argv;
+        for (QByteArray &arg : args)
+            argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        std::vector<char *> envp;
+        for (QByteArray &entry : environment)
+            envp.push_back(entry.data());
+        envp.push_back(nullptr);
         int terminal = -1;
         const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
         QVERIFY(pid >= 0);
         if (pid == 0) {
-            for (const QString &entry : std::as_const(m_env))
-                ::putenv(qstrdup(entry.toLocal8Bit().constData()));
-            std::vector<char *> argv;
-            for (QByteArray &arg : args)
-                argv.push_back(arg.data());
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
+            ::execve(argv[0], argv.data(), envp.data());
             ::_exit(127);
         }
         QByteArray seen;
