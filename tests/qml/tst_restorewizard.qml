@@ -198,16 +198,18 @@ Item {
             var open = findChild(wizard, "openProtected")
             verify(!open.enabled, "nothing typed yet")
             field.text = "Senha-Errada-2026"
-            mouseClick(open)
-            tryVerify(function() { return wizard.settings.passwordError.length > 0 }, 30000)
+            verify(open.enabled)
+            keyClick(Qt.Key_Return) // in the field: Open
+            tryVerify(function() { return wizard.settings.passwordError.length > 0 }, 60000)
             verify(findChild(wizard, "passwordError").visible)
             verify(prompt.visible)
             compare(wizard.settings.copyOpen, false)
             compare(field.text, "", "typed afresh for the retry")
 
             field.text = "Senha-Forte-2026"
+            verify(field.activeFocus, "the field keeps the focus for the retry")
             keyClick(Qt.Key_Return)
-            tryCompare(wizard.settings, "copyOpen", true, 30000)
+            tryCompare(wizard.settings, "copyOpen", true, 60000)
             verify(!prompt.visible)
             verify(wizard.settings.copyProtected)
             verify(findChild(wizard, "chosenCopy").text.indexOf("protected") >= 0)
