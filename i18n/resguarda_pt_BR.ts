@@ -255,6 +255,30 @@
         <source>Will be written as: %1</source>
         <translation>Será gravada como: %1</translation>
     </message>
+    <message>
+        <source>Protect the copy with a password</source>
+        <translation>Protege a cópia com senha</translation>
+    </message>
+    <message>
+        <source>The copy is encrypted (AES-256): without the password nobody can open it, not even to restore it.</source>
+        <translation>A cópia é criptografada (AES-256): sem a senha ninguém consegue abri-la, nem mesmo para restaurá-la.</translation>
+    </message>
+    <message>
+        <source>Password (at least 12 characters)</source>
+        <translation>Senha (no mínimo 12 caracteres)</translation>
+    </message>
+    <message>
+        <source>The same password again</source>
+        <translation>A mesma senha outra vez</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>Mostrar a senha</translation>
+    </message>
+    <message>
+        <source>Write the password down and keep it in a safe place, away from the copy. If it is lost, the copy cannot be restored.</source>
+        <translation>Anote a senha e guarde-a em local seguro, longe da cópia. Se ela for perdida, a cópia não poderá ser restaurada.</translation>
+    </message>
 </context>
 <context>
     <name>BackupResultStep</name>
@@ -277,6 +301,14 @@
     <message>
         <source>Keep this copy away from the computer, and never keep only one copy: use a set for each working day.</source>
         <translation>Guarde esta cópia longe do computador, e jamais mantenha somente uma cópia: use um jogo para cada dia de trabalho.</translation>
+    </message>
+    <message>
+        <source>The copy is protected with a password</source>
+        <translation>A cópia está protegida com senha</translation>
+    </message>
+    <message>
+        <source>Keep the password in a safe place, away from the copy: without it this copy cannot be restored, by you or by anyone.</source>
+        <translation>Guarde a senha em local seguro, longe da cópia: sem ela esta cópia não pode ser restaurada, nem por você nem por ninguém.</translation>
     </message>
 </context>
 <context>
@@ -324,6 +356,14 @@
     <message>
         <source>This copy stays on this computer&apos;s own disk. Make one on a pen drive or external disk too.</source>
         <translation>Esta cópia fica no disco deste computador. Faça também uma em pen drive ou HD externo.</translation>
+    </message>
+    <message>
+        <source>Protected with a password</source>
+        <translation>Protegida com senha</translation>
+    </message>
+    <message>
+        <source>The copy will be encrypted with the password you typed. Without it the copy cannot be restored.</source>
+        <translation>A cópia será criptografada com a senha digitada. Sem ela a cópia não poderá ser restaurada.</translation>
     </message>
 </context>
 <context>
@@ -386,6 +426,34 @@
     <message>
         <source>--companies needs at least one company code.</source>
         <translation>--companies precisa de pelo menos um código de empresa.</translation>
+    </message>
+    <message>
+        <source>Write a protected copy, encrypted (AES-256) with the password in FILE: its first line, at least %1 characters. FILE must be readable by its owner only (chmod 600). Keep the password: without it the copy cannot be restored.</source>
+        <translation>Gera uma cópia protegida, criptografada (AES-256) com a senha contida em ARQUIVO: sua primeira linha, com no mínimo %1 caracteres. ARQUIVO deve poder ser lido somente por seu dono (chmod 600). Guarde a senha: sem ela a cópia não pode ser restaurada.</translation>
+    </message>
+    <message>
+        <source>The password of a protected copy, in FILE (its first line; readable by its owner only).</source>
+        <translation>A senha de uma cópia protegida, em ARQUIVO (sua primeira linha; legível somente por seu dono).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARQUIVO</translation>
+    </message>
+    <message>
+        <source>As --password-file, the password read from the first line of standard input.</source>
+        <translation>Como --password-file, com a senha lida da primeira linha da entrada padrão.</translation>
+    </message>
+    <message>
+        <source>The password of a protected copy, read from the first line of standard input.</source>
+        <translation>A senha de uma cópia protegida, lida da primeira linha da entrada padrão.</translation>
+    </message>
+    <message>
+        <source>Give the password with --password-file or --password-stdin, not both.</source>
+        <translation>Informe a senha com --password-file ou com --password-stdin, não com os dois.</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Senha: </translation>
     </message>
 </context>
 <context>
@@ -572,6 +640,26 @@
     <message>
         <source>No copy was made: %1 The previous copy, if any, was kept unchanged.</source>
         <translation>Nenhuma cópia foi feita: %1 A cópia anterior, se havia, foi mantida intacta.</translation>
+    </message>
+    <message>
+        <source>The temporary folder %1 is full: a protected copy is first made there, and it needs about %2. The previous copy, if any, was kept unchanged. Free some space there, or set TMPDIR to a folder with room.</source>
+        <translation>A pasta temporária %1 está cheia: a cópia protegida é montada primeiro nela, e precisa de cerca de %2. A cópia anterior, se havia, foi mantida sem alteração. Libere espaço nela ou aponte TMPDIR para uma pasta com espaço.</translation>
+    </message>
+    <message>
+        <source>The copy could not be read back from the temporary folder: %1</source>
+        <translation>Não foi possível ler de volta a cópia da pasta temporária: %1</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled.</source>
+        <translation>A cópia foi cancelada.</translation>
+    </message>
+    <message>
+        <source>The destination is full: the protected copy needs %1. The previous copy, if any, was kept unchanged. Free some space or choose another destination.</source>
+        <translation>O destino está cheio: a cópia protegida precisa de %1. A cópia anterior, se havia, foi mantida sem alteração. Libere espaço ou escolha outro destino.</translation>
+    </message>
+    <message>
+        <source>The protected copy could not be written: %1. The previous copy, if any, was kept unchanged.</source>
+        <translation>Não foi possível gravar a cópia protegida: %1. A cópia anterior, se havia, foi mantida sem alteração.</translation>
     </message>
 </context>
 <context>
@@ -951,6 +1039,10 @@
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
+    <message>
+        <source>Protected</source>
+        <translation>Protegida</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -1135,6 +1227,14 @@
     <message>
         <source>Found in the same folders. They do not protect this installation.</source>
         <translation>Encontradas nas mesmas pastas. Elas não protegem esta instalação.</translation>
+    </message>
+    <message>
+        <source>Protected with a password: keep the password, the copy cannot be restored without it</source>
+        <translation>Protegida com senha: guarde a senha, sem ela a cópia não pode ser restaurada</translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation>protegida</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1500,97 @@
     </message>
 </context>
 <context>
+    <name>OpenedCopy</name>
+    <message>
+        <source>%1 is not a protected copy, but a password was given for it. A copy protected with a password was expected here: this file may have been put in its place. Nothing was changed.</source>
+        <translation>%1 não é uma cópia protegida, mas foi informada uma senha para ela. Aqui se esperava uma cópia protegida com senha: este arquivo pode ter sido colocado no lugar dela. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <source>The protected copy %1 says it holds system %2, but the copy inside is of system %3. It was altered. Nothing was changed.</source>
+        <translation>A cópia protegida %1 diz conter o sistema %2, mas a cópia dentro dela é do sistema %3. Ela foi alterada. Nada foi alterado na instalação.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordInput</name>
+    <message>
+        <source>the password is empty</source>
+        <translation>a senha está vazia</translation>
+    </message>
+    <message>
+        <source>the password is not UTF-8 text</source>
+        <translation>a senha não é texto UTF-8</translation>
+    </message>
+    <message>
+        <source>The password file %1 is a symbolic link: give the file itself.</source>
+        <translation>O arquivo de senha %1 é um link simbólico: informe o próprio arquivo.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be opened: %2</source>
+        <translation>Não foi possível abrir o arquivo de senha %1: %2</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read: %2</source>
+        <translation>Não foi possível ler o arquivo de senha %1: %2</translation>
+    </message>
+    <message>
+        <source>The password file %1 is not a regular file.</source>
+        <translation>O arquivo de senha %1 não é um arquivo comum.</translation>
+    </message>
+    <message>
+        <source>The password file %1 belongs to another user: it must belong to the user who runs Resguarda (or to root).</source>
+        <translation>O arquivo de senha %1 pertence a outro usuário: ele deve pertencer ao usuário que executa o Resguarda (ou ao root).</translation>
+    </message>
+    <message>
+        <source>The password file %1 may be read or changed by other users: make it readable by its owner only (chmod 600 %1).</source>
+        <translation>O arquivo de senha %1 pode ser lido ou alterado por outros usuários: deixe-o legível somente por seu dono (chmod 600 %1).</translation>
+    </message>
+    <message>
+        <source>The password file %1 is too large to hold a password.</source>
+        <translation>O arquivo de senha %1 é grande demais para conter uma senha.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be used: %2.</source>
+        <translation>O arquivo de senha %1 não pode ser usado: %2.</translation>
+    </message>
+    <message>
+        <source>The password cannot be read from standard input: %1</source>
+        <translation>Não foi possível ler a senha da entrada padrão: %1</translation>
+    </message>
+    <message>
+        <source>The standard input does not hold a password (its first line is too long).</source>
+        <translation>A entrada padrão não contém uma senha (sua primeira linha é longa demais).</translation>
+    </message>
+    <message>
+        <source>The password read from standard input cannot be used: %1.</source>
+        <translation>A senha lida da entrada padrão não pode ser usada: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message numerus="yes">
+        <source>The password is too short: use at least %n characters.</source>
+        <translation>
+            <numerusform>A senha é curta demais: use no mínimo %n caractere.</numerusform>
+            <numerusform>A senha é curta demais: use no mínimo %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is too long: at most %n bytes (7-Zip reads no more; an accented letter takes two).</source>
+        <translation>
+            <numerusform>A senha é longa demais: no máximo %n byte (o 7-Zip não lê mais que isso; uma letra acentuada ocupa dois).</numerusform>
+            <numerusform>A senha é longa demais: no máximo %n bytes (o 7-Zip não lê mais que isso; uma letra acentuada ocupa dois).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password holds a control character (a tab or a line break): use only characters that can be typed in one line.</source>
+        <translation>A senha contém um caractere de controle (uma tabulação ou quebra de linha): use somente caracteres que possam ser digitados em uma linha.</translation>
+    </message>
+    <message>
+        <source>The password is too simple: mix at least two kinds of characters (lower-case and upper-case letters, digits, spaces or symbols).</source>
+        <translation>A senha é simples demais: misture pelo menos dois tipos de caracteres (letras minúsculas e maiúsculas, algarismos, espaços ou símbolos).</translation>
+    </message>
+</context>
+<context>
     <name>ProgressBar</name>
     <message>
         <source>Preparing</source>
@@ -1487,6 +1678,45 @@
     <message>
         <source>Keep copying</source>
         <translation>Continuar copiando</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedCopy</name>
+    <message>
+        <source>%1 is not a valid protected copy: its structure is not the one Resguarda writes. It may be damaged or altered. Nothing was changed.</source>
+        <translation>%1 não é uma cópia protegida válida: sua estrutura não é a que o Resguarda grava. Ela pode estar danificada ou ter sido alterada. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <source>The protected copy %1 is damaged or was altered: its content does not match its authentication code. Nothing was changed. Use another copy.</source>
+        <translation>A cópia protegida %1 está danificada ou foi alterada: seu conteúdo não confere com seu código de autenticação. Nada foi alterado. Use outra cópia.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Não foi possível abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>The copy %1 is protected by a password. Give its password to open it.</source>
+        <translation>A cópia %1 está protegida por senha. Informe a senha para abri-la.</translation>
+    </message>
+    <message>
+        <source>The password given is not the password of the protected copy %1. Nothing was changed. Check the password (upper and lower case count) and try again.</source>
+        <translation>A senha informada não é a senha da cópia protegida %1. Nada foi alterado. Confira a senha (maiúsculas e minúsculas fazem diferença) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space in the temporary folder to open the protected copy %1: it needs %2 and %3 are free. Free up space there (or set TMPDIR to a folder with room) and try again.</source>
+        <translation>Não há espaço livre suficiente na pasta temporária para abrir a cópia protegida %1: ela precisa de %2 e há %3 livres. Libere espaço nela (ou aponte TMPDIR para uma pasta com espaço) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Cannot write the decrypted copy to the temporary folder: %1. Free up space there (or set TMPDIR to a folder with room) and try again.</source>
+        <translation>Não foi possível gravar a cópia descriptografada na pasta temporária: %1. Libere espaço nela (ou aponte TMPDIR para uma pasta com espaço) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Opening the protected copy %1 was cancelled.</source>
+        <translation>A abertura da cópia protegida %1 foi cancelada.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file in %1: %2. Check that the folder exists and can be written (or set TMPDIR to one that can).</source>
+        <translation>Não foi possível criar um arquivo temporário em %1: %2. Verifique se a pasta existe e pode ser gravada (ou aponte TMPDIR para uma que possa).</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1854,34 @@
     <message>
         <source>Counting the files on the destination disk…</source>
         <translation>Contando os arquivos do disco de destino…</translation>
+    </message>
+    <message>
+        <source>Type the password that will protect the copy.</source>
+        <translation>Digite a senha que vai proteger a cópia.</translation>
+    </message>
+    <message>
+        <source>Type the password again in the second field.</source>
+        <translation>Digite a senha outra vez no segundo campo.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>As duas senhas são diferentes. Digite a mesma senha nos dois campos.</translation>
+    </message>
+    <message>
+        <source>Acceptable</source>
+        <translation>Aceitável</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Boa</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Forte</translation>
+    </message>
+    <message>
+        <source>Too weak</source>
+        <translation>Fraca demais</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2498,26 @@
         <source>Chosen: %1</source>
         <translation>Escolhida: %1</translation>
     </message>
+    <message>
+        <source>This copy is protected with a password. Type it to open the copy.</source>
+        <translation>Esta cópia está protegida com senha. Digite a senha para abrir a cópia.</translation>
+    </message>
+    <message>
+        <source>Password of the copy</source>
+        <translation>Senha da cópia</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>Mostrar a senha</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 (protected with a password)</source>
+        <translation>Escolhida: %1 (protegida com senha)</translation>
+    </message>
 </context>
 <context>
     <name>RestoreJournal</name>
@@ -2581,6 +2859,10 @@
         <source>Mark the confirmation to continue</source>
         <translation>Marque a confirmação para continuar</translation>
     </message>
+    <message>
+        <source>Type the password of the copy and choose Open to continue</source>
+        <translation>Digite a senha da cópia e toque em Abrir para continuar</translation>
+    </message>
 </context>
 <context>
     <name>RootedDir</name>
@@ -2805,7 +3087,7 @@ Commands:
   history  show the backups and restores of an installation
 
 resguarda-cli &lt;command&gt; --help shows the options of a command.
-Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, 4 invalid or damaged copy, 130 cancelled (Ctrl-C or SIGTERM).</source>
+Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, 4 invalid or damaged copy, 5 incomplete copy written (--allow-incomplete), 6 protected copy whose password is missing or wrong, 130 cancelled (Ctrl-C or SIGTERM).</source>
         <translation>Uso: resguarda-cli &lt;comando&gt; [opções]
 
 Cópia de Segurança e Restauração de Dados das empresas da instalação do sistema.
@@ -2819,7 +3101,7 @@ Comandos:
   history  mostra as cópias e restaurações de uma instalação
 
 resguarda-cli &lt;comando&gt; --help mostra as opções de um comando.
-Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 cópia inválida ou danificada, 130 cancelado (Ctrl-C ou SIGTERM).</translation>
+Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 cópia inválida ou danificada, 5 cópia incompleta gravada (--allow-incomplete), 6 cópia protegida sem a senha ou com a senha errada, 130 cancelado (Ctrl-C ou SIGTERM).</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 // real tmpfs.
 
 #include "backup/backupjob.h"
+#include "core/appsettings.h"
+#include "core/passwordpolicy.h"
 #include "storage/volume.h"
 #include "support/demofixture.h"
 #include "support/isolatedhome.h"
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void backupToOptions();
     void backupSummaryPerSystem();
     void backupNameShownIsTheNameWritten();
+    void passwordRuleIsPasswordPolicy();
 
     // "Apaga conteúdo do disco de destino"
     void wipeRefusedOnInstallationDisk();
@@ -655,6 +658,76 @@ void TestBackupSettings::wipeKeepsCopiesNamedByTheUser()
     QCOMPARE(job.state(), JobController::Failed);
     QCOMPARE(entriesBelow(pen), QStringList {QStringLiteral("Escritorio-segunda.zip")});
     QCOMPARE(fileHash(monday), previous);
+}
+
+void TestBackupSettings::passwordRuleIsPasswordPolicy()
+{
+    const auto settings = backupSettings(m_demo.root());
+    // Off: no rule, no password in the options.
+    QCOMPARE(settings->protect(), false);
+    QVERIFY(settings->passwordProblem().isEmpty());
+    QCOMPARE(settings->passwordStrength(), 0);
+    QVERIFY(settings->toOptions(nullptr).password.isEmpty());
+
+    QSignalSpy changed(settings.get(), &BackupSettings::changed);
+    settings->setProtect(true);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!settings->passwordProblem().isEmpty()); // nothing typed yet
+
+    // Refused for PasswordPolicy's reason, word for word.
+    const QString weak = QStringLiteral("curta-1");
+    settings->setPassword(weak);
+    settings->setPasswordRepeat(weak);
+    QVERIFY(!PasswordPolicy::problem(weak).isEmpty());
+    QCOMPARE(settings->passwordProblem(), PasswordPolicy::problem(weak));
+    QCOMPARE(settings->passwordStrength(), 0);
+    QCOMPARE(settings->passwordStrengthText(), QStringLiteral("Too weak"));
+    const QString oneKind = QStringLiteral("aaaaaaaaaaaaaaaa");
+    settings->setPassword(oneKind);
+    QCOMPARE(settings->passwordProblem(), PasswordPolicy::problem(oneKind));
+
+    // A good password, not repeated, then repeated wrong, then right.
+    const QString password = QStringLiteral("Senha-Forte-2026");
+    settings->setPassword(password);
+    settings->setPasswordRepeat(QString());
+    QVERIFY(!settings->passwordProblem().isEmpty());
+    settings->setPasswordRepeat(QStringLiteral("Senha-Forte-2025"));
+    QCOMPARE(settings->passwordProblem(),
+             QStringLiteral("The two passwords differ. Type the same password in both fields."));
+    // The destination's rules are apart: the destination step is not held up.
+    QVERIFY2(settings->valid(), qPrintable(settings->validationError()));
+    settings->setPasswordRepeat(password);
+    QVERIFY2(settings->passwordProblem().isEmpty(), qPrintable(settings->passwordProblem()));
+    QCOMPARE(settings->passwordStrength(), PasswordPolicy::strength(password));
+    QVERIFY(settings->passwordStrength() >= 1);
+    QVERIFY(!settings->passwordStrengthText().isEmpty());
+    QCOMPARE(settings->toOptions(nullptr).password, password.toUtf8());
+    // Non-ASCII passwords go as UTF-8.
+    const QString accented = QStringLiteral("Coração-de-Ção-7");
+    settings->setPassword(accented);
+    settings->setPasswordRepeat(accented);
+    QVERIFY(settings->passwordProblem().isEmpty());
+    QCOMPARE(settings->toOptions(nullptr).password, accented.toUtf8());
+
+    // Turned off: kept in the fields, but the copy is plain.
+    settings->setProtect(false);
+    QVERIFY(settings->passwordProblem().isEmpty());
+    QVERIFY(settings->toOptions(nullptr).password.isEmpty());
+
+    // Nothing of it is ever written to the app's settings.
+    settings->setProtect(true);
+    const auto stored = AppSettings::open();
+    for (const QString &key : stored->allKeys()) {
+        QVERIFY(!key.contains(QStringLiteral("assword"), Qt::CaseInsensitive));
+        QVERIFY(!stored->value(key).toString().contains(accented));
+    }
+
+    // Forgotten when the wizard closes.
+    settings->clearPassword();
+    QCOMPARE(settings->protect(), false);
+    QVERIFY(settings->password().isEmpty());
+    QVERIFY(settings->passwordRepeat().isEmpty());
+    QVERIFY(settings->toOptions(nullptr).password.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestBackupSettings)

@@ -14,6 +14,7 @@
 
 #include "copy/copyreader.h"
 #include "copy/manifest.h"
+#include "copy/protectedcopy.h"
 #include "core/filesystem.h"
 #include "history/history.h"
 #include "installation/installation.h"
@@ -504,6 +505,52 @@ private Q_SLOTS:
         QCOMPARE(model.lastCopyPath(), QString());
     }
 
+    // A protected copy's manifest needs its password: Home still knows it
+    // from its mark (and whose it is from the history), and says it is protected.
+    void protectedCopyIsShownAsProtected()
+    {
+        const QString root = makeInstallation(u"protegida"_s);
+        QVERIFY(!root.isEmpty());
+        const QString passwordFile = m_dir.filePath(u"senha-protegida"_s);
+        writeFile(passwordFile, "Senha-Forte-2026\n");
+        QVERIFY(QFile::setPermissions(passwordFile, QFile::ReadOwner | QFile::WriteOwner));
+        const QString copy = backup(root, u"AT"_s, {}, {u"--password-file"_s, passwordFile});
+        QVERIFY(!copy.isEmpty());
+        QVERIFY(ProtectedCopy::protectedSystem(copy).has_value());
+
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, testerMode);
+        model.setProperty("systemCode", u"AT"_s);
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.lastCopyPath(), copy);
+        QVERIFY(model.lastCopyProtected());
+        QCOMPARE(model.index(0).data(roleOf(model, "isProtected")).toBool(), true);
+        QCOMPARE(model.index(0).data(roleOf(model, "valid")).toBool(), true);
+        QCOMPARE(model.index(0).data(roleOf(model, "own")).toBool(), true);
+        QVERIFY(model.lastCopyTime().isValid());
+
+        // The same file elsewhere: protected, but nothing says whose it is.
+        const QString pen = m_dir.filePath(u"pendrive-protegida"_s);
+        QVERIFY(QDir().mkpath(pen));
+        QVERIFY(QFile::copy(copy, pen + u"/CopiaAT-quarta.zip"_s));
+        model.setExtraFolders({pen});
+        QVERIFY(waitUntilRead(model));
+        QCOMPARE(model.rowCount(), 2);
+        const int other = rowOf(model, u"CopiaAT-quarta.zip"_s);
+        QVERIFY(other >= 0);
+        QCOMPARE(model.index(other).data(roleOf(model, "own")).toBool(), false);
+        QCOMPARE(model.index(other).data(roleOf(model, "isProtected")).toBool(), true);
+
+        // A plain copy made later is the last one, not protected.
+        QVERIFY(!backup(root, u"AT"_s).isEmpty());
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(!model.lastCopyProtected());
+        QCOMPARE(model.index(0).data(roleOf(model, "isProtected")).toBool(), false);
+    }
+
     // The installation recreated under the same path (a new tree, a new id):
     // the copies of the old one in a remembered folder are not its copies.
     void sameRootRecreatedIsAnotherInstallation()
@@ -822,7 +869,6 @@ private Q_SLOTS:
         QCOMPARE(model.lastCopyPath(), copy);
         QVERIFY(!model.lastCopyOnInstallationDisk());
         QCOMPARE(model.daysSinceLastCopy(), 0);
-        QVERIFY(!model.needsAttention());
         QCOMPARE(model.attentionText(), QString());
         // A week later the same copy is stale, though safely elsewhere.
         model.setNow(localTime(2025, 12, 12, 9, 0));

@@ -3,8 +3,11 @@
 // installation: backups and restores run off the GUI thread, with progress,
 // cancellation, and copies that leave files out.
 
+#include "copy/copycontainer.h"
 #include "copy/copyreader.h"
+#include "copy/protectedcopy.h"
 #include "core/appsettings.h"
+#include "core/passwordpolicy.h"
 #include "history/history.h"
 #include "support/demofixture.h"
 #include "support/isolatedhome.h"
@@ -21,6 +24,7 @@
 #include "ui/restoreplanmodel.h"
 #include "ui/restoresettings.h"
 
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -62,6 +66,24 @@ QStringList addUncopyableFiles(const QString &root, const QString &code)
     return {fifo, link};
 }
 
+// The regular files below folder whose bytes hold needle, hidden ones too
+// (never a FIFO: other tests leave some, and opening one waits for a writer).
+QStringList filesHolding(const QString &folder, const QByteArray &needle)
+{
+    QStringList found;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoSymLinks,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (!it.fileInfo().isFile())
+            continue;
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            found << path;
+    }
+    return found;
+}
+
 } // namespace
 
 class TestJobController : public QObject
@@ -80,6 +102,8 @@ private Q_SLOTS:
     void jobRestoreSucceeds();
     void jobRestoreInUse();
     void jobRestoreInvalidCopy();
+    void jobProtectedBackupAndRestore();
+    void jobRefusesARefusedPassword();
 
 private:
     // A fresh, writable copy of the demo installation.
@@ -582,6 +606,85 @@ void TestJobController::jobRestoreInvalidCopy()
     QCOMPARE(job.exitCode(), int(ExitCode::InvalidCopy));
     QVERIFY(!job.errorText().isEmpty());
     QCOMPARE(treeHashes(root), before);
+}
+
+void TestJobController::jobProtectedBackupAndRestore()
+{
+    // Everything below m_dir is searched for the password at the end: the
+    // test HOME (the app's settings), the installation and its history, the
+    // copy and the safety copy.
+    const QString root = freshInstallation(QStringLiteral("job-protegida"));
+    QVERIFY(!root.isEmpty());
+    const QString password = QStringLiteral("Senha-Forte-2026");
+
+    const auto settings = backupSettings(root);
+    settings->setProtect(true);
+    settings->setPassword(password);
+    settings->setPasswordRepeat(password);
+    CompanyModel companies;
+    QVERIFY(loadAndWait(companies, root, QStringLiteral("AT")));
+    JobController job;
+    QVERIFY(job.startBackup(settings.get(), &companies));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
+    QVERIFY(job.wroteProtected());
+    QCOMPARE(job.resultPaths().size(), 1);
+    const QString copy = job.resultPaths().first();
+    QCOMPARE(ProtectedCopy::protectedSystem(copy), std::optional<QString>(QStringLiteral("AT")));
+    OperationError error;
+    QVERIFY(!OpenedCopy::open(copy, m_dir.path(), &error));
+    QCOMPARE(error.code, ExitCode::Password);
+    const auto opened = OpenedCopy::open(copy, m_dir.path(), &error, {}, password.toUtf8());
+    QVERIFY2(opened, qPrintable(error.message));
+    QCOMPARE(opened->reader().manifest().companies.size(), qsizetype(companies.codes().size()));
+
+    // Restored through the wizard's path: the password typed once.
+    RestoreSettings restore;
+    restore.setRoot(root);
+    QSignalSpy opening(&restore, &RestoreSettings::copyOpened);
+    restore.openCopy(copy);
+    QVERIFY(opening.wait(uiWaitMs));
+    QVERIFY(restore.copyNeedsPassword());
+    restore.openWithPassword(password);
+    QVERIFY(opening.wait(uiWaitMs));
+    QVERIFY2(restore.copyOpen(), qPrintable(restore.passwordError() + restore.copyError()));
+    QVERIFY(planAndWait(restore));
+    QVERIFY(QTest::qWaitFor([&] { return !restore.checkingNewerData(); }, uiWaitMs));
+    QCOMPARE(restore.toOptions().password, password.toUtf8());
+    QVERIFY(job.startRestore(&restore));
+    QVERIFY(job.waitForFinished(jobTimeoutMs));
+    QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
+    QVERIFY(!job.safetyCopyPath().isEmpty());
+    QVERIFY(ProtectedCopy::protectedSystem(job.safetyCopyPath()).has_value());
+
+    // The password is in no file: not in the settings, the history, the
+    // copies, nor anywhere in the installation.
+    QVERIFY(QFileInfo::exists(AppSettings::open()->fileName()));
+    const QByteArray utf16(reinterpret_cast<const char *>(password.utf16()), password.size() * 2);
+    for (const QByteArray &form : {password.toUtf8(), utf16})
+        QCOMPARE(filesHolding(m_dir.path(), form), QStringList());
+}
+
+void TestJobController::jobRefusesARefusedPassword()
+{
+    const QString root = freshInstallation(QStringLiteral("job-senha-recusada"));
+    QVERIFY(!root.isEmpty());
+    const auto settings = backupSettings(root);
+    settings->setProtect(true);
+    settings->setPassword(QStringLiteral("Senha-Forte-2026"));
+    settings->setPasswordRepeat(QStringLiteral("Senha-Forte-2062"));
+    JobController job;
+    QVERIFY(!job.startBackup(settings.get(), nullptr));
+    QCOMPARE(job.state(), JobController::Failed);
+    QCOMPARE(job.exitCode(), int(ExitCode::Usage));
+    QCOMPARE(job.errorText(), settings->passwordProblem());
+    QVERIFY(!job.errorText().isEmpty());
+    // A password the policy refuses, typed twice the same, too.
+    settings->setPassword(QStringLiteral("curta"));
+    settings->setPasswordRepeat(QStringLiteral("curta"));
+    QVERIFY(!job.startBackup(settings.get(), nullptr));
+    QCOMPARE(job.errorText(), PasswordPolicy::problem(QStringLiteral("curta")));
+    QVERIFY(!QFileInfo::exists(root + QStringLiteral("/Copias/CopiaAT.zip")));
 }
 
 QTEST_GUILESS_MAIN(TestJobController)

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void restorePlanFollowsChoices();
     void restoreSystemNotInstalled();
     void archiveYearRangeIsOneRule();
+    void protectedCopyAsksForItsPassword();
 
 private:
     // A fresh, writable copy of the demo installation.
@@ -230,6 +231,99 @@ void TestRestoreSettings::archiveYearRangeIsOneRule()
         QVERIFY2(result.exitCode == int(ExitCode::Usage),
                  qPrintable(command + u": "_qs + QString::fromUtf8(result.standardError)));
     }
+}
+
+void TestRestoreSettings::protectedCopyAsksForItsPassword()
+{
+    const QString root = freshInstallation(QStringLiteral("protegida"));
+    QVERIFY(!root.isEmpty());
+    const QString password = QStringLiteral("Senha-Forte-2026");
+    BackupOptions options;
+    options.root = root;
+    options.systemCode = QStringLiteral("AT");
+    options.output = m_dir.filePath(QStringLiteral("CopiaAT-protegida.zip"));
+    options.password = password.toUtf8();
+    OperationError error;
+    const QString copy = makeCopy(options, &error);
+    QVERIFY2(!copy.isEmpty(), qPrintable(error.message));
+    CompanyModel installed;
+    QVERIFY(loadAndWait(installed, root, QStringLiteral("AT")));
+
+    RestoreSettings settings;
+    settings.setRoot(root);
+    QSignalSpy opened(&settings, &RestoreSettings::copyOpened);
+    const auto waitOpened = [&] {
+        opened.clear();
+        return opened.wait(uiWaitMs) ? opened.first().first().toBool() : false;
+    };
+
+    // Without a password: asked for, nothing shown of the copy, no error yet.
+    settings.openCopy(copy);
+    QCOMPARE(waitOpened(), false);
+    QVERIFY(settings.copyNeedsPassword());
+    QVERIFY(settings.passwordError().isEmpty());
+    QVERIFY(settings.copyError().isEmpty());
+    QVERIFY(!settings.copyOpen());
+    QCOMPARE(settings.companies()->rowCount(), 0);
+
+    // A wrong one: said so, still asked, still nothing open.
+    settings.openWithPassword(QStringLiteral("Senha-Errada-2026"));
+    QVERIFY(settings.opening());
+    QCOMPARE(waitOpened(), false);
+    QVERIFY(settings.copyNeedsPassword());
+    QVERIFY(!settings.passwordError().isEmpty());
+    QVERIFY(settings.copyError().isEmpty());
+    QVERIFY(!settings.copyOpen());
+    QCOMPARE(settings.companies()->rowCount(), 0);
+    QVERIFY(settings.toOptions().password.isEmpty());
+
+    // The right one: the preview lists the copy's companies.
+    settings.openWithPassword(password);
+    QCOMPARE(waitOpened(), true);
+    QVERIFY(!settings.copyNeedsPassword());
+    QVERIFY(settings.passwordError().isEmpty());
+    QVERIFY(settings.copyOpen());
+    QVERIFY(settings.copyProtected());
+    QCOMPARE(settings.copySystemCode(), QStringLiteral("AT"));
+    QCOMPARE(settings.companies()->codes(), installed.codes());
+    QVERIFY(planAndWait(settings));
+    QCOMPARE(settings.plan()->replacedCount(), int(installed.codes().size()));
+    QCOMPARE(settings.toOptions().password, password.toUtf8());
+
+    // Closed: the password is forgotten.
+    settings.closeCopy();
+    QVERIFY(settings.toOptions().password.isEmpty());
+    QVERIFY(!settings.copyNeedsPassword());
+
+    // A plain copy is not protected, and asks for nothing.
+    const QString plain = makeCopy(root, QStringLiteral("AT"),
+                                   m_dir.filePath(QStringLiteral("CopiaAT-simples.zip")));
+    QVERIFY(openAndWait(settings, plain));
+    QVERIFY(!settings.copyProtected());
+    QVERIFY(!settings.copyNeedsPassword());
+
+    // Damaged: with the right password it says the copy is damaged.
+    const QString damaged = m_dir.filePath(QStringLiteral("CopiaAT-danificada.zip"));
+    QVERIFY(QFile::copy(copy, damaged));
+    {
+        QFile file(damaged);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 middle = file.size() / 2;
+        QVERIFY(file.seek(middle));
+        const char byte = file.read(1).at(0);
+        QVERIFY(file.seek(middle));
+        QCOMPARE(file.write(QByteArray(1, char(byte ^ 0x5a))), qint64(1));
+    }
+    settings.openCopy(damaged);
+    QCOMPARE(waitOpened(), false);
+    QVERIFY(settings.copyNeedsPassword());
+    settings.openWithPassword(password);
+    QCOMPARE(waitOpened(), false);
+    QVERIFY(!settings.copyNeedsPassword());
+    QVERIFY(!settings.copyOpen());
+    QVERIFY2(settings.copyError().contains(QStringLiteral("damaged"))
+                 || settings.copyError().contains(QStringLiteral("altered")),
+             qPrintable(settings.copyError()));
 }
 
 QTEST_GUILESS_MAIN(TestRestoreSettings)

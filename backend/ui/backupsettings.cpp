@@ -5,6 +5,7 @@
 
 #include "backup/backupjob.h"
 #include "core/filesystem.h"
+#include "core/passwordpolicy.h"
 #include "installation/installation.h"
 #include "producer/copynaming.h"
 #include "storage/volume.h"
@@ -31,6 +32,11 @@ BackupSettings::BackupSettings(QObject *parent)
     , m_archiveFromYear(ArchiveYears::defaultFrom())
     , m_summary(new BackupSummaryModel(this))
 {
+}
+
+BackupSettings::~BackupSettings()
+{
+    wipePassword();
 }
 
 QString BackupSettings::root() const
@@ -218,6 +224,100 @@ void BackupSettings::setAllowIncomplete(bool on)
     Q_EMIT changed();
 }
 
+bool BackupSettings::protect() const
+{
+    return m_protect;
+}
+
+void BackupSettings::setProtect(bool on)
+{
+    if (on == m_protect)
+        return;
+    m_protect = on;
+    Q_EMIT changed();
+}
+
+QString BackupSettings::password() const
+{
+    return m_password;
+}
+
+void BackupSettings::setPassword(const QString &password)
+{
+    if (password == m_password)
+        return;
+    m_password = password;
+    Q_EMIT changed();
+}
+
+QString BackupSettings::passwordRepeat() const
+{
+    return m_passwordRepeat;
+}
+
+void BackupSettings::setPasswordRepeat(const QString &password)
+{
+    if (password == m_passwordRepeat)
+        return;
+    m_passwordRepeat = password;
+    Q_EMIT changed();
+}
+
+QString BackupSettings::passwordProblem() const
+{
+    if (!m_protect)
+        return {};
+    if (m_password.isEmpty())
+        return tr("Type the password that will protect the copy.");
+    const QString problem = PasswordPolicy::problem(m_password);
+    if (!problem.isEmpty())
+        return problem;
+    if (m_passwordRepeat.isEmpty())
+        return tr("Type the password again in the second field.");
+    if (m_passwordRepeat != m_password)
+        return tr("The two passwords differ. Type the same password in both fields.");
+    return {};
+}
+
+int BackupSettings::passwordStrength() const
+{
+    return m_protect ? PasswordPolicy::strength(m_password) : 0;
+}
+
+QString BackupSettings::passwordStrengthText() const
+{
+    if (!m_protect || m_password.isEmpty())
+        return {};
+    switch (passwordStrength()) {
+    case 1:
+        return tr("Acceptable");
+    case 2:
+        return tr("Good");
+    case 3:
+        return tr("Strong");
+    default:
+        return tr("Too weak");
+    }
+}
+
+void BackupSettings::clearPassword()
+{
+    const bool had = m_protect || !m_password.isEmpty() || !m_passwordRepeat.isEmpty();
+    wipePassword();
+    m_protect = false;
+    if (had)
+        Q_EMIT changed();
+}
+
+void BackupSettings::wipePassword()
+{
+    // Overwritten before it is let go, where this object holds the only copy.
+    m_password.fill(u'\0');
+    m_passwordRepeat.fill(u'\0');
+    m_password.clear();
+    m_passwordRepeat.clear();
+}
+
 bool BackupSettings::destinationOnInstallationDisk() const
 {
     return m_destinationOnInstallationDisk;
@@ -331,6 +431,8 @@ BackupOptions BackupSettings::toOptions(const CompanyModel *companies) const
     options.extraLabel = m_mode == Extra ? m_options.extraLabel : QString();
     options.wipeDestination = m_wipeDestination;
     options.allowIncomplete = m_options.allowIncomplete;
+    if (m_protect)
+        options.password = m_password.toUtf8();
     options.now = m_now;
     options.nameTime = m_nameTime;
     options.compressionLevel = m_options.compressionLevel;

@@ -40,6 +40,21 @@ class BackupSettings : public QObject
     // each backup (JobController turns it off), so that leaving files out is
     // always a choice made for this copy, not a habit.
     Q_PROPERTY(bool allowIncomplete READ allowIncomplete WRITE setAllowIncomplete NOTIFY changed)
+    // A protected copy (docs/procedure.md, "Protected copies"): the password
+    // typed twice. Held in memory only, for this wizard: never written to
+    // the settings nor to any log, and forgotten by clearPassword() (the
+    // wizard calls it when it closes) and when this object goes.
+    Q_PROPERTY(bool protect READ protect WRITE setProtect NOTIFY changed)
+    Q_PROPERTY(QString password READ password WRITE setPassword NOTIFY changed)
+    Q_PROPERTY(QString passwordRepeat READ passwordRepeat WRITE setPasswordRepeat NOTIFY changed)
+    // Why the password cannot protect the copy (PasswordPolicy, or the two
+    // fields differ), translated; empty when it can or protect is off.
+    // Kept apart from validationError: it is the options step's, and the
+    // destination step must not be held up by it.
+    Q_PROPERTY(QString passwordProblem READ passwordProblem NOTIFY changed)
+    // PasswordPolicy::strength of password (0 refused … 3 strong), and the word for it.
+    Q_PROPERTY(int passwordStrength READ passwordStrength NOTIFY changed)
+    Q_PROPERTY(QString passwordStrengthText READ passwordStrengthText NOTIFY changed)
     // Facts about the destination, for the warnings and the wipe option.
     Q_PROPERTY(bool destinationOnInstallationDisk READ destinationOnInstallationDisk NOTIFY changed)
     Q_PROPERTY(bool destinationRemovable READ destinationRemovable NOTIFY changed)
@@ -68,6 +83,7 @@ public:
     Q_ENUM(Mode)
 
     explicit BackupSettings(QObject *parent = nullptr);
+    ~BackupSettings() override;
 
     QString root() const;
     void setRoot(const QString &root); // also resets the destination to <root>/Copias
@@ -94,6 +110,17 @@ public:
     void setWipeDestination(bool on);
     bool allowIncomplete() const;
     void setAllowIncomplete(bool on);
+    bool protect() const;
+    void setProtect(bool on);
+    QString password() const;
+    void setPassword(const QString &password);
+    QString passwordRepeat() const;
+    void setPasswordRepeat(const QString &password);
+    QString passwordProblem() const;
+    int passwordStrength() const;
+    QString passwordStrengthText() const;
+    // Forgets the password (both fields) and turns protection off.
+    Q_INVOKABLE void clearPassword();
 
     bool destinationOnInstallationDisk() const;
     bool destinationRemovable() const;
@@ -126,6 +153,7 @@ Q_SIGNALS:
 
 private:
     void refreshDestinationFacts();
+    void wipePassword();
     QString defaultFolder() const; // <root>/Copias
     QString defaultFileName() const; // Copia<SIS>.zip
     QDateTime now() const;
@@ -138,6 +166,9 @@ private:
     int m_archiveFromYear = 0;
     Mode m_mode = Single;
     bool m_wipeDestination = false;
+    bool m_protect = false;
+    QString m_password;
+    QString m_passwordRepeat;
     bool m_destinationOnInstallationDisk = false;
     bool m_destinationRemovable = false;
     bool m_canWipeDestination = false;

@@ -2,6 +2,7 @@
 #include "ui/foldermodel.h"
 
 #include "copy/copyfilenames.h"
+#include "copy/protectedcopy.h"
 #include "core/rooteddir.h"
 
 #include <QCollator>
@@ -78,6 +79,8 @@ QVariant FolderModel::data(const QModelIndex &index, int role) const
         return entry.size;
     case ModifiedRole:
         return entry.modified;
+    case ProtectedRole:
+        return entry.isProtected;
     default:
         return {};
     }
@@ -85,11 +88,9 @@ QVariant FolderModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> FolderModel::roleNames() const
 {
-    return {{NameRole, "fileName"},
-            {PathRole, "filePath"},
-            {IsDirRole, "fileIsDir"},
-            {SizeRole, "fileSize"},
-            {ModifiedRole, "fileModified"}};
+    return {{NameRole, "fileName"},         {PathRole, "filePath"},
+            {IsDirRole, "fileIsDir"},       {SizeRole, "fileSize"},
+            {ModifiedRole, "fileModified"}, {ProtectedRole, "fileProtected"}};
 }
 
 void FolderModel::setFolder(const QString &folder)
@@ -152,8 +153,14 @@ void FolderModel::reload()
                         && (m_foldersOnly || item.kind != RootedDir::Kind::File
                             || !isCopyName(item.name)))
                         continue;
-                    entries.append(
-                        {item.name, isDir, isDir ? -1 : item.size, modifiedOf(*dir, item.name)});
+                    // The mark is in the last bytes of a copy (its ZIP end
+                    // record): one small read per copy listed, cheap enough
+                    // here, and it tells before opening that a password is asked.
+                    const bool isProtected = !isDir && CopyFileNames::isCopy(item.name)
+                        && ProtectedCopy::protectedSystem(QDir(m_folder).filePath(item.name))
+                               .has_value();
+                    entries.append({item.name, isDir, isDir ? -1 : item.size,
+                                    modifiedOf(*dir, item.name), isProtected});
                 }
             }
         }

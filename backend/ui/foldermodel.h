@@ -33,6 +33,7 @@ public:
         IsDirRole,
         SizeRole, // bytes, -1 for a folder
         ModifiedRole,
+        ProtectedRole, // a protected copy (ProtectedCopy): opens only with its password
     };
     Q_ENUM(Role)
 
@@ -87,6 +88,7 @@ private:
         bool isDir = false;
         qint64 size = -1;
         QDateTime modified;
+        bool isProtected = false;
     };
     void reload();
 

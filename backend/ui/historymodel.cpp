@@ -69,6 +69,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return copy.leftOut;
     case IsOwnRole:
         return copy.own();
+    case IsProtectedRole:
+        return copy.protectedCopy;
     case OriginTextRole:
         switch (copy.origin) {
         case HistoryScan::Origin::Own:
@@ -104,6 +106,7 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
         {ValidRole, "valid"},
         {IsIncompleteRole, "isIncomplete"},
         {LeftOutRole, "leftOut"},
+        {IsProtectedRole, "isProtected"},
         {IsOwnRole, "own"},
         {OriginTextRole, "originText"},
     };
@@ -251,6 +254,12 @@ bool HistoryModel::lastCopyIncomplete() const
 {
     const Copy *copy = newestCopy();
     return copy && copy->leftOut > 0;
+}
+
+bool HistoryModel::lastCopyProtected() const
+{
+    const Copy *copy = newestCopy();
+    return copy && copy->protectedCopy;
 }
 
 QString HistoryModel::pendingFailureText() const

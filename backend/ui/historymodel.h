@@ -69,6 +69,8 @@ class HistoryModel : public QAbstractListModel
         QString pendingIncompleteText READ pendingIncompleteText NOTIFY pendingFailureChanged)
     // The newest copy found leaves files out (its manifest says so).
     Q_PROPERTY(bool lastCopyIncomplete READ lastCopyIncomplete NOTIFY countChanged)
+    // The newest copy found is protected with a password.
+    Q_PROPERTY(bool lastCopyProtected READ lastCopyProtected NOTIFY countChanged)
 
 public:
     enum Role {
@@ -89,6 +91,7 @@ public:
         LeftOutRole, // how many
         IsOwnRole, // of this installation and system: counts as its protection
         OriginTextRole, // why not, for the others ("Another installation"), translated
+        IsProtectedRole, // a protected copy: restoring it asks for its password
     };
     Q_ENUM(Role)
 
@@ -128,6 +131,7 @@ public:
     bool hasPendingIncomplete() const { return m_pendingIncomplete.has_value(); }
     QString pendingIncompleteText() const;
     bool lastCopyIncomplete() const;
+    bool lastCopyProtected() const;
 
     // How many days without a copy make the Home screen warn.
     static constexpr int staleAfterDays = 3;

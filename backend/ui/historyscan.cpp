@@ -3,6 +3,7 @@
 
 #include "copy/copyfilenames.h"
 #include "copy/copyreader.h"
+#include "copy/protectedcopy.h"
 #include "core/filesystem.h"
 #include "installation/installation.h"
 #include "installation/installationid.h"
@@ -48,19 +49,22 @@ QString weekdaySetOf(const QString &baseName)
 }
 
 // The files this installation's history says its backups wrote, in
-// absolute and in canonical form: what vouches for a copy without an id.
-QSet<QString> copiesWrittenBy(const QList<HistoryRecord> &records)
+// absolute and in canonical form, with when the backup started: what
+// vouches for a copy without an id (or with its manifest encrypted).
+QHash<QString, QDateTime> copiesWrittenBy(const QList<HistoryRecord> &records)
 {
-    QSet<QString> paths;
+    QHash<QString, QDateTime> paths;
     for (const auto &record : records) {
         if (!record.isBackup() || (!record.succeeded() && record.result != incompleteResult))
             continue;
         for (const QString &path : record.copies) {
+            // Newest first: a file written again keeps its newest time.
             const QFileInfo file(path);
-            paths.insert(file.absoluteFilePath());
+            if (!paths.contains(file.absoluteFilePath()))
+                paths.insert(file.absoluteFilePath(), record.when);
             const QString canonical = file.canonicalFilePath();
-            if (!canonical.isEmpty())
-                paths.insert(canonical);
+            if (!canonical.isEmpty() && !paths.contains(canonical))
+                paths.insert(canonical, record.when);
         }
     }
     return paths;
@@ -72,7 +76,7 @@ struct Context
     QString systemCode;
     QString installationId;
     QString copiesFolder; // <root>/Copias, absolute and clean
-    QSet<QString> recorded;
+    QHash<QString, QDateTime> recorded;
 };
 
 Copy readCopy(const QFileInfo &file, const Context &context)
@@ -105,6 +109,30 @@ Copy readCopy(const QFileInfo &file, const Context &context)
             copy.origin = Origin::Unknown;
         }
         if (thisInstallation) {
+            const bool sameSystem
+                = context.systemCode.isEmpty() || copy.systemCode == context.systemCode;
+            copy.origin = sameSystem ? Origin::Own : Origin::OtherSystem;
+        }
+    } else if (const auto system = ProtectedCopy::protectedSystem(copy.path)) {
+        // Protected: told by its end record alone, which is cheap; the
+        // history could say it too, but not of a copy whose history is
+        // elsewhere, and the file is what the restore will meet. Its
+        // manifest (installation id, date) needs the password, so whose
+        // copy it is comes from this installation's history, as for an
+        // older copy without an id; the mark is checked when it is opened.
+        copy.valid = true;
+        copy.protectedCopy = true;
+        copy.systemCode = *system;
+        copy.extra = name.contains(u"-extra-", Qt::CaseInsensitive);
+        const QString canonical = file.canonicalFilePath();
+        const auto recorded = context.recorded.contains(copy.path)
+            ? context.recorded.constFind(copy.path)
+            : context.recorded.constFind(canonical);
+        copy.createdAt = recorded != context.recorded.cend() && recorded->isValid()
+            ? *recorded
+            : file.lastModified();
+        copy.origin = Origin::Unknown;
+        if (recorded != context.recorded.cend()) {
             const bool sameSystem
                 = context.systemCode.isEmpty() || copy.systemCode == context.systemCode;
             copy.origin = sameSystem ? Origin::Own : Origin::OtherSystem;

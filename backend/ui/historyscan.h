@@ -38,6 +38,10 @@ struct Copy
     bool onInstallationDisk = false;
     bool valid = false;
     qint64 leftOut = 0;
+    // A protected copy (ProtectedCopy): its manifest is encrypted, so what
+    // is known of it is its mark (the system), and when it was made from
+    // the history or the file's date.
+    bool protectedCopy = false;
     Origin origin = Origin::Unknown;
     bool own() const { return origin == Origin::Own; }
 };

@@ -58,6 +58,10 @@ bool JobController::startBackup(BackupSettings *settings, CompanyModel *companie
     if (running() || !settings)
         return false;
     QString problem = settings->validationError();
+    // The same rule as the options step: a protected copy only with a
+    // password PasswordPolicy accepts, typed twice the same.
+    if (problem.isEmpty())
+        problem = settings->passwordProblem();
     if (problem.isEmpty() && companies)
         problem = companies->selectionError();
     if (!problem.isEmpty()) {
@@ -65,9 +69,13 @@ bool JobController::startBackup(BackupSettings *settings, CompanyModel *companie
         return false;
     }
 
+    BackupOptions options = settings->toOptions(companies);
     begin(Backup, 0);
+    m_wroteProtected = !options.password.isEmpty();
     m_backupSettings = settings;
-    auto *job = new BackupJob(settings->toOptions(companies));
+    auto *job = new BackupJob(options);
+    // The job holds the only other copy of the password from here on.
+    options.password.fill('\0');
     connect(job, &BackupJob::progressChanged, this, &JobController::setProgress,
             Qt::QueuedConnection);
     // Direct: the worker's event loop is busy inside run(), so a queued call
@@ -467,6 +475,7 @@ void JobController::clearResults()
     m_progressValue = 0;
     m_lastProgressMs = 0;
     m_cancelRequested = false;
+    m_wroteProtected = false;
     m_clock.invalidate();
 }
 

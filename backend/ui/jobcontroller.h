@@ -70,6 +70,9 @@ class JobController : public QObject
     // Incomplete, as asked); outcomeLabel names the last step ("Done",
     // "Cancelled", "In use"…); outcomeTitle is the last page's headline.
     Q_PROPERTY(bool workDone READ workDone NOTIFY stateChanged)
+    // The backup under way or ended writes protected copies (a password was
+    // given): the last page says to keep the password.
+    Q_PROPERTY(bool wroteProtected READ wroteProtected NOTIFY stateChanged)
     Q_PROPERTY(QString outcomeLabel READ outcomeLabel NOTIFY stateChanged)
     Q_PROPERTY(QString outcomeTitle READ outcomeTitle NOTIFY stateChanged)
 
@@ -106,6 +109,7 @@ public:
     bool workDone() const { return m_state == Succeeded || m_state == Incomplete; }
     QString outcomeLabel() const;
     QString outcomeTitle() const;
+    bool wroteProtected() const { return m_wroteProtected; }
     qint64 filesDone() const { return m_progress.filesDone; }
     qint64 filesTotal() const { return m_progress.filesTotal; }
     qint64 bytesDone() const { return m_progress.bytesDone; }
@@ -177,6 +181,7 @@ private:
     double m_progressValue = 0; // of the phase; never goes back within it
     qint64 m_lastProgressMs = 0;
     bool m_cancelRequested = false; // a failure after cancel() is a cancellation
+    bool m_wroteProtected = false;
 };
 
 } // namespace Resguarda

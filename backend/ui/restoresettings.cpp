@@ -34,7 +34,18 @@ RestoreSettings::RestoreSettings(QObject *parent)
     connect(this, &RestoreSettings::newerDataChanged, this, &RestoreSettings::changed);
 }
 
-RestoreSettings::~RestoreSettings() = default;
+RestoreSettings::~RestoreSettings()
+{
+    forgetPassword();
+}
+
+void RestoreSettings::forgetPassword()
+{
+    // Overwritten where this object holds the only copy (a worker still
+    // opening or planning has its own until it ends).
+    m_options.password.fill('\0');
+    m_options.password.clear();
+}
 
 void RestoreSettings::checkNewerData()
 {
@@ -104,28 +115,52 @@ void RestoreSettings::setRoot(const QString &root)
 
 void RestoreSettings::openCopy(const QString &path)
 {
+    startOpening(path, {});
+}
+
+void RestoreSettings::openWithPassword(const QString &password)
+{
+    if (m_passwordPath.isEmpty() || opening())
+        return;
+    startOpening(m_passwordPath, password.toUtf8());
+}
+
+void RestoreSettings::startOpening(const QString &path, const QByteArray &password)
+{
+    // Trying another password keeps the prompt; choosing a file starts afresh.
+    const QString waiting = !password.isEmpty() && path == m_passwordPath ? path : QString();
     closeCopy();
+    m_passwordPath = waiting;
     m_openingPath = path;
     m_opener.start(
         this,
-        [path, root = m_options.root](const std::atomic_bool &cancelled) {
-            return openOnWorker(path, root, cancelled);
+        [path, root = m_options.root, password](const std::atomic_bool &cancelled) {
+            return openOnWorker(path, root, password, cancelled);
         },
-        [this, path](const Opened &opened) { finishOpening(opened, path); });
+        [this, path, password](const Opened &opened) {
+            if (opened.copy)
+                m_options.password = password; // for the restore, which opens it again
+            finishOpening(opened, path);
+        });
     Q_EMIT openingChanged();
     Q_EMIT changed();
 }
 
 RestoreSettings::Opened RestoreSettings::openOnWorker(const QString &path, const QString &root,
+                                                      const QByteArray &password,
                                                       const std::atomic_bool &cancelled)
 {
     Opened opened;
     OperationError error;
     // Unpacking a container stops as soon as the result is no longer wanted.
-    auto copy = OpenedCopy::open(path, QString(), &error,
-                                 [&cancelled](qint64) { return !cancelled.load(); });
+    auto copy = OpenedCopy::open(
+        path, QString(), &error, [&cancelled](qint64) { return !cancelled.load(); }, password);
     if (!copy) {
         opened.error = error.message;
+        // Without a password: the prompt is enough, no error is shown yet.
+        opened.needsPassword = error.code == ExitCode::Password;
+        if (opened.needsPassword && password.isEmpty())
+            opened.error.clear();
         return opened;
     }
     // The same check restore makes before touching anything: a copy with
@@ -146,9 +181,15 @@ void RestoreSettings::finishOpening(const Opened &opened, const QString &path)
 {
     m_opener.finished();
     m_openingPath.clear();
-    if (!opened.copy) {
+    m_passwordError.clear();
+    if (opened.needsPassword) {
+        m_passwordPath = path;
+        m_passwordError = opened.error;
+    } else if (!opened.copy) {
+        m_passwordPath.clear();
         m_copyError = opened.error;
     } else {
+        m_passwordPath.clear();
         m_copy = opened.copy;
         m_options.copyPath = path;
         m_companies->loadManifest(m_copy->reader().manifest(), opened.installed);
@@ -179,10 +220,13 @@ void RestoreSettings::closeCopy()
 {
     cancelOpening();
     m_planner.cancel();
-    const bool hadSomething = m_copy || !m_copyError.isEmpty();
+    const bool hadSomething = m_copy || !m_copyError.isEmpty() || !m_passwordPath.isEmpty();
     m_planTimer.stop();
     m_copy.reset();
     m_copyError.clear();
+    m_passwordPath.clear();
+    m_passwordError.clear();
+    forgetPassword();
     m_options.copyPath.clear();
     m_planError.clear();
     m_companies->clear();
@@ -246,6 +290,11 @@ QString RestoreSettings::copyPath() const
 bool RestoreSettings::copyOpen() const
 {
     return m_copy != nullptr;
+}
+
+bool RestoreSettings::copyProtected() const
+{
+    return m_copy && m_copy->isProtected();
 }
 
 QString RestoreSettings::copyError() const

@@ -37,6 +37,13 @@ class RestoreSettings : public QObject
     Q_PROPERTY(bool copyOpen READ copyOpen NOTIFY copyChanged)
     Q_PROPERTY(
         QString copyError READ copyError NOTIFY copyChanged) // why the chosen file cannot be used
+    // The file chosen is a protected copy and waits for its password
+    // (openWithPassword()); passwordError says why the last one did not
+    // open it ("not the password"), empty before the first try.
+    Q_PROPERTY(bool copyNeedsPassword READ copyNeedsPassword NOTIFY copyChanged)
+    Q_PROPERTY(QString passwordError READ passwordError NOTIFY copyChanged)
+    // The copy open is a protected one (opened with its password).
+    Q_PROPERTY(bool copyProtected READ copyProtected NOTIFY copyChanged)
     Q_PROPERTY(QString copySystemCode READ copySystemCode NOTIFY copyChanged)
     Q_PROPERTY(QString copySystemName READ copySystemName NOTIFY copyChanged)
     Q_PROPERTY(QDateTime copyCreatedAt READ copyCreatedAt NOTIFY copyChanged)
@@ -85,7 +92,15 @@ public:
     // selected) and the plan are filled; without, copyError says why it is
     // not a usable copy. A newer openCopy(), closeCopy() or cancelOpening()
     // drops an unfinished one.
+    // A protected copy does not open without its password: copyOpened(false)
+    // with copyNeedsPassword, and no copyError.
     Q_INVOKABLE void openCopy(const QString &path);
+    // Opens the protected copy waiting for its password with password, on
+    // a worker thread (it is decrypted and checked whole, about a second a
+    // gigabyte). A wrong one leaves it waiting, with passwordError. The
+    // password is kept in memory only, for the restore (toOptions()), and
+    // forgotten when the copy is closed.
+    Q_INVOKABLE void openWithPassword(const QString &password);
     Q_INVOKABLE void cancelOpening();
     Q_INVOKABLE void closeCopy();
     // Starts working out the plan from the current choices and selection,
@@ -98,6 +113,9 @@ public:
     QString openingName() const;
     bool copyOpen() const;
     QString copyError() const;
+    bool copyNeedsPassword() const { return !m_passwordPath.isEmpty() && !m_copy; }
+    QString passwordError() const { return m_passwordError; }
+    bool copyProtected() const;
     QString copySystemCode() const;
     QString copySystemName() const;
     QDateTime copyCreatedAt() const;
@@ -144,9 +162,12 @@ private:
         std::shared_ptr<OpenedCopy> copy;
         QString error;
         QSet<QString> installed; // codes of the copy's system already in root
+        bool needsPassword = false; // protected: no password given, or not this one
     };
-    static Opened openOnWorker(const QString &path, const QString &root,
+    static Opened openOnWorker(const QString &path, const QString &root, const QByteArray &password,
                                const std::atomic_bool &cancelled);
+    void startOpening(const QString &path, const QByteArray &password);
+    void forgetPassword();
     void finishOpening(const Opened &opened, const QString &path);
 
     void choiceChanged();
@@ -163,6 +184,9 @@ private:
     WorkerTask m_opener;
     WorkerTask m_planner;
     QString m_openingPath;
+    // The protected copy waiting for its password, and why the last one failed.
+    QString m_passwordPath;
+    QString m_passwordError;
     CompanyModel *m_companies;
     RestorePlanModel *m_plan;
     QString m_planError; // why RestorePlan::make refused the current choices

@@ -187,6 +187,7 @@ ColumnLayout {
             required property bool fileIsDir
             required property var fileSize
             required property date fileModified
+            required property bool fileProtected
             // The name does not fit (it is cut): the tooltip writes it out.
             property bool nameTruncated: false
             width: ListView.view.width
@@ -235,13 +236,26 @@ ColumnLayout {
                         elide: Text.ElideMiddle
                         Layout.fillWidth: true
                     }
-                    Label {
+                    RowLayout {
                         visible: !entry.fileIsDir
-                        text: AppController.formatSize(entry.fileSize) + " · " + AppController.formatDateTime(entry.fileModified)
-                        font.pixelSize: Theme.fontSmall
-                        color: Theme.mutedText
-                        elide: Text.ElideRight
+                        spacing: Theme.spacing / 2
                         Layout.fillWidth: true
+                        // Before it is opened: this copy asks for a password.
+                        Label {
+                            objectName: "protectedMark"
+                            visible: entry.fileProtected
+                            text: qsTr("Protected")
+                            font.pixelSize: Theme.fontSmall
+                            font.bold: true
+                            color: Theme.primary
+                        }
+                        Label {
+                            text: AppController.formatSize(entry.fileSize) + " · " + AppController.formatDateTime(entry.fileModified)
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.mutedText
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
                     }
                 }
             }

@@ -40,10 +40,15 @@ Wizard {
     // What each step needs before Next, and what it lacks when it has not.
     readonly property string optionsMissing: settings.validationError.length > 0 ? settings.validationError
                                                                                  : qsTr("Correct the options to continue")
-    stepReady: [settings.valid, settings.valid, companyModel.selectionError.length === 0,
-        settings.valid && companyModel.selectionError.length === 0]
-    stepMissing: [optionsMissing, optionsMissing, companyModel.selectionError,
-        !settings.valid ? settings.validationError : companyModel.selectionError]
+    // The password is the options step's: it never holds up the destination.
+    readonly property bool optionsReady: settings.valid && settings.passwordProblem.length === 0
+    stepReady: [settings.valid, optionsReady, companyModel.selectionError.length === 0,
+        optionsReady && companyModel.selectionError.length === 0]
+    stepMissing: [optionsMissing, !settings.valid ? optionsMissing : settings.passwordProblem, companyModel.selectionError,
+        !settings.valid ? settings.validationError
+                        : settings.passwordProblem.length > 0 ? settings.passwordProblem : companyModel.selectionError]
+    // The password lives only as long as this wizard.
+    Component.onDestruction: settings.clearPassword()
 
     onStartRequested: job.startBackup(settings, companyModel)
     onCancelRequested: progressStep.askToCancel()

@@ -152,6 +152,16 @@ AppPage {
                 Layout.fillWidth: true
             }
             Label {
+                objectName: "lastCopyProtected"
+                visible: history.hasLastCopy && history.lastCopyProtected
+                text: qsTr("Protected with a password: keep the password, the copy cannot be restored without it")
+                color: Theme.primary
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
                 objectName: "lastCopy"
                 visible: history.hasLastCopy
                 text: history.hasLastCopy
@@ -232,6 +242,7 @@ AppPage {
         required property bool valid
         required property bool isIncomplete
         required property bool own
+        required property bool isProtected
         required property string originText
         property bool shown: true
         visible: shown
@@ -270,6 +281,14 @@ AppPage {
                 visible: text.length > 0
                 color: !row.own ? Theme.warning
                     : row.valid && !row.isIncomplete ? Theme.primary : Theme.danger
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+            }
+            Label {
+                objectName: "protectedTag"
+                visible: row.isProtected
+                text: qsTr("protected")
+                color: Theme.primary
                 font.pixelSize: Theme.fontSmall
                 font.bold: true
             }

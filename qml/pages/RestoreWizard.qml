@@ -34,7 +34,8 @@ Wizard {
     // What each step needs before Next, and what it lacks when it has not.
     stepReady: [settings.copyOpen, settings.companies.selectionError.length === 0, settings.valid,
         settings.valid && summaryStep.confirmed]
-    stepMissing: [qsTr("Choose a copy to continue"), settings.companies.selectionError,
+    stepMissing: [settings.copyNeedsPassword ? qsTr("Type the password of the copy and choose Open to continue")
+                                             : qsTr("Choose a copy to continue"), settings.companies.selectionError,
         settings.validationError.length > 0 ? settings.validationError : qsTr("Correct the options to continue"),
         !settings.valid ? settings.validationError : qsTr("Mark the confirmation to continue")]
     onNextRefused: if (current === stepSummary) summaryStep.pointAtConfirmation()

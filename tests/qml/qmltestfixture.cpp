@@ -2,6 +2,7 @@
 #include "qmltestfixture.h"
 
 #include "copy/copyreader.h"
+#include "copy/protectedcopy.h"
 #include "support/demofixture.h"
 #include "support/lockholderprocess.h"
 #include "support/makecopy.h"
@@ -57,6 +58,22 @@ QString QmlTestFixture::makeCopy(const QString &systemCode, const QString &outpu
     options.output = output;
     options.templates = true;
     return TestSupport::makeCopy(options);
+}
+
+QString QmlTestFixture::makeProtectedCopy(const QString &systemCode, const QString &output,
+                                          const QString &password)
+{
+    BackupOptions options;
+    options.root = m_root;
+    options.systemCode = systemCode;
+    options.output = output;
+    options.password = password.toUtf8();
+    return TestSupport::makeCopy(options);
+}
+
+bool QmlTestFixture::isProtectedCopy(const QString &path) const
+{
+    return ProtectedCopy::protectedSystem(path).has_value();
 }
 
 QString QmlTestFixture::makeCopyMadeDaysAgo(const QString &systemCode, const QString &output,

@@ -43,6 +43,11 @@ public:
     Q_INVOKABLE bool touchFileBelow(const QString &dir, int daysAgo) const;
     // Makes a copy of system with the CLI's engine; returns its path.
     Q_INVOKABLE QString makeCopy(const QString &systemCode, const QString &output);
+    // Like makeCopy, protected with password (a protected copy).
+    Q_INVOKABLE QString makeProtectedCopy(const QString &systemCode, const QString &output,
+                                          const QString &password);
+    // Whether the file at path is marked as a protected copy.
+    Q_INVOKABLE bool isProtectedCopy(const QString &path) const;
     // Like makeCopy, but leaving out what cannot be copied (allowIncomplete):
     // the path of the copy written, also when it is incomplete.
     Q_INVOKABLE QString makeIncompleteCopy(const QString &systemCode, const QString &output);

@@ -115,9 +115,7 @@ Item {
             var page = findChild(wizard, "optionsStep")
             waitForRendering(wizard)
             // As a user does: scroll to the field, tap it, type a blank label.
-            page.ensureVisible(field)
-            waitForRendering(wizard)
-            mouseClick(field)
+            field.forceActiveFocus(Qt.TabFocusReason)
             tryCompare(field, "activeFocus", true)
             keyClick(Qt.Key_Space)
             keyClick(Qt.Key_Space)
@@ -158,6 +156,110 @@ Item {
             }, 5000, "the browser's list is in view: list " + list.mapToItem(wizard, 0, 0).y + "+" + list.height
                       + ", page " + pageTop + "-" + pageBottom + ", browser " + browser.height
                       + ", contentY " + page.contentItem.contentY)
+        }
+
+        // Protection on: two password fields, a strength, and Next held
+        // with the reason (BackupSettings' rule) until both agree; the
+        // summary and the result say the copy is protected, and it is.
+        function test_protectedCopy() {
+            var pendrive = fixture.scratch + "/pendrive-senha"
+            fixture.removeTree(pendrive)
+            fixture.writeFile(pendrive + "/LEIAME.txt", "pen drive")
+            var wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
+            wizard.settings.destinationFolder = pendrive
+            next(wizard)
+            compare(wizard.current, wizard.stepOptions)
+            var page = findChild(wizard, "optionsStep")
+            var option = findChild(wizard, "protectOption")
+            var box = findChild(wizard, "passwordBox")
+            verify(!box.visible)
+            // Scrolled to as the focus would, once the page has its height.
+            var pageBottom = page.mapToItem(wizard, 0, page.height).y
+            tryVerify(function() {
+                page.ensureVisible(option)
+                var top = option.mapToItem(wizard, 0, 0).y
+                return top >= 0 && top + option.height <= pageBottom
+            }, 5000, "the option comes into view")
+            waitForRendering(wizard)
+            // By keyboard: the option takes the focus and Space turns it on.
+            option.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            tryCompare(wizard.settings, "protect", true)
+            tryCompare(box, "visible", true)
+            var nextButton = findChild(wizard.footer, "nextButton")
+            verify(!nextButton.enabled, "protection without a password")
+
+            var field = findChild(wizard, "passwordField")
+            var repeat = findChild(wizard, "passwordRepeatField")
+            compare(field.echoMode, TextInput.Password)
+            verify(field.inputMethodHints & Qt.ImhHiddenText)
+            verify(field.inputMethodHints & Qt.ImhSensitiveData)
+            verify(field.inputMethodHints & Qt.ImhNoPredictiveText)
+            verify(field.inputMethodHints & Qt.ImhNoAutoUppercase)
+            field.forceActiveFocus(Qt.TabFocusReason)
+            tryCompare(field, "activeFocus", true)
+            keyClick(Qt.Key_C); keyClick(Qt.Key_U); keyClick(Qt.Key_R); keyClick(Qt.Key_T); keyClick(Qt.Key_A)
+            compare(wizard.settings.password, "curta")
+            // Weak: refused, with the policy's reason beside Next and under the field.
+            verify(!nextButton.enabled)
+            compare(wizard.nextMissingText, wizard.settings.passwordProblem)
+            verify(wizard.settings.passwordProblem.length > 0)
+            tryCompare(findChild(wizard, "passwordProblem"), "visible", true)
+            compare(findChild(wizard, "passwordStrengthText").text, wizard.settings.passwordStrengthText)
+
+            // Strong, but the two differ.
+            field.selectAll()
+            keyClick(Qt.Key_Delete)
+            typeInto(field, "Senha-Forte-2026")
+            compare(wizard.settings.password, "Senha-Forte-2026")
+            verify(wizard.settings.passwordStrength >= 1)
+            verify(findChild(wizard, "passwordStrength").visible)
+            keyClick(Qt.Key_Tab) // to the second field
+            tryCompare(repeat, "activeFocus", true)
+            typeInto(repeat, "Senha-Forte-2062")
+            verify(!nextButton.enabled)
+            compare(wizard.nextMissingText, "The two passwords differ. Type the same password in both fields.")
+            verify(findChild(wizard.footer, "nextMissingHint").visible)
+
+            // Shown in clear on request.
+            var show = findChild(wizard, "showPassword")
+            keyClick(Qt.Key_Tab)
+            tryCompare(show, "activeFocus", true)
+            keyClick(Qt.Key_Space)
+            compare(field.echoMode, TextInput.Normal)
+            compare(repeat.echoMode, TextInput.Normal)
+
+            repeat.forceActiveFocus(Qt.TabFocusReason)
+            repeat.selectAll()
+            keyClick(Qt.Key_Delete)
+            typeInto(repeat, "Senha-Forte-2026")
+            tryCompare(nextButton, "enabled", true)
+            next(wizard)
+            compare(wizard.current, wizard.stepCompanies)
+            next(wizard)
+            compare(wizard.current, wizard.stepSummary)
+            verify(findChild(wizard, "summaryProtected").visible)
+            tryCompare(wizard.settings.summary, "busy", false, 60000)
+            next(wizard)
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            compare(wizard.job.state, JobController.Succeeded)
+            verify(findChild(wizard, "resultProtected").visible)
+            var copy = pendrive + "/CopiaAT.zip"
+            verify(fixture.isProtectedCopy(copy))
+        }
+
+        function typeInto(field, text) {
+            for (var i = 0; i < text.length; ++i) {
+                var c = text[i]
+                if (c === "-")
+                    keyClick(Qt.Key_Minus)
+                else if (c >= "0" && c <= "9")
+                    keyClick(Qt.Key_0 + (c.charCodeAt(0) - 48))
+                else if (c === c.toUpperCase())
+                    keyClick(c, Qt.ShiftModifier)
+                else
+                    keyClick(c)
+            }
         }
 
         function test_wholeBackup() {

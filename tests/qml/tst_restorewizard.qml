@@ -162,6 +162,62 @@ Item {
             compare(wizard.settings.companies.selectedCount, selected - 1, "Space unmarks the current company")
         }
 
+        // A protected copy asks for its password before anything of it is
+        // shown; a wrong one says so and lets the user try again; the right
+        // one opens it and its companies are listed as for any copy.
+        function test_protectedCopyAsksForItsPassword() {
+            var copies = fixture.scratch + "/copias-protegidas"
+            fixture.removeTree(copies)
+            fixture.writeFile(copies + "/.keep", "")
+            var copy = fixture.makeProtectedCopy("AT", copies + "/CopiaAT.zip", "Senha-Forte-2026")
+            verify(fixture.isProtectedCopy(copy))
+            var wizard = createTemporaryObject(smallWizardComponent, root)
+            wizard.browser.folder = copies
+            var view = findChild(wizard.browser, "fileView")
+            tryCompare(view, "count", 1)
+            waitForRendering(view)
+            verify(findChild(view.itemAtIndex(0), "protectedMark").visible, "the list marks it as protected")
+            var prompt = findChild(wizard, "passwordPrompt")
+            verify(!prompt.visible)
+            // By keyboard, as on a kiosk without a mouse: the list, then Return.
+            view.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Return)
+            tryCompare(wizard.settings, "copyNeedsPassword", true)
+            tryCompare(prompt, "visible", true)
+            compare(wizard.settings.copyOpen, false)
+            compare(wizard.settings.companies.count, 0)
+            var nextButton = findChild(wizard.footer, "nextButton")
+            verify(!nextButton.enabled)
+            compare(wizard.nextMissingText, "Type the password of the copy and choose Open to continue")
+
+            var field = findChild(wizard, "copyPassword")
+            verify(field.inputMethodHints & Qt.ImhSensitiveData)
+            verify(field.inputMethodHints & Qt.ImhHiddenText)
+            compare(field.echoMode, TextInput.Password)
+            tryCompare(field, "activeFocus", true)
+            var open = findChild(wizard, "openProtected")
+            verify(!open.enabled, "nothing typed yet")
+            field.text = "Senha-Errada-2026"
+            verify(open.enabled)
+            keyClick(Qt.Key_Return) // in the field: Open
+            tryVerify(function() { return wizard.settings.passwordError.length > 0 }, 60000)
+            verify(findChild(wizard, "passwordError").visible)
+            verify(prompt.visible)
+            compare(wizard.settings.copyOpen, false)
+            compare(field.text, "", "typed afresh for the retry")
+
+            field.text = "Senha-Forte-2026"
+            verify(field.activeFocus, "the field keeps the focus for the retry")
+            keyClick(Qt.Key_Return)
+            tryCompare(wizard.settings, "copyOpen", true, 60000)
+            verify(!prompt.visible)
+            verify(wizard.settings.copyProtected)
+            verify(findChild(wizard, "chosenCopy").text.indexOf("protected") >= 0)
+            compare(wizard.settings.companies.count, fixture.companiesInInstallation("AT").length)
+            next(wizard)
+            compare(wizard.current, wizard.stepCompanies)
+        }
+
         function test_damagedCopyIsRefusedAtOnce() {
             var bad = fixture.scratch + "/ruim/CopiaAT.zip"
             fixture.writeFile(bad, "not a zip at all")

@@ -205,6 +205,43 @@ int shootForeignCopies(QObject *window, Shooter &shooter, AppController &control
     return 0;
 }
 
+// The restore's password prompt with the keyboard open (kiosk): a
+// protected copy in its own folder, chosen, and its password being typed.
+int shootKioskRestorePassword(QQuickWindow *window, Shooter &shooter, AppController &controller,
+                              const QString &root, const QString &pendrive)
+{
+    const QString folder = QFileInfo(pendrive).absolutePath() + QStringLiteral("/PENDRIVE-SENHA");
+    BackupOptions options;
+    options.root = root;
+    options.systemCode = QStringLiteral("AT");
+    options.output = folder;
+    options.password = QByteArrayLiteral("Senha-Forte-2026");
+    QDir().mkpath(folder);
+    const QString copy = TestSupport::makeCopy(options);
+    if (copy.isEmpty())
+        return 1;
+    controller.setSystemCode(QStringLiteral("AT"));
+    QMetaObject::invokeMethod(window, "showHome");
+    QMetaObject::invokeMethod(window, "showRestore");
+    settle();
+    QObject *wizard = currentPage(window);
+    QObject *browser = wizard->property("browser").value<QObject *>();
+    browser->setProperty("folder", folder);
+    settle(400);
+    QObject *restore = wizard->property("settings").value<QObject *>();
+    browser->setProperty("selectedFile", copy);
+    QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
+    waitFor([&] { return restore->property("copyNeedsPassword").toBool(); });
+    if (!typeInto(window, findItem(wizard, QStringLiteral("copyPassword")),
+                  QStringLiteral("Senha-Forte")))
+        std::fprintf(stderr, "the keyboard did not open on the copy's password\n");
+    shooter.shoot(QStringLiteral("35-quiosque-senha-restauracao"));
+    window->contentItem()->forceActiveFocus();
+    QGuiApplication::inputMethod()->hide();
+    settle();
+    return 0;
+}
+
 // The kiosk pass: the pages where a kiosk types, with the keyboard open, and
 // the quit confirmation (with nothing running, and during a copy).
 int shootKiosk(QQuickWindow *window, Shooter &shooter, AppController &controller,
@@ -240,6 +277,20 @@ int shootKiosk(QQuickWindow *window, Shooter &shooter, AppController &controller
     window->contentItem()->forceActiveFocus();
     QGuiApplication::inputMethod()->hide();
     settle();
+
+    // The password of a protected copy, typed with the keyboard open.
+    settings->setProperty("mode", 0);
+    settings->setProperty("protect", true);
+    settle();
+    if (!typeInto(window, findItem(wizard, QStringLiteral("passwordField")),
+                  QStringLiteral("Senha-Forte-2026")))
+        std::fprintf(stderr, "the keyboard did not open on the password\n");
+    shooter.shoot(QStringLiteral("34-quiosque-senha"));
+    window->contentItem()->forceActiveFocus();
+    QGuiApplication::inputMethod()->hide();
+    settle();
+    if (shootKioskRestorePassword(window, shooter, controller, root, pendrive))
+        return 1;
 
     QMetaObject::invokeMethod(window, "showHome");
     window->close(); // asks first
@@ -353,6 +404,92 @@ int shootIncomplete(QQuickWindow *window, Shooter &shooter, const QString &root,
     shooter.shoot(QStringLiteral("46-incompleta-restauracao-empresas"));
     wizard->setProperty("current", 3);
     shooter.shoot(QStringLiteral("47-incompleta-restauracao-resumo"));
+    return 0;
+}
+
+// A protected copy (names 5x-protegida-…): the options with the password
+// typed twice and its strength, a weak one refused, the summary and the
+// result, the restore asking for the password and refusing a wrong one,
+// and Home showing the protected copy. Written to its own folder.
+int shootProtected(QQuickWindow *window, Shooter &shooter, AppController &controller,
+                   const QString &root, const QString &scratch)
+{
+    // What shootIncomplete left for the backup to fail on goes first.
+    const QString company = root + QStringLiteral("/AT/empresas/0002");
+    QFile::remove(company + QStringLiteral("/fila-da-impressora"));
+    QFile::remove(company + QStringLiteral("/atalho-para-outro-disco"));
+    if (!controller.openInstallation(root))
+        return 1;
+    controller.setSystemCode(QStringLiteral("AT"));
+    const QString folder = scratch + QStringLiteral("/PENDRIVE-SENHA");
+    QDir().mkpath(folder);
+    const QString password = QStringLiteral("Senha-Forte-2026");
+    QMetaObject::invokeMethod(window, "showHome");
+    QMetaObject::invokeMethod(window, "showBackup");
+    settle();
+    QObject *wizard = currentPage(window);
+    QObject *settings = wizard->property("settings").value<QObject *>();
+    QObject *job = wizard->property("job").value<QObject *>();
+    settings->setProperty("destinationFolder", folder);
+    wizard->setProperty("current", 1);
+    settings->setProperty("protect", true);
+    settings->setProperty("password", QStringLiteral("curta-2026"));
+    settle();
+    scrollTo(wizard, QStringLiteral("optionsStep"), QStringLiteral("passwordProblem"));
+    shooter.shoot(QStringLiteral("51-protegida-senha-fraca"));
+    settings->setProperty("password", password);
+    settings->setProperty("passwordRepeat", password);
+    settle();
+    scrollTo(wizard, QStringLiteral("optionsStep"), QStringLiteral("passwordBox"));
+    shooter.shoot(QStringLiteral("50-protegida-opcoes"));
+    wizard->setProperty("current", 3);
+    QObject *summary = settings->property("summary").value<QObject *>();
+    waitFor([&] { return !summary->property("busy").toBool(); });
+    scrollTo(wizard, QStringLiteral("summaryStep"), QStringLiteral("summaryProtected"));
+    shooter.shoot(QStringLiteral("52-protegida-resumo"));
+    press(wizard, QStringLiteral("nextButton"));
+    waitFor(
+        [&] {
+            return !job->property("running").toBool() && wizard->property("current").toInt() == 5;
+        },
+        180000);
+    shooter.shoot(QStringLiteral("53-protegida-concluida"));
+    const QStringList written = job->property("resultPaths").toStringList();
+    press(wizard, QStringLiteral("nextButton")); // Finish: back Home
+    QMetaObject::invokeMethod(window, "showHome");
+    waitForHome(window);
+    shooter.shoot(QStringLiteral("56-protegida-inicio"));
+
+    QMetaObject::invokeMethod(window, "showRestore");
+    settle();
+    wizard = currentPage(window);
+    QObject *browser = wizard->property("browser").value<QObject *>();
+    browser->setProperty("folder", folder);
+    settle(400);
+    QObject *restore = wizard->property("settings").value<QObject *>();
+    const QString copy = written.value(0);
+    browser->setProperty("selectedFile", copy);
+    QMetaObject::invokeMethod(restore, "openCopy", Q_ARG(QString, copy));
+    waitFor([&] { return restore->property("copyNeedsPassword").toBool(); });
+    shooter.shoot(QStringLiteral("54-protegida-restauracao-senha"));
+    QMetaObject::invokeMethod(restore, "openWithPassword",
+                              Q_ARG(QString, QStringLiteral("Senha-Errada-2026")));
+    waitFor(
+        [&] {
+            return !restore->property("opening").toBool()
+                && !restore->property("passwordError").toString().isEmpty();
+        },
+        180000);
+    shooter.shoot(QStringLiteral("55-protegida-senha-errada"));
+    QMetaObject::invokeMethod(restore, "openWithPassword", Q_ARG(QString, password));
+    waitFor(
+        [&] {
+            return restore->property("copyOpen").toBool()
+                && !restore->property("planning").toBool();
+        },
+        180000);
+    shooter.shoot(QStringLiteral("57-protegida-restauracao-aberta"));
+    QMetaObject::invokeMethod(window, "showHome");
     return 0;
 }
 
@@ -710,6 +847,10 @@ int main(int argc, char *argv[])
                           {QString(), QStringLiteral("28-restauracao-confirmacao-300-empresas"),
                            QStringLiteral("28b-restauracao-confirmacao-300-falta-marcar")})) {
         std::fprintf(stderr, "cannot shoot the newer-data restore\n");
+        return 1;
+    }
+    if (shootProtected(window, shooter, controller, root, dir.path())) {
+        std::fprintf(stderr, "cannot shoot the protected copy\n");
         return 1;
     }
     return 0;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -7,7 +8,7 @@ import Resguarda.Backend
 
 // Backup, step 2: the procedure's options (templates, archived years, the
 // other systems, the kind of copy, emptying the destination, an incomplete
-// copy) and the file that will be written.
+// copy, a password that protects the copy) and the file that will be written.
 StepPage {
     id: step
     objectName: "optionsStep"
@@ -155,6 +156,95 @@ StepPage {
         visible: step.settings.allowIncomplete
         kind: Banner.Kind.Danger
         text: qsTr("Files that cannot be read will be left out and the copy will be marked INCOMPLETE. Use only to save what can be saved.")
+    }
+    OptionSwitch {
+        objectName: "protectOption"
+        text: qsTr("Protect the copy with a password")
+        description: qsTr("The copy is encrypted (AES-256): without the password nobody can open it, not even to restore it.")
+        checked: step.settings.protect
+        onSwitched: on => step.settings.protect = on
+    }
+    // The password typed twice; what is wrong with it comes from
+    // BackupSettings (PasswordPolicy), never from here.
+    ColumnLayout {
+        objectName: "passwordBox"
+        visible: step.settings.protect
+        spacing: Theme.spacing / 2
+        Layout.fillWidth: true
+        Layout.leftMargin: Theme.margin
+        PasswordField {
+            id: passwordField
+            objectName: "passwordField"
+            placeholderText: qsTr("Password (at least 12 characters)")
+            shown: showPassword.checked
+            text: step.settings.password
+            onTextEdited: step.settings.password = text
+        }
+        PasswordField {
+            objectName: "passwordRepeatField"
+            placeholderText: qsTr("The same password again")
+            shown: showPassword.checked
+            text: step.settings.passwordRepeat
+            onTextEdited: step.settings.passwordRepeat = text
+            // The reason under it comes into view with it.
+            onActiveFocusChanged: if (activeFocus) Qt.callLater(step.ensureVisible, passwordProblem) // qmllint disable type
+        }
+        RowLayout {
+            spacing: Theme.spacing
+            Layout.fillWidth: true
+            CheckBox {
+                id: showPassword
+                objectName: "showPassword"
+                text: qsTr("Show the password")
+                font.pixelSize: Theme.fontBody
+                implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+                FocusRing {}
+            }
+            Item { Layout.fillWidth: true }
+            // Strength: three bars and a word, from PasswordPolicy::strength.
+            Row {
+                objectName: "passwordStrength"
+                visible: step.settings.password.length > 0
+                spacing: 4
+                Layout.alignment: Qt.AlignVCenter
+                Repeater {
+                    model: 3
+                    delegate: Rectangle {
+                        id: bar
+                        required property int index
+                        width: Theme.compact ? 28 : 40
+                        height: 10
+                        radius: 3
+                        color: bar.index >= step.settings.passwordStrength ? Theme.divider
+                             : step.settings.passwordStrength === 1 ? Theme.warning : Theme.success
+                    }
+                }
+            }
+            Label {
+                objectName: "passwordStrengthText"
+                visible: text.length > 0
+                text: step.settings.passwordStrengthText
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                color: step.settings.passwordStrength === 0 ? Theme.danger
+                     : step.settings.passwordStrength === 1 ? Theme.warning : Theme.success
+            }
+        }
+        // Once something is typed: what is still wrong, where the eye is.
+        Label {
+            id: passwordProblem
+            objectName: "passwordProblem"
+            visible: text.length > 0
+            text: step.settings.password.length > 0 ? step.settings.passwordProblem : ""
+            color: Theme.danger
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Banner {
+            kind: Banner.Kind.Warning
+            text: qsTr("Write the password down and keep it in a safe place, away from the copy. If it is lost, the copy cannot be restored.")
+        }
     }
     Label {
         objectName: "targetPath"

@@ -74,6 +74,14 @@ StepPage {
             }
         }
     }
+    // Whether the copy written is protected is the job's: the options it ran with.
+    Banner {
+        objectName: "resultProtected"
+        visible: step.wroteCopies && step.job.wroteProtected
+        kind: Banner.Kind.Warning
+        title: qsTr("The copy is protected with a password")
+        text: qsTr("Keep the password in a safe place, away from the copy: without it this copy cannot be restored, by you or by anyone.")
+    }
     Banner {
         visible: step.job.state === JobController.Succeeded
         kind: step.settings.destinationOnInstallationDisk ? Banner.Kind.Warning : Banner.Kind.Info

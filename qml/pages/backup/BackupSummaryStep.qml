@@ -82,6 +82,13 @@ StepPage {
         Layout.fillWidth: true
     }
     Banner {
+        objectName: "summaryProtected"
+        visible: step.settings.protect
+        kind: Banner.Kind.Info
+        title: qsTr("Protected with a password")
+        text: qsTr("The copy will be encrypted with the password you typed. Without it the copy cannot be restored.")
+    }
+    Banner {
         visible: step.settings.wipeDestination
         kind: Banner.Kind.Danger
         text: qsTr("Everything else on %1 will be erased.").arg(step.settings.destinationLabel)

@@ -6,7 +6,8 @@ import Resguarda.App
 import Resguarda.Backend
 
 // Restore, step 1: which copy, from a drive or any folder, opened and
-// checked before anything else is asked.
+// checked before anything else is asked. A protected copy asks for its
+// password here, before anything of it can be shown.
 Item {
     id: step
     objectName: "copyStep"
@@ -14,6 +15,9 @@ Item {
     property alias browser: browser
     // A copy was chosen here.
     signal edited()
+    // Typing the password with the kiosk's keyboard open: the prompt is all
+    // that is shown, so that it stays above the keyboard.
+    readonly property bool typingPassword: step.settings.copyNeedsPassword && Theme.keyboardOpen
 
     DrivesModel {
         id: drives
@@ -25,6 +29,7 @@ Item {
         anchors.topMargin: Theme.spacing
         spacing: Theme.spacing
         Label {
+            visible: !step.typingPassword
             text: qsTr("Which copy?")
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -38,7 +43,78 @@ Item {
             cancelText: qsTr("Cancel")
             onCancelled: step.settings.cancelOpening()
         }
+        // Above the browser, like the note: never cut off on a short screen.
+        Rectangle {
+            id: prompt
+            objectName: "passwordPrompt"
+            visible: step.settings.copyNeedsPassword
+            color: Theme.surface
+            border.color: Theme.primary
+            radius: Theme.radius
+            Layout.fillWidth: true
+            implicitHeight: promptColumn.implicitHeight + 2 * Theme.spacing
+            // Ready to type as soon as it is asked.
+            onVisibleChanged: if (visible) copyPassword.forceActiveFocus()
+            ColumnLayout {
+                id: promptColumn
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.spacing / 2
+                Label {
+                    text: qsTr("This copy is protected with a password. Type it to open the copy.")
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                RowLayout {
+                    spacing: Theme.spacing
+                    Layout.fillWidth: true
+                    PasswordField {
+                        id: copyPassword
+                        objectName: "copyPassword"
+                        placeholderText: qsTr("Password of the copy")
+                        shown: showCopyPassword.checked
+                        onAccepted: if (openButton.enabled) openButton.clicked()
+                    }
+                    PrimaryButton {
+                        id: openButton
+                        objectName: "openProtected"
+                        text: qsTr("Open")
+                        enabled: copyPassword.text.length > 0 && !step.settings.opening
+                        font.pixelSize: Theme.fontBody
+                        Layout.preferredHeight: Theme.touchTarget + 8
+                        Layout.minimumWidth: Theme.touchTarget * 2
+                        onClicked: {
+                            step.settings.openWithPassword(copyPassword.text)
+                            // The settings hold it now; a retry is typed afresh.
+                            copyPassword.clear()
+                        }
+                    }
+                }
+                CheckBox {
+                    id: showCopyPassword
+                    objectName: "showCopyPassword"
+                    visible: !step.typingPassword || !Theme.compact
+                    text: qsTr("Show the password")
+                    font.pixelSize: Theme.fontBody
+                    implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+                    FocusRing {}
+                }
+                Label {
+                    objectName: "passwordError"
+                    visible: text.length > 0
+                    text: step.settings.passwordError
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+        }
         DriveList {
+            visible: !step.typingPassword
             drives: drives
             selectedRow: drives.count >= 0 ? drives.rowOf(browser.folder) : -1
             Layout.fillWidth: true
@@ -56,6 +132,7 @@ Item {
         FileBrowser {
             id: browser
             objectName: "copyBrowser"
+            visible: !step.typingPassword
             // Where the last copy went (FolderModel.startFolder).
             folder: browser.listing.startFolder(AppController.root, AppController.recentDestinations)
             Layout.fillWidth: true
@@ -77,8 +154,10 @@ Item {
             title: qsTr("This copy is INCOMPLETE: %n item(s) were left out when it was made", "", step.settings.copyLeftOutCount)
         }
         Label {
+            objectName: "chosenCopy"
             visible: step.settings.copyOpen
-            text: qsTr("Chosen: %1").arg(step.settings.copyPath)
+            text: step.settings.copyProtected ? qsTr("Chosen: %1 (protected with a password)").arg(step.settings.copyPath)
+                                              : qsTr("Chosen: %1").arg(step.settings.copyPath)
             font.pixelSize: Theme.fontBody
             font.bold: true
             elide: Text.ElideMiddle
