@@ -455,6 +455,14 @@
         <source>Password: </source>
         <translation>Senha: </translation>
     </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>Repita a senha: </translation>
+    </message>
+    <message>
+        <source>The two passwords typed differ. Nothing was done.</source>
+        <translation>As duas senhas digitadas são diferentes. Nada foi feito.</translation>
+    </message>
 </context>
 <context>
     <name>CompanyList</name>
@@ -1090,6 +1098,10 @@
         <source>incomplete: files were left out</source>
         <translation>incompleta: arquivos ficaram de fora</translation>
     </message>
+    <message>
+        <source>refused: password missing or wrong</source>
+        <translation>recusada: senha ausente ou errada</translation>
+    </message>
 </context>
 <context>
     <name>HistoryCommand</name>
@@ -1480,6 +1492,10 @@
         <source>[NEWER here: %1]</source>
         <translation>[MAIS RECENTE aqui: %1]</translation>
     </message>
+    <message>
+        <source>Protected with a password (AES-256).</source>
+        <translation>Protegida com senha (AES-256).</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1695,10 +1711,6 @@
         <translation>Não foi possível abrir %1: %2</translation>
     </message>
     <message>
-        <source>The copy %1 is protected by a password. Give its password to open it.</source>
-        <translation>A cópia %1 está protegida por senha. Informe a senha para abri-la.</translation>
-    </message>
-    <message>
         <source>The password given is not the password of the protected copy %1. Nothing was changed. Check the password (upper and lower case count) and try again.</source>
         <translation>A senha informada não é a senha da cópia protegida %1. Nada foi alterado. Confira a senha (maiúsculas e minúsculas fazem diferença) e tente de novo.</translation>
     </message>
@@ -1717,6 +1729,10 @@
     <message>
         <source>Cannot create a temporary file in %1: %2. Check that the folder exists and can be written (or set TMPDIR to one that can).</source>
         <translation>Não foi possível criar um arquivo temporário em %1: %2. Verifique se a pasta existe e pode ser gravada (ou aponte TMPDIR para uma que possa).</translation>
+    </message>
+    <message>
+        <source>The copy %1 is a protected copy of system %2: it opens only with its password. Give the password to open it.</source>
+        <translation>A cópia %1 é uma cópia protegida do sistema %2: ela só abre com a senha. Informe a senha para abri-la.</translation>
     </message>
 </context>
 <context>
