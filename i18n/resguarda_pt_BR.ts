@@ -2710,6 +2710,10 @@
         <source>No existing data was replaced.</source>
         <translation>Nenhum dado existente foi substituído.</translation>
     </message>
+    <message>
+        <source>The previous data was saved in %1, protected with the same password as the copy.</source>
+        <translation>Os dados anteriores foram guardados em %1, protegidos com a mesma senha da cópia.</translation>
+    </message>
 </context>
 <context>
     <name>RestoreSummary</name>

@@ -553,6 +553,7 @@ void TestJobController::jobRestoreSucceeds()
     // What was replaced went to a verified safety copy first.
     QVERIFY(!job.safetyCopyPath().isEmpty());
     QVERIFY(copyIsSound(job.safetyCopyPath()));
+    QVERIFY(!job.wroteProtected());
 }
 
 void TestJobController::jobRestoreInUse()
@@ -656,6 +657,7 @@ void TestJobController::jobProtectedBackupAndRestore()
     QVERIFY2(job.state() == JobController::Succeeded, qPrintable(job.errorText()));
     QVERIFY(!job.safetyCopyPath().isEmpty());
     QVERIFY(ProtectedCopy::protectedSystem(job.safetyCopyPath()).has_value());
+    QVERIFY(job.wroteProtected()); // the result page says the safety copy is protected
 
     // The password is in no file: not in the settings, the history, the
     // copies, nor anywhere in the installation.

@@ -113,6 +113,8 @@ bool JobController::startRestore(RestoreSettings *settings)
     const qint64 safetyBytes
         = options.safetyCopy && plan->changesExistingData() ? plan->bytesToSafeguard() : 0;
     begin(Restore, qint64(double(safetyBytes) * (1.0 + verifyWeight)));
+    // A protected copy's safety copy is protected with the same password.
+    m_wroteProtected = !options.password.isEmpty();
     auto *job = new RestoreJob(options);
     connect(job, &RestoreJob::progressChanged, this, &JobController::setProgress,
             Qt::QueuedConnection);

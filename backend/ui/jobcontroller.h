@@ -70,8 +70,8 @@ class JobController : public QObject
     // Incomplete, as asked); outcomeLabel names the last step ("Done",
     // "Cancelled", "In use"…); outcomeTitle is the last page's headline.
     Q_PROPERTY(bool workDone READ workDone NOTIFY stateChanged)
-    // The backup under way or ended writes protected copies (a password was
-    // given): the last page says to keep the password.
+    // The backup under way or ended writes protected copies, or the restore
+    // protects its safety copy (a password was given): the last page says so.
     Q_PROPERTY(bool wroteProtected READ wroteProtected NOTIFY stateChanged)
     Q_PROPERTY(QString outcomeLabel READ outcomeLabel NOTIFY stateChanged)
     Q_PROPERTY(QString outcomeTitle READ outcomeTitle NOTIFY stateChanged)

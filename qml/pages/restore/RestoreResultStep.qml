@@ -19,9 +19,11 @@ StepPage {
         visible: step.job.state === JobController.Succeeded
         kind: Banner.Kind.Success
         title: step.job.resultText
-        text: step.job.safetyCopyPath.length > 0
-              ? qsTr("The previous data was saved in %1.").arg(step.job.safetyCopyPath)
-              : qsTr("No existing data was replaced.")
+        text: step.job.safetyCopyPath.length === 0
+              ? qsTr("No existing data was replaced.")
+              : step.job.wroteProtected
+                ? qsTr("The previous data was saved in %1, protected with the same password as the copy.").arg(step.job.safetyCopyPath)
+                : qsTr("The previous data was saved in %1.").arg(step.job.safetyCopyPath)
     }
     JobFailure {
         job: step.job
