@@ -5,6 +5,7 @@
 #include "copy/zipend.h"
 #include "copy/zipformat.h"
 #include "copy/zipstreamwriter.h"
+#include "core/crashpoint.h"
 #include "core/filesystem.h"
 #include "core/interruption.h"
 #include "installation/codes.h"
@@ -207,9 +208,21 @@ QString ProtectedCopy::innerName(const QString &systemCode)
 
 std::optional<QString> ProtectedCopy::protectedSystem(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    // Called for every copy a folder lists: a link is not followed and a
+    // FIFO does not block; only a regular file is read.
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
         return std::nullopt;
+    QFile file;
+    struct stat info
+    {
+    };
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)
+        || !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return std::nullopt;
+    }
     const auto end = ZipEnd::read(file);
     if (!end)
         return std::nullopt;
@@ -315,6 +328,15 @@ OperationError ProtectedCopy::unseal(const QString &path, QByteArrayView passwor
     constexpr int localTimeOffset = 10;
     if (!matchesLayout(central, centralDirectory(name, 0, plainSize), centralTimeOffset))
         return notProtectedCopy();
+    // The end records too, byte for byte: nothing may hide between the
+    // directory and the file's end.
+    const QByteArray records
+        = endRecords(end->directoryOffset, end->directorySize, marker(*system));
+    QByteArray actualRecords(records.size(), Qt::Uninitialized);
+    if (quint64(info.st_size) != end->recordsOffset + quint64(records.size())
+        || !readAt(fd, qint64(end->recordsOffset), actualRecords.data(), actualRecords.size())
+        || actualRecords != records)
+        return notProtectedCopy();
     QByteArray actualLocal(local.size(), Qt::Uninitialized);
     if (!readAt(fd, 0, actualLocal.data(), actualLocal.size())
         || !matchesLayout(actualLocal, local, localTimeOffset))
@@ -359,6 +381,7 @@ OperationError ProtectedCopy::unseal(const QString &path, QByteArrayView passwor
                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
         }
         done += size;
+        crashPoint("unseal-chunk"); // tst_protected: killed mid-decryption
         if (Interruption::requested() || (progress && !progress(size))) {
             buffer.fill('\0');
             return OperationError::failed(

@@ -2,6 +2,7 @@
 #include "core/passwordinput.h"
 
 #include "core/filenames.h"
+#include "core/interruption.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,6 +50,10 @@ bool readAll(int fd, QByteArray *bytes, bool firstLineOnly)
     char buffer[512];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, firstLineOnly ? 1 : sizeof buffer);
+        // Ctrl-C at the prompt stops here, so that the caller puts the
+        // terminal's echo back before the program ends (exit 130).
+        if (n < 0 && errno == EINTR && Interruption::requested())
+            return false;
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)

@@ -321,9 +321,17 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
         const int scratchFd = scratchDir ? ProtectedCopy::createScratchFile({}, &problem) : -1;
         if (scratchFd < 0)
             return fail(problem);
-        plainFd = ::dup(scratchFd);
+        // Kept to seal the copy once the writer has closed its own; never
+        // inherited by a child process.
+        plainFd = ::fcntl(scratchFd, F_DUPFD_CLOEXEC, 0);
+        if (plainFd < 0) {
+            const int error = errno;
+            ::close(scratchFd);
+            return fail(tr("The copy could not be prepared in the temporary folder: %1")
+                            .arg(QString::fromLocal8Bit(std::strerror(error))));
+        }
         writer.setScratch(true);
-        if (plainFd < 0 || !writer.open(scratchFd, *scratchDir, &problem))
+        if (!writer.open(scratchFd, *scratchDir, &problem))
             return writeFailure(problem);
     } else if (!writer.open(fd, *folderDir, &problem)) {
         return writeFailure(problem);
@@ -491,7 +499,10 @@ OperationError CopyProducer::produce(const BackupPlan &plan, Manifest manifest,
     report(progress, true);
     {
         OperationError openError;
-        const auto opened = OpenedCopy::open(partial, QString(), &openError, {}, m_password);
+        // Decrypting a protected copy takes about a second per GB: Cancel
+        // must reach it too.
+        const auto opened = OpenedCopy::open(
+            partial, QString(), &openError, [&](qint64) { return report(progress); }, m_password);
         CopyReader *reader = opened ? &opened->reader() : nullptr;
         if (!reader)
             return fail(tr("The copy written to %1 could not be read back (%2). The disk may be "

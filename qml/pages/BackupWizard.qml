@@ -47,8 +47,8 @@ Wizard {
     stepMissing: [optionsMissing, !settings.valid ? optionsMissing : settings.passwordProblem, companyModel.selectionError,
         !settings.valid ? settings.validationError
                         : settings.passwordProblem.length > 0 ? settings.passwordProblem : companyModel.selectionError]
-    // The password lives only as long as this wizard.
-    Component.onDestruction: settings.clearPassword()
+    // The password lives only as long as this wizard: BackupSettings wipes
+    // it when the wizard destroys it.
 
     onStartRequested: job.startBackup(settings, companyModel)
     onCancelRequested: progressStep.askToCancel()
