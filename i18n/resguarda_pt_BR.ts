@@ -669,6 +669,10 @@
         <source>The protected copy could not be written: %1. The previous copy, if any, was kept unchanged.</source>
         <translation>Não foi possível gravar a cópia protegida: %1. A cópia anterior, se havia, foi mantida sem alteração.</translation>
     </message>
+    <message>
+        <source>The copy could not be prepared in the temporary folder: %1</source>
+        <translation>Não foi possível preparar a cópia na pasta temporária: %1</translation>
+    </message>
 </context>
 <context>
     <name>CopyReader</name>
