@@ -74,10 +74,14 @@ Item {
             return window
         }
         function showWizard(window, backup) {
+            // A StackView in a transition ignores a push: on a loaded
+            // machine Home may still be sliding in.
+            tryCompare(window.pageStack, "busy", false)
             if (backup)
                 window.showBackup()
             else
                 window.showRestore()
+            tryCompare(window.pageStack, "depth", 2)
             // Taps reach a page only once it has slid in.
             tryCompare(window.pageStack, "busy", false)
             return window.currentPage

@@ -35,10 +35,13 @@ Item {
             return window
         }
         function showWizard(window, backup) {
+            // A StackView in a transition ignores a push.
+            tryCompare(window.pageStack, "busy", false)
             if (backup)
                 window.showBackup()
             else
                 window.showRestore()
+            tryCompare(window.pageStack, "depth", 2)
             tryCompare(window.pageStack, "busy", false)
             return window.currentPage
         }
