@@ -6,6 +6,7 @@
 // external program. Every test drives the real CLI on real files.
 
 #include "core/displaytext.h"
+#include "core/exitcode.h"
 #include "installation/installationid.h"
 #include "support/hostilecopy.h"
 #include "support/lockholderprocess.h"
@@ -104,7 +105,8 @@ struct TerminalRun
     QByteArray standardOutput;
 };
 
-TerminalRun runCliOnTerminal(const QStringList &args, const QByteArray &answer)
+TerminalRun runCliOnTerminal(const QStringList &args, const QByteArray &answer,
+                             const QStringList &environment = {})
 {
     TerminalRun run;
     int master = -1;
@@ -115,6 +117,8 @@ TerminalRun runCliOnTerminal(const QStringList &args, const QByteArray &answer)
     if (::openpty(&master, &slave, nullptr, nullptr, &size) != 0)
         return run;
     QProcess process;
+    if (!environment.isEmpty())
+        process.setEnvironment(environment + QProcess::systemEnvironment());
     process.setChildProcessModifier([slave] {
         ::setsid();
         ::dup2(slave, STDIN_FILENO);
@@ -329,6 +333,34 @@ private Q_SLOTS:
                  qPrintable(controlFound(run.standardOutput)));
         for (const QByteArray &line : terminal.split('\n'))
             QVERIFY2(!line.startsWith("FAKE LINE"), terminal.constData());
+        QCOMPARE(treeHashes(m_root), before);
+#endif
+    }
+
+    // Ctrl-C that lands after the question is shown and before the answer
+    // is read (a loaded machine): the wait ends at once and nothing is
+    // restored, even when a "y" is typed afterwards. A read that only looked
+    // for EINTR waited for that line and then restored.
+    void interruptedConfirmationRestoresNothing()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("a pseudo-terminal is POSIX only");
+#else
+        const QString copy = path(QStringLiteral("CopiaAT-confirmation.zip"));
+        const auto made = runCli({QStringLiteral("backup"), QStringLiteral("--root"), m_root,
+                                  QStringLiteral("--system"), QStringLiteral("AT"),
+                                  QStringLiteral("--output"), copy, QStringLiteral("--quiet")},
+                                 m_env);
+        QVERIFY2(made.exitCode == 0, made.standardError.constData());
+        const auto before = treeHashes(m_root);
+        const TerminalRun run = runCliOnTerminal(
+            {QStringLiteral("restore"), copy, QStringLiteral("--root"), m_root,
+             QStringLiteral("--replace-all"), QStringLiteral("--no-safety-copy")},
+            "y\n",
+            QStringList(m_env) << QStringLiteral("RESGUARDA_CRASH_AT=confirmation-prompted:1:INT"));
+        QVERIFY2(run.terminal.contains("[y/N]"), run.terminal.constData());
+        QCOMPARE(run.exitCode, Resguarda::cancelledExitCode);
+        QVERIFY2(run.terminal.contains("Nothing was restored"), run.terminal.constData());
         QCOMPARE(treeHashes(m_root), before);
 #endif
     }

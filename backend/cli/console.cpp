@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/console.h"
 
+#include "core/crashpoint.h"
 #include "core/displaytext.h"
 #include "core/filesystem.h"
+#include "core/interruptibleread.h"
 
 #include <QLocale>
-#include <QTextStream>
 
 #include <cstdio>
 
@@ -84,8 +85,13 @@ bool Console::stdinIsTerminal()
 bool Console::confirm(const QString &question)
 {
     writeSafe(stderr, question + u' ' + tr("[y/N]") + u' ');
-    QTextStream in(stdin);
-    const QString answer = in.readLine().trimmed().toLower();
+    crashPoint("confirmation-prompted");
+    // Ctrl-C at the question ends the wait (no answer is a no); so does the
+    // end of input.
+    QByteArray line;
+    if (!readInterruptibly(STDIN_FILENO, &line, true, 4096))
+        return false;
+    const QString answer = QString::fromLocal8Bit(line).trimmed().toLower();
     // Accept the answer in the language of the question and in English.
     return answer == tr("y") || answer == tr("yes") || answer == u"y" || answer == u"yes";
 }

@@ -2,6 +2,7 @@
 #include "core/crashpoint.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QtGlobal>
 
 #include <atomic>
@@ -16,6 +17,7 @@ struct Target
 {
     QByteArray name;
     int hits = 1;
+    bool interrupt = false;
 };
 
 const Target &target()
@@ -23,10 +25,11 @@ const Target &target()
     static const Target parsed = [] {
         Target result;
         const QByteArray spec = qgetenv("RESGUARDA_CRASH_AT");
-        const qsizetype colon = spec.indexOf(':');
-        result.name = colon < 0 ? spec : spec.left(colon);
-        if (colon >= 0)
-            result.hits = std::max(1, spec.mid(colon + 1).toInt());
+        const QList<QByteArray> parts = spec.split(':');
+        result.name = parts.value(0);
+        if (parts.size() > 1)
+            result.hits = std::max(1, parts.at(1).toInt());
+        result.interrupt = parts.value(2) == "INT";
         return result;
     }();
     return parsed;
@@ -41,6 +44,10 @@ void crashPoint(const char *name)
         return;
     static std::atomic_int reached {0};
     if (++reached == wanted.hits) {
+        if (wanted.interrupt) {
+            std::raise(SIGINT);
+            return;
+        }
 #ifdef SIGKILL
         std::raise(SIGKILL);
 #else

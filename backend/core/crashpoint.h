@@ -7,7 +7,8 @@ namespace Resguarda {
 // RESGUARDA_CRASH_AT is "name" or "name:N", the process kills itself with
 // SIGKILL the first (or N-th) time it reaches the point of that name — a
 // real kill -9 at an exact place, which a test cannot time from outside.
-// Without the variable a crash point costs one cached comparison.
+// "name:N:INT" raises SIGINT there instead (Ctrl-C at an exact place) and
+// goes on. Without the variable a crash point costs one cached comparison.
 void crashPoint(const char *name);
 
 } // namespace Resguarda

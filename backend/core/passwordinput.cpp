@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/passwordinput.h"
 
+#include "core/crashpoint.h"
 #include "core/filenames.h"
-#include "core/interruption.h"
+#include "core/interruptibleread.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,31 +42,6 @@ bool takeLine(QByteArray *bytes, QByteArray *password, QString *error)
         return false;
     }
     return true;
-}
-
-bool readAll(int fd, QByteArray *bytes, bool firstLineOnly)
-{
-    // One line is read byte by byte, so that what follows it on standard
-    // input (a confirmation) is left for its reader.
-    char buffer[512];
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, firstLineOnly ? 1 : sizeof buffer);
-        // Ctrl-C at the prompt stops here, so that the caller puts the
-        // terminal's echo back before the program ends (exit 130).
-        if (n < 0 && errno == EINTR && Interruption::requested())
-            return false;
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return false;
-        if (n == 0)
-            return true;
-        bytes->append(buffer, n);
-        if (bytes->size() > PasswordInput::maxBytes)
-            return true; // refused by the caller
-        if (firstLineOnly && bytes->contains('\n'))
-            return true;
-    }
 }
 
 } // namespace
@@ -110,7 +86,7 @@ bool PasswordInput::readFile(const QString &path, QByteArray *password, QString 
         return false;
     }
     QByteArray bytes;
-    if (!readAll(fd, &bytes, false)) {
+    if (!readInterruptibly(fd, &bytes, false, maxBytes)) {
         *error = tr("The password file %1 cannot be read: %2").arg(shown, qt_error_string(errno));
         return false;
     }
@@ -139,9 +115,10 @@ bool PasswordInput::readStdin(const QString &prompt, QByteArray *password, QStri
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
         std::fputs(prompt.toLocal8Bit().constData(), stderr);
         std::fflush(stderr);
+        crashPoint("password-prompted");
     }
     QByteArray bytes;
-    const bool read = readAll(STDIN_FILENO, &bytes, true);
+    const bool read = readInterruptibly(STDIN_FILENO, &bytes, true, maxBytes);
     if (terminal) {
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
         std::fputs("\n", stderr);
