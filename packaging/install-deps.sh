@@ -25,6 +25,8 @@ packages=(
     libquazip1-qt6-dev libarchive-dev zlib1g-dev libdeflate-dev
     # the ciphers, MAC and key derivation of password-protected copies
     nettle-dev
+    # off-site copies: resguarda runs rclone; the tests serve WebDAV with it
+    rclone
     # tools the tests and benchmarks compare with
     zip unzip 7zip p7zip-full zstd xz-utils time python3
     # a real X server of 800x480 and a kiosk's window manager, for the test

@@ -6,9 +6,12 @@
 #include "core/filesystem.h"
 #include "core/interruption.h"
 #include "installation/archiveyears.h"
+#include "offsite/remotestore.h"
 
 #include <QDir>
 #include <QLocale>
+
+#include <optional>
 
 namespace Resguarda::Cli {
 
@@ -41,6 +44,7 @@ int BackupCommand::run(const QStringList &arguments)
     const QString requireMounted = QStringLiteral("require-mounted");
     const QString quiet = QStringLiteral("quiet");
     const QString allowIncomplete = QStringLiteral("allow-incomplete");
+    const QString remote = QStringLiteral("remote");
     parser.addOptions({
         {root, tr("Installation folder of the system."), tr("DIR")},
         {system,
@@ -83,6 +87,12 @@ int BackupCommand::run(const QStringList &arguments)
          tr("Write the copy even if some files or folders cannot be read (links, special files, "
             "no permission): it is marked incomplete everywhere it is shown, names what it left "
             "out, and the command exits with 5. Without it such a backup fails (exit 1).")},
+        {remote,
+         tr("Then send the copies off site, to NAME:FOLDER of a remote configured with \"rclone "
+            "config\": each replaces the remote copy of its name only once it is there whole and "
+            "checked. When sending fails the copies made here stay, and the command exits "
+            "with 7."),
+         tr("NAME:FOLDER")},
         {quiet, tr("Print only the result and errors.")},
     });
     command.addPasswordOptions(true);
@@ -118,6 +128,21 @@ int BackupCommand::run(const QStringList &arguments)
     options.extraLabel = parser.value(extra);
     if (parser.isSet(extra) && options.extraLabel.trimmed().isEmpty())
         return command.usageError(tr("--extra needs a label."));
+    std::optional<RemoteLocation> offsite;
+    if (parser.isSet(remote)) {
+        QString problem;
+        offsite = RemoteLocation::parse(parser.value(remote), &problem);
+        if (!offsite)
+            return command.usageError(problem);
+        // A wrong remote is said before a long backup, not after. The
+        // scheduled copy makes its local copy anyway, and records the failed
+        // sending for Home.
+        if (const OperationError error = RemoteStore::checkConfigured(*offsite);
+            error && !options.scheduled) {
+            Console::err(error.message);
+            return int(error.code);
+        }
+    }
     QString passwordProblem;
     if (!command.password(true, &options.password, &exitCode, &passwordProblem)) {
         // A scheduled copy refused for its password file still says so in
@@ -161,9 +186,22 @@ int BackupCommand::run(const QStringList &arguments)
     }
     if (error) {
         Console::err(error.message);
+        if (offsite)
+            Console::err(tr("The copy was not sent off site: it is incomplete, and would replace "
+                            "a complete one there."));
         return int(error.code);
     }
-    return 0;
+    if (!offsite)
+        return 0;
+    OffsiteSend::Request request;
+    request.folder = *offsite;
+    for (const auto &copy : job.writtenCopies())
+        request.copies << copy.path;
+    request.root = options.root;
+    request.system
+        = job.writtenCopies().size() == 1 ? job.writtenCopies().first().systemCode : QString();
+    request.scheduled = options.scheduled;
+    return sendOffsite(request, isQuiet);
 }
 
 } // namespace

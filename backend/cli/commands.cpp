@@ -30,11 +30,14 @@ public:
                   "  verify   read a whole copy and check it\n"
                   "  demo     create a demonstration installation\n"
                   "  history  show the backups and restores of an installation\n"
+                  "  send     send an existing copy to an rclone remote (off site)\n"
+                  "  remote   list the copies on an rclone remote\n"
                   "\n"
                   "resguarda-cli <command> --help shows the options of a command.\n"
                   "Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, "
                   "4 invalid or damaged copy, 5 incomplete copy written (--allow-incomplete), "
                   "6 protected copy whose password is missing or wrong, "
+                  "7 copy made but not sent off site, "
                   "130 cancelled (Ctrl-C or SIGTERM).");
     }
 };
@@ -73,6 +76,10 @@ int runCommand(const QStringList &arguments)
         return demoCommand(commandArguments);
     if (command == u"history")
         return historyCommand(commandArguments);
+    if (command == u"send")
+        return sendCommand(commandArguments);
+    if (command == u"remote")
+        return remoteCommand(commandArguments);
     Console::err(Usage::tr("Unknown command: %1").arg(command));
     Console::err(Usage::text());
     return int(ExitCode::Usage);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backup/offsitesend.h"
+
 #include <QStringList>
 
 namespace Resguarda::Cli {
@@ -16,5 +18,14 @@ int listCommand(const QStringList &arguments);
 int verifyCommand(const QStringList &arguments);
 int demoCommand(const QStringList &arguments);
 int historyCommand(const QStringList &arguments);
+int sendCommand(const QStringList &arguments);
+int remoteCommand(const QStringList &arguments);
+
+// Reads a whole copy and checks it, printing the verdict as "verify" does.
+// Returns the exit code (0 intact, 4 damaged, 6 password…).
+int verifyCopy(const QString &copyPath, const QByteArray &password, bool quiet);
+// Sends verified copies off site and prints what was sent; returns the exit
+// code (0, or 7 when sending failed).
+int sendOffsite(const OffsiteSend::Request &request, bool quiet);
 
 } // namespace Resguarda::Cli

@@ -137,6 +137,12 @@ void ProgressBar::update(const JobProgress &progress)
     case JobProgress::Phase::Finishing:
         phase = tr("Finishing");
         break;
+    case JobProgress::Phase::Sending:
+        phase = tr("Sending");
+        break;
+    case JobProgress::Phase::Receiving:
+        phase = tr("Fetching");
+        break;
     }
     const double fraction = std::clamp(progress.fraction(), 0.0, 1.0);
     const QLocale locale;

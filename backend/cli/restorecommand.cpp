@@ -8,11 +8,16 @@
 #include "core/interruption.h"
 #include "installation/archiveyears.h"
 #include "installation/installation.h"
+#include "offsite/remotestore.h"
 #include "restore/newerdata.h"
 #include "restore/restorejob.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
+#include <QTemporaryDir>
+
+#include <optional>
 
 namespace Resguarda::Cli {
 
@@ -189,6 +194,40 @@ int RestoreCommand::run(const QStringList &arguments)
         return exitCode;
     const bool isQuiet = parser.isSet(quiet);
 
+    // A copy on an rclone remote is fetched into a temporary folder and
+    // then restored like any other; the folder goes when the command ends,
+    // however it ends (Ctrl-C included).
+    std::optional<QTemporaryDir> fetched;
+    if (RemoteLocation::looksRemote(options.copyPath)) {
+        QString problem;
+        const auto remote = RemoteLocation::parse(options.copyPath, &problem);
+        if (!remote)
+            return command.usageError(problem);
+        fetched.emplace(
+            QDir(QDir::tempPath()).filePath(QStringLiteral("resguarda-fetched-XXXXXX")));
+        if (!fetched->isValid()) {
+            Console::err(
+                tr("No temporary folder can be made in %1: %2")
+                    .arg(QDir::toNativeSeparators(QDir::tempPath()), fetched->errorString()));
+            return int(ExitCode::Failed);
+        }
+        ProgressBar bar(!isQuiet && Console::stderrIsTerminal());
+        const OperationError error = RemoteStore::download(
+            *remote, fetched->path(), &options.copyPath,
+            [&bar](const JobProgress &progress) { bar.update(progress); },
+            [] { return Interruption::requested(); });
+        bar.clear();
+        if (error) {
+            Console::err(error.message);
+            return int(error.code);
+        }
+        options.copyOrigin = remote->spec();
+        if (!isQuiet)
+            Console::out(tr("Fetched %1 (%2); it is checked before anything is restored.")
+                             .arg(remote->spec(),
+                                  FileSystem::formatSize(QFileInfo(options.copyPath).size())));
+    }
+
     RestoreJob job(options);
     OperationError error = job.prepare();
     if (error) {
@@ -225,8 +264,9 @@ int RestoreCommand::run(const QStringList &arguments)
         Console::err(error.message);
         return int(error.code);
     }
-    Console::out(
-        tr("Data restored successfully from %1.").arg(QDir::toNativeSeparators(options.copyPath)));
+    Console::out(tr("Data restored successfully from %1.")
+                     .arg(options.copyOrigin.isEmpty() ? QDir::toNativeSeparators(options.copyPath)
+                                                       : options.copyOrigin));
     if (!job.safetyCopyPath().isEmpty())
         Console::out(tr("Safety copy of the previous data: %1")
                          .arg(QDir::toNativeSeparators(job.safetyCopyPath())));

@@ -40,17 +40,23 @@ int VerifyCommand::run(const QStringList &arguments)
     QByteArray password;
     if (!command.password(false, &password, &exitCode))
         return exitCode;
+    return verifyCopy(parser.positionalArguments().first(), password,
+                      parser.isSet(QStringLiteral("quiet")));
+}
 
+} // namespace
+
+int verifyCopy(const QString &copyPath, const QByteArray &password, bool quiet)
+{
     OperationError error;
-    const auto opened
-        = OpenedCopy::open(parser.positionalArguments().first(), QString(), &error, {}, password);
+    const auto opened = OpenedCopy::open(copyPath, QString(), &error, {}, password);
     if (!opened) {
         Console::err(error.message);
         return int(error.code);
     }
     CopyReader *copy = &opened->reader();
     const QString path = QDir::toNativeSeparators(opened->originalPath());
-    ProgressBar bar(!parser.isSet(QStringLiteral("quiet")) && Console::stderrIsTerminal());
+    ProgressBar bar(!quiet && Console::stderrIsTerminal());
     JobProgress progress;
     progress.phase = JobProgress::Phase::Verifying;
     progress.bytesTotal = copy->manifest().totalBytes();
@@ -70,28 +76,32 @@ int VerifyCommand::run(const QStringList &arguments)
         &cancelled, &files);
     bar.clear();
     if (cancelled) {
-        Console::err(tr("Verifying %1 was cancelled: the copy was not fully checked.").arg(path));
+        Console::err(
+            VerifyCommand::tr("Verifying %1 was cancelled: the copy was not fully checked.")
+                .arg(path));
         return int(ExitCode::Failed);
     }
     for (const auto &problem : problems)
-        Console::err(tr("Problem: %1").arg(problem.message));
+        Console::err(VerifyCommand::tr("Problem: %1").arg(problem.message));
     const QLocale locale;
     if (!problems.isEmpty()) {
         Console::err(
-            tr("The copy %1 is damaged: %n problem(s) found. Do not rely on it; use another "
-               "copy and make a new one.",
-               nullptr, int(problems.size()))
+            VerifyCommand::tr(
+                "The copy %1 is damaged: %n problem(s) found. Do not rely on it; use another "
+                "copy and make a new one.",
+                nullptr, int(problems.size()))
                 .arg(path));
         return int(ExitCode::InvalidCopy);
     }
-    Console::out(tr("The copy %1 is intact: %2 files, %3 of data checked.")
+    Console::out(VerifyCommand::tr("The copy %1 is intact: %2 files, %3 of data checked.")
                      .arg(path, locale.toString(files),
                           FileSystem::formatSize(copy->manifest().totalBytes())));
     // Intact is not complete: what it left out when it was made is named.
     if (copy->manifest().isIncomplete()) {
-        Console::out(tr("But it is an INCOMPLETE copy: %n file(s) or folder(s) were left out "
-                        "when it was made (--allow-incomplete):",
-                        nullptr, int(copy->manifest().leftOut.size())));
+        Console::out(
+            VerifyCommand::tr("But it is an INCOMPLETE copy: %n file(s) or folder(s) were left out "
+                              "when it was made (--allow-incomplete):",
+                              nullptr, int(copy->manifest().leftOut.size())));
         for (const auto &item : copy->manifest().leftOut)
             Console::out(QStringLiteral("  - %1: %2")
                              .arg(DisplayText::displaySafe(item.realPath),
@@ -99,8 +109,6 @@ int VerifyCommand::run(const QStringList &arguments)
     }
     return 0;
 }
-
-} // namespace
 
 int verifyCommand(const QStringList &arguments)
 {

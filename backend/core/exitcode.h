@@ -17,6 +17,9 @@ enum class ExitCode : int {
     // the copy is protected and no password was given, or the password
     // given is not its password (its verifier differs). Damage is still 4.
     Password = 6,
+    // the copy was made and verified here, but sending it off site (rclone)
+    // failed: the remote keeps its previous copy
+    Offsite = 7,
 };
 
 // resguarda-cli interrupted by Ctrl-C (SIGINT) or SIGTERM: it stopped

@@ -14,7 +14,19 @@ struct JobProgress
     // within it (Writing of several copies goes on where the previous copy
     // stopped; Verifying counts the copy being read back). Saving, Swapping
     // and Finishing have no measure.
-    enum class Phase { Preparing, Writing, Verifying, Extracting, Saving, Swapping, Finishing };
+    // Sending and Receiving are transfers to and from an rclone remote, as
+    // rclone counts them.
+    enum class Phase {
+        Preparing,
+        Writing,
+        Verifying,
+        Extracting,
+        Saving,
+        Swapping,
+        Finishing,
+        Sending,
+        Receiving
+    };
 
     Phase phase = Phase::Preparing;
     qint64 filesDone = 0;

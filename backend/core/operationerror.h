@@ -27,6 +27,7 @@ struct OperationError
         return {ExitCode::InvalidCopy, message};
     }
     static OperationError password(const QString &message) { return {ExitCode::Password, message}; }
+    static OperationError offsite(const QString &message) { return {ExitCode::Offsite, message}; }
     static OperationError incomplete(const QString &message)
     {
         return {ExitCode::Incomplete, message};

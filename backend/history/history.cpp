@@ -87,6 +87,8 @@ QString HistoryRecord::resultOf(const OperationError &error, bool cancelled)
         return QStringLiteral("incomplete");
     case ExitCode::Password:
         return QStringLiteral("password");
+    case ExitCode::Offsite:
+        return cancelled ? QStringLiteral("cancelled") : QStringLiteral("offsite-failed");
     }
     return QStringLiteral("failed");
 }
@@ -139,7 +141,9 @@ std::optional<HistoryRecord> HistoryRecord::fromJson(const QJsonObject &object)
     record.result = object.value(u"result").toString();
     // Without these three a record says nothing useful; anything else may be
     // missing (an older or newer writer) and takes its default.
-    if (!record.when.isValid() || (record.operation != backup && record.operation != restore)
+    if (!record.when.isValid()
+        || (record.operation != backup && record.operation != restore
+            && record.operation != offsite)
         || record.result.isEmpty())
         return std::nullopt;
     record.scheduled = object.value(u"scheduled").toBool();
@@ -316,6 +320,22 @@ std::optional<HistoryRecord> History::pendingFailure(const QString &root)
     return pending;
 }
 
+History::OffsiteState History::offsiteState(const QString &root)
+{
+    OffsiteState state;
+    forEach(root, [&](HistoryRecord &&record) {
+        if (record.operation != HistoryRecord::offsite)
+            return;
+        if (record.succeeded()) {
+            state.lastSent = std::move(record);
+            state.failedSince.reset();
+        } else {
+            state.failedSince = std::move(record);
+        }
+    });
+    return state;
+}
+
 QString History::describeResult(const QString &result)
 {
     if (result == HistoryRecord::ok)
@@ -334,6 +354,8 @@ QString History::describeResult(const QString &result)
         return tr("refused: wrong options");
     if (result == u"password")
         return tr("refused: password missing or wrong");
+    if (result == u"offsite-failed")
+        return tr("failed: not sent off site");
     return result;
 }
 
@@ -343,6 +365,8 @@ QString History::describeOperation(const QString &operation)
         return tr("backup");
     if (operation == HistoryRecord::restore)
         return tr("restore");
+    if (operation == HistoryRecord::offsite)
+        return tr("off-site copy");
     return operation;
 }
 

@@ -20,10 +20,10 @@ namespace Resguarda {
 struct HistoryRecord
 {
     QDateTime when; // when the operation started
-    QString operation; // "backup" or "restore"
+    QString operation; // "backup", "restore" or "offsite"
     bool scheduled = false; // the scheduled daily copy (resguarda-cli backup --scheduled)
     // "ok", "incomplete", "failed", "in-use", "invalid-copy", "password",
-    // "cancelled" or "usage"
+    // "offsite-failed", "cancelled" or "usage"
     QString result;
     int exitCode = 0; // as resguarda-cli returns it
     QString system; // the system's code; empty (null in JSON) for several systems or none yet
@@ -35,6 +35,8 @@ struct HistoryRecord
 
     static inline const QString backup = QStringLiteral("backup");
     static inline const QString restore = QStringLiteral("restore");
+    // a copy sent to an rclone remote (resguarda-cli backup --remote, send)
+    static inline const QString offsite = QStringLiteral("offsite");
     static inline const QString ok = QStringLiteral("ok");
 
     bool succeeded() const { return result == ok; }
@@ -73,6 +75,16 @@ public:
     // The newest failed scheduled backup that no later successful backup
     // (scheduled or not) superseded: what the Home screen shows in red.
     static std::optional<HistoryRecord> pendingFailure(const QString &root);
+
+    // The off-site copies as Home shows them: the newest one sent, and the
+    // newest failure since (any failure, scheduled or not: the off-site copy
+    // is what a fire leaves).
+    struct OffsiteState
+    {
+        std::optional<HistoryRecord> lastSent;
+        std::optional<HistoryRecord> failedSince;
+    };
+    static OffsiteState offsiteState(const QString &root);
 
     // The result of a record in words ("failed", "in use"), translated.
     static QString describeResult(const QString &result);

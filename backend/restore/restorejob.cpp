@@ -271,7 +271,9 @@ void RestoreJob::recordInHistory(const OperationError &error)
 {
     HistoryRecord record
         = HistoryRecord::make(HistoryRecord::restore, m_startedAt, error, isCancelled());
-    if (!m_options.copyPath.isEmpty())
+    if (!m_options.copyOrigin.isEmpty())
+        record.copies << m_options.copyOrigin;
+    else if (!m_options.copyPath.isEmpty())
         record.copies << QFileInfo(m_options.copyPath).absoluteFilePath();
     if (m_plan) {
         record.system = m_plan->system.code;
@@ -309,7 +311,7 @@ OperationError RestoreJob::execute()
 
     RestoreJournal journal(installation->sharedTree());
     journal.system = m_plan->system.code;
-    journal.copyPath = m_options.copyPath;
+    journal.copyPath = m_options.copyOrigin.isEmpty() ? m_options.copyPath : m_options.copyOrigin;
     if ((error = journal.begin()))
         return error;
     if ((error = extract(*installation, journal)))

@@ -12,6 +12,10 @@ namespace Resguarda {
 struct RestoreOptions
 {
     QString copyPath;
+    // Where the copy came from, when copyPath is a local stand-in for it (a
+    // copy fetched from an rclone remote): what the history and the journal
+    // name. Empty: copyPath itself.
+    QString copyOrigin;
     QString root;
     QStringList companies; // codes in the copy; empty: all of them
     bool replaceAll = false; // "Substitui dados existentes": other companies are eliminated

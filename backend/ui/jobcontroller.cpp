@@ -189,6 +189,10 @@ QString JobController::phaseText() const
         return tr("Finishing: replacing the data and saving to disk…");
     case JobProgress::Phase::Finishing:
         return tr("Finishing: saving to disk…");
+    case JobProgress::Phase::Sending:
+        return tr("Sending the copy off site…");
+    case JobProgress::Phase::Receiving:
+        return tr("Fetching the copy from the remote…");
     }
     return {};
 }

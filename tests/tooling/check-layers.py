@@ -22,12 +22,14 @@ ALLOWED = {
     "demo": {"core", "installation"},
     "producer": {"core", "installation", "copy"},
     "maintenance": {"core", "installation", "copy"},
-    "backup": {"core", "installation", "storage", "copy", "history", "producer", "maintenance"},
+    "offsite": {"core", "installation", "copy"},
+    "backup": {"core", "installation", "storage", "copy", "history", "producer", "maintenance",
+               "offsite"},
     "restore": {"core", "installation", "copy", "history", "producer", "maintenance"},
     "cli": {"core", "installation", "storage", "copy", "history", "demo", "producer",
-            "maintenance", "backup", "restore"},
+            "maintenance", "offsite", "backup", "restore"},
     "ui": {"core", "installation", "storage", "copy", "history", "demo", "producer",
-           "maintenance", "backup", "restore"},
+           "maintenance", "offsite", "backup", "restore"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z]+)/', re.MULTILINE)
