@@ -122,6 +122,18 @@
         <source>One copy of every installed system (Gera Cópia dos Demais Sistemas): the --system first, then the others.</source>
         <translation>Uma cópia de cada sistema instalado (Gera Cópia dos Demais Sistemas): o --system primeiro, depois os demais.</translation>
     </message>
+    <message>
+        <source>Then send the copies off site, to NAME:FOLDER of a remote configured with &quot;rclone config&quot;: each replaces the remote copy of its name only once it is there whole and checked. When sending fails the copies made here stay, and the command exits with 7.</source>
+        <translation>Depois envia as cópias para fora do local, para NOME:PASTA de um remoto configurado com &quot;rclone config&quot;: cada uma substitui a cópia remota de mesmo nome só depois de estar lá inteira e conferida. Se o envio falhar, as cópias feitas aqui ficam, e o comando termina com 7.</translation>
+    </message>
+    <message>
+        <source>NAME:FOLDER</source>
+        <translation>NOME:PASTA</translation>
+    </message>
+    <message>
+        <source>The copy was not sent off site: it is incomplete, and would replace a complete one there.</source>
+        <translation>A cópia não foi enviada para fora do local: ela está incompleta e substituiria lá uma cópia completa.</translation>
+    </message>
 </context>
 <context>
     <name>BackupCompaniesStep</name>
@@ -1106,6 +1118,14 @@
         <source>refused: password missing or wrong</source>
         <translation>recusada: senha ausente ou errada</translation>
     </message>
+    <message>
+        <source>failed: not sent off site</source>
+        <translation>falhou: não enviada para fora do local</translation>
+    </message>
+    <message>
+        <source>off-site copy</source>
+        <translation>cópia fora do local</translation>
+    </message>
 </context>
 <context>
     <name>HistoryCommand</name>
@@ -1648,6 +1668,14 @@
         <source>Saving to disk</source>
         <translation>Gravando no disco</translation>
     </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Fetching</source>
+        <translation>Baixando</translation>
+    </message>
 </context>
 <context>
     <name>ProgressView</name>
@@ -1776,6 +1804,174 @@
     <message>
         <source>Close</source>
         <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>RcloneRunner</name>
+    <message>
+        <source>rclone could not be started.</source>
+        <translation>Não foi possível iniciar o rclone.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>rclone: %1</source>
+        <translation>rclone: %1</translation>
+    </message>
+    <message>
+        <source>rclone ended with status %1.</source>
+        <translation>O rclone terminou com o código %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteCommand</name>
+    <message>
+        <source>Copies kept on rclone remotes.
+
+  remote list NAME:FOLDER   the copies in that folder, newest first</source>
+        <translation>Cópias guardadas em remotos do rclone.
+
+  remote list NOME:PASTA   as cópias dessa pasta, da mais nova para a mais antiga</translation>
+    </message>
+    <message>
+        <source>What to do (list).</source>
+        <translation>O que fazer (list).</translation>
+    </message>
+    <message>
+        <source>A folder of a remote configured with &quot;rclone config&quot;.</source>
+        <translation>Uma pasta de um remoto configurado com &quot;rclone config&quot;.</translation>
+    </message>
+    <message>
+        <source>Print the list as JSON.</source>
+        <translation>Mostra a lista em JSON.</translation>
+    </message>
+    <message>
+        <source>Use: resguarda-cli remote list NAME:FOLDER</source>
+        <translation>Use: resguarda-cli remote list NOME:PASTA</translation>
+    </message>
+    <message>
+        <source>No copies in %1.</source>
+        <translation>Nenhuma cópia em %1.</translation>
+    </message>
+    <message>
+        <source>Copies in %1:</source>
+        <translation>Cópias em %1:</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteLocation</name>
+    <message>
+        <source>The remote place is too long.</source>
+        <translation>O local remoto é longo demais.</translation>
+    </message>
+    <message>
+        <source>The remote place holds control characters.</source>
+        <translation>O local remoto contém caracteres de controle.</translation>
+    </message>
+    <message>
+        <source>Give the remote place as NAME:FOLDER, NAME being a remote configured with &quot;rclone config&quot;.</source>
+        <translation>Informe o local remoto como NOME:PASTA, sendo NOME um remoto configurado com &quot;rclone config&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the name of a remote configured with &quot;rclone config&quot;: give NAME:FOLDER (connection strings are not accepted).</source>
+        <translation>&quot;%1&quot; não é o nome de um remoto configurado com &quot;rclone config&quot;: informe NOME:PASTA (textos de conexão não são aceitos).</translation>
+    </message>
+    <message>
+        <source>The remote folder may not contain &quot;.&quot; or &quot;..&quot;.</source>
+        <translation>A pasta remota não pode conter &quot;.&quot; nem &quot;..&quot;.</translation>
+    </message>
+    <message>
+        <source>The remote folder may not contain &quot;\&quot;.</source>
+        <translation>A pasta remota não pode conter &quot;\&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteStore</name>
+    <message>
+        <source>The remote folder %1 cannot be listed: %2</source>
+        <translation>Não é possível listar a pasta remota %1: %2</translation>
+    </message>
+    <message>
+        <source>rclone listed the remote folder %1 in a form Resguarda does not know.</source>
+        <translation>O rclone listou a pasta remota %1 num formato que o Resguarda não conhece.</translation>
+    </message>
+    <message>
+        <source>rclone is not installed. Install it (apt install rclone) and configure a remote with &quot;rclone config&quot;.</source>
+        <translation>O rclone não está instalado. Instale-o (apt install rclone) e configure um remoto com &quot;rclone config&quot;.</translation>
+    </message>
+    <message>
+        <source>The rclone remotes cannot be listed: %1</source>
+        <translation>Não é possível listar os remotos do rclone: %1</translation>
+    </message>
+    <message>
+        <source>No rclone remote is called &quot;%1&quot;: no remote is configured for this user. Create one with &quot;rclone config&quot;.</source>
+        <translation>Nenhum remoto do rclone se chama &quot;%1&quot;: não há remoto configurado para este usuário. Crie um com &quot;rclone config&quot;.</translation>
+    </message>
+    <message>
+        <source>No rclone remote is called &quot;%1&quot;. The remotes configured for this user are: %2. Create another with &quot;rclone config&quot;.</source>
+        <translation>Nenhum remoto do rclone se chama &quot;%1&quot;. Os remotos configurados para este usuário são: %2. Crie outro com &quot;rclone config&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 is not a copy file.</source>
+        <translation>%1 não é um arquivo de cópia.</translation>
+    </message>
+    <message>
+        <source>The copy was not sent to %1; the copy there, if any, is unchanged. %2</source>
+        <translation>A cópia não foi enviada para %1; a cópia que houver lá continua como estava. %2</translation>
+    </message>
+    <message>
+        <source>the checked copy %1 left by an interrupted run could not be given its name back: %2</source>
+        <translation>não foi possível devolver o nome à cópia conferida %1 deixada por um envio interrompido: %2</translation>
+    </message>
+    <message>
+        <source>the remote has %1 free and the copy needs %2.</source>
+        <translation>o remoto tem %1 livres e a cópia precisa de %2.</translation>
+    </message>
+    <message>
+        <source>Sending the copy was cancelled; the copy on the remote is unchanged.</source>
+        <translation>O envio da cópia foi cancelado; a cópia no remoto continua como estava.</translation>
+    </message>
+    <message>
+        <source>the remote holds %1 bytes of the %2 sent.</source>
+        <translation>o remoto guardou %1 bytes dos %2 enviados.</translation>
+    </message>
+    <message>
+        <source>what the remote holds differs from the copy (%1).</source>
+        <translation>o que o remoto guardou difere da cópia (%1).</translation>
+    </message>
+    <message>
+        <source>The copy was sent and checked on the remote as %1, but could not take the name %2: %3 The next off-site copy completes it.</source>
+        <translation>A cópia foi enviada e conferida no remoto como %1, mas não pôde receber o nome %2: %3 O próximo envio completa a troca.</translation>
+    </message>
+    <message>
+        <source>The copy was sent to %1, but the remote does not show it there afterwards.</source>
+        <translation>A cópia foi enviada para %1, mas o remoto não a mostra lá depois.</translation>
+    </message>
+    <message>
+        <source>%1 does not name a copy (Copia….zip).</source>
+        <translation>%1 não indica uma cópia (Copia….zip).</translation>
+    </message>
+    <message>
+        <source>There is no copy %1.</source>
+        <translation>Não existe a cópia %1.</translation>
+    </message>
+    <message>
+        <source>The temporary folder %1 has %2 free; the copy %3 needs %4. Point TMPDIR at a folder with more room.</source>
+        <translation>A pasta temporária %1 tem %2 livres; a cópia %3 precisa de %4. Aponte TMPDIR para uma pasta com mais espaço.</translation>
+    </message>
+    <message>
+        <source>Fetching the copy was cancelled.</source>
+        <translation>O download da cópia foi cancelado.</translation>
+    </message>
+    <message>
+        <source>The copy %1 could not be fetched: %2</source>
+        <translation>Não foi possível baixar a cópia %1: %2</translation>
+    </message>
+    <message>
+        <source>its size differs.</source>
+        <translation>o tamanho difere.</translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2382,14 @@
         <source>The copy could not be made</source>
         <translation>A cópia não pôde ser feita</translation>
     </message>
+    <message>
+        <source>Sending the copy off site…</source>
+        <translation>Enviando a cópia para fora do local…</translation>
+    </message>
+    <message>
+        <source>Fetching the copy from the remote…</source>
+        <translation>Baixando a cópia do remoto…</translation>
+    </message>
 </context>
 <context>
     <name>Resguarda::RestoreJob</name>
@@ -2450,6 +2654,14 @@
             <numerusform>ATENÇÃO: %n empresa tem aqui dados mais recentes que a cópia; a restauração perde esse trabalho:</numerusform>
             <numerusform>ATENÇÃO: %n empresas têm aqui dados mais recentes que a cópia; a restauração perde esse trabalho:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No temporary folder can be made in %1: %2</source>
+        <translation>Não é possível criar uma pasta temporária em %1: %2</translation>
+    </message>
+    <message>
+        <source>Fetched %1 (%2); it is checked before anything is restored.</source>
+        <translation>%1 baixada (%2); ela é verificada antes de qualquer restauração.</translation>
     </message>
 </context>
 <context>
@@ -2940,6 +3152,64 @@
     </message>
 </context>
 <context>
+    <name>SendCommand</name>
+    <message>
+        <source>Sent off site: %1</source>
+        <translation>Enviada para fora do local: %1</translation>
+    </message>
+    <message>
+        <source>  %1, checked on the remote by its size (the remote offers no hash).</source>
+        <translation>  %1, conferida no remoto pelo tamanho (o remoto não oferece hash).</translation>
+    </message>
+    <message>
+        <source>  %1, checked on the remote by its size and %2 hash.</source>
+        <translation>  %1, conferida no remoto pelo tamanho e pelo hash %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n leftover(s) of an interrupted earlier run cleared.</source>
+        <translation>
+            <numerusform>  %n sobra de um envio interrompido removida.</numerusform>
+            <numerusform>  %n sobras de um envio interrompido removidas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sends an existing copy to an rclone remote, after verifying it.</source>
+        <translation>Envia uma cópia existente a um remoto do rclone, depois de verificá-la.</translation>
+    </message>
+    <message>
+        <source>The copy file.</source>
+        <translation>O arquivo da cópia.</translation>
+    </message>
+    <message>
+        <source>Where to send it: NAME:FOLDER, NAME being a remote configured with &quot;rclone config&quot;.</source>
+        <translation>Para onde enviar: NOME:PASTA, sendo NOME um remoto configurado com &quot;rclone config&quot;.</translation>
+    </message>
+    <message>
+        <source>NAME:FOLDER</source>
+        <translation>NOME:PASTA</translation>
+    </message>
+    <message>
+        <source>Installation whose history records the off-site copy.</source>
+        <translation>Instalação cujo histórico registra a cópia fora do local.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>PASTA</translation>
+    </message>
+    <message>
+        <source>Print only the result and errors.</source>
+        <translation>Mostra só o resultado e os erros.</translation>
+    </message>
+    <message>
+        <source>Name one copy file.</source>
+        <translation>Indique um arquivo de cópia.</translation>
+    </message>
+    <message>
+        <source>Say where to send the copy with --remote NAME:FOLDER.</source>
+        <translation>Diga para onde enviar a cópia com --remote NOME:PASTA.</translation>
+    </message>
+</context>
+<context>
     <name>SessionLock</name>
     <message>
         <source>cannot lock %1</source>
@@ -3109,9 +3379,11 @@ Commands:
   verify   read a whole copy and check it
   demo     create a demonstration installation
   history  show the backups and restores of an installation
+  send     send an existing copy to an rclone remote (off site)
+  remote   list the copies on an rclone remote
 
 resguarda-cli &lt;command&gt; --help shows the options of a command.
-Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, 4 invalid or damaged copy, 5 incomplete copy written (--allow-incomplete), 6 protected copy whose password is missing or wrong, 130 cancelled (Ctrl-C or SIGTERM).</source>
+Exit codes: 0 success, 1 failed, 2 usage error, 3 installation in use, 4 invalid or damaged copy, 5 incomplete copy written (--allow-incomplete), 6 protected copy whose password is missing or wrong, 7 copy made but not sent off site, 130 cancelled (Ctrl-C or SIGTERM).</source>
         <translation>Uso: resguarda-cli &lt;comando&gt; [opções]
 
 Cópia de Segurança e Restauração de Dados das empresas da instalação do sistema.
@@ -3123,9 +3395,11 @@ Comandos:
   verify   lê uma cópia inteira e a verifica
   demo     cria uma instalação de demonstração
   history  mostra as cópias e restaurações de uma instalação
+  send     envia uma cópia existente a um remoto do rclone (fora do local)
+  remote   lista as cópias de um remoto do rclone
 
 resguarda-cli &lt;comando&gt; --help mostra as opções de um comando.
-Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 cópia inválida ou danificada, 5 cópia incompleta gravada (--allow-incomplete), 6 cópia protegida sem a senha ou com a senha errada, 130 cancelado (Ctrl-C ou SIGTERM).</translation>
+Códigos de saída: 0 sucesso, 1 falha, 2 erro de uso, 3 instalação em uso, 4 cópia inválida ou danificada, 5 cópia incompleta gravada (--allow-incomplete), 6 cópia protegida sem a senha ou com a senha errada, 7 cópia feita mas não enviada para fora do local, 130 cancelado (Ctrl-C ou SIGTERM).</translation>
     </message>
 </context>
 <context>

@@ -129,7 +129,9 @@ int BackupCommand::run(const QStringList &arguments)
     if (parser.isSet(extra) && options.extraLabel.trimmed().isEmpty())
         return command.usageError(tr("--extra needs a label."));
     std::optional<RemoteLocation> offsite;
-    if (parser.isSet(remote)) {
+    // An empty value sends nothing: the scheduled unit passes its REMOTE=,
+    // unset on most machines, as one word.
+    if (parser.isSet(remote) && !parser.value(remote).isEmpty()) {
         QString problem;
         offsite = RemoteLocation::parse(parser.value(remote), &problem);
         if (!offsite)

@@ -274,8 +274,8 @@ else
 fi
 
 # The command of the systemd service, exactly as written there, for this
-# installation: %f is the installation's path, RESGUARDA_OUTPUT and
-# RESGUARDA_PROTECTION are unset (tests/packaging/check-scheduled-copy.sh
+# installation: %f is the installation's path, RESGUARDA_OUTPUT,
+# RESGUARDA_PROTECTION and REMOTE are unset (tests/packaging/check-scheduled-copy.sh
 # runs it with a password file).
 exec_start=$(sed -n 's/^ExecStart=//p' "$units/resguarda-backup@.service")
 echo "ExecStart=$exec_start"
@@ -286,6 +286,7 @@ for word in "${words[@]}"; do
     /usr/bin/resguarda-cli) command_line+=("$cli") ;;
     %f) command_line+=("$inst") ;;
     \$RESGUARDA_OUTPUT | \$RESGUARDA_PROTECTION) ;;
+    \$\{REMOTE\}) command_line+=("") ;; # unset: one empty word, no off-site copy
     *) command_line+=("$word") ;;
     esac
 done

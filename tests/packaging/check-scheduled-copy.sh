@@ -10,7 +10,13 @@
 #     copies, which verify opens with that password and refuses without it;
 #   - a password file of mode 644 or 640, a symbolic link, a missing file,
 #     and (when run as root) a file of another user: refused with exit
-#     status 2, a message naming the file, and no copy written.
+#     status 2, a message naming the file, and no copy written;
+#   - REMOTE= naming a folder of a real rclone WebDAV server on 127.0.0.1:
+#     the copies land there byte for byte; a remote that is not configured
+#     still makes the copies here, exits 7 and records the failure;
+#   - the off-site drop-in (offsite.conf): systemd-analyze verify accepts
+#     it, and its security report differs from the plain unit's only in
+#     the network lines.
 # The service runs as root; run as another user, this test plays root's
 # part with its own files (the program accepts the files of the user who
 # runs it), and the file of another user is left out.
@@ -203,6 +209,88 @@ if [ "$(id -u)" -eq 0 ]; then
     expect_refused "a file of another user than root" "$password_file"
 else
     echo "not run as root: the file of another user is not tried"
+fi
+
+section "REMOTE=: the copies also go off site (a real rclone WebDAV server on 127.0.0.1)"
+if command -v rclone >/dev/null 2>&1; then
+    served=$work/servidor
+    mkdir -p "$served"
+    export RCLONE_CONFIG=$work/rclone.conf
+    : >"$RCLONE_CONFIG"
+    rclone serve webdav "$served" --addr 127.0.0.1:0 --dir-cache-time=0s >"$work/serve.log" 2>&1 &
+    server=$!
+    trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+    url=
+    for _ in $(seq 300); do
+        url=$(grep -oE 'started on http://127\.0\.0\.1:[0-9]+' "$work/serve.log" | grep -oE 'http://.*' || true)
+        [ -n "$url" ] && break
+        sleep 0.1
+    done
+    if [ -z "$url" ]; then
+        fail "rclone serve webdav did not start: $(cat "$work/serve.log")"
+    else
+        export RCLONE_CONFIG_NUVEM_TYPE=webdav RCLONE_CONFIG_NUVEM_URL=$url RCLONE_CONFIG_NUVEM_VENDOR=other
+        printf 'REMOTE=nuvem:Copias/escritorio\n' >"$defaults"
+        rm -rf "$inst/Copias"
+        run_service "$defaults"
+        [ $status -eq 0 ] && ok "exit status 0" || fail "exit status $status"
+        for copy in $(copies); do
+            if cmp -s "$copy" "$served/Copias/escritorio/$(basename "$copy")"; then
+                ok "$(basename "$copy") is on the remote, byte for byte"
+            else
+                fail "$(basename "$copy") is not on the remote as made"
+            fi
+        done
+        printf 'REMOTE=nevoa:Copias\n' >"$defaults"
+        rm -rf "$inst/Copias"
+        run_service "$defaults"
+        [ $status -eq 7 ] && ok "a remote that is not configured: exit status 7" \
+            || fail "a remote that is not configured: exit status $status, not 7"
+        [ -n "$(copies)" ] && ok "the copies were still made here" || fail "no copies made here"
+        grep -q '"operation":"offsite"' "$inst/Copias/historico.jsonl" \
+            && grep -q 'offsite-failed' "$inst/Copias/historico.jsonl" \
+            && ok "the failed sending is in the history" || fail "the failed sending is not in the history"
+        grep -q '^RestartPreventExitStatus=.* 7' "$unit" && ok "exit status 7 is not restarted" \
+            || fail "exit status 7 would restart the whole copy"
+    fi
+    kill $server 2>/dev/null || true
+    wait $server 2>/dev/null || true
+else
+    fail "rclone is not installed (packaging/install-deps.sh installs it)"
+fi
+
+section "the off-site drop-in: network for that instance, the rest of the hardening kept"
+dropin=$(dirname "$unit")/offsite.conf
+if command -v systemd-analyze >/dev/null 2>&1; then
+    units=$work/units
+    instance=$(systemd-escape --path /srv/sistemas)
+    mkdir -p "$units/resguarda-backup@$instance.service.d" "$work/plain-units"
+    sed "s|/usr/bin/resguarda-cli|$(readlink -f "$cli")|g" "$unit" >"$units/resguarda-backup@.service"
+    cp "$units/resguarda-backup@.service" "$work/plain-units/"
+    cp "$dropin" "$units/resguarda-backup@$instance.service.d/"
+    out=$(cd / && SYSTEMD_UNIT_PATH=$units: systemd-analyze verify --man=no \
+        "$units/resguarda-backup@$instance.service" 2>&1) || out="$out (exit status $?)"
+    [ -z "$out" ] && ok "systemd-analyze verify with the drop-in: no complaints" \
+        || fail "systemd-analyze verify with the drop-in: $out"
+    report() { # UNIT_DIR
+        (cd / && SYSTEMD_UNIT_PATH=$1: systemd-analyze security --offline=true \
+            "$1/resguarda-backup@$instance.service" 2>/dev/null | sed -n 's/^\([✓✗]\) \([^ ]*\).*/\1 \2/p')
+    }
+    with=$(report "$units")
+    without=$(report "$work/plain-units")
+    [ "$(wc -l <<<"$without")" -gt 40 ] || fail "systemd-analyze security gave no report: $without"
+    grep -q '✗ RestrictAddressFamilies=~AF_(INET|INET6)' <<<"$with" \
+        && ok "with the drop-in the instance may reach the network" \
+        || fail "with the drop-in the instance still has no network"
+    grep -q '✓ RestrictAddressFamilies=~AF_(INET|INET6)' <<<"$without" \
+        && ok "without it the unit still has no network" || fail "the plain unit allows the network"
+    changed=$(diff <(echo "$without") <(echo "$with") | grep '^[<>]' \
+        | grep -vF -e 'RestrictAddressFamilies=~AF_(INET|INET6)' -e 'RestrictAddressFamilies=~AF_NETLINK' \
+            -e 'RestrictAddressFamilies=~AF_UNIX' -e 'IPAddressDeny=' || true)
+    [ -z "$changed" ] && ok "every other hardening line is the same with the drop-in" \
+        || fail "the drop-in changes more than the network: $changed"
+else
+    echo "systemd-analyze not found: the drop-in is not verified here"
 fi
 
 echo
