@@ -1272,6 +1272,18 @@
         <source>protected</source>
         <translation>protegida</translation>
     </message>
+    <message>
+        <source>Off-site copy out of date</source>
+        <translation>Cópia fora do local desatualizada</translation>
+    </message>
+    <message>
+        <source>Off-site copy</source>
+        <translation>Cópia fora do local</translation>
+    </message>
+    <message>
+        <source>Sending the copy off site failed</source>
+        <translation>O envio da cópia para fora do local falhou</translation>
+    </message>
 </context>
 <context>
     <name>InUsePanel</name>
@@ -2245,6 +2257,25 @@
     <message>
         <source>unreadable</source>
         <translation>ilegível</translation>
+    </message>
+    <message>
+        <source>Last copy sent off site: %1, to %2.</source>
+        <translation>Última cópia enviada para fora do local: %1, para %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That is %n day(s) ago: a copy kept only here is lost with the office (fire, theft).</source>
+        <translation>
+            <numerusform>Isso foi há %n dia: uma cópia guardada só aqui se perde junto com o escritório (incêndio, roubo).</numerusform>
+            <numerusform>Isso foi há %n dias: uma cópia guardada só aqui se perde junto com o escritório (incêndio, roubo).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No copy has been sent off site yet.</source>
+        <translation>Nenhuma cópia foi enviada para fora do local ainda.</translation>
+    </message>
+    <message>
+        <source>The sending of %1 failed: %2</source>
+        <translation>O envio de %1 falhou: %2</translation>
     </message>
 </context>
 <context>

@@ -933,6 +933,69 @@ private Q_SLOTS:
         QVERIFY(model.hasPendingIncomplete());
         QCOMPARE(History::describeResult(u"incomplete"_s), u"incomplete: files were left out"_s);
     }
+
+    // Home's off-site line: nothing until a copy was sent off site; the
+    // date and place of the last one; red once it is over a week old, and
+    // red while the newest sending failed, until one succeeds again.
+    void historyOffsiteCopy()
+    {
+        const QString root = m_modelsDir.filePath(u"historico-fora"_s);
+        QVERIFY(QDir().mkpath(root));
+        auto append = [&](const QString &operation, ExitCode code, int day) {
+            HistoryRecord record = HistoryRecord::make(
+                operation, localTime(2025, 12, day, 20, 0),
+                {code, code == ExitCode::Success ? QString() : u"connection refused"_s}, false);
+            record.copies << u"nuvem:Copias/CopiaAT.zip"_s;
+            QString error;
+            QVERIFY2(History::append(root, record, &error), qPrintable(error));
+        };
+        HistoryModel model;
+        model.setNow(localTime(2025, 12, 5, 21, 0));
+        model.setRoot(root);
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(!model.hasOffsite());
+
+        // A backup is no off-site copy.
+        append(HistoryRecord::backup, ExitCode::Success, 1);
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(!model.hasOffsite());
+
+        append(HistoryRecord::offsite, ExitCode::Success, 2);
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(model.hasOffsite());
+        QVERIFY(!model.offsiteAlarm());
+        QVERIFY2(model.offsiteText().contains(u"to nuvem:Copias."_s),
+                 qPrintable(model.offsiteText()));
+
+        // A week after: still fine; a day more: red, saying how long.
+        model.setNow(localTime(2025, 12, 9, 21, 0));
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(!model.offsiteAlarm());
+        model.setNow(localTime(2025, 12, 10, 21, 0));
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(model.offsiteAlarm());
+        QVERIFY2(model.offsiteText().contains(u"8 day"_s), qPrintable(model.offsiteText()));
+
+        model.setNow(localTime(2025, 12, 5, 21, 0));
+        append(HistoryRecord::offsite, ExitCode::Offsite, 3);
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(model.offsiteAlarm());
+        QVERIFY2(model.offsiteText().contains(u"connection refused"_s),
+                 qPrintable(model.offsiteText()));
+        QVERIFY(model.offsiteFailed());
+
+        append(HistoryRecord::offsite, ExitCode::Success, 4);
+        model.refresh();
+        QVERIFY(waitUntilRead(model));
+        QVERIFY(!model.offsiteAlarm());
+        QVERIFY(!model.offsiteText().contains(u"failed"_s));
+        QVERIFY(!model.offsiteFailed());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistoryModel)

@@ -156,9 +156,10 @@ void HistoryModel::clear()
         endResetModel();
         Q_EMIT countChanged();
     }
-    if (m_pendingFailure || m_pendingIncomplete) {
+    if (m_pendingFailure || m_pendingIncomplete || hasOffsite()) {
         m_pendingFailure.reset();
         m_pendingIncomplete.reset();
+        m_offsite = {};
         Q_EMIT pendingFailureChanged();
     }
     if (wasReady)
@@ -213,6 +214,7 @@ void HistoryModel::apply(HistoryScan::Result result)
     Q_EMIT countChanged();
     m_pendingFailure = std::move(result.pendingFailure);
     m_pendingIncomplete = std::move(result.pendingIncomplete);
+    m_offsite = std::move(result.offsite);
     Q_EMIT pendingFailureChanged();
     m_busy = false;
     m_ready = true;
@@ -260,6 +262,47 @@ bool HistoryModel::lastCopyProtected() const
 {
     const Copy *copy = newestCopy();
     return copy && copy->protectedCopy;
+}
+
+bool HistoryModel::offsiteAlarm() const
+{
+    if (!hasOffsite())
+        return false;
+    if (m_offsite.failedSince || !m_offsite.lastSent)
+        return true;
+    return m_offsite.lastSent->when.daysTo(now()) > offsiteStaleAfterDays;
+}
+
+QString HistoryModel::offsiteText() const
+{
+    if (!hasOffsite())
+        return {};
+    const QLocale locale;
+    QString text;
+    if (const auto &sent = m_offsite.lastSent) {
+        const QString where = sent->copies.isEmpty()
+            ? QString()
+            : DisplayText::terminalSafe(sent->copies.first().section(u'/', 0, -2));
+        const qint64 days = sent->when.daysTo(now());
+        text = tr("Last copy sent off site: %1, to %2.")
+                   .arg(locale.toString(sent->when.toLocalTime(), QLocale::ShortFormat), where);
+        if (days > offsiteStaleAfterDays)
+            text += u' '
+                + tr("That is %n day(s) ago: a copy kept only here is lost with the office "
+                     "(fire, theft).",
+                     nullptr, int(days));
+    } else {
+        text = tr("No copy has been sent off site yet.");
+    }
+    if (const auto &failed = m_offsite.failedSince) {
+        const QString reason = failed->message.isEmpty()
+            ? History::describeResult(failed->result)
+            : DisplayText::terminalSafe(failed->message);
+        text += u' '
+            + tr("The sending of %1 failed: %2")
+                  .arg(locale.toString(failed->when.toLocalTime(), QLocale::ShortFormat), reason);
+    }
+    return text;
 }
 
 QString HistoryModel::pendingFailureText() const

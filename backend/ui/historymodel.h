@@ -68,6 +68,13 @@ class HistoryModel : public QAbstractListModel
     Q_PROPERTY(
         QString pendingIncompleteText READ pendingIncompleteText NOTIFY pendingFailureChanged)
     // The newest copy found leaves files out (its manifest says so).
+    // The copies sent off site (resguarda-cli --remote): whether any was
+    // ever tried, what Home says of it, and whether that is in red (none
+    // sent for more than offsiteStaleAfterDays, or the newest one failed).
+    Q_PROPERTY(bool hasOffsite READ hasOffsite NOTIFY pendingFailureChanged)
+    Q_PROPERTY(QString offsiteText READ offsiteText NOTIFY pendingFailureChanged)
+    Q_PROPERTY(bool offsiteAlarm READ offsiteAlarm NOTIFY pendingFailureChanged)
+    Q_PROPERTY(bool offsiteFailed READ offsiteFailed NOTIFY pendingFailureChanged)
     Q_PROPERTY(bool lastCopyIncomplete READ lastCopyIncomplete NOTIFY countChanged)
     // The newest copy found is protected with a password.
     Q_PROPERTY(bool lastCopyProtected READ lastCopyProtected NOTIFY countChanged)
@@ -132,9 +139,15 @@ public:
     QString pendingIncompleteText() const;
     bool lastCopyIncomplete() const;
     bool lastCopyProtected() const;
+    bool hasOffsite() const { return m_offsite.lastSent || m_offsite.failedSince; }
+    QString offsiteText() const;
+    bool offsiteAlarm() const;
+    bool offsiteFailed() const { return m_offsite.failedSince.has_value(); }
 
     // How many days without a copy make the Home screen warn.
     static constexpr int staleAfterDays = 3;
+    // How many days without an off-site copy turn Home's line red.
+    static constexpr int offsiteStaleAfterDays = 7;
     // The clock, injectable for tests; invalid = now.
     void setNow(const QDateTime &now);
 
@@ -158,6 +171,7 @@ private:
 
     QList<Copy> m_copies;
     std::optional<HistoryRecord> m_pendingFailure;
+    History::OffsiteState m_offsite;
     std::optional<HistoryRecord> m_pendingIncomplete;
     QString m_root;
     QStringList m_extraFolders;

@@ -213,6 +213,7 @@ Result run(const Request &request)
         if (result.pendingFailure && result.pendingFailure->result == incompleteResult)
             result.pendingFailure.reset();
         result.pendingIncomplete = pendingIncompleteOf(records);
+        result.offsite = History::offsiteState(request.root);
     }
     return result;
 }

@@ -59,6 +59,7 @@ struct Result
     QList<Copy> copies;
     std::optional<HistoryRecord> pendingFailure;
     std::optional<HistoryRecord> pendingIncomplete;
+    History::OffsiteState offsite; // the copies sent off site (rclone)
 };
 
 // Reads <root>/Copias and the extra folders: only each copy's manifest.

@@ -107,6 +107,20 @@ AppPage {
                 text: history.pendingIncompleteText
             }
 
+            // The copy that survives a fire: once copies are sent off site,
+            // Home says when the last one went, in red when that is over a
+            // week ago or the newest sending failed.
+            Banner {
+                objectName: "offsiteCopy"
+                kind: history.offsiteAlarm ? Banner.Kind.Danger : Banner.Kind.Info
+                visible: history.hasOffsite
+                title: history.offsiteFailed
+                       ? qsTr("Sending the copy off site failed")
+                       : history.offsiteAlarm ? qsTr("Off-site copy out of date")
+                                              : qsTr("Off-site copy")
+                text: history.offsiteText
+            }
+
             // The copies are read on a worker: until the first reading is
             // in, nothing is claimed either way.
             RowLayout {
