@@ -1836,6 +1836,10 @@
         <source>rclone ended with status %1.</source>
         <translation>O rclone terminou com o código %1.</translation>
     </message>
+    <message>
+        <source>rclone printed more than %1 bytes; stopped.</source>
+        <translation>O rclone escreveu mais de %1 bytes; foi interrompido.</translation>
+    </message>
 </context>
 <context>
     <name>RemoteCommand</name>
@@ -1984,6 +1988,14 @@
     <message>
         <source>its size differs.</source>
         <translation>o tamanho difere.</translation>
+    </message>
+    <message>
+        <source>the %1 hash of %2 could not be computed: %3</source>
+        <translation>não foi possível calcular o hash %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>the remote&apos;s hash types could not be read: %1</source>
+        <translation>não foi possível ler os tipos de hash do remoto: %1</translation>
     </message>
 </context>
 <context>
@@ -3238,6 +3250,14 @@
     <message>
         <source>Say where to send the copy with --remote NAME:FOLDER.</source>
         <translation>Diga para onde enviar a cópia com --remote NOME:PASTA.</translation>
+    </message>
+    <message>
+        <source>  %1, checked on the remote by its size only (the remote keeps no hash for this file).</source>
+        <translation>  %1, conferida no remoto só pelo tamanho (o remoto não guarda hash deste arquivo).</translation>
+    </message>
+    <message>
+        <source>%1 is not named as a copy (Copia….zip): only copies are sent.</source>
+        <translation>%1 não tem nome de cópia (Copia….zip): só cópias são enviadas.</translation>
     </message>
 </context>
 <context>

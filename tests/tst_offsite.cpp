@@ -105,6 +105,41 @@ private:
                    extra);
     }
 
+    // Sets "NAME=value" entries in this process for its lifetime, then puts
+    // back what was there (the isolated HOME and TMPDIR above all).
+    class ScopedEnvironment
+    {
+    public:
+        explicit ScopedEnvironment(const QStringList &entries)
+        {
+            for (const QString &entry : entries) {
+                const qsizetype equals = entry.indexOf(u'=');
+                const QByteArray name = entry.left(equals).toLocal8Bit();
+                m_saved.append(
+                    {name, qEnvironmentVariableIsSet(name.constData()), qgetenv(name.constData())});
+                qputenv(name.constData(), entry.mid(equals + 1).toLocal8Bit());
+            }
+        }
+        ~ScopedEnvironment()
+        {
+            for (auto it = m_saved.crbegin(); it != m_saved.crend(); ++it) {
+                if (it->wasSet)
+                    qputenv(it->name.constData(), it->value);
+                else
+                    qunsetenv(it->name.constData());
+            }
+        }
+
+    private:
+        struct Saved
+        {
+            QByteArray name;
+            bool wasSet;
+            QByteArray value;
+        };
+        QList<Saved> m_saved;
+    };
+
     // The local copy, made when a test runs alone.
     QString localCopy()
     {
@@ -163,6 +198,15 @@ private Q_SLOTS:
                                QStringLiteral("--companies"), QStringLiteral("2"),
                                QStringLiteral("--size-mb"), QStringLiteral("2")});
         QVERIFY2(demo.exitCode == 0, demo.standardError.constData());
+    }
+
+    // A test that failed half way may have left its server down.
+    void init()
+    {
+        if (!m_server->isRunning()) {
+            QString error;
+            QVERIFY2(restartServer(&error), qPrintable(error));
+        }
     }
 
     void cleanup()
@@ -275,21 +319,15 @@ private Q_SLOTS:
     {
         const QString copy = localCopy();
         QVERIFY(QFile::exists(copy));
-        QStringList set;
-        for (const QString &entry : env()) {
-            const qsizetype equals = entry.indexOf(u'=');
-            qputenv(entry.left(equals).toLocal8Bit(), entry.mid(equals + 1).toLocal8Bit());
-            set << entry.left(equals);
-        }
-        qputenv("RCLONE_BWLIMIT", "4M");
         QList<JobProgress> seen;
         RemoteStore::SendResult result;
         const auto folder = RemoteLocation::parse(QStringLiteral("nuvem:Progresso"));
-        const OperationError error = RemoteStore::send(
-            copy, *folder, &result, [&seen](const JobProgress &progress) { seen << progress; });
-        qunsetenv("RCLONE_BWLIMIT");
-        for (const QString &name : set)
-            qunsetenv(name.toLocal8Bit());
+        OperationError error;
+        {
+            const ScopedEnvironment scoped(env() << QStringLiteral("RCLONE_BWLIMIT=4M"));
+            error = RemoteStore::send(copy, *folder, &result,
+                                      [&seen](const JobProgress &progress) { seen << progress; });
+        }
         QVERIFY2(!error, qPrintable(error.message));
         QVERIFY(!seen.isEmpty());
         const qint64 size = QFileInfo(copy).size();
@@ -355,8 +393,25 @@ private Q_SLOTS:
         QDir().mkpath(folder);
         const QByteArray checked = readAll(localCopy());
         QVERIFY(!checked.isEmpty());
-        writeFile(folder + u"/.CopiaAT.zip.resguarda-conferida-00000000000000aa"_qs, checked);
+        // Two checked stages (two interrupted runs): the newer is the copy.
+        const QString older = folder + u"/.CopiaAT.zip.resguarda-conferida-00000000000000a0"_qs;
+        const QString newer = folder + u"/.CopiaAT.zip.resguarda-conferida-00000000000000aa"_qs;
+        writeFile(older, "an older checked copy");
+        writeFile(newer, checked);
+        {
+            QFile file(older);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-2),
+                                     QFileDevice::FileModificationTime));
+        }
         writeFile(folder + u"/.CopiaAT.zip.resguarda-parcial-00000000000000bb"_qs, "half");
+        // Until then, listing and restoring see the copy under its name.
+        const auto listed = cli({QStringLiteral("remote"), QStringLiteral("list"),
+                                 QStringLiteral("nuvem:Metade"), QStringLiteral("--json")});
+        const QJsonArray copies = QJsonDocument::fromJson(listed.standardOutput).array();
+        QCOMPARE(copies.size(), 1);
+        QCOMPARE(copies.first()[u"name"_qs].toString(), u"CopiaAT.zip"_qs);
+        QCOMPARE(qint64(copies.first()[u"size"_qs].toDouble()), qint64(checked.size()));
         // This run dies just before its own upload.
         const auto run = cli({QStringLiteral("send"), m_local + u"/CopiaAT.zip"_qs,
                               QStringLiteral("--remote"), QStringLiteral("nuvem:Metade")},
@@ -371,6 +426,39 @@ private Q_SLOTS:
         QVERIFY2(next.exitCode == 0, next.standardError.constData());
         QCOMPARE(stagesIn(folder),
                  QStringList {u".CopiaAT-segunda.zip.resguarda-parcial-00000000000000cc"_qs});
+    }
+
+    // A new copy of the same size as the remote one replaces it: rclone's
+    // moveto takes files of the same size on a remote without modification
+    // times for equal, and would keep the old one and delete the new.
+    void sameSizeCopyReplacesTheRemoteOne()
+    {
+        const QString first = m_dir.filePath(QStringLiteral("igual1/CopiaAT.zip"));
+        const QString second = m_dir.filePath(QStringLiteral("igual2/CopiaAT.zip"));
+        writeFile(first, randomBytes(300000, 1));
+        writeFile(second, randomBytes(300000, 2));
+        const auto folder = RemoteLocation::parse(QStringLiteral("nuvem:Igual"));
+        const ScopedEnvironment scoped(env());
+        for (const QString &copy : {first, second}) {
+            RemoteStore::SendResult result;
+            const OperationError error = RemoteStore::send(copy, *folder, &result);
+            QVERIFY2(!error, qPrintable(error.message));
+            QCOMPARE(readAll(m_served + u"/Igual/CopiaAT.zip"_qs), readAll(copy));
+        }
+        QCOMPARE(stagesIn(m_served + u"/Igual"_qs), QStringList());
+    }
+
+    // Where the remote keeps a hash, the upload is compared by it too.
+    void hashCheckedWhereTheRemoteHasOne()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("remoto-local"));
+        const auto run = cli({QStringLiteral("send"), localCopy(), QStringLiteral("--remote"),
+                              u"disco:"_qs + folder},
+                             {QStringLiteral("RCLONE_CONFIG_DISCO_TYPE=local")});
+        QVERIFY2(run.exitCode == 0, run.standardError.constData());
+        QVERIFY2(run.standardOutput.contains("by its size and MD5 hash"),
+                 run.standardOutput.constData());
+        QCOMPARE(readAll(folder + u"/CopiaAT.zip"_qs), readAll(localCopy()));
     }
 
     // A remote whose disk is full: the upload fails, the previous copy and
@@ -388,8 +476,12 @@ private Q_SLOTS:
         QVERIFY2(full.start(&error), qPrintable(error));
         const QByteArray previous = randomBytes(512 * 1024, 3);
         writeFile(mountPoint + u"/CopiaAT.zip"_qs, previous);
-        // The local copy is larger than the room left (grown above).
-        QVERIFY(QFileInfo(m_local + u"/CopiaAT.zip"_qs).size() > 4 * 1024 * 1024);
+        // The local copy must be larger than the room left.
+        if (QFileInfo(localCopy()).size() <= 4 * 1024 * 1024) {
+            growInstallation(6 * 1024 * 1024, 15);
+            QFile::remove(localCopy());
+        }
+        QVERIFY(QFileInfo(localCopy()).size() > 4 * 1024 * 1024);
         const auto run = runCli({QStringLiteral("send"), m_local + u"/CopiaAT.zip"_qs,
                                  QStringLiteral("--remote"), QStringLiteral("cheio:")},
                                 m_homeEnv + full.environment(QStringLiteral("cheio")), 180000);

@@ -3,6 +3,7 @@
 #include "cli/commandparser.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "copy/copyfilenames.h"
 #include "core/exitcode.h"
 #include "core/filesystem.h"
 #include "core/interruption.h"
@@ -35,13 +36,18 @@ int SendCommand::send(const OffsiteSend::Request &request, bool quiet)
         Console::out(tr("Sent off site: %1").arg(one.remote));
         if (quiet)
             continue;
-        Console::out(one.result.hashType.isEmpty()
-                         ? tr("  %1, checked on the remote by its size (the remote offers no "
-                              "hash).")
-                               .arg(FileSystem::formatSize(one.result.bytes))
-                         : tr("  %1, checked on the remote by its size and %2 hash.")
-                               .arg(FileSystem::formatSize(one.result.bytes),
-                                    one.result.hashType.toUpper()));
+        const QString size = FileSystem::formatSize(one.result.bytes);
+        if (!one.result.hashType.isEmpty())
+            Console::out(tr("  %1, checked on the remote by its size and %2 hash.")
+                             .arg(size, one.result.hashType.toUpper()));
+        else if (one.result.hashOffered)
+            Console::out(tr("  %1, checked on the remote by its size only (the remote keeps no "
+                            "hash for this file).")
+                             .arg(size));
+        else
+            Console::out(tr("  %1, checked on the remote by its size (the remote offers no "
+                            "hash).")
+                             .arg(size));
         if (one.result.leftoversRemoved > 0)
             Console::out(tr("  %n leftover(s) of an interrupted earlier run cleared.", nullptr,
                             one.result.leftoversRemoved));
@@ -90,6 +96,9 @@ int SendCommand::run(const QStringList &arguments)
     if (!command.password(false, &password, &exitCode))
         return exitCode;
     const QString copy = parser.positionalArguments().first();
+    if (!CopyFileNames::isCopy(QFileInfo(copy).fileName()))
+        return command.usageError(
+            tr("%1 is not named as a copy (Copia….zip): only copies are sent.").arg(copy));
     const bool isQuiet = parser.isSet(quiet);
     // A damaged copy is not sent: it would replace a good one off site.
     exitCode = verifyCopy(copy, password, true);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "offsite/rclonerunner.h"
 
+#include "core/displaytext.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -77,8 +79,15 @@ QString RcloneRunner::Result::describe() const
         return RcloneRunner::tr("rclone could not be started.");
     if (cancelled)
         return RcloneRunner::tr("Cancelled.");
-    if (!lastError.isEmpty())
-        return RcloneRunner::tr("rclone: %1").arg(lastError);
+    if (!lastError.isEmpty()) {
+        // What a server answered may be a whole HTML page with any bytes:
+        // shown and recorded as one visible line, and not all of it.
+        constexpr qsizetype shown = 300;
+        QString text = DisplayText::displaySafe(lastError.simplified());
+        if (text.size() > shown)
+            text = text.left(shown) + u'…';
+        return RcloneRunner::tr("rclone: %1").arg(text);
+    }
     return RcloneRunner::tr("rclone ended with status %1.").arg(exitCode);
 }
 
@@ -114,17 +123,25 @@ RcloneRunner::Result RcloneRunner::run(const QStringList &arguments, const Progr
         return result;
     result.started = true;
     LogReader log {progress, {}, {}, {}};
+    bool tooMuch = false;
     auto drain = [&] {
         log.take(process.readAllStandardError());
         const QByteArray out = process.readAllStandardOutput();
         if (result.output.size() + out.size() <= maxOutputBytes)
             result.output += out;
+        else
+            tooMuch = true;
     };
     bool stopping = false;
     while (!process.waitForFinished(100)) {
         drain();
         if (process.state() == QProcess::NotRunning)
             break;
+        if (!stopping && tooMuch) {
+            // Not a listing of copies: stopped, and failed below.
+            stopping = true;
+            process.kill();
+        }
         if (!stopping && cancelled && cancelled()) {
             stopping = true;
             result.cancelled = true;
@@ -138,6 +155,10 @@ RcloneRunner::Result RcloneRunner::run(const QStringList &arguments, const Progr
     // An error says more than a notice ("config file not found").
     result.lastError = log.lastError.isEmpty() ? log.lastNotice : log.lastError;
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    if (tooMuch) {
+        result.exitCode = -1;
+        result.lastError = tr("rclone printed more than %1 bytes; stopped.").arg(maxOutputBytes);
+    }
     return result;
 }
 

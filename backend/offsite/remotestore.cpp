@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStorageInfo>
 
 #include <algorithm>
@@ -92,12 +93,16 @@ bool parseListing(const QByteArray &json, QList<Listed> *entries)
     return true;
 }
 
-OperationError listFolder(const RemoteLocation &folder, QList<Listed> *entries, bool *missing)
+using Cancelled = RcloneRunner::Cancelled;
+
+OperationError listFolder(const RemoteLocation &folder, QList<Listed> *entries, bool *missing,
+                          const Cancelled &cancelled = {})
 {
     *missing = false;
     const auto result
         = RcloneRunner::run({QStringLiteral("lsjson"), QStringLiteral("--files-only"),
-                             QStringLiteral("--no-mimetype"), QStringLiteral("--"), folder.spec()});
+                             QStringLiteral("--no-mimetype"), QStringLiteral("--"), folder.spec()},
+                            {}, cancelled);
     if (result.started && result.exitCode == rcloneFolderNotFound) {
         *missing = true;
         return {};
@@ -112,13 +117,38 @@ OperationError listFolder(const RemoteLocation &folder, QList<Listed> *entries, 
     return {};
 }
 
+// The copy's name hidden in a checked stage's, or empty.
+QString copyNameOfChecked(const QString &fileName)
+{
+    static const QRegularExpression stage(
+        QStringLiteral("^\\.(.+)\\.resguarda-conferida-[0-9a-f]{16}$"));
+    const auto match = stage.match(fileName);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+// The newest checked stage of the copy called name, when there is no file
+// of that name: what an interrupted replacement left as the copy itself.
+const Listed *orphanedCheckedStage(const QList<Listed> &entries, const QString &name)
+{
+    const Listed *newest = nullptr;
+    for (const Listed &entry : entries) {
+        if (entry.isDir)
+            continue;
+        if (entry.name == name)
+            return nullptr;
+        if (copyNameOfChecked(entry.name) == name && (!newest || entry.modified > newest->modified))
+            newest = &entry;
+    }
+    return newest;
+}
+
 // The size of one remote file; -1 when it is not there.
-OperationError remoteSize(const RemoteLocation &file, qint64 *size)
+OperationError remoteSize(const RemoteLocation &file, qint64 *size, const Cancelled &cancelled = {})
 {
     *size = -1;
     QList<Listed> entries;
     bool missing = false;
-    if (OperationError error = listFolder(file.parent(), &entries, &missing))
+    if (OperationError error = listFolder(file.parent(), &entries, &missing, cancelled))
         return error;
     for (const Listed &entry : std::as_const(entries))
         if (entry.name == file.fileName() && !entry.isDir)
@@ -126,26 +156,40 @@ OperationError remoteSize(const RemoteLocation &file, qint64 *size)
     return {};
 }
 
-// "hash  name" from rclone hashsum; empty when there is none.
-QString hashOf(const QString &type, const QString &target)
+// The hash of target from "rclone hashsum": an error when rclone fails,
+// an empty *hash when it succeeds without one (an S3 object uploaded without
+// a checksum, OneDrive Personal today).
+OperationError hashOf(const QString &type, const QString &target, QString *hash,
+                      const Cancelled &cancelled)
 {
-    const auto result
-        = RcloneRunner::run({QStringLiteral("hashsum"), type, QStringLiteral("--"), target});
+    hash->clear();
+    const auto result = RcloneRunner::run(
+        {QStringLiteral("hashsum"), type, QStringLiteral("--"), target}, {}, cancelled);
     if (!result.succeeded())
-        return {};
+        return OperationError::failed(RemoteStore::tr("the %1 hash of %2 could not be computed: %3")
+                                          .arg(type.toUpper(), target, result.describe()));
     const QString first = QString::fromUtf8(result.output).section(u'\n', 0, 0);
-    const QString hash = first.section(u' ', 0, 0).trimmed();
+    const QString value = first.section(u' ', 0, 0).trimmed();
     static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]{8,}$"));
-    return hex.match(hash).hasMatch() ? hash.toLower() : QString();
+    if (hex.match(value).hasMatch())
+        *hash = value.toLower();
+    return {};
 }
 
-// The hash rclone can compare on this remote, preferring the common ones.
-QString hashTypeOf(const RemoteLocation &location)
+// The hash rclone can compare on this remote, preferring the common ones;
+// empty when it offers none. An error when rclone cannot say: the check is
+// never dropped for a failure.
+OperationError hashTypeOf(const RemoteLocation &location, QString *chosen,
+                          const Cancelled &cancelled)
 {
+    chosen->clear();
     const auto result = RcloneRunner::run(
-        {QStringLiteral("backend"), QStringLiteral("features"), location.name() + u':'});
+        {QStringLiteral("backend"), QStringLiteral("features"), location.name() + u':'}, {},
+        cancelled);
     if (!result.succeeded())
-        return {};
+        return OperationError::failed(
+            RemoteStore::tr("the remote's hash types could not be read: %1")
+                .arg(result.describe()));
     const QJsonArray offered
         = QJsonDocument::fromJson(result.output).object().value(u"Hashes").toArray();
     QStringList types;
@@ -153,24 +197,39 @@ QString hashTypeOf(const RemoteLocation &location)
         types << value.toString().toLower();
     for (const QString &preferred : {QStringLiteral("md5"), QStringLiteral("sha1"),
                                      QStringLiteral("sha256"), QStringLiteral("quickxor")})
-        if (types.contains(preferred))
-            return preferred;
+        if (types.contains(preferred)) {
+            *chosen = preferred;
+            return {};
+        }
     static const QRegularExpression plain(QStringLiteral("^[a-z0-9]{1,16}$"));
     for (const QString &type : std::as_const(types))
-        if (plain.match(type).hasMatch())
-            return type;
+        if (plain.match(type).hasMatch()) {
+            *chosen = type;
+            return {};
+        }
     return {};
 }
 
 // Free bytes on the remote, or -1 when the remote does not say.
-qint64 remoteFree(const RemoteLocation &location)
+qint64 remoteFree(const RemoteLocation &location, const Cancelled &cancelled)
 {
     const auto result = RcloneRunner::run(
-        {QStringLiteral("about"), QStringLiteral("--json"), location.name() + u':'});
+        {QStringLiteral("about"), QStringLiteral("--json"), location.name() + u':'}, {}, cancelled);
     if (!result.succeeded())
         return -1;
     const QJsonValue free = QJsonDocument::fromJson(result.output).object().value(u"free");
     return free.isDouble() ? qint64(free.toDouble()) : -1;
+}
+
+// rclone's moveto skips a copy it takes for equal (on a remote without
+// modification times: the same size) and only deletes the source: a new
+// copy of the same size would be thrown away. --ignore-times always moves.
+RcloneRunner::Result moveOver(const RemoteLocation &from, const RemoteLocation &to,
+                              const Cancelled &cancelled = {})
+{
+    return RcloneRunner::run({QStringLiteral("moveto"), QStringLiteral("--ignore-times"),
+                              QStringLiteral("--"), from.spec(), to.spec()},
+                             {}, cancelled);
 }
 
 void removeQuietly(const RemoteLocation &file)
@@ -269,9 +328,25 @@ OperationError RemoteStore::listCopies(const RemoteLocation &folder, QList<Remot
     bool missing = false;
     if (OperationError error = listFolder(folder, &entries, &missing))
         return error;
+    QSet<QString> names;
     for (const Listed &entry : std::as_const(entries))
-        if (!entry.isDir && CopyFileNames::isCopy(entry.name) && !entry.name.startsWith(u'.'))
+        if (!entry.isDir && CopyFileNames::isCopy(entry.name) && !entry.name.startsWith(u'.')) {
             copies->append({entry.name, entry.size, entry.modified});
+            names.insert(entry.name);
+        }
+    // A replacement that died after the remote deleted the previous copy
+    // left the copy under its checked name: it is listed (and restored)
+    // under its own.
+    for (const Listed &entry : std::as_const(entries)) {
+        const QString name = copyNameOfChecked(entry.name);
+        if (name.isEmpty() || names.contains(name) || !CopyFileNames::isCopy(name)
+            || name.startsWith(u'.') || name.contains(u'/'))
+            continue;
+        if (const Listed *stage = orphanedCheckedStage(entries, name)) {
+            copies->append({name, stage->size, stage->modified});
+            names.insert(name);
+        }
+    }
     std::sort(copies->begin(), copies->end(), [](const auto &a, const auto &b) {
         return a.modified != b.modified ? a.modified > b.modified : a.name < b.name;
     });
@@ -301,32 +376,30 @@ OperationError RemoteStore::send(const QString &localCopy, const RemoteLocation 
     // after deleting the previous copy, and takes its name back.
     QList<Listed> entries;
     bool missing = false;
-    if (OperationError error = listFolder(folder, &entries, &missing))
+    if (OperationError error = listFolder(folder, &entries, &missing, cancelled))
         return failed(error.message);
-    const bool copyThere = std::any_of(entries.cbegin(), entries.cend(), [&](const Listed &entry) {
-        return entry.name == name && !entry.isDir;
-    });
-    bool restored = copyThere;
+    // The newest checked stage, when the copy's own name is gone, is the copy.
+    QString orphan;
+    if (const Listed *stage = orphanedCheckedStage(entries, name)) {
+        orphan = stage->name;
+        const auto back = moveOver(folder.child(orphan), folder.child(name), cancelled);
+        if (!back.succeeded())
+            return failed(tr("the checked copy %1 left by an interrupted run could not be "
+                             "given its name back: %2")
+                              .arg(folder.child(orphan).spec(), back.describe()));
+        ++result->leftoversRemoved;
+    }
     for (const Listed &entry : std::as_const(entries)) {
-        const RemoteLocation leftover = folder.child(entry.name);
-        if (isStageOf(entry.name, name, checkedMark) && !restored) {
-            const auto back = RcloneRunner::run({QStringLiteral("moveto"), QStringLiteral("--"),
-                                                 leftover.spec(), folder.child(name).spec()});
-            if (!back.succeeded())
-                return failed(tr("the checked copy %1 left by an interrupted run could not be "
-                                 "given its name back: %2")
-                                  .arg(leftover.spec(), back.describe()));
-            restored = true;
+        if (entry.name == orphan || !isTemporaryOf(entry.name, name))
+            continue;
+        if (RcloneRunner::run({QStringLiteral("deletefile"), QStringLiteral("--"),
+                               folder.child(entry.name).spec()},
+                              {}, cancelled)
+                .succeeded())
             ++result->leftoversRemoved;
-        } else if (isTemporaryOf(entry.name, name)) {
-            if (RcloneRunner::run(
-                    {QStringLiteral("deletefile"), QStringLiteral("--"), leftover.spec()})
-                    .succeeded())
-                ++result->leftoversRemoved;
-        }
     }
 
-    const qint64 free = remoteFree(folder);
+    const qint64 free = remoteFree(folder, cancelled);
     if (free >= 0 && free < size)
         return failed(tr("the remote has %1 free and the copy needs %2.")
                           .arg(FileSystem::formatSize(free), FileSystem::formatSize(size)));
@@ -346,19 +419,32 @@ OperationError RemoteStore::send(const QString &localCopy, const RemoteLocation 
 
     // The upload is checked where it landed before it replaces anything.
     qint64 landed = -1;
-    const OperationError sizeError = remoteSize(temporary, &landed);
+    const OperationError sizeError = remoteSize(temporary, &landed, cancelled);
     if (sizeError || landed != size) {
         removeQuietly(temporary);
         return failed(sizeError
                           ? sizeError.message
                           : tr("the remote holds %1 bytes of the %2 sent.").arg(landed).arg(size));
     }
-    const QString type = hashTypeOf(folder);
+    QString type;
+    if (OperationError error = hashTypeOf(folder, &type, cancelled)) {
+        removeQuietly(temporary);
+        return failed(error.message);
+    }
+    result->hashOffered = !type.isEmpty();
     if (!type.isEmpty()) {
-        const QString there = hashOf(type, temporary.spec());
+        QString there;
+        QString here;
+        OperationError error = hashOf(type, temporary.spec(), &there, cancelled);
+        if (!error && !there.isEmpty())
+            error = hashOf(type, local.absoluteFilePath(), &here, cancelled);
+        if (error) {
+            removeQuietly(temporary);
+            return failed(error.message);
+        }
+        // Offered, but not kept for this file: the size is all there is.
         if (!there.isEmpty()) {
-            const QString here = hashOf(type, local.absoluteFilePath());
-            if (here.isEmpty() || here != there) {
+            if (here != there) {
                 removeQuietly(temporary);
                 return failed(tr("what the remote holds differs from the copy (%1).").arg(type));
             }
@@ -376,14 +462,12 @@ OperationError RemoteStore::send(const QString &localCopy, const RemoteLocation 
     // deletes nothing), then moved over the copy.
     const RemoteLocation checked
         = folder.child(stageName(name, checkedMark, QRandomGenerator::system()->generate64()));
-    const auto mark = RcloneRunner::run(
-        {QStringLiteral("moveto"), QStringLiteral("--"), temporary.spec(), checked.spec()});
+    const auto mark = moveOver(temporary, checked);
     if (!mark.succeeded()) {
         removeQuietly(temporary);
         return failed(mark.describe());
     }
-    const auto move = RcloneRunner::run({QStringLiteral("moveto"), QStringLiteral("--"),
-                                         checked.spec(), folder.child(name).spec()});
+    const auto move = moveOver(checked, folder.child(name));
     if (!move.succeeded()) {
         // Left as it is: if the previous copy is gone, this is the copy now,
         // and the next run gives it its name.
@@ -412,9 +496,19 @@ OperationError RemoteStore::download(const RemoteLocation &location, const QStri
             tr("%1 does not name a copy (Copia….zip).").arg(location.spec()));
     if (OperationError error = checkConfigured(location))
         return error;
-    qint64 size = -1;
-    if (OperationError error = remoteSize(location, &size))
+    QList<Listed> entries;
+    bool missing = false;
+    if (OperationError error = listFolder(location.parent(), &entries, &missing, cancelled))
         return error;
+    qint64 size = -1;
+    RemoteLocation source = location;
+    for (const Listed &entry : std::as_const(entries))
+        if (entry.name == name && !entry.isDir)
+            size = entry.size;
+    if (const Listed *stage = orphanedCheckedStage(entries, name)) {
+        source = location.parent().child(stage->name);
+        size = stage->size;
+    }
     if (size < 0)
         return OperationError::usage(tr("There is no copy %1.").arg(location.spec()));
     const QStorageInfo volume(localFolder);
@@ -427,7 +521,7 @@ OperationError RemoteStore::download(const RemoteLocation &location, const QStri
                      FileSystem::formatSize(size + downloadMargin)));
     const QString target = QDir(localFolder).absoluteFilePath(name);
     const auto fetched = RcloneRunner::run(
-        {QStringLiteral("copyto"), QStringLiteral("--"), location.spec(), target},
+        {QStringLiteral("copyto"), QStringLiteral("--"), source.spec(), target},
         transferProgress(progress, JobProgress::Phase::Receiving, size), cancelled);
     if (!fetched.succeeded() || QFileInfo(target).size() != size) {
         QFile::remove(target);

@@ -45,8 +45,11 @@ public:
     {
         qint64 bytes = 0;
         // The hash compared on the remote ("md5", "quickxor"…); empty when
-        // the remote offers none and only the size was compared.
+        // only the size was compared: the remote offers none (hashOffered
+        // false), or it keeps none for this file (an S3 object uploaded
+        // without a checksum).
         QString hashType;
+        bool hashOffered = false;
         int leftoversRemoved = 0; // temporary uploads of earlier runs
     };
 

@@ -3,6 +3,7 @@
 
 #include "core/displaytext.h"
 #include "core/filesystem.h"
+#include "offsite/remotelocation.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -280,9 +281,11 @@ QString HistoryModel::offsiteText() const
     const QLocale locale;
     QString text;
     if (const auto &sent = m_offsite.lastSent) {
-        const QString where = sent->copies.isEmpty()
-            ? QString()
-            : DisplayText::terminalSafe(sent->copies.first().section(u'/', 0, -2));
+        // The folder the copy went to ("nuvem:Copias"; "nuvem:" for the top).
+        const auto remote
+            = sent->copies.isEmpty() ? std::nullopt : RemoteLocation::parse(sent->copies.first());
+        const QString where
+            = remote ? DisplayText::displaySafe(remote->parent().spec()) : QString();
         const qint64 days = sent->when.daysTo(now());
         text = tr("Last copy sent off site: %1, to %2.")
                    .arg(locale.toString(sent->when.toLocalTime(), QLocale::ShortFormat), where);

@@ -52,6 +52,9 @@ Rectangle {
             font.pixelSize: Theme.fontBody
             font.bold: true
             wrapMode: Text.Wrap
+            // Banners quote what others wrote (a server's answer, a file
+            // name): never read as markup.
+            textFormat: Text.PlainText
         }
         Label {
             id: label
@@ -61,6 +64,7 @@ Rectangle {
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
+            textFormat: Text.PlainText
         }
     }
 }
