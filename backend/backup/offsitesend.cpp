@@ -15,21 +15,24 @@ OperationError OffsiteSend::run(const Request &request, QList<Sent> *sent,
 {
     sent->clear();
     const QDateTime startedAt = QDateTime::currentDateTime();
-    OperationError error;
+    // Once for all the copies: a remote that is not configured is named as
+    // such (with the remotes that exist), not reported as a failed listing.
+    OperationError error = RemoteStore::checkConfigured(request.folder);
     qint64 bytes = 0;
-    for (const QString &copy : request.copies) {
+    for (qsizetype i = 0; !error && i < request.copies.size(); ++i) {
         Sent one;
-        one.remote = request.folder.child(QFileInfo(copy).fileName()).spec();
-        error = RemoteStore::send(copy, request.folder, &one.result, progress, cancelled);
-        if (error) {
-            // The copies exist here whatever went wrong there (a remote not
-            // configured included): the run's result is "not sent".
-            error.code = ExitCode::Offsite;
-            break;
+        one.remote = request.folder.child(QFileInfo(request.copies.at(i)).fileName()).spec();
+        error = RemoteStore::send(request.copies.at(i), request.folder, &one.result, progress,
+                                  cancelled);
+        if (!error) {
+            bytes += one.result.bytes;
+            sent->append(one);
         }
-        bytes += one.result.bytes;
-        sent->append(one);
     }
+    // The copies exist here whatever went wrong there (a remote not
+    // configured included): the run's result is "not sent".
+    if (error)
+        error.code = ExitCode::Offsite;
     if (!request.root.isEmpty()) {
         const bool wasCancelled = error && cancelled && cancelled();
         HistoryRecord record

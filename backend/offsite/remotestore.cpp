@@ -362,8 +362,6 @@ OperationError RemoteStore::send(const QString &localCopy, const RemoteLocation 
     const QString name = local.fileName();
     if (!local.isFile() || !CopyFileNames::isCopy(name))
         return OperationError::usage(tr("%1 is not a copy file.").arg(localCopy));
-    if (OperationError error = checkConfigured(folder))
-        return error;
     const qint64 size = local.size();
     auto failed = [&](const QString &why) {
         return OperationError::offsite(

@@ -68,8 +68,9 @@ public:
     // temporary hidden name, then, once its size (and a hash, where the
     // remote has one) match, moved over the previous copy of that name. The
     // temporary uploads this copy name left behind before are removed first.
-    // An error is ExitCode::Offsite unless the remote is not configured
-    // (Usage); whatever happens the previous remote copy stays as it was.
+    // An error is ExitCode::Offsite; whatever happens the previous remote
+    // copy stays as it was. The caller has asked checkConfigured() first,
+    // once for all the copies it sends.
     static OperationError send(const QString &localCopy, const RemoteLocation &folder,
                                SendResult *result, const Progress &progress = {},
                                const Cancelled &cancelled = {});
