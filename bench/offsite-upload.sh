@@ -69,30 +69,8 @@ done
 [ -n "$url" ] || { cat "$work/serve.log" >&2; exit 1; }
 export RCLONE_CONFIG_NUVEM_TYPE=webdav RCLONE_CONFIG_NUVEM_URL=$url RCLONE_CONFIG_NUVEM_VENDOR=other
 
-seconds() {
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
-    end=$(date +%s.%N)
-    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
-}
-median() {
-    sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-pair() { # NAME 'COMMAND A' 'COMMAND B'
-    local name=$1 a=$2 b=$3 i ta tb
-    : >"$work/a" && : >"$work/b" && : >"$work/r"
-    for ((i = 0; i <= runs; i++)); do
-        ta=$(seconds bash -c "$a")
-        tb=$(seconds bash -c "$b")
-        [ $i -eq 0 ] && continue
-        echo "$ta" >>"$work/a"
-        echo "$tb" >>"$work/b"
-        awk -v a="$ta" -v b="$tb" 'BEGIN { printf "%.4f\n", b / a }' >>"$work/r"
-    done
-    printf '| %s | %s | %s | %s (%s to %s) |\n' "$name" "$(median <"$work/a")" "$(median <"$work/b")" \
-        "$(median <"$work/r")" "$(sort -g "$work/r" | head -1)" "$(sort -g "$work/r" | tail -1)"
-}
+# shellcheck source=bench/timing.sh
+. "$here/timing.sh"
 
 echo
 echo "Copy: $(stat -c %s "$copy") bytes ($(unzip -Z1 "$copy" | wc -l) entries); loopback WebDAV; $(nproc) cores; medians of $runs pairs"
