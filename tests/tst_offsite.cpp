@@ -185,12 +185,7 @@ private Q_SLOTS:
         m_config = m_dir.filePath(QStringLiteral("rclone.conf"));
         for (const QString &folder : {home, m_scratch, m_local, m_served})
             QDir().mkpath(folder);
-        m_homeEnv = {u"HOME=" + home,
-                     u"XDG_CONFIG_HOME=" + home + u"/.config",
-                     u"XDG_STATE_HOME=" + home + u"/.local/state",
-                     u"XDG_DATA_HOME=" + home + u"/.local/share",
-                     u"XDG_CACHE_HOME=" + home + u"/.cache",
-                     u"TMPDIR=" + m_scratch};
+        m_homeEnv = homeEnvironment(home) << u"TMPDIR=" + m_scratch;
         QString error;
         QVERIFY2(restartServer(&error), qPrintable(error));
         m_root = m_dir.filePath(QStringLiteral("inst"));

@@ -8,6 +8,7 @@
 
 #include "installation/installationid.h"
 #include "support/hostilecopy.h"
+#include "support/isolatedhome.h"
 #include "support/testinstallation.h"
 
 #include <QCryptographicHash>
@@ -278,15 +279,9 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_temp));
         QVERIFY(QDir().mkpath(home));
         QVERIFY(copyTree(dataDir(), m_copies));
-        m_env = {QStringLiteral("LANG=C.UTF-8"),
-                 QStringLiteral("LC_ALL=C.UTF-8"),
-                 QStringLiteral("LANGUAGE="),
-                 QStringLiteral("TMPDIR=") + m_temp,
-                 QStringLiteral("HOME=") + home,
-                 QStringLiteral("XDG_CONFIG_HOME=") + home + QStringLiteral("/.config"),
-                 QStringLiteral("XDG_DATA_HOME=") + home + QStringLiteral("/.local/share"),
-                 QStringLiteral("XDG_CACHE_HOME=") + home + QStringLiteral("/.cache"),
-                 QStringLiteral("XDG_STATE_HOME=") + home + QStringLiteral("/.local/state")};
+        m_env = QStringList {QStringLiteral("LANG=C.UTF-8"), QStringLiteral("LC_ALL=C.UTF-8"),
+                             QStringLiteral("LANGUAGE="), QStringLiteral("TMPDIR=") + m_temp}
+            + homeEnvironment(home);
     }
 
     // The witnesses are the bytes 643d8c1 wrote, not something a checkout

@@ -11,6 +11,7 @@
 #include "copy/protectedcopy.h"
 #include "core/exitcode.h"
 #include "core/passwordpolicy.h"
+#include "support/isolatedhome.h"
 #include "support/testinstallation.h"
 
 #include <QElapsedTimer>
@@ -98,12 +99,7 @@ private Q_SLOTS:
         QDir().mkpath(home);
         m_scratch = m_dir.filePath(QStringLiteral("tmp"));
         QDir().mkpath(m_scratch);
-        m_env = {u"HOME=" + home,
-                 u"XDG_CONFIG_HOME=" + home + u"/.config",
-                 u"XDG_STATE_HOME=" + home + u"/.local/state",
-                 u"XDG_DATA_HOME=" + home + u"/.local/share",
-                 u"XDG_CACHE_HOME=" + home + u"/.cache",
-                 u"TMPDIR=" + m_scratch};
+        m_env = homeEnvironment(home) << u"TMPDIR=" + m_scratch;
         m_root = m_dir.filePath(QStringLiteral("inst"));
         auto result = cli({QStringLiteral("demo"), QStringLiteral("--root"), m_root,
                            QStringLiteral("--companies"), QStringLiteral("2"),

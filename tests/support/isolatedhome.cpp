@@ -10,9 +10,8 @@
 
 namespace TestSupport {
 
-void isolateHome(const QString &scratch)
+QStringList homeEnvironment(const QString &home)
 {
-    const QString home = QDir(scratch).filePath(QStringLiteral("home"));
     const struct
     {
         const char *variable;
@@ -24,9 +23,20 @@ void isolateHome(const QString &scratch)
         {"XDG_CACHE_HOME", home + QStringLiteral("/.cache")},
         {"XDG_STATE_HOME", home + QStringLiteral("/.local/state")},
     };
+    QStringList entries;
     for (const auto &folder : folders) {
         QDir().mkpath(folder.path);
-        qputenv(folder.variable, QFile::encodeName(folder.path));
+        entries << QString::fromLatin1(folder.variable) + u'=' + folder.path;
+    }
+    return entries;
+}
+
+void isolateHome(const QString &scratch)
+{
+    for (const QString &entry : homeEnvironment(QDir(scratch).filePath(QStringLiteral("home")))) {
+        const qsizetype equals = entry.indexOf(u'=');
+        qputenv(entry.left(equals).toLatin1().constData(),
+                QFile::encodeName(entry.mid(equals + 1)));
     }
     QStandardPaths::setTestModeEnabled(true);
     Resguarda::AppSettings::setFilePath(

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace TestSupport {
 
@@ -13,5 +14,9 @@ namespace TestSupport {
 // initTestCase() or the QML runner's applicationAvailable().
 // tst_homeuntouched fails when a suite leaves anything in a used home.
 void isolateHome(const QString &scratch);
+
+// The same folders below home, made, as "NAME=path" entries for the
+// environment of a child process (runCli's extraEnv).
+QStringList homeEnvironment(const QString &home);
 
 } // namespace TestSupport
