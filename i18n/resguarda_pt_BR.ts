@@ -1877,6 +1877,21 @@
     </message>
 </context>
 <context>
+    <name>RemoteList</name>
+    <message>
+        <source>Cloud (off-site copies)</source>
+        <translation>Nuvem (cópias fora do local)</translation>
+    </message>
+    <message>
+        <source>Looking for the clouds set up with rclone…</source>
+        <translation>Procurando as nuvens configuradas no rclone…</translation>
+    </message>
+    <message>
+        <source>Sending a copy to a cloud from the app comes next. For now, the command &quot;resguarda-cli backup --remote NAME:FOLDER&quot; and the scheduled copy send it.</source>
+        <translation>O envio da cópia para a nuvem pelo aplicativo vem na próxima versão. Por enquanto, quem envia é o comando &quot;resguarda-cli backup --remote NOME:PASTA&quot; e a cópia agendada.</translation>
+    </message>
+</context>
+<context>
     <name>RemoteLocation</name>
     <message>
         <source>The remote place is too long.</source>
@@ -2432,6 +2447,25 @@
     <message>
         <source>Fetching the copy from the remote…</source>
         <translation>Baixando a cópia do remoto…</translation>
+    </message>
+</context>
+<context>
+    <name>Resguarda::RemotesModel</name>
+    <message>
+        <source>Cloud: %1</source>
+        <translation>Nuvem: %1</translation>
+    </message>
+    <message>
+        <source>rclone is not installed, so copies cannot be sent to a cloud. Install it (apt install rclone), then set up a remote with &quot;rclone config&quot; in a terminal. Guide: %1.</source>
+        <translation>O rclone não está instalado, então as cópias não podem ser enviadas para uma nuvem. Instale-o (apt install rclone) e depois configure um remoto com &quot;rclone config&quot; em um terminal. Guia: %1.</translation>
+    </message>
+    <message>
+        <source>%1 Check the setup with &quot;rclone config&quot; in a terminal. Guide: %2.</source>
+        <translation>%1 Confira a configuração com &quot;rclone config&quot; em um terminal. Guia: %2.</translation>
+    </message>
+    <message>
+        <source>No cloud is set up for this user. Set one up with &quot;rclone config&quot; in a terminal, then open this step again. Guide: %1.</source>
+        <translation>Nenhuma nuvem está configurada para este usuário. Configure uma com &quot;rclone config&quot; em um terminal e depois abra este passo de novo. Guia: %1.</translation>
     </message>
 </context>
 <context>

@@ -264,6 +264,17 @@ void QmlTestFixture::setIdleTimeoutSeconds(int seconds)
         controller->setIdleTimeoutSeconds(seconds);
 }
 
+void QmlTestFixture::setRcloneRemote(const QString &name, const QString &type)
+{
+    // rclone reads remotes from these variables besides its configuration
+    // file, which the isolated home keeps empty.
+    const QByteArray variable = "RCLONE_CONFIG_" + name.toUpper().toLatin1() + "_TYPE";
+    if (type.isEmpty())
+        qunsetenv(variable.constData());
+    else
+        qputenv(variable.constData(), type.toLatin1());
+}
+
 QVariantMap QmlTestFixture::parseStartupOptions(const QStringList &arguments) const
 {
     const StartupOptions options = StartupOptions::parse(arguments);

@@ -90,6 +90,9 @@ public:
     Q_INVOKABLE bool kioskWanted(const QStringList &rawArguments) const;
     Q_INVOKABLE void rememberKiosk(bool kiosk);
     Q_INVOKABLE bool rememberedKiosk() const;
+    // An rclone remote of type local for the windows created next (its
+    // RCLONE_CONFIG_<NAME>_TYPE variable); an empty type removes it.
+    Q_INVOKABLE void setRcloneRemote(const QString &name, const QString &type);
 
 private:
     QTemporaryDir m_dir;

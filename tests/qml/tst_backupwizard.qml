@@ -28,6 +28,7 @@ Item {
         }
 
         function init() {
+            fixture.setRcloneRemote("nuvemqml", "")
             verify(fixture.resetInstallation())
             fixture.disconnectClient()
         }
@@ -156,6 +157,30 @@ Item {
             }, 5000, "the browser's list is in view: list " + list.mapToItem(wizard, 0, 0).y + "+" + list.height
                       + ", page " + pageTop + "-" + pageBottom + ", browser " + browser.height
                       + ", contentY " + page.contentItem.contentY)
+        }
+
+        // The rclone remotes are listed below the drives as clouds, shown as
+        // information (the app does not send yet, and says so); with none,
+        // how to set one up.
+        function test_destinationListsCloudRemotes() {
+            fixture.setRcloneRemote("nuvemqml", "local")
+            var wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
+            var list = findChild(wizard, "remoteList")
+            var note = findChild(list, "remotesNote")
+            tryVerify(function() { return note.visible }, 20000, "the remotes were listed")
+            fixture.setRcloneRemote("nuvemqml", "")
+            var remote = findChild(list, "remote")
+            verify(remote, "a row for the remote")
+            compare(remote.label, "Cloud: nuvemqml")
+            compare(remote.type, "local")
+            verify(note.text.indexOf("comes next") >= 0, note.text)
+
+            wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
+            list = findChild(wizard, "remoteList")
+            note = findChild(list, "remotesNote")
+            tryVerify(function() { return note.visible }, 20000, "the remotes were listed")
+            verify(!findChild(list, "remote"), "no remote row")
+            verify(note.text.indexOf("\"rclone config\"") >= 0, note.text)
         }
 
         // Protection on: two password fields, a strength, and Next held

@@ -36,6 +36,14 @@ StepPage {
             step.settings.destinationFolder = drives.copiesFolderOn(path)
         }
     }
+    RemotesModel {
+        id: remotes
+    }
+    RemoteList {
+        objectName: "remoteList"
+        remotes: remotes
+        Layout.fillWidth: true
+    }
     RowLayout {
         Layout.fillWidth: true
         spacing: Theme.spacing
