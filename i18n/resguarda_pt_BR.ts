@@ -1887,8 +1887,8 @@
         <translation>Procurando as nuvens configuradas no rclone…</translation>
     </message>
     <message>
-        <source>Sending a copy to a cloud from the app comes next. For now, the command &quot;resguarda-cli backup --remote NAME:FOLDER&quot; and the scheduled copy send it.</source>
-        <translation>O envio da cópia para a nuvem pelo aplicativo vem na próxima versão. Por enquanto, quem envia é o comando &quot;resguarda-cli backup --remote NOME:PASTA&quot; e a cópia agendada.</translation>
+        <source>The app does not send copies to a cloud yet. For now, the command &quot;resguarda-cli backup --remote NAME:FOLDER&quot; and the scheduled copy send them.</source>
+        <translation>O aplicativo ainda não envia cópias para a nuvem. Por enquanto, quem as envia é o comando &quot;resguarda-cli backup --remote NOME:PASTA&quot; e a cópia agendada.</translation>
     </message>
 </context>
 <context>

@@ -73,7 +73,7 @@ ColumnLayout {
         // set one up (the backend's text, rclone missing included).
         text: list.remotes === null || !list.remotes.ready ? ""
             : list.remotes.count > 0
-              ? qsTr("Sending a copy to a cloud from the app comes next. For now, the command \"resguarda-cli backup --remote NAME:FOLDER\" and the scheduled copy send it.")
+              ? qsTr("The app does not send copies to a cloud yet. For now, the command \"resguarda-cli backup --remote NAME:FOLDER\" and the scheduled copy send them.")
               : list.remotes.setupHint
         visible: text.length > 0
         font.pixelSize: Theme.fontSmall

@@ -173,7 +173,7 @@ Item {
             verify(remote, "a row for the remote")
             compare(remote.label, "Cloud: nuvemqml")
             compare(remote.type, "local")
-            verify(note.text.indexOf("comes next") >= 0, note.text)
+            verify(note.text.indexOf("does not send copies to a cloud yet") >= 0, note.text)
 
             wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
             list = findChild(wizard, "remoteList")

@@ -688,7 +688,19 @@ int main(int argc, char *argv[])
     QMetaObject::invokeMethod(window, "showBackup");
     settle();
     QObject *wizard = currentPage(window);
+    // The clouds (rclone remotes; RCLONE_CONFIG_<NAME>_TYPE variables give
+    // some) are asked on a worker thread: their answer first.
+    QQuickItem *remoteList = findItem(wizard, QStringLiteral("remoteList"));
+    if (QObject *remotes
+        = remoteList ? remoteList->property("remotes").value<QObject *>() : nullptr)
+        waitFor([&] { return remotes->property("ready").toBool(); });
     shooter.shoot(QStringLiteral("10-copia-destino"));
+    if (QQuickItem *step = findItem(wizard, QStringLiteral("destinationStep"))) {
+        QMetaObject::invokeMethod(step, "ensureVisible",
+                                  Q_ARG(QVariant, QVariant::fromValue<QObject *>(remoteList)));
+        shooter.shoot(QStringLiteral("10c-copia-destino-nuvem"));
+        step->property("contentItem").value<QObject *>()->setProperty("contentY", 0);
+    }
     // The folder browser naming a new folder, its error next to the field.
     wizard->setProperty("choosingFolder", true);
     press(wizard, QStringLiteral("newFolder"));

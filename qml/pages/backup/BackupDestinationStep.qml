@@ -36,14 +36,6 @@ StepPage {
             step.settings.destinationFolder = drives.copiesFolderOn(path)
         }
     }
-    RemotesModel {
-        id: remotes
-    }
-    RemoteList {
-        objectName: "remoteList"
-        remotes: remotes
-        Layout.fillWidth: true
-    }
     RowLayout {
         Layout.fillWidth: true
         spacing: Theme.spacing
@@ -119,6 +111,15 @@ StepPage {
         font.pixelSize: Theme.fontBody
         color: Theme.mutedText
         wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    // Below the local destination's fields, which a small screen shows first.
+    RemotesModel {
+        id: remotes
+    }
+    RemoteList {
+        objectName: "remoteList"
+        remotes: remotes
         Layout.fillWidth: true
     }
     Banner {
