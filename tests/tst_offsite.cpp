@@ -9,6 +9,7 @@
 #include "offsite/remotestore.h"
 #include "support/isolatedhome.h"
 #include "support/rclonewebdav.h"
+#include "support/scopedenvironment.h"
 #include "support/testinstallation.h"
 #include "support/tmpfsmount.h"
 
@@ -104,41 +105,6 @@ private:
                     m_local, QStringLiteral("--remote"), QStringLiteral("nuvem:Copias")},
                    extra);
     }
-
-    // Sets "NAME=value" entries in this process for its lifetime, then puts
-    // back what was there (the isolated HOME and TMPDIR above all).
-    class ScopedEnvironment
-    {
-    public:
-        explicit ScopedEnvironment(const QStringList &entries)
-        {
-            for (const QString &entry : entries) {
-                const qsizetype equals = entry.indexOf(u'=');
-                const QByteArray name = entry.left(equals).toLocal8Bit();
-                m_saved.append(
-                    {name, qEnvironmentVariableIsSet(name.constData()), qgetenv(name.constData())});
-                qputenv(name.constData(), entry.mid(equals + 1).toLocal8Bit());
-            }
-        }
-        ~ScopedEnvironment()
-        {
-            for (auto it = m_saved.crbegin(); it != m_saved.crend(); ++it) {
-                if (it->wasSet)
-                    qputenv(it->name.constData(), it->value);
-                else
-                    qunsetenv(it->name.constData());
-            }
-        }
-
-    private:
-        struct Saved
-        {
-            QByteArray name;
-            bool wasSet;
-            QByteArray value;
-        };
-        QList<Saved> m_saved;
-    };
 
     // The local copy, made when a test runs alone.
     QString localCopy()

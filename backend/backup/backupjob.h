@@ -52,6 +52,10 @@ public:
     // empresa.json, a symbolic link that was skipped).
     const QStringList &warnings() const { return m_warnings; }
 
+    // cancel() was called (from any thread): work done after run() for the
+    // same request, such as sending the copies off site, stops too.
+    bool isCancelled() const { return m_cancelled.load(); }
+
 public Q_SLOTS:
     void cancel();
 
@@ -69,7 +73,6 @@ private:
                              QString *volume) const;
     OperationError wipeBeforeWriting(const QString &volume, const QStringList &targets);
     void removeOldCopies(const QString &volume);
-    bool isCancelled() const { return m_cancelled.load(); }
 
     BackupOptions m_options;
     QList<WrittenCopy> m_written;

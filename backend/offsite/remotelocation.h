@@ -30,6 +30,10 @@ public:
     // spaces; later versions accept more, which this one would refuse).
     static bool isValidName(const QString &name);
 
+    // The folder the app offers on a remote, for sending and for looking
+    // for copies alike.
+    static QString defaultFolder() { return QStringLiteral("Resguarda"); }
+
     bool isValid() const { return !m_name.isEmpty(); }
     const QString &name() const { return m_name; }
     // '/'-separated, without a trailing '/'; empty for the remote's top

@@ -4,6 +4,7 @@
 #include "installation/archiveyears.h"
 
 #include "backup/backupjob.h"
+#include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "core/passwordpolicy.h"
 #include "installation/installation.h"
@@ -101,6 +102,45 @@ void BackupSettings::setFileName(const QString &name)
     m_fileNameEdited = name != defaultFileName();
     m_fileName = m_fileNameEdited ? name : QString();
     Q_EMIT changed();
+}
+
+void BackupSettings::setRemoteName(const QString &name)
+{
+    if (name == m_remoteName)
+        return;
+    m_remoteName = name;
+    Q_EMIT changed();
+}
+
+void BackupSettings::setRemoteFolder(const QString &folder)
+{
+    if (folder == m_remoteFolder)
+        return;
+    m_remoteFolder = folder;
+    Q_EMIT changed();
+}
+
+std::optional<RemoteLocation> BackupSettings::remoteLocation(QString *problem) const
+{
+    if (m_remoteName.isEmpty())
+        return std::nullopt;
+    // The name comes from rclone's list, the folder from the keyboard: both
+    // go through the one parser that the CLI's --remote uses. The name is
+    // checked alone first: "a:b" would otherwise be read as the folder b
+    // of another remote, a.
+    if (!RemoteLocation::isValidName(m_remoteName)) {
+        if (problem)
+            *problem = tr("\"%1\" is not a cloud name that can be used.")
+                           .arg(DisplayText::displaySafe(m_remoteName));
+        return std::nullopt;
+    }
+    return RemoteLocation::parse(m_remoteName + u':' + m_remoteFolder.trimmed(), problem);
+}
+
+QString BackupSettings::remoteSpec() const
+{
+    const auto location = remoteLocation();
+    return location ? location->spec() : QString();
 }
 
 QString BackupSettings::targetPath() const
@@ -396,6 +436,11 @@ QString BackupSettings::validationError() const
                   "included.")
             .arg(minimumYear())
             .arg(maximumYear());
+    if (!m_remoteName.isEmpty()) {
+        QString problem;
+        if (!remoteLocation(&problem))
+            return tr("The cloud folder cannot be used: %1").arg(problem);
+    }
     if (m_wipeDestination && countingWipeFiles())
         return tr("Counting the files on the destination disk…");
     if (m_wipeDestination && !m_canWipeDestination)

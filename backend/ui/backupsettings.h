@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "offsite/remotelocation.h"
 #include "producer/backupoptions.h"
 #include "ui/backupsummarymodel.h"
 #include "ui/companymodel.h"
@@ -55,6 +56,15 @@ class BackupSettings : public QObject
     // PasswordPolicy::strength of password (0 refused … 3 strong), and the word for it.
     Q_PROPERTY(int passwordStrength READ passwordStrength NOTIFY changed)
     Q_PROPERTY(QString passwordStrengthText READ passwordStrengthText NOTIFY changed)
+    // Off site (docs/offsite.md): once made and verified, the copies are also
+    // sent to remoteFolder of the rclone remote remoteName; no remote, no
+    // sending. Credentials stay in rclone's configuration: only the names
+    // are here.
+    Q_PROPERTY(QString remoteName READ remoteName WRITE setRemoteName NOTIFY changed)
+    Q_PROPERTY(QString remoteFolder READ remoteFolder WRITE setRemoteFolder NOTIFY changed)
+    // "NAME:FOLDER" as shown and as rclone takes it; empty when none is
+    // chosen or the folder cannot be used (validationError says why).
+    Q_PROPERTY(QString remoteSpec READ remoteSpec NOTIFY changed)
     // Facts about the destination, for the warnings and the wipe option.
     Q_PROPERTY(bool destinationOnInstallationDisk READ destinationOnInstallationDisk NOTIFY changed)
     Q_PROPERTY(bool destinationRemovable READ destinationRemovable NOTIFY changed)
@@ -119,6 +129,14 @@ public:
     QString passwordProblem() const;
     int passwordStrength() const;
     QString passwordStrengthText() const;
+    QString remoteName() const { return m_remoteName; }
+    void setRemoteName(const QString &name);
+    QString remoteFolder() const { return m_remoteFolder; }
+    void setRemoteFolder(const QString &folder);
+    QString remoteSpec() const;
+    // Where the copies are sent; nothing when no remote is chosen or the
+    // choice cannot be used.
+    std::optional<RemoteLocation> remoteLocation(QString *problem = nullptr) const;
     // Forgets the password (both fields) and turns protection off.
     Q_INVOKABLE void clearPassword();
 
@@ -167,6 +185,8 @@ private:
     Mode m_mode = Single;
     bool m_wipeDestination = false;
     bool m_protect = false;
+    QString m_remoteName;
+    QString m_remoteFolder = RemoteLocation::defaultFolder();
     QString m_password;
     QString m_passwordRepeat;
     bool m_destinationOnInstallationDisk = false;

@@ -2,6 +2,7 @@
 #include "ui/jobcontroller.h"
 
 #include "backup/backupjob.h"
+#include "backup/offsitesend.h"
 #include "core/displaytext.h"
 #include "core/exitcode.h"
 #include "core/filesystem.h"
@@ -29,7 +30,23 @@ constexpr double rateSmoothingMs = 3000.0;
 bool isMeasured(JobProgress::Phase phase)
 {
     return phase == JobProgress::Phase::Writing || phase == JobProgress::Phase::Verifying
-        || phase == JobProgress::Phase::Extracting;
+        || phase == JobProgress::Phase::Extracting || phase == JobProgress::Phase::Sending;
+}
+
+// How a copy sent off site was checked there, for the result page.
+QString sentLine(const OffsiteSend::Sent &sent)
+{
+    const QString where = DisplayText::displaySafe(sent.remote);
+    const QString size = FileSystem::formatSize(sent.result.bytes);
+    if (!sent.result.hashType.isEmpty())
+        return JobController::tr("%1 (%2), checked there by its size and %3 hash.")
+            .arg(where, size, sent.result.hashType.toUpper());
+    if (sent.result.hashOffered)
+        return JobController::tr("%1 (%2), checked there by its size only: the remote keeps no "
+                                 "hash for this file.")
+            .arg(where, size);
+    return JobController::tr("%1 (%2), checked there by its size: the remote offers no hash.")
+        .arg(where, size);
 }
 
 } // namespace
@@ -70,7 +87,12 @@ bool JobController::startBackup(BackupSettings *settings, CompanyModel *companie
     }
 
     BackupOptions options = settings->toOptions(companies);
+    // Checked by validationError: a chosen remote that cannot be used stops
+    // the backup above.
+    const std::optional<RemoteLocation> remote = settings->remoteLocation();
     begin(Backup, 0);
+    if (remote)
+        m_sendingTo = DisplayText::displaySafe(remote->spec());
     m_wroteProtected = !options.password.isEmpty();
     m_backupSettings = settings;
     auto *job = new BackupJob(options);
@@ -81,15 +103,44 @@ bool JobController::startBackup(BackupSettings *settings, CompanyModel *companie
     // Direct: the worker's event loop is busy inside run(), so a queued call
     // would arrive only after the job ended. The slot is an atomic store.
     connect(this, &JobController::cancelRequested, job, &BackupJob::cancel, Qt::DirectConnection);
-    launch(job, [job] {
+    OffsiteSend::Request send;
+    if (remote) {
+        send.folder = *remote;
+        send.root = options.root;
+    }
+    launch(job, [job, send] {
         Outcome outcome;
         outcome.error = job->run();
+        OffsiteSend::Request request = send;
         for (const auto &copy : job->writtenCopies()) {
             outcome.paths << copy.path;
             outcome.leftOut += copy.leftOut;
             outcome.leftOutLines << copy.leftOutLines;
+            request.copies << copy.path;
         }
         outcome.notes = job->warnings();
+        if (!request.folder.isValid())
+            return outcome;
+        if (outcome.error.code == ExitCode::Incomplete) {
+            // As the CLI: a copy that left files out would replace a
+            // complete one on the remote.
+            outcome.notes << tr("The copy was not sent to the cloud: it is incomplete, and would "
+                                "replace a complete one there.");
+            return outcome;
+        }
+        if (outcome.error)
+            return outcome;
+        if (job->writtenCopies().size() == 1)
+            request.system = job->writtenCopies().constFirst().systemCode;
+        QList<OffsiteSend::Sent> sent;
+        // rclone's own progress, shown as the backup's: the same queued
+        // connection carries it in order with the job's reports.
+        outcome.offsiteError = OffsiteSend::run(
+            request, &sent,
+            [job](const JobProgress &progress) { Q_EMIT job->progressChanged(progress); },
+            [job] { return job->isCancelled(); });
+        for (const auto &one : std::as_const(sent))
+            outcome.sentLines << sentLine(one);
         return outcome;
     });
     return true;
@@ -235,6 +286,9 @@ QString JobController::cancelQuestion() const
     if (m_kind == Restore)
         return tr("Cancel the restore? What was extracted so far is removed and nothing in the "
                   "installation changes.");
+    if (m_progress.phase == JobProgress::Phase::Sending)
+        return tr("Stop sending the copy to the cloud? The copy made here is kept, and the cloud "
+                  "keeps its previous copy unchanged.");
     return tr("Cancel the backup? The copy being made is discarded and the previous copy, if "
               "any, is kept unchanged.");
 }
@@ -256,6 +310,8 @@ QString JobController::outcomeLabel() const
         return tr("Unusable copy");
     case Failed:
         return tr("Failed");
+    case NotSent:
+        return tr("Not sent");
     }
     return {};
 }
@@ -279,6 +335,10 @@ QString JobController::outcomeTitle() const
                        : tr("Nothing was done: the system is in use. No copy was made.");
     case InvalidCopy:
         return tr("This copy cannot be restored");
+    case NotSent:
+        return m_cancelRequested
+            ? tr("The copy was made here, but sending it to the cloud was cancelled")
+            : tr("The copy was made here, but it could not be sent to the cloud");
     case Failed:
         return restore ? tr("The restore could not be completed")
                        : tr("The copy could not be made");
@@ -311,6 +371,13 @@ int JobController::etaSeconds() const
     if (!phaseMeasured() || !m_clock.isValid() || m_clock.elapsed() < 1000
         || m_smoothedWorkRate <= 0)
         return -1;
+    // Sending comes after the copy is made: what is left is the upload.
+    if (m_progress.phase == JobProgress::Phase::Sending) {
+        if (m_smoothedRate <= 0)
+            return -1;
+        return int(
+            std::ceil(double(m_progress.bytesTotal - m_progress.bytesDone) / m_smoothedRate));
+    }
     const double total = totalWork();
     if (total <= 0 || m_work >= total)
         return -1;
@@ -420,6 +487,14 @@ void JobController::finish(const Outcome &outcome)
         break;
     }
     m_errorText = m_state == Succeeded ? QString() : outcome.error.message;
+    m_sentLines = outcome.sentLines;
+    // The copies are made (a success or an incomplete copy), but sending
+    // them failed: the run is not a success, and the result says why.
+    if (outcome.offsiteError && (m_state == Succeeded || m_state == Incomplete)) {
+        m_state = NotSent;
+        m_exitCode = int(ExitCode::Offsite);
+        m_errorText = outcome.offsiteError.message;
+    }
     m_smoothedRate = 0;
     m_smoothedWorkRate = 0;
     // Leaving files out is chosen for one copy: the next starts without it.
@@ -428,7 +503,8 @@ void JobController::finish(const Outcome &outcome)
         m_backupSettings->setAllowIncomplete(false);
     // A folder that received a copy (an incomplete one too, which Home lists
     // as such) is where Home and the restore's browser look next time.
-    if (m_kind == Backup && (m_state == Succeeded || m_state == Incomplete) && m_backupSettings)
+    if (m_kind == Backup && (m_state == Succeeded || m_state == Incomplete || m_state == NotSent)
+        && m_backupSettings)
         AppController::rememberDestinationFolder(m_backupSettings->destinationFolder());
     m_backupSettings = nullptr;
     Q_EMIT progressChanged();
@@ -471,6 +547,8 @@ void JobController::clearResults()
     m_notes.clear();
     m_leftOutCount = 0;
     m_leftOutLines.clear();
+    m_sentLines.clear();
+    m_sendingTo.clear();
     m_exitCode = 0;
     m_smoothedRate = 0;
     m_smoothedWorkRate = 0;

@@ -50,7 +50,8 @@ class JobController : public QObject
     // replaced), and the question asked first: what cancelling keeps.
     Q_PROPERTY(bool canCancel READ canCancel NOTIFY progressChanged)
     Q_PROPERTY(bool cancelling READ cancelling NOTIFY progressChanged) // asked, not yet ended
-    Q_PROPERTY(QString cancelQuestion READ cancelQuestion NOTIFY stateChanged)
+    // Changes with the phase: stopping an upload keeps the copy made.
+    Q_PROPERTY(QString cancelQuestion READ cancelQuestion NOTIFY progressChanged)
     Q_PROPERTY(QString rateText READ rateText NOTIFY progressChanged) // "85,2 MB/s"
     Q_PROPERTY(int etaSeconds READ etaSeconds NOTIFY progressChanged) // -1 unknown
     Q_PROPERTY(QString etaText READ etaText NOTIFY progressChanged) // "cerca de 2 min"
@@ -73,13 +74,31 @@ class JobController : public QObject
     // The backup under way or ended writes protected copies, or the restore
     // protects its safety copy (a password was given): the last page says so.
     Q_PROPERTY(bool wroteProtected READ wroteProtected NOTIFY stateChanged)
+    // Copies sent off site by the backup that ended, one line each: where,
+    // and how they were checked there. Empty when nothing was sent.
+    Q_PROPERTY(QStringList sentLines READ sentLines NOTIFY stateChanged)
+    // The backup was asked to send its copies off site (shown while it runs).
+    Q_PROPERTY(QString sendingTo READ sendingTo NOTIFY stateChanged)
     Q_PROPERTY(QString outcomeLabel READ outcomeLabel NOTIFY stateChanged)
     Q_PROPERTY(QString outcomeTitle READ outcomeTitle NOTIFY stateChanged)
 
 public:
     // Incomplete: a backup asked to allow it wrote its copy but left files
     // out (ExitCode::Incomplete): the copy exists, yet it is no full backup.
-    enum State { Idle, Running, Succeeded, Failed, Cancelled, InUse, InvalidCopy, Incomplete };
+    // NotSent: the copy was made and verified here, but sending it off site
+    // failed or was cancelled (ExitCode::Offsite): the copy exists, the
+    // remote keeps its previous one, and the run is no success.
+    enum State {
+        Idle,
+        Running,
+        Succeeded,
+        Failed,
+        Cancelled,
+        InUse,
+        InvalidCopy,
+        Incomplete,
+        NotSent
+    };
     Q_ENUM(State)
     enum Kind { NoJob, Backup, Restore };
     Q_ENUM(Kind)
@@ -126,6 +145,8 @@ public:
     int exitCode() const { return m_exitCode; }
     qint64 leftOutCount() const { return m_leftOutCount; }
     QStringList leftOutLines() const { return m_leftOutLines; }
+    QStringList sentLines() const { return m_sentLines; }
+    QString sendingTo() const { return m_sendingTo; }
 
 Q_SIGNALS:
     void stateChanged();
@@ -143,6 +164,8 @@ private:
         QStringList notes;
         qint64 leftOut = 0;
         QStringList leftOutLines;
+        QStringList sentLines;
+        OperationError offsiteError; // the copies were made; sending them was not
     };
 
     void setProgress(const JobProgress &progress);
@@ -166,6 +189,8 @@ private:
     int m_exitCode = 0;
     qint64 m_leftOutCount = 0;
     QStringList m_leftOutLines;
+    QStringList m_sentLines;
+    QString m_sendingTo;
     // The wizard's settings of the running backup: its "allow an incomplete
     // copy" is turned off once the backup ends.
     QPointer<BackupSettings> m_backupSettings;
