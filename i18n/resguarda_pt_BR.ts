@@ -322,6 +322,16 @@
         <source>Keep the password in a safe place, away from the copy: without it this copy cannot be restored, by you or by anyone.</source>
         <translation>Guarde a senha em local seguro, longe da cópia: sem ela esta cópia não pode ser restaurada, nem por você nem por ninguém.</translation>
     </message>
+    <message>
+        <source>%1
+The copy below was written and verified here. The cloud keeps its previous copy, if any, unchanged. Make the copy again to send it, or send this one later with &quot;resguarda-cli send&quot;.</source>
+        <translation>%1
+A cópia abaixo foi gravada e conferida aqui. A nuvem mantém a cópia anterior, se houver, sem alteração. Faça a cópia de novo para enviá-la, ou envie esta mais tarde com &quot;resguarda-cli send&quot;.</translation>
+    </message>
+    <message>
+        <source>Sent to the cloud:</source>
+        <translation>Enviada para a nuvem:</translation>
+    </message>
 </context>
 <context>
     <name>BackupSummaryStep</name>
@@ -376,6 +386,14 @@
     <message>
         <source>The copy will be encrypted with the password you typed. Without it the copy cannot be restored.</source>
         <translation>A cópia será criptografada com a senha digitada. Sem ela a cópia não poderá ser restaurada.</translation>
+    </message>
+    <message>
+        <source>Then sent to the cloud: %1</source>
+        <translation>Depois enviada para a nuvem: %1</translation>
+    </message>
+    <message>
+        <source>This copy stays on this computer&apos;s own disk, and a copy goes to the cloud. A pen drive or external disk too keeps one at hand.</source>
+        <translation>Esta cópia fica no próprio disco deste computador, e uma cópia vai para a nuvem. Um pen drive ou disco externo também deixa uma à mão.</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1757,10 @@
         <source>Keep copying</source>
         <translation>Continuar copiando</translation>
     </message>
+    <message>
+        <source>Once made and verified, the copy is sent to %1.</source>
+        <translation>Depois de feita e conferida, a cópia é enviada para %1.</translation>
+    </message>
 </context>
 <context>
     <name>ProtectedCopy</name>
@@ -1879,16 +1901,24 @@
 <context>
     <name>RemoteList</name>
     <message>
-        <source>Cloud (off-site copies)</source>
-        <translation>Nuvem (cópias fora do local)</translation>
-    </message>
-    <message>
         <source>Looking for the clouds set up with rclone…</source>
         <translation>Procurando as nuvens configuradas no rclone…</translation>
     </message>
     <message>
-        <source>The app does not send copies to a cloud yet. For now, the command &quot;resguarda-cli backup --remote NAME:FOLDER&quot; and the scheduled copy send them.</source>
-        <translation>O aplicativo ainda não envia cópias para a nuvem. Por enquanto, quem as envia é o comando &quot;resguarda-cli backup --remote NOME:PASTA&quot; e a cópia agendada.</translation>
+        <source>Also send it to a cloud (a copy away from here)</source>
+        <translation>Enviar também para uma nuvem (uma cópia fora daqui)</translation>
+    </message>
+    <message>
+        <source>Do not send</source>
+        <translation>Não enviar</translation>
+    </message>
+    <message>
+        <source>Folder in the cloud:</source>
+        <translation>Pasta na nuvem:</translation>
+    </message>
+    <message>
+        <source>After the copy is made and verified here, it is sent to %1. The copy there is replaced only once the new one has arrived whole and been checked.</source>
+        <translation>Depois de feita e conferida aqui, a cópia é enviada para %1. A cópia que está lá só é substituída quando a nova tiver chegado inteira e sido conferida.</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2167,14 @@
     <message>
         <source>Too weak</source>
         <translation>Fraca demais</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a cloud name that can be used.</source>
+        <translation>&quot;%1&quot; não é um nome de nuvem que possa ser usado.</translation>
+    </message>
+    <message>
+        <source>The cloud folder cannot be used: %1</source>
+        <translation>A pasta na nuvem não pode ser usada: %1</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2485,38 @@
     <message>
         <source>Fetching the copy from the remote…</source>
         <translation>Baixando a cópia do remoto…</translation>
+    </message>
+    <message>
+        <source>%1 (%2), checked there by its size and %3 hash.</source>
+        <translation>%1 (%2), conferida lá pelo tamanho e pelo hash %3.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), checked there by its size only: the remote keeps no hash for this file.</source>
+        <translation>%1 (%2), conferida lá só pelo tamanho: o remoto não guarda hash deste arquivo.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), checked there by its size: the remote offers no hash.</source>
+        <translation>%1 (%2), conferida lá pelo tamanho: o remoto não oferece hash.</translation>
+    </message>
+    <message>
+        <source>The copy was not sent to the cloud: it is incomplete, and would replace a complete one there.</source>
+        <translation>A cópia não foi enviada para a nuvem: ela está incompleta e substituiria uma completa que esteja lá.</translation>
+    </message>
+    <message>
+        <source>Stop sending the copy to the cloud? The copy made here is kept, and the cloud keeps its previous copy unchanged.</source>
+        <translation>Parar o envio da cópia para a nuvem? A cópia feita aqui é mantida, e a nuvem mantém a cópia anterior sem alteração.</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Não enviada</translation>
+    </message>
+    <message>
+        <source>The copy was made here, but sending it to the cloud was cancelled</source>
+        <translation>A cópia foi feita aqui, mas o envio para a nuvem foi cancelado</translation>
+    </message>
+    <message>
+        <source>The copy was made here, but it could not be sent to the cloud</source>
+        <translation>A cópia foi feita aqui, mas não pôde ser enviada para a nuvem</translation>
     </message>
 </context>
 <context>

@@ -91,8 +91,10 @@ bool JobController::startBackup(BackupSettings *settings, CompanyModel *companie
     // the backup above.
     const std::optional<RemoteLocation> remote = settings->remoteLocation();
     begin(Backup, 0);
-    if (remote)
+    if (remote) {
         m_sendingTo = DisplayText::displaySafe(remote->spec());
+        Q_EMIT stateChanged();
+    }
     m_wroteProtected = !options.password.isEmpty();
     m_backupSettings = settings;
     auto *job = new BackupJob(options);
@@ -420,6 +422,12 @@ void JobController::setProgress(const JobProgress &reported)
                 ? rate * weight
                 : m_smoothedWorkRate + alpha * (rate * weight - m_smoothedWorkRate);
         }
+    }
+    // An upload runs at the network's pace, not the disk's: the rate of
+    // the copy before it says nothing about it.
+    if (progress.phase == JobProgress::Phase::Sending && m_progress.phase != progress.phase) {
+        m_smoothedRate = 0;
+        m_smoothedWorkRate = 0;
     }
     // The overall totals, for the estimate of the whole job.
     if (progress.phase == JobProgress::Phase::Writing && m_kind == Backup)

@@ -64,6 +64,16 @@ ColumnLayout {
         font.pixelSize: Theme.fontBody
         Layout.fillWidth: true
     }
+    Label {
+        objectName: "sendingTo"
+        text: view.job && view.job.sendingTo.length > 0
+              ? qsTr("Once made and verified, the copy is sent to %1.").arg(view.job.sendingTo) : ""
+        visible: text.length > 0
+        font.pixelSize: Theme.fontBody
+        color: Theme.mutedText
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+        Layout.fillWidth: true
+    }
 
     // Cancel is not a step back: outlined in the warning colour, and it
     // asks once what cancelling keeps before it stops anything.

@@ -205,6 +205,11 @@ QString QmlTestFixture::readFile(const QString &path) const
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+QString QmlTestFixture::fileHash(const QString &path) const
+{
+    return QString::fromLatin1(TestSupport::fileHash(path).toHex());
+}
+
 bool QmlTestFixture::verifyCopy(const QString &path) const
 {
     OperationError error;

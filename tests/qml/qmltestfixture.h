@@ -69,6 +69,8 @@ public:
     Q_INVOKABLE QString readFile(const QString &path) const;
     // Whether the copy at path is sound (every entry read back and checked).
     Q_INVOKABLE bool verifyCopy(const QString &path) const;
+    // SHA-256 of the file's bytes, in hex; empty when it cannot be read.
+    Q_INVOKABLE QString fileHash(const QString &path) const;
     // Company codes in a copy's manifest.
     Q_INVOKABLE QStringList companiesInCopy(const QString &path) const;
     Q_INVOKABLE QStringList companiesInInstallation(const QString &systemCode) const;

@@ -162,25 +162,127 @@ Item {
         // The rclone remotes are listed below the drives as clouds, shown as
         // information (the app does not send yet, and says so); with none,
         // how to set one up.
-        function test_destinationListsCloudRemotes() {
+        // A cloud set up with rclone (a "local" remote: a folder, so the
+        // sending is real and checked on disk) is a choice in the
+        // destination step, chosen by touch and by keyboard; the summary
+        // says where the copy goes, the result lists what was sent, and the
+        // file is there byte for byte. Without a cloud, how to set one up.
+        function test_destinationSendsToACloud() {
             fixture.setRcloneRemote("nuvemqml", "local")
+            var pendrive = fixture.scratch + "/pendrive-nuvem"
+            var cloud = fixture.scratch + "/nuvem-local"
+            fixture.removeTree(pendrive)
+            fixture.removeTree(cloud)
+            fixture.writeFile(pendrive + "/LEIAME.txt", "pen drive")
             var wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
             var list = findChild(wizard, "remoteList")
-            var note = findChild(list, "remotesNote")
-            tryVerify(function() { return note.visible }, 20000, "the remotes were listed")
-            fixture.setRcloneRemote("nuvemqml", "")
+            tryVerify(function() { return findChild(list, "remote") !== null }, 20000, "the remotes were listed")
             var remote = findChild(list, "remote")
-            verify(remote, "a row for the remote")
-            compare(remote.label, "Cloud: nuvemqml")
-            compare(remote.type, "local")
-            verify(note.text.indexOf("does not send copies to a cloud yet") >= 0, note.text)
+            var none = findChild(list, "noRemote")
+            var folder = findChild(list, "remoteFolder")
+            compare(remote.text, "Cloud: nuvemqml  ·  local")
+            verify(none.checked, "nothing is sent unless chosen")
+            verify(!remote.checked)
+            verify(!folder.visible)
+            verify(remote.height >= Theme.touchTarget)
 
+            // By touch: the cloud, then its folder, typed.
+            var page = findChild(wizard, "destinationStep")
+            page.ensureVisible(remote)
+            waitForRendering(wizard)
+            mouseClick(remote)
+            compare(wizard.settings.remoteName, "nuvemqml")
+            verify(remote.checked)
+            verify(!none.checked)
+            tryCompare(folder, "visible", true)
+            compare(folder.text, "Resguarda")
+            var note = findChild(list, "remotesNote")
+            verify(note.text.indexOf("nuvemqml:Resguarda") >= 0, note.text)
+            folder.forceActiveFocus(Qt.TabFocusReason)
+            folder.selectAll()
+            keyClick(Qt.Key_Delete)
+            typeInto(folder, "Loja")
+            compare(wizard.settings.remoteFolder, "Loja")
+            compare(wizard.settings.remoteSpec, "nuvemqml:Loja")
+            // A folder that climbs out holds Next with the reason.
+            typeInto(folder, "/..")
+            var nextButton = findChild(wizard.footer, "nextButton")
+            verify(!nextButton.enabled)
+            verify(wizard.nextMissingText.indexOf("cloud folder") >= 0, wizard.nextMissingText)
+
+            // By keyboard: Space on "Do not send" takes the choice back.
+            none.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Space)
+            compare(wizard.settings.remoteName, "")
+            verify(none.checked)
+            verify(!remote.checked)
+            remote.forceActiveFocus(Qt.TabFocusReason)
+            keyClick(Qt.Key_Space)
+            compare(wizard.settings.remoteName, "nuvemqml")
+
+            // A local remote takes an absolute folder: the test's "cloud".
+            wizard.settings.remoteFolder = cloud
+            wizard.settings.destinationFolder = pendrive
+            tryCompare(nextButton, "enabled", true)
+            next(wizard)
+            next(wizard)
+            next(wizard)
+            compare(wizard.current, wizard.stepSummary)
+            var where = findChild(wizard, "summaryRemote")
+            verify(where.visible)
+            verify(where.text.indexOf("nuvemqml:" + cloud) >= 0, where.text)
+            tryCompare(wizard.settings.summary, "busy", false, 60000)
+            next(wizard) // "Make the copy"
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            compare(wizard.job.state, JobController.Succeeded, wizard.job.errorText)
+            compare(wizard.job.sentLines.length, 1)
+            verify(findChild(wizard, "sentList").visible)
+            verify(fixture.exists(cloud + "/CopiaAT.zip"))
+            verify(fixture.verifyCopy(cloud + "/CopiaAT.zip"))
+            compare(fixture.fileHash(cloud + "/CopiaAT.zip"), fixture.fileHash(pendrive + "/CopiaAT.zip"))
+
+            // None set up: the step says how, and offers nothing to choose.
+            fixture.setRcloneRemote("nuvemqml", "")
             wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
             list = findChild(wizard, "remoteList")
             note = findChild(list, "remotesNote")
             tryVerify(function() { return note.visible }, 20000, "the remotes were listed")
             verify(!findChild(list, "remote"), "no remote row")
+            verify(!findChild(list, "noRemote").visible)
             verify(note.text.indexOf("\"rclone config\"") >= 0, note.text)
+        }
+
+        // A cloud that cannot be reached: the copy is made here, and the
+        // result says loudly that it was not sent, with the step crossed out.
+        function test_cloudNotReachedIsNotASuccess() {
+            fixture.setRcloneRemote("nuvemqml", "local")
+            var pendrive = fixture.scratch + "/pendrive-sem-nuvem"
+            fixture.removeTree(pendrive)
+            fixture.writeFile(pendrive + "/LEIAME.txt", "pen drive")
+            // The "cloud" folder is a file: rclone cannot make it.
+            var blocked = fixture.scratch + "/nuvem-bloqueada"
+            fixture.removeTree(blocked)
+            fixture.writeFile(blocked, "not a folder")
+            var wizard = createTemporaryObject(wizardComponent, root, { width: 800, height: 480 })
+            wizard.settings.remoteName = "nuvemqml"
+            wizard.settings.remoteFolder = blocked + "/dentro"
+            wizard.settings.destinationFolder = pendrive
+            next(wizard)
+            next(wizard)
+            next(wizard)
+            tryCompare(wizard.settings.summary, "busy", false, 60000)
+            next(wizard)
+            tryCompare(wizard, "current", wizard.stepResult, 60000)
+            fixture.setRcloneRemote("nuvemqml", "")
+            compare(wizard.job.state, JobController.NotSent)
+            var banner = findChild(wizard, "notSentBanner")
+            verify(banner.visible)
+            verify(!findChild(wizard, "successBanner").visible)
+            verify(wizard.job.errorText.length > 0)
+            verify(banner.text.indexOf(wizard.job.errorText) === 0)
+            var indicator = findChild(wizard.header, "stepIndicator")
+            compare(findChild(indicator, "step" + wizard.stepResult).label, "Not sent")
+            verify(fixture.verifyCopy(pendrive + "/CopiaAT.zip"))
         }
 
         // Protection on: two password fields, a strength, and Next held

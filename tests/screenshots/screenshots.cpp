@@ -289,6 +289,22 @@ int shootKiosk(QQuickWindow *window, Shooter &shooter, AppController &controller
     window->contentItem()->forceActiveFocus();
     QGuiApplication::inputMethod()->hide();
     settle();
+    settings->setProperty("protect", false);
+
+    // A cloud chosen, its folder typed with the keyboard open.
+    wizard->setProperty("current", 0);
+    settle();
+    settings->setProperty("remoteName", QStringLiteral("contador"));
+    settings->setProperty("remoteFolder", QString());
+    settle();
+    if (!typeInto(window, findItem(wizard, QStringLiteral("remoteFolder")),
+                  QStringLiteral("Loja 2")))
+        std::fprintf(stderr, "the keyboard did not open on the cloud's folder\n");
+    shooter.shoot(QStringLiteral("35-quiosque-pasta-nuvem"));
+    window->contentItem()->forceActiveFocus();
+    QGuiApplication::inputMethod()->hide();
+    settings->setProperty("remoteName", QString());
+    settle();
     if (shootKioskRestorePassword(window, shooter, controller, root, pendrive))
         return 1;
 
@@ -619,6 +635,15 @@ int main(int argc, char *argv[])
     // Never the user's home or settings: everything below this run's folder.
     QTemporaryDir dir;
     TestSupport::isolateHome(dir.path());
+    // Two clouds set up with rclone, as an office has them (rclone reads
+    // remotes from these variables too): the accountant's Google Drive,
+    // only listed and chosen (nothing is ever sent to it from here), and a
+    // server folder, a "local" remote over this run's folder, which the
+    // copy is really sent to.
+    qputenv("RCLONE_CONFIG_CONTADOR_TYPE", "drive");
+    qputenv("RCLONE_CONFIG_SERVIDOR_TYPE", "local");
+    qputenv("RCLONE_BWLIMIT", "1M");
+    const QString cloud = dir.filePath(QStringLiteral("NUVEM"));
     installTranslations(app, QLocale(args[3]));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
@@ -696,9 +721,13 @@ int main(int argc, char *argv[])
         waitFor([&] { return remotes->property("ready").toBool(); });
     shooter.shoot(QStringLiteral("10-copia-destino"));
     if (QQuickItem *step = findItem(wizard, QStringLiteral("destinationStep"))) {
+        QObject *choices = wizard->property("settings").value<QObject *>();
+        choices->setProperty("remoteName", QStringLiteral("contador"));
+        settle();
         QMetaObject::invokeMethod(step, "ensureVisible",
                                   Q_ARG(QVariant, QVariant::fromValue<QObject *>(remoteList)));
         shooter.shoot(QStringLiteral("10c-copia-destino-nuvem"));
+        choices->setProperty("remoteName", QString());
         step->property("contentItem").value<QObject *>()->setProperty("contentY", 0);
     }
     // The folder browser naming a new folder, its error next to the field.
@@ -735,6 +764,10 @@ int main(int argc, char *argv[])
     shooter.shoot(QStringLiteral("12b-copia-empresas-sem-mortos"));
     settings->setProperty("leaveOutArchived", false);
     settings->setProperty("destinationFolder", pendrive);
+    // Sent to the server folder after it is made: the summary, the
+    // progress and the result say so.
+    settings->setProperty("remoteName", QStringLiteral("servidor"));
+    settings->setProperty("remoteFolder", cloud);
     wizard->setProperty("current", 3);
     QObject *summary = settings->property("summary").value<QObject *>();
     const auto summaryReady = [&] {
@@ -761,7 +794,19 @@ int main(int argc, char *argv[])
         return job->property("progress").toDouble() > 0.25 || !job->property("running").toBool();
     });
     shooter.shoot(QStringLiteral("14-copia-andamento"));
-    waitFor([&] { return !job->property("running").toBool(); });
+    // Then sent, with rclone's progress (its bandwidth held back so that
+    // the upload is caught part-way).
+    const QString sending
+        = QCoreApplication::translate("Resguarda::JobController", "Sending the copy off site…");
+    waitFor(
+        [&] {
+            return (job->property("phaseText").toString() == sending
+                    && job->property("progress").toDouble() > 0.2)
+                || !job->property("running").toBool();
+        },
+        120000);
+    shooter.shoot(QStringLiteral("14c-copia-enviando"));
+    waitFor([&] { return !job->property("running").toBool(); }, 120000);
     shooter.shoot(QStringLiteral("15-copia-concluida"));
 
     // A copy cancelled part-way: Cancel asks first, and the end says so.

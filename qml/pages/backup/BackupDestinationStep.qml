@@ -120,7 +120,9 @@ StepPage {
     RemoteList {
         objectName: "remoteList"
         remotes: remotes
+        settings: step.settings
         Layout.fillWidth: true
+        onEdited: step.edited()
     }
     Banner {
         objectName: "sameDiskWarning"

@@ -14,6 +14,7 @@ StepPage {
     required property JobController job
     required property BackupSettings settings
     readonly property bool wroteCopies: job.state === JobController.Succeeded || job.state === JobController.Incomplete
+                                        || job.state === JobController.NotSent
     // The system was in use: the wizard starts the copy anew.
     signal retry()
 
@@ -30,6 +31,14 @@ StepPage {
         kind: Banner.Kind.Danger
         title: step.job.resultText
         text: qsTr("The copy was written and verified, but it is not a full backup: what is listed below is not in it. Make a complete copy as soon as these files can be read.")
+    }
+    // Made here, not sent: loud, with rclone's reason, and what is safe.
+    Banner {
+        objectName: "notSentBanner"
+        visible: step.job.state === JobController.NotSent
+        kind: Banner.Kind.Danger
+        title: step.job.outcomeTitle
+        text: qsTr("%1\nThe copy below was written and verified here. The cloud keeps its previous copy, if any, unchanged. Make the copy again to send it, or send this one later with \"resguarda-cli send\".").arg(step.job.errorText)
     }
     // A Column, not the layout: a Repeater inside a Qt 6.4 layout can
     // leave it pointing at deleted delegates when the model resets.
@@ -71,6 +80,30 @@ StepPage {
                 color: Theme.danger
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 width: leftOut.width
+            }
+        }
+    }
+    Label {
+        visible: step.job.sentLines.length > 0
+        text: qsTr("Sent to the cloud:")
+        font.pixelSize: Theme.fontBody
+        font.bold: true
+        color: Theme.success
+        Layout.fillWidth: true
+    }
+    Column {
+        id: sent
+        objectName: "sentList"
+        Layout.fillWidth: true
+        spacing: 4
+        Repeater {
+            model: step.job.sentLines
+            delegate: Label {
+                required property string modelData
+                text: "\u2601 " + modelData
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                width: sent.width
             }
         }
     }

@@ -26,6 +26,14 @@ StepPage {
         Layout.fillWidth: true
     }
     Label {
+        objectName: "summaryRemote"
+        visible: step.settings.remoteSpec.length > 0
+        text: qsTr("Then sent to the cloud: %1").arg(step.settings.remoteSpec)
+        font.pixelSize: Theme.fontBody
+        wrapMode: Text.WrapAnywhere
+        Layout.fillWidth: true
+    }
+    Label {
         objectName: "summaryBusy"
         visible: step.settings.summary.busy
         text: qsTr("Working out what each copy will hold…")
@@ -102,6 +110,8 @@ StepPage {
     Banner {
         visible: step.settings.destinationOnInstallationDisk
         kind: Banner.Kind.Warning
-        text: qsTr("This copy stays on this computer's own disk. Make one on a pen drive or external disk too.")
+        text: step.settings.remoteSpec.length > 0
+              ? qsTr("This copy stays on this computer's own disk, and a copy goes to the cloud. A pen drive or external disk too keeps one at hand.")
+              : qsTr("This copy stays on this computer's own disk. Make one on a pen drive or external disk too.")
     }
 }
