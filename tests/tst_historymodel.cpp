@@ -819,6 +819,34 @@ private Q_SLOTS:
         QVERIFY(model.needsAttention());
         QCOMPARE(model.attentionText(), onDisk);
 
+        // A copy sent off site the day before is a copy away from this
+        // disk: no warning, until that sending is over a week old.
+        {
+            QFile history(History::filePath(m_models.root));
+            QVERIFY(history.open(QIODevice::ReadOnly));
+            const QByteArray kept = history.readAll();
+            history.close();
+            HistoryRecord sent = HistoryRecord::make(HistoryRecord::offsite,
+                                                     localTime(2025, 11, 26, 20, 0), {}, false);
+            sent.copies << u"nuvem:Copias/CopiaCP.zip"_s;
+            QVERIFY(History::append(m_models.root, sent));
+            model.refresh();
+            QVERIFY(waitUntilRead(model));
+            QVERIFY(model.hasOffsite());
+            QVERIFY(!model.needsAttention());
+            QCOMPARE(model.attentionText(), QString());
+            model.setNow(localTime(2025, 12, 4, 9, 0));
+            QVERIFY(model.offsiteAlarm());
+            QVERIFY(model.attentionText().endsWith(onDisk));
+            QVERIFY(history.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            history.write(kept);
+            history.close();
+            model.setNow(localTime(2025, 11, 27, 9, 0));
+            model.refresh();
+            QVERIFY(waitUntilRead(model));
+            QVERIFY(!model.hasOffsite());
+        }
+
         // Three days are tolerated (a weekend), the fourth is not.
         model.setNow(localTime(2025, 11, 29, 23, 59));
         QCOMPARE(model.daysSinceLastCopy(), 3);

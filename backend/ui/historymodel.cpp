@@ -209,13 +209,15 @@ void HistoryModel::refresh()
 
 void HistoryModel::apply(HistoryScan::Result result)
 {
+    // The records first: the attention that countChanged announces looks
+    // at the off-site copies too.
+    m_pendingFailure = std::move(result.pendingFailure);
+    m_pendingIncomplete = std::move(result.pendingIncomplete);
+    m_offsite = std::move(result.offsite);
     beginResetModel();
     m_copies = std::move(result.copies);
     endResetModel();
     Q_EMIT countChanged();
-    m_pendingFailure = std::move(result.pendingFailure);
-    m_pendingIncomplete = std::move(result.pendingIncomplete);
-    m_offsite = std::move(result.offsite);
     Q_EMIT pendingFailureChanged();
     m_busy = false;
     m_ready = true;
@@ -385,9 +387,16 @@ bool HistoryModel::allCopiesOnInstallationDisk() const
     return any;
 }
 
+bool HistoryModel::noCopyAwayFromHere() const
+{
+    // A copy sent off site in the last week, by the newest sending, is a
+    // copy away from this disk as much as a pen drive's.
+    return allCopiesOnInstallationDisk() && (!hasOffsite() || offsiteAlarm());
+}
+
 bool HistoryModel::needsAttention() const
 {
-    return !newestCopy() || daysSinceLastCopy() > staleAfterDays || allCopiesOnInstallationDisk();
+    return !newestCopy() || daysSinceLastCopy() > staleAfterDays || noCopyAwayFromHere();
 }
 
 QString HistoryModel::attentionText() const
@@ -399,7 +408,7 @@ QString HistoryModel::attentionText() const
     if (days > staleAfterDays)
         sentences << tr("The last copy is %n day(s) old. Make a copy every working day.", nullptr,
                         days);
-    if (allCopiesOnInstallationDisk())
+    if (noCopyAwayFromHere())
         sentences << tr("Every copy is on the installation's own disk. Keep a copy on a pen drive "
                         "or external disk too.");
     return sentences.join(u' ');

@@ -168,6 +168,8 @@ private:
     // The newest copy that protects the installation (valid, not a safety copy).
     const Copy *newestCopy() const;
     bool allCopiesOnInstallationDisk() const;
+    // Every copy is on the installation's disk and none went off site lately.
+    bool noCopyAwayFromHere() const;
 
     QList<Copy> m_copies;
     std::optional<HistoryRecord> m_pendingFailure;
