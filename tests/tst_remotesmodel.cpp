@@ -7,6 +7,7 @@
 #include "support/guithreadwatch.h"
 #include "support/isolatedhome.h"
 #include "support/rclonewebdav.h"
+#include "support/scopedenvironment.h"
 #include "support/uimodelfixture.h"
 #include "ui/remotesmodel.h"
 
@@ -29,41 +30,6 @@ using namespace TestSupport;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Sets "NAME=value" entries (an empty value unsets) for its lifetime, then
-// puts back what was there.
-class ScopedEnvironment
-{
-public:
-    explicit ScopedEnvironment(const QStringList &entries)
-    {
-        for (const QString &entry : entries) {
-            const qsizetype equals = entry.indexOf(u'=');
-            const QByteArray name = entry.left(equals).toLocal8Bit();
-            m_saved.append(
-                {name, qEnvironmentVariableIsSet(name.constData()), qgetenv(name.constData())});
-            qputenv(name.constData(), entry.mid(equals + 1).toLocal8Bit());
-        }
-    }
-    ~ScopedEnvironment()
-    {
-        for (auto it = m_saved.crbegin(); it != m_saved.crend(); ++it) {
-            if (it->wasSet)
-                qputenv(it->name.constData(), it->value);
-            else
-                qunsetenv(it->name.constData());
-        }
-    }
-
-private:
-    struct Saved
-    {
-        QByteArray name;
-        bool wasSet;
-        QByteArray value;
-    };
-    QList<Saved> m_saved;
-};
 
 bool waitReady(const RemotesModel &model)
 {
