@@ -172,7 +172,9 @@ bool JobController::startRestore(RestoreSettings *settings)
     connect(job, &RestoreJob::progressChanged, this, &JobController::setProgress,
             Qt::QueuedConnection);
     connect(this, &JobController::cancelRequested, job, &RestoreJob::cancel, Qt::DirectConnection);
-    launch(job, [job] {
+    // A copy fetched from a remote stays on disk until the job is done with
+    // it, even if the wizard that fetched it is closed meanwhile.
+    launch(job, [job, keepCopy = settings->copyKeepAlive()] {
         Outcome outcome;
         outcome.error = job->prepare();
         if (!outcome.error)

@@ -3,8 +3,11 @@
 
 #include "copy/copycontainer.h"
 #include "core/displaytext.h"
+#include "core/filesystem.h"
 #include "installation/archiveyears.h"
 #include "installation/installation.h"
+#include "offsite/remotelocation.h"
+#include "offsite/remotestore.h"
 #include "restore/restoreplan.h"
 
 #include <QDate>
@@ -32,11 +35,18 @@ RestoreSettings::RestoreSettings(QObject *parent)
     // Whenever another copy is open, or none.
     connect(this, &RestoreSettings::copyChanged, this, &RestoreSettings::checkNewerData);
     connect(this, &RestoreSettings::newerDataChanged, this, &RestoreSettings::changed);
+    // rclone reports about four times a second.
+    m_fetchTimer.setInterval(100);
+    connect(&m_fetchTimer, &QTimer::timeout, this, &RestoreSettings::pollFetchProgress);
 }
 
 RestoreSettings::~RestoreSettings()
 {
     forgetPassword();
+    // The workers are told to stop (their WorkerTasks); the fetched folder
+    // goes with the last of its owners, this object or the worker.
+    stopWork();
+    forgetDownload();
 }
 
 void RestoreSettings::forgetPassword()
@@ -115,7 +125,121 @@ void RestoreSettings::setRoot(const QString &root)
 
 void RestoreSettings::openCopy(const QString &path)
 {
+    // A local copy: a copy fetched before is no longer wanted.
+    closeCopy();
     startOpening(path, {});
+}
+
+void RestoreSettings::openRemoteCopy(const QString &remoteSpec)
+{
+    closeCopy();
+    auto fail = [this](const QString &why) {
+        m_copyError = why;
+        Q_EMIT copyChanged();
+        Q_EMIT changed();
+        Q_EMIT copyOpened(false);
+    };
+    QString problem;
+    const auto location = RemoteLocation::parse(remoteSpec, &problem);
+    if (!location)
+        return fail(problem);
+    // A folder of its own, private to this user (QTemporaryDir makes it
+    // 0700), removed with its last owner.
+    auto folder = std::make_shared<QTemporaryDir>(
+        QDir(QDir::tempPath()).filePath(QStringLiteral("resguarda-fetched-XXXXXX")));
+    if (!folder->isValid())
+        return fail(tr("No temporary folder can be made in %1: %2")
+                        .arg(QDir::toNativeSeparators(QDir::tempPath()), folder->errorString()));
+    m_download = folder;
+    m_remoteSpec = location->spec();
+    m_openingPath = m_remoteSpec;
+    auto counters = std::make_shared<FetchCounters>();
+    m_fetchCounters = counters;
+    m_fetchDone = 0;
+    m_fetchTotal = 0;
+    m_fetcher.start(
+        this,
+        [location = *location, folder, counters](const std::atomic_bool &cancelled) {
+            Fetched fetched;
+            const OperationError error = RemoteStore::download(
+                location, folder->path(), &fetched.path,
+                [counters](const JobProgress &progress) {
+                    counters->total.store(progress.bytesTotal);
+                    counters->done.store(progress.bytesDone);
+                },
+                [&cancelled] { return cancelled.load(); });
+            if (error) {
+                fetched.path.clear();
+                fetched.error = error.message;
+            }
+            return fetched;
+        },
+        [this](const Fetched &fetched) { finishFetching(fetched); });
+    m_fetchTimer.start();
+    Q_EMIT fetchProgressChanged();
+    Q_EMIT openingChanged();
+    Q_EMIT changed();
+}
+
+void RestoreSettings::finishFetching(const Fetched &fetched)
+{
+    m_fetcher.finished();
+    m_fetchTimer.stop();
+    pollFetchProgress();
+    if (fetched.path.isEmpty()) {
+        // rclone missing, the remote unknown or unreachable, no room: said,
+        // and the folder goes.
+        forgetDownload();
+        m_openingPath.clear();
+        m_copyError = fetched.error;
+        Q_EMIT openingChanged();
+        Q_EMIT copyChanged();
+        Q_EMIT changed();
+        Q_EMIT copyOpened(false);
+        return;
+    }
+    // From here on, as a local copy (the fetched file is kept).
+    startOpening(fetched.path, {});
+}
+
+void RestoreSettings::pollFetchProgress()
+{
+    if (!m_fetchCounters)
+        return;
+    const qint64 done = m_fetchCounters->done.load();
+    const qint64 total = m_fetchCounters->total.load();
+    if (done == m_fetchDone && total == m_fetchTotal)
+        return;
+    m_fetchDone = done;
+    m_fetchTotal = total;
+    Q_EMIT fetchProgressChanged();
+}
+
+double RestoreSettings::fetchFraction() const
+{
+    return m_fetchTotal > 0 ? qBound(0.0, double(m_fetchDone) / double(m_fetchTotal), 1.0) : 0.0;
+}
+
+QString RestoreSettings::fetchProgressText() const
+{
+    if (m_fetchTotal <= 0)
+        return tr("Connecting to the remote…");
+    return tr("%1 of %2")
+        .arg(FileSystem::formatSize(m_fetchDone), FileSystem::formatSize(m_fetchTotal));
+}
+
+QString RestoreSettings::copyOrigin() const
+{
+    return DisplayText::displaySafe(m_options.copyOrigin);
+}
+
+void RestoreSettings::forgetDownload()
+{
+    m_download.reset();
+    m_remoteSpec.clear();
+    m_options.copyOrigin.clear();
+    m_fetchCounters.reset();
+    m_fetchTimer.stop();
 }
 
 void RestoreSettings::openWithPassword(const QString &password)
@@ -129,7 +253,7 @@ void RestoreSettings::startOpening(const QString &path, const QByteArray &passwo
 {
     // Trying another password keeps the prompt; choosing a file starts afresh.
     const QString waiting = !password.isEmpty() && path == m_passwordPath ? path : QString();
-    closeCopy();
+    closeOpened();
     m_passwordPath = waiting;
     m_openingPath = path;
     m_opener.start(
@@ -182,16 +306,25 @@ void RestoreSettings::finishOpening(const Opened &opened, const QString &path)
     m_opener.finished();
     m_openingPath.clear();
     m_passwordError.clear();
+    // A fetched copy is named by where it came from, not by the temporary
+    // file.
+    const bool fetched = m_download && !m_remoteSpec.isEmpty();
+    QString error = opened.error;
+    if (fetched)
+        error.replace(QDir::toNativeSeparators(path), m_remoteSpec);
     if (opened.needsPassword) {
         m_passwordPath = path;
-        m_passwordError = opened.error;
+        m_passwordError = error;
     } else if (!opened.copy) {
         m_passwordPath.clear();
-        m_copyError = opened.error;
+        m_copyError = error;
+        // Damaged or not a copy: nothing to keep it for.
+        forgetDownload();
     } else {
         m_passwordPath.clear();
         m_copy = opened.copy;
         m_options.copyPath = path;
+        m_options.copyOrigin = fetched ? m_remoteSpec : QString();
         m_companies->loadManifest(m_copy->reader().manifest(), opened.installed);
         updatePlan();
     }
@@ -201,12 +334,26 @@ void RestoreSettings::finishOpening(const Opened &opened, const QString &path)
     Q_EMIT copyOpened(m_copy != nullptr);
 }
 
-void RestoreSettings::cancelOpening()
+bool RestoreSettings::stopWork()
 {
     if (!opening())
-        return;
+        return false;
+    // The workers see it: rclone is stopped, an unpacking ends.
+    m_fetcher.cancel();
+    m_fetchTimer.stop();
     m_opener.cancel();
     m_openingPath.clear();
+    return true;
+}
+
+void RestoreSettings::cancelOpening()
+{
+    if (!stopWork())
+        return;
+    // Fetched (or half fetched) for nothing: it goes now, unless its
+    // password prompt is still shown.
+    if (m_passwordPath.isEmpty())
+        forgetDownload();
     Q_EMIT openingChanged();
     Q_EMIT changed();
 }
@@ -218,7 +365,16 @@ QString RestoreSettings::openingName() const
 
 void RestoreSettings::closeCopy()
 {
-    cancelOpening();
+    closeOpened();
+    forgetDownload();
+}
+
+void RestoreSettings::closeOpened()
+{
+    if (stopWork()) {
+        Q_EMIT openingChanged();
+        Q_EMIT changed();
+    }
     m_planner.cancel();
     const bool hadSomething = m_copy || !m_copyError.isEmpty() || !m_passwordPath.isEmpty();
     m_planTimer.stop();
@@ -228,6 +384,7 @@ void RestoreSettings::closeCopy()
     m_passwordError.clear();
     forgetPassword();
     m_options.copyPath.clear();
+    m_options.copyOrigin.clear();
     m_planError.clear();
     m_companies->clear();
     m_plan->clear();
@@ -283,8 +440,10 @@ void RestoreSettings::updatePlan()
 
 QString RestoreSettings::copyPath() const
 {
-    // Shown only; toOptions() keeps the real path.
-    return DisplayText::displaySafe(m_options.copyPath);
+    // Shown only; toOptions() keeps the real path. A fetched copy is shown
+    // as where it came from.
+    return DisplayText::displaySafe(m_options.copyOrigin.isEmpty() ? m_options.copyPath
+                                                                   : m_options.copyOrigin);
 }
 
 bool RestoreSettings::copyOpen() const
@@ -447,6 +606,8 @@ RestorePlanModel *RestoreSettings::plan() const
 
 QString RestoreSettings::validationError() const
 {
+    if (fetching())
+        return tr("Fetching the copy from the remote…");
     if (opening())
         return tr("Opening the copy…");
     if (!m_copy)

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -34,6 +35,17 @@ class RestoreSettings : public QObject
     // openingName is the file being opened, for the page to say so.
     Q_PROPERTY(bool opening READ opening NOTIFY openingChanged)
     Q_PROPERTY(QString openingName READ openingName NOTIFY openingChanged)
+    // True while openRemoteCopy() fetches the copy from its remote (opening
+    // is true then too); the bytes as rclone counts them, for a progress bar.
+    Q_PROPERTY(bool fetching READ fetching NOTIFY openingChanged)
+    Q_PROPERTY(double fetchBytesDone READ fetchBytesDone NOTIFY fetchProgressChanged)
+    Q_PROPERTY(double fetchBytesTotal READ fetchBytesTotal NOTIFY fetchProgressChanged)
+    // 0 to 1; 0 until rclone says how far it got.
+    Q_PROPERTY(double fetchFraction READ fetchFraction NOTIFY fetchProgressChanged)
+    Q_PROPERTY(QString fetchProgressText READ fetchProgressText NOTIFY fetchProgressChanged)
+    // The remote the copy open came from ("NAME:FOLDER/CopiaAT.zip"),
+    // display-safe; empty for a local copy.
+    Q_PROPERTY(QString copyOrigin READ copyOrigin NOTIFY copyChanged)
     Q_PROPERTY(bool copyOpen READ copyOpen NOTIFY copyChanged)
     Q_PROPERTY(
         QString copyError READ copyError NOTIFY copyChanged) // why the chosen file cannot be used
@@ -95,6 +107,15 @@ public:
     // A protected copy does not open without its password: copyOpened(false)
     // with copyNeedsPassword, and no copyError.
     Q_INVOKABLE void openCopy(const QString &path);
+    // Fetches the copy at remoteSpec ("NAME:FOLDER/CopiaAT.zip", checked by
+    // RemoteLocation) into a temporary folder of its own, on a worker
+    // thread, then opens it as openCopy() does (a protected one asks for its
+    // password). fetching and the fetch* properties follow the download;
+    // cancelOpening() stops rclone. The fetched file is removed when the
+    // copy is closed, another is opened, the download or the opening fails,
+    // or these settings are destroyed (a restore running from it keeps it
+    // until it ends: copyKeepAlive()). toOptions().copyOrigin is remoteSpec.
+    Q_INVOKABLE void openRemoteCopy(const QString &remoteSpec);
     // Opens the protected copy waiting for its password with password, on
     // a worker thread (it is decrypted and checked whole, about a second a
     // gigabyte). A wrong one leaves it waiting, with passwordError. The
@@ -109,8 +130,18 @@ public:
     bool planning() const { return m_planner.running() || m_planTimer.isActive(); }
 
     QString copyPath() const;
-    bool opening() const { return m_opener.running(); }
+    bool opening() const { return m_opener.running() || m_fetcher.running(); }
     QString openingName() const;
+    bool fetching() const { return m_fetcher.running(); }
+    double fetchBytesDone() const { return double(m_fetchDone); }
+    double fetchBytesTotal() const { return double(m_fetchTotal); }
+    double fetchFraction() const;
+    QString fetchProgressText() const;
+    QString copyOrigin() const;
+    // Holds the fetched file of the copy open (if it came from a remote)
+    // for as long as the caller keeps it: the restore job reads it after
+    // the wizard may be gone.
+    std::shared_ptr<const void> copyKeepAlive() const { return m_download; }
     bool copyOpen() const;
     QString copyError() const;
     bool copyNeedsPassword() const { return !m_passwordPath.isEmpty() && !m_copy; }
@@ -154,6 +185,7 @@ Q_SIGNALS:
     void copyChanged();
     void openingChanged();
     void copyOpened(bool ok);
+    void fetchProgressChanged();
     void newerDataChanged();
 
 private:
@@ -167,6 +199,19 @@ private:
     static Opened openOnWorker(const QString &path, const QString &root, const QByteArray &password,
                                const std::atomic_bool &cancelled);
     void startOpening(const QString &path, const QByteArray &password);
+    // Closes the copy (or drops its opening) but keeps a fetched file.
+    void closeOpened();
+    // Stops fetching and opening; whether anything was under way.
+    bool stopWork();
+    // Removes the fetched file, if any.
+    void forgetDownload();
+    struct Fetched
+    {
+        QString path; // the file fetched, empty on failure
+        QString error;
+    };
+    void finishFetching(const Fetched &fetched);
+    void pollFetchProgress();
     void forgetPassword();
     void finishOpening(const Opened &opened, const QString &path);
 
@@ -193,6 +238,22 @@ private:
     QTimer m_planTimer; // coalesces a burst of changes into one updatePlan()
     QList<NewerCompany> m_newer;
     WorkerTask m_newerScan; // the NewerData walk
+
+    // A copy from a remote: its temporary folder (shared with the worker
+    // fetching into it, and with a restore reading from it) and its spec.
+    struct FetchCounters
+    {
+        std::atomic<qint64> done {0};
+        std::atomic<qint64> total {0};
+    };
+    WorkerTask m_fetcher;
+    std::shared_ptr<QTemporaryDir> m_download;
+    QString m_remoteSpec;
+    // Written by rclone's progress on the worker, read here by m_fetchTimer.
+    std::shared_ptr<FetchCounters> m_fetchCounters;
+    QTimer m_fetchTimer;
+    qint64 m_fetchDone = 0;
+    qint64 m_fetchTotal = 0;
 };
 
 } // namespace Resguarda
