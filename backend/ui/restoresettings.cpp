@@ -159,7 +159,7 @@ void RestoreSettings::openRemoteCopy(const QString &remoteSpec)
     m_fetchTotal = 0;
     m_fetcher.start(
         this,
-        [location = *location, folder, counters](const std::atomic_bool &cancelled) {
+        [location = *location, folder, counters](const std::atomic_bool &cancelled) mutable {
             Fetched fetched;
             const OperationError error = RemoteStore::download(
                 location, folder->path(), &fetched.path,
@@ -172,6 +172,10 @@ void RestoreSettings::openRemoteCopy(const QString &remoteSpec)
                 fetched.path.clear();
                 fetched.error = error.message;
             }
+            // Let go of the folder before answering: its last owner removes
+            // it, the settings once done with it, or this thread at once
+            // when the fetch was cancelled.
+            folder.reset();
             return fetched;
         },
         [this](const Fetched &fetched) { finishFetching(fetched); });
