@@ -5,14 +5,18 @@ import QtQuick.Layouts
 import Resguarda.App
 import Resguarda.Backend
 
-// Restore, step 1: which copy, from a drive or any folder, opened and
-// checked before anything else is asked. A protected copy asks for its
-// password here, before anything of it can be shown.
+// Restore, step 1: which copy, from a drive or any folder, or from a cloud
+// (an rclone remote, fetched first), opened and checked before anything
+// else is asked. A protected copy asks for its password here, before
+// anything of it can be shown.
 Item {
     id: step
     objectName: "copyStep"
     required property RestoreSettings settings
     property alias browser: browser
+    property alias cloudBrowser: cloudBrowser
+    // Where the copy is looked for: the drives and folders, or the clouds.
+    property bool fromCloud: false
     // A copy was chosen here.
     signal edited()
     // Typing the password with the kiosk's keyboard open: the prompt is all
@@ -23,25 +27,100 @@ Item {
         id: drives
         installationRoot: AppController.root
     }
+    RemotesModel {
+        id: remotes
+    }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.topMargin: Theme.spacing
         spacing: Theme.spacing
-        Label {
+        // The title and where to look, on one line: a short screen keeps
+        // its height for the list.
+        RowLayout {
             visible: !step.typingPassword
-            text: qsTr("Which copy?")
-            font.pixelSize: Theme.fontTitle
-            font.bold: true
+            spacing: Theme.spacing
             Layout.fillWidth: true
+            Label {
+                text: qsTr("Which copy?")
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            ChoiceButton {
+                objectName: "sourceLocal"
+                text: qsTr("Drive or folder")
+                checked: !step.fromCloud
+                font.pixelSize: Theme.fontBody
+                onClicked: step.fromCloud = false
+            }
+            ChoiceButton {
+                objectName: "sourceCloud"
+                text: qsTr("Cloud")
+                checked: step.fromCloud
+                font.pixelSize: Theme.fontBody
+                onClicked: step.fromCloud = true
+            }
         }
         // Above the drives: on a short screen nothing below the browser shows.
         BusyNote {
             objectName: "copyOpening"
-            running: step.settings.opening
+            running: step.settings.opening && !step.settings.fetching
             text: qsTr("Opening %1 and checking it…").arg(step.settings.openingName)
             cancelText: qsTr("Cancel")
             onCancelled: step.settings.cancelOpening()
+        }
+        // A copy coming from a cloud: how much has arrived, and a way to stop.
+        Rectangle {
+            objectName: "copyFetching"
+            visible: step.settings.fetching
+            color: Theme.primaryLight
+            radius: Theme.radius
+            border.color: Qt.lighter(Theme.primary, 1.8)
+            Layout.fillWidth: true
+            implicitHeight: fetchRow.implicitHeight + 2 * Theme.spacing
+            RowLayout {
+                id: fetchRow
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.spacing
+                ColumnLayout {
+                    spacing: 4
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("Fetching %1 from the cloud…").arg(step.settings.openingName)
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    ProgressBar {
+                        objectName: "fetchProgress"
+                        from: 0
+                        to: 1
+                        value: step.settings.fetchFraction
+                        indeterminate: step.settings.fetchBytesTotal <= 0
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 16
+                    }
+                    Label {
+                        objectName: "fetchProgressText"
+                        text: step.settings.fetchProgressText
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.mutedText
+                        Layout.fillWidth: true
+                    }
+                }
+                Button {
+                    objectName: "cancelFetch"
+                    text: qsTr("Cancel")
+                    font.pixelSize: Theme.fontBody
+                    Layout.preferredHeight: Theme.touchTarget
+                    Layout.minimumWidth: Theme.touchTarget * 2
+                    onClicked: step.settings.cancelOpening()
+                    FocusRing {}
+                }
+            }
         }
         // Above the browser, like the note: never cut off on a short screen.
         Rectangle {
@@ -114,7 +193,7 @@ Item {
             }
         }
         DriveList {
-            visible: !step.typingPassword
+            visible: !step.typingPassword && !step.fromCloud
             drives: drives
             selectedRow: drives.count >= 0 ? drives.rowOf(browser.folder) : -1
             Layout.fillWidth: true
@@ -132,7 +211,7 @@ Item {
         FileBrowser {
             id: browser
             objectName: "copyBrowser"
-            visible: !step.typingPassword
+            visible: !step.typingPassword && !step.fromCloud
             // Where the last copy went (FolderModel.startFolder).
             folder: browser.listing.startFolder(AppController.root, AppController.recentDestinations)
             Layout.fillWidth: true
@@ -142,7 +221,21 @@ Item {
                 step.settings.openCopy(path)
             }
         }
+        RemoteCopyBrowser {
+            id: cloudBrowser
+            objectName: "cloudBrowser"
+            visible: !step.typingPassword && step.fromCloud
+            remotes: remotes
+            busy: step.settings.opening
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            onCopyChosen: spec => {
+                step.edited()
+                step.settings.openRemoteCopy(spec)
+            }
+        }
         Banner {
+            objectName: "copyError"
             kind: Banner.Kind.Danger
             visible: step.settings.copyError.length > 0
             text: step.settings.copyError
