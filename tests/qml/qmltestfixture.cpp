@@ -280,6 +280,20 @@ void QmlTestFixture::setRcloneRemote(const QString &name, const QString &type)
         qputenv(variable.constData(), type.toLatin1());
 }
 
+void QmlTestFixture::setRcloneAlias(const QString &name, const QString &folder)
+{
+    const QByteArray prefix = "RCLONE_CONFIG_" + name.toUpper().toLatin1();
+    const QByteArray type = prefix + "_TYPE";
+    const QByteArray remote = prefix + "_REMOTE";
+    if (folder.isEmpty()) {
+        qunsetenv(type.constData());
+        qunsetenv(remote.constData());
+        return;
+    }
+    qputenv(type.constData(), "alias");
+    qputenv(remote.constData(), QFile::encodeName(folder));
+}
+
 QVariantMap QmlTestFixture::parseStartupOptions(const QStringList &arguments) const
 {
     const StartupOptions options = StartupOptions::parse(arguments);

@@ -95,6 +95,9 @@ public:
     // An rclone remote of type local for the windows created next (its
     // RCLONE_CONFIG_<NAME>_TYPE variable); an empty type removes it.
     Q_INVOKABLE void setRcloneRemote(const QString &name, const QString &type);
+    // An rclone remote that is folder (of type alias: NAME:PATH is
+    // folder/PATH); an empty folder removes it.
+    Q_INVOKABLE void setRcloneAlias(const QString &name, const QString &folder);
 
 private:
     QTemporaryDir m_dir;

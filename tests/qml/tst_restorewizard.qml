@@ -31,6 +31,12 @@ Item {
             verify(fixture.resetInstallation())
         }
 
+        // The clouds a test set up are gone for the next.
+        function cleanup() {
+            for (var name of ["nuvemrestauracao", "nuvemteclado", "nuvemdanificada"])
+                fixture.setRcloneAlias(name, "")
+        }
+
         function test_wholeRestore() {
             var copies = fixture.scratch + "/copias-externas"
             fixture.removeTree(copies)
@@ -403,6 +409,113 @@ Item {
                                  ? fixture.companiesInCopy(copy)[0] + ":not restored: kept as it is" : "") >= 0,
                    texts.join(", "))
             verify(texts.indexOf(fixture.companiesInCopy(copy)[1] + ":will be replaced") >= 0, texts.join(", "))
+        }
+
+        // A copy on a cloud (an rclone remote that is a folder of the
+        // test's): the remote is listed, choosing it shows the default
+        // folder and its copies, and tapping one fetches and opens it, as
+        // a copy on a drive would be. On the small screen.
+        function test_copyFromTheCloud() {
+            var remote = fixture.scratch + "/nuvem-restauracao"
+            fixture.removeTree(remote)
+            fixture.writeFile(remote + "/Resguarda/.keep", "")
+            var copy = fixture.makeCopy("AT", remote + "/Resguarda")
+            verify(fixture.exists(copy))
+            fixture.setRcloneAlias("nuvemrestauracao", remote)
+
+            var wizard = createTemporaryObject(smallWizardComponent, root)
+            var cloud = findChild(wizard, "cloudBrowser")
+            verify(!cloud.visible, "the drives come first")
+            mouseClick(findChild(wizard, "sourceCloud"))
+            verify(cloud.visible)
+            verify(!wizard.browser.visible)
+            var choice = null
+            tryVerify(function() { choice = findChild(cloud, "remoteChoice"); return choice !== null }, 30000,
+                      "the remote is listed")
+            compare(choice.text, "\u2601 Cloud: nuvemrestauracao")
+            verify(choice.height >= Theme.touchTarget)
+            mouseClick(choice)
+            compare(cloud.copies.remote, "nuvemrestauracao")
+            compare(findChild(cloud, "remoteFolder").text, "Resguarda")
+            var view = findChild(cloud, "remoteCopies")
+            tryCompare(view, "count", 1, 30000)
+            waitForRendering(view)
+            var row = view.itemAtIndex(0)
+            compare(row.name, "CopiaAT.zip")
+            verify(row.height >= Theme.touchTarget)
+            verify(row.y + row.height <= view.height, "the copy is in view on 800×480")
+            mouseClick(row)
+            tryCompare(wizard.settings, "copyOpen", true, 60000)
+            compare(wizard.settings.copyPath, "nuvemrestauracao:Resguarda/CopiaAT.zip")
+            compare(wizard.settings.copyOrigin, "nuvemrestauracao:Resguarda/CopiaAT.zip")
+            verify(findChild(wizard, "chosenCopy").text.indexOf("nuvemrestauracao:Resguarda/CopiaAT.zip") >= 0)
+            next(wizard)
+            compare(wizard.current, wizard.stepCompanies)
+            compare(wizard.settings.companies.selectedCount, fixture.companiesInCopy(copy).length)
+        }
+
+        // The same with the keyboard alone: Tab to "Cloud", Space, Tab to
+        // the copies, Enter; the focus is seen on each.
+        function test_cloudCopyByKeyboardOnly() {
+            var remote = fixture.scratch + "/nuvem-teclado"
+            fixture.removeTree(remote)
+            fixture.writeFile(remote + "/Resguarda/.keep", "")
+            verify(fixture.exists(fixture.makeCopy("AT", remote + "/Resguarda")))
+            fixture.setRcloneAlias("nuvemteclado", remote)
+
+            var wizard = createTemporaryObject(wizardComponent, root)
+            var source = findChild(wizard, "sourceCloud")
+            for (var i = 0; i < 20 && !source.activeFocus; ++i)
+                keyClick(Qt.Key_Tab)
+            verify(source.activeFocus, "Tab reaches Cloud")
+            verify(findChild(source, "focusRing").visible)
+            keyClick(Qt.Key_Space)
+            var cloud = findChild(wizard, "cloudBrowser")
+            verify(cloud.visible)
+            // The only remote is chosen already.
+            tryCompare(cloud.copies, "remote", "nuvemteclado", 30000)
+            var view = findChild(cloud, "remoteCopies")
+            tryCompare(view, "count", 1, 30000)
+            for (i = 0; i < 20 && !view.activeFocus; ++i)
+                keyClick(Qt.Key_Tab)
+            verify(view.activeFocus, "Tab reaches the copies")
+            waitForRendering(view)
+            verify(findChild(view.itemAtIndex(0), "focusRing").visible)
+            keyClick(Qt.Key_Return)
+            tryCompare(wizard.settings, "copyOpen", true, 60000)
+            compare(wizard.settings.copyPath, "nuvemteclado:Resguarda/CopiaAT.zip")
+        }
+
+        // No cloud set up: the section says how to set one up instead of
+        // being empty; a copy that is not a copy is refused as such.
+        function test_cloudWithoutRemotesSaysHowToSetOneUp() {
+            var wizard = createTemporaryObject(smallWizardComponent, root)
+            mouseClick(findChild(wizard, "sourceCloud"))
+            var cloud = findChild(wizard, "cloudBrowser")
+            var hint = findChild(cloud, "remotesSetupHint")
+            tryCompare(hint, "visible", true, 30000)
+            verify(hint.text.indexOf("rclone config") >= 0, hint.text)
+            verify(findChild(cloud, "remoteChoice") === null)
+        }
+
+        function test_damagedCloudCopyIsRefused() {
+            var remote = fixture.scratch + "/nuvem-danificada"
+            fixture.removeTree(remote)
+            fixture.writeFile(remote + "/Resguarda/CopiaAT.zip", "not a copy at all")
+            fixture.setRcloneAlias("nuvemdanificada", remote)
+            var before = fixture.treeHashes("AT")
+            var wizard = createTemporaryObject(smallWizardComponent, root)
+            mouseClick(findChild(wizard, "sourceCloud"))
+            var cloud = findChild(wizard, "cloudBrowser")
+            var view = findChild(cloud, "remoteCopies")
+            tryCompare(view, "count", 1, 30000)
+            waitForRendering(view)
+            mouseClick(view.itemAtIndex(0))
+            var error = findChild(wizard, "copyError")
+            tryCompare(error, "visible", true, 60000)
+            verify(error.text.indexOf("nuvemdanificada:Resguarda/CopiaAT.zip") >= 0, error.text)
+            verify(!wizard.settings.copyOpen)
+            compare(fixture.treeHashes("AT"), before)
         }
     }
 }
