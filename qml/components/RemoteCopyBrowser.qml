@@ -63,6 +63,7 @@ ColumnLayout {
             id: remoteRepeater
             model: cloud.remotes
             delegate: Button {
+                id: remoteButton
                 required property string name
                 required property string label
                 required property string type
@@ -77,6 +78,22 @@ ColumnLayout {
                 width: Math.min(implicitWidth, remoteRow.width)
                 Accessible.name: label + ", " + type
                 onClicked: copiesModel.remote = name
+                // Chosen as a drive is in DriveList: light, outlined.
+                contentItem: Label {
+                    text: remoteButton.text
+                    font: remoteButton.font
+                    color: remoteButton.checked ? Theme.primary : Theme.text
+                    elide: Text.ElideRight
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: remoteButton.checked ? Theme.primaryLight
+                         : remoteButton.down ? Theme.divider : Theme.surface
+                    border.color: remoteButton.checked ? Theme.primary : Theme.divider
+                    border.width: remoteButton.checked ? 2 : 1
+                }
                 FocusRing {}
             }
         }
@@ -152,7 +169,8 @@ ColumnLayout {
         onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Layout.minimumHeight: Theme.touchTarget * 2
+        // At least one copy in view; the rest scroll (800×480).
+        Layout.minimumHeight: Theme.touchTarget + 16
         ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded; minimumSize: 0.1 }
 
         delegate: ItemDelegate {

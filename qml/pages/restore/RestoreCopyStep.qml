@@ -88,10 +88,12 @@ Item {
                 ColumnLayout {
                     spacing: 4
                     Layout.fillWidth: true
+                    // One line (cut in the middle, not wrapped): a wrapped
+                    // label here would make the layouts loop.
                     Label {
                         text: qsTr("Fetching %1 from the cloud…").arg(step.settings.openingName)
                         font.pixelSize: Theme.fontBody
-                        wrapMode: Text.Wrap
+                        elide: Text.ElideMiddle
                         Layout.fillWidth: true
                     }
                     ProgressBar {
@@ -224,7 +226,9 @@ Item {
         RemoteCopyBrowser {
             id: cloudBrowser
             objectName: "cloudBrowser"
-            visible: !step.typingPassword && step.fromCloud
+            // While a copy is fetched and opened, the progress is what
+            // counts, and a short screen has room for it.
+            visible: !step.typingPassword && step.fromCloud && !step.settings.opening
             remotes: remotes
             busy: step.settings.opening
             Layout.fillWidth: true
@@ -233,6 +237,11 @@ Item {
                 step.edited()
                 step.settings.openRemoteCopy(spec)
             }
+        }
+        // Keeps the notes above at the top while the browser is hidden.
+        Item {
+            visible: !step.typingPassword && step.fromCloud && step.settings.opening
+            Layout.fillHeight: true
         }
         Banner {
             objectName: "copyError"
