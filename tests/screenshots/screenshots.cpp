@@ -11,6 +11,7 @@
 // screen of exactly WIDTHxHEIGHT instead, and renders the pages with the
 // on-screen keyboard open and the quit confirmation (names 3x-quiosque-…).
 #include "core/translation.h"
+#include "offsite/remotelocation.h"
 #include "support/demofixture.h"
 #include "support/isolatedhome.h"
 #include "support/makecopy.h"
@@ -205,6 +206,73 @@ int shootForeignCopies(QObject *window, Shooter &shooter, AppController &control
     return 0;
 }
 
+// The restore's copy step browsing a cloud: an rclone remote "gdrive" that
+// is a folder of this run's (an alias remote, given by rclone's variables),
+// with the pen drive's two newest copies in its default folder; then the
+// newest being fetched, slowly enough to be seen, and cancelled.
+int shootRestoreFromCloud(QQuickWindow *window, Shooter &shooter, const QString &scratch,
+                          const QString &pendrive, const QString &prefix)
+{
+    const QString remote = scratch + QStringLiteral("/nuvem");
+    const QString folder = remote + u'/' + RemoteLocation::defaultFolder();
+    QDir().mkpath(folder);
+    const QFileInfoList copies
+        = QDir(pendrive).entryInfoList({QStringLiteral("Copia*.zip")}, QDir::Files, QDir::Time);
+    if (copies.size() < 2) {
+        std::fprintf(stderr, "the pen drive has fewer than two copies for the cloud\n");
+        return 1;
+    }
+    // Sent this morning and a day before.
+    const QDateTime morning = QDateTime(QDate::currentDate(), QTime(7, 30));
+    for (int i = 0; i < 2; ++i) {
+        const QString target = folder + u'/' + copies.at(i).fileName();
+        QFile::remove(target);
+        QFile file(target);
+        if (!QFile::copy(copies.at(i).filePath(), target) || !file.open(QIODevice::ReadWrite)
+            || !file.setFileTime(morning.addDays(-i), QFileDevice::FileModificationTime))
+            return 1;
+    }
+    qputenv("RCLONE_CONFIG_GDRIVE_TYPE", "alias");
+    qputenv("RCLONE_CONFIG_GDRIVE_REMOTE", QFile::encodeName(remote));
+
+    QMetaObject::invokeMethod(window, "showHome");
+    QMetaObject::invokeMethod(window, "showRestore");
+    settle();
+    QObject *wizard = currentPage(window);
+    press(wizard, QStringLiteral("sourceCloud"));
+    QObject *cloud = findByName(wizard, QStringLiteral("cloudBrowser"));
+    QObject *listed = cloud ? cloud->property("copies").value<QObject *>() : nullptr;
+    if (!listed || !waitFor([&] {
+            return listed->property("ready").toBool() && !listed->property("busy").toBool()
+                && listed->property("count").toInt() == 2;
+        })) {
+        std::fprintf(stderr, "the cloud's copies were not listed\n");
+        return 1;
+    }
+    shooter.shoot(prefix + QStringLiteral("-restauracao-copia-nuvem"));
+
+    qputenv("RCLONE_BWLIMIT", "1M");
+    QObject *restore = wizard->property("settings").value<QObject *>();
+    QMetaObject::invokeMethod(
+        restore, "openRemoteCopy",
+        Q_ARG(QString,
+              QStringLiteral("gdrive:%1/%2")
+                  .arg(RemoteLocation::defaultFolder(), copies.first().fileName())));
+    waitFor([&] {
+        return restore->property("fetchBytesDone").toDouble() > 0
+            || !restore->property("fetching").toBool();
+    });
+    settle(300);
+    shooter.shootNow(prefix + QStringLiteral("-restauracao-nuvem-baixando"));
+    QMetaObject::invokeMethod(restore, "cancelOpening");
+    qunsetenv("RCLONE_BWLIMIT");
+    qunsetenv("RCLONE_CONFIG_GDRIVE_TYPE");
+    qunsetenv("RCLONE_CONFIG_GDRIVE_REMOTE");
+    QMetaObject::invokeMethod(window, "showHome");
+    settle();
+    return 0;
+}
+
 // The restore's password prompt with the keyboard open (kiosk): a
 // protected copy in its own folder, chosen, and its password being typed.
 int shootKioskRestorePassword(QQuickWindow *window, Shooter &shooter, AppController &controller,
@@ -306,6 +374,9 @@ int shootKiosk(QQuickWindow *window, Shooter &shooter, AppController &controller
     settings->setProperty("remoteName", QString());
     settle();
     if (shootKioskRestorePassword(window, shooter, controller, root, pendrive))
+        return 1;
+    if (shootRestoreFromCloud(window, shooter, QFileInfo(pendrive).absolutePath(), pendrive,
+                              QStringLiteral("36-quiosque")))
         return 1;
 
     QMetaObject::invokeMethod(window, "showHome");
@@ -851,7 +922,9 @@ int main(int argc, char *argv[])
     client.closeWriteChannel();
     client.waitForFinished(10000);
 
-    // Restore wizard, from the pen drive copy.
+    // Restore wizard, from a cloud, then from the pen drive copy.
+    if (shootRestoreFromCloud(window, shooter, dir.path(), pendrive, QStringLiteral("20c")))
+        return 1;
     QMetaObject::invokeMethod(window, "showHome");
     QMetaObject::invokeMethod(window, "showRestore");
     settle();
