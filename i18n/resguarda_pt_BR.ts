@@ -1899,6 +1899,33 @@ A cópia abaixo foi gravada e conferida aqui. A nuvem mantém a cópia anterior,
     </message>
 </context>
 <context>
+    <name>RemoteCopyBrowser</name>
+    <message>
+        <source>Looking for the clouds set up with rclone…</source>
+        <translation>Procurando as nuvens configuradas no rclone…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Pasta:</translation>
+    </message>
+    <message>
+        <source>Folder on the cloud</source>
+        <translation>Pasta na nuvem</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Procurar de novo</translation>
+    </message>
+    <message>
+        <source>Looking for copies in %1…</source>
+        <translation>Procurando cópias em %1…</translation>
+    </message>
+    <message>
+        <source>No copy in %1. Copies sent by Resguarda are named Copia….zip; check the folder&apos;s name.</source>
+        <translation>Nenhuma cópia em %1. As cópias enviadas pelo Resguarda se chamam Copia….zip; confira o nome da pasta.</translation>
+    </message>
+</context>
+<context>
     <name>RemoteList</name>
     <message>
         <source>Looking for the clouds set up with rclone…</source>
@@ -2650,6 +2677,22 @@ A cópia abaixo foi gravada e conferida aqui. A nuvem mantém a cópia anterior,
         <source>Comparing the installation&apos;s data with the copy&apos;s date…</source>
         <translation>Comparando os dados da instalação com a data da cópia…</translation>
     </message>
+    <message>
+        <source>No temporary folder can be made in %1: %2</source>
+        <translation>Não é possível criar uma pasta temporária em %1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting to the remote…</source>
+        <translation>Conectando à nuvem…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Fetching the copy from the remote…</source>
+        <translation>Baixando a cópia da nuvem…</translation>
+    </message>
 </context>
 <context>
     <name>RestoreCommand</name>
@@ -2896,6 +2939,18 @@ A cópia abaixo foi gravada e conferida aqui. A nuvem mantém a cópia anterior,
     <message>
         <source>Chosen: %1 (protected with a password)</source>
         <translation>Escolhida: %1 (protegida com senha)</translation>
+    </message>
+    <message>
+        <source>Drive or folder</source>
+        <translation>Disco ou pasta</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Nuvem</translation>
+    </message>
+    <message>
+        <source>Fetching %1 from the cloud…</source>
+        <translation>Baixando %1 da nuvem…</translation>
     </message>
 </context>
 <context>
