@@ -242,6 +242,18 @@ int shootRestoreFromCloud(QQuickWindow *window, Shooter &shooter, const QString 
     press(wizard, QStringLiteral("sourceCloud"));
     QObject *cloud = findByName(wizard, QStringLiteral("cloudBrowser"));
     QObject *listed = cloud ? cloud->property("copies").value<QObject *>() : nullptr;
+    // Among the run's other clouds, "gdrive" tapped (the buttons are the
+    // items of its row, made by a Repeater).
+    QObject *choice = nullptr;
+    waitFor([&] {
+        if (QQuickItem *row = findItem(cloud, QStringLiteral("remoteChoices")))
+            for (QQuickItem *button : row->childItems())
+                if (button->property("name").toString() == QStringLiteral("gdrive"))
+                    choice = button;
+        return choice != nullptr;
+    });
+    if (choice)
+        QMetaObject::invokeMethod(choice, "clicked");
     if (!listed || !waitFor([&] {
             return listed->property("ready").toBool() && !listed->property("busy").toBool()
                 && listed->property("count").toInt() == 2;
@@ -251,6 +263,8 @@ int shootRestoreFromCloud(QQuickWindow *window, Shooter &shooter, const QString 
     }
     shooter.shoot(prefix + QStringLiteral("-restauracao-copia-nuvem"));
 
+    // Slow enough to be seen part-way (the run's own limit comes back after).
+    const QByteArray bwlimit = qgetenv("RCLONE_BWLIMIT");
     qputenv("RCLONE_BWLIMIT", "1M");
     QObject *restore = wizard->property("settings").value<QObject *>();
     QMetaObject::invokeMethod(
@@ -265,7 +279,10 @@ int shootRestoreFromCloud(QQuickWindow *window, Shooter &shooter, const QString 
     settle(300);
     shooter.shootNow(prefix + QStringLiteral("-restauracao-nuvem-baixando"));
     QMetaObject::invokeMethod(restore, "cancelOpening");
-    qunsetenv("RCLONE_BWLIMIT");
+    if (bwlimit.isEmpty())
+        qunsetenv("RCLONE_BWLIMIT");
+    else
+        qputenv("RCLONE_BWLIMIT", bwlimit);
     qunsetenv("RCLONE_CONFIG_GDRIVE_TYPE");
     qunsetenv("RCLONE_CONFIG_GDRIVE_REMOTE");
     QMetaObject::invokeMethod(window, "showHome");
