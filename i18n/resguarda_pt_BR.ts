@@ -1924,6 +1924,10 @@ A cópia abaixo foi gravada e conferida aqui. A nuvem mantém a cópia anterior,
         <source>No copy in %1. Copies sent by Resguarda are named Copia….zip; check the folder&apos;s name.</source>
         <translation>Nenhuma cópia em %1. As cópias enviadas pelo Resguarda se chamam Copia….zip; confira o nome da pasta.</translation>
     </message>
+    <message>
+        <source>Choose the cloud that holds the copy.</source>
+        <translation>Escolha a nuvem onde está a cópia.</translation>
+    </message>
 </context>
 <context>
     <name>RemoteList</name>

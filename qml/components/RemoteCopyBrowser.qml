@@ -98,6 +98,15 @@ ColumnLayout {
             }
         }
     }
+    Label {
+        objectName: "remoteChooseHint"
+        visible: remoteRepeater.count > 1 && copiesModel.remote.length === 0
+        text: qsTr("Choose the cloud that holds the copy.")
+        font.pixelSize: Theme.fontBody
+        color: Theme.mutedText
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
     RowLayout {
         visible: copiesModel.remote.length > 0
         spacing: Theme.spacing / 2
@@ -234,5 +243,11 @@ ColumnLayout {
             font.pixelSize: Theme.fontBody
             color: Theme.mutedText
         }
+    }
+    // Nothing chosen yet, so no list to take the height: the choices stay
+    // at the top instead of floating in the middle of the page.
+    Item {
+        visible: !view.visible
+        Layout.fillHeight: true
     }
 }

@@ -498,6 +498,27 @@ Item {
             verify(findChild(cloud, "remoteChoice") === null)
         }
 
+        // Two clouds and none chosen yet: the page says to choose one, and
+        // the choices stay at the top, under the title, not in mid-page.
+        function test_twoCloudsAskWhichOne() {
+            fixture.setRcloneAlias("nuvemum", fixture.scratch)
+            fixture.setRcloneAlias("nuvemdois", fixture.scratch)
+            var wizard = createTemporaryObject(smallWizardComponent, root)
+            mouseClick(findChild(wizard, "sourceCloud"))
+            var cloud = findChild(wizard, "cloudBrowser")
+            tryVerify(function() { return findChild(cloud, "remoteChoice") !== null }, 30000)
+            compare(cloud.copies.remote, "")
+            var hint = findChild(cloud, "remoteChooseHint")
+            verify(hint.visible)
+            var source = findChild(wizard, "sourceCloud")
+            var choices = findChild(cloud, "remoteChoices")
+            var gap = choices.mapToItem(wizard, 0, 0).y
+                      - (source.mapToItem(wizard, 0, 0).y + source.height)
+            verify(gap < 3 * Theme.spacing, "the clouds sit under the title, " + gap + " px below")
+            fixture.setRcloneAlias("nuvemum", "")
+            fixture.setRcloneAlias("nuvemdois", "")
+        }
+
         function test_damagedCloudCopyIsRefused() {
             var remote = fixture.scratch + "/nuvem-danificada"
             fixture.removeTree(remote)
