@@ -133,6 +133,7 @@ ApplicationWindow {
                 FocusRing {}
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "headerTitle"
                 text: window.currentPage && window.currentPage.pageTitle.length > 0 ? window.currentPage.pageTitle
                                                                                      : "Resguarda"
@@ -151,6 +152,7 @@ ApplicationWindow {
                 // Its natural width, right-aligned; at most a third of the bar.
                 Layout.maximumWidth: Math.min(implicitWidth, window.width / 3)
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "headerSystemCode"
                     text: AppController.systemCode
                     color: "white"
@@ -158,6 +160,7 @@ ApplicationWindow {
                     font.bold: true
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "headerSystemName"
                     text: "· " + AppController.systemName
                     visible: AppController.systemName.length > 0

@@ -30,10 +30,14 @@
 #include <QFile>
 #include <QLocale>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace Resguarda;
@@ -423,6 +427,41 @@ private Q_SLOTS:
         QCOMPARE(settings.toOptions().copyOrigin, spec);
         settings.closeCopy();
         QVERIFY2(leftInTmp().isEmpty(), qPrintable(leftInTmp().join(u", ")));
+    }
+
+    // A server that takes the connection and never answers: rclone would
+    // wait and retry for minutes. Dropping the listing (the page closed,
+    // another folder asked for) stops it at once.
+    void listingOfASilentServerIsStopped()
+    {
+        // A listening socket that never accepts: the kernel completes the
+        // connection, nobody ever reads the request.
+        const int silent = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(silent >= 0);
+        const auto closeSilent = qScopeGuard([silent] { ::close(silent); });
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        QCOMPARE(::bind(silent, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        QCOMPARE(::listen(silent, 8), 0);
+        QCOMPARE(::getsockname(silent, reinterpret_cast<sockaddr *>(&address), &length), 0);
+        const ScopedEnvironment env({u"RCLONE_CONFIG_MUDO_TYPE=webdav"_s,
+                                     u"RCLONE_CONFIG_MUDO_URL=http://127.0.0.1:"_s
+                                         + QString::number(ntohs(address.sin_port))});
+        auto model = std::make_unique<RemoteCopiesModel>();
+        model->setRemote(u"mudo"_s);
+        QVERIFY(model->busy());
+        // Its listing under way, waiting for the server. (One look, not
+        // QTRY's several: the short "listremotes" before the listing may
+        // end between two looks.)
+        QVERIFY(
+            QTest::qWaitFor([] { return !childProcesses().filter(u"rclone"_s).isEmpty(); }, 30000));
+        QTest::qWait(1000);
+        QVERIFY(model->busy());
+        QVERIFY(!childProcesses().filter(u"rclone"_s).isEmpty());
+        model.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(childProcesses().filter(u"rclone"_s).isEmpty(), 3000);
     }
 
     void cancelStopsRcloneAndLeavesNothing()

@@ -319,14 +319,15 @@ OperationError RemoteStore::checkConfigured(const RemoteLocation &location)
                   .arg(location.name(), names.join(QStringLiteral(", "))));
 }
 
-OperationError RemoteStore::listCopies(const RemoteLocation &folder, QList<RemoteCopyInfo> *copies)
+OperationError RemoteStore::listCopies(const RemoteLocation &folder, QList<RemoteCopyInfo> *copies,
+                                       const Cancelled &cancelled)
 {
     copies->clear();
     if (OperationError error = checkConfigured(folder))
         return error;
     QList<Listed> entries;
     bool missing = false;
-    if (OperationError error = listFolder(folder, &entries, &missing))
+    if (OperationError error = listFolder(folder, &entries, &missing, cancelled))
         return error;
     QSet<QString> names;
     for (const Listed &entry : std::as_const(entries))

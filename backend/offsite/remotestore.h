@@ -62,7 +62,10 @@ public:
 
     // The copies in folder, newest first. A folder that does not exist holds
     // none.
-    static OperationError listCopies(const RemoteLocation &folder, QList<RemoteCopyInfo> *copies);
+    // cancelled stops rclone (a listing of an unreachable server can take
+    // minutes of retries).
+    static OperationError listCopies(const RemoteLocation &folder, QList<RemoteCopyInfo> *copies,
+                                     const Cancelled &cancelled = {});
 
     // Sends the local copy into folder under its own name: first under a
     // temporary hidden name, then, once its size (and a hash, where the

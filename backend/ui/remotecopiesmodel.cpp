@@ -109,9 +109,13 @@ void RemoteCopiesModel::refresh()
     const RemoteLocation folder = *place;
     m_task.start(
         this,
-        [folder](const std::atomic_bool &) {
+        // Another folder asked for, or the page gone: this rclone is
+        // stopped, not left retrying an unreachable server for minutes on
+        // a pool thread that the fetch and the restore's planning need.
+        [folder](const std::atomic_bool &cancelled) {
             Answer answer;
-            if (OperationError error = RemoteStore::listCopies(folder, &answer.copies))
+            if (OperationError error = RemoteStore::listCopies(
+                    folder, &answer.copies, [&cancelled] { return cancelled.load(); }))
                 answer.error = error.message;
             return answer;
         },

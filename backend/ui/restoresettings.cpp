@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
+
 #include <optional>
 
 namespace Resguarda {
@@ -210,8 +212,15 @@ void RestoreSettings::pollFetchProgress()
 {
     if (!m_fetchCounters)
         return;
-    const qint64 done = m_fetchCounters->done.load();
     const qint64 total = m_fetchCounters->total.load();
+    // The bar never goes back over the same total (rclone restarting a
+    // transfer), nor past it (the two counters are read one after the
+    // other while rclone reports).
+    qint64 done = m_fetchCounters->done.load();
+    if (total == m_fetchTotal)
+        done = std::max(done, m_fetchDone);
+    if (total > 0)
+        done = std::min(done, total);
     if (done == m_fetchDone && total == m_fetchTotal)
         return;
     m_fetchDone = done;

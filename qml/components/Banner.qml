@@ -28,6 +28,7 @@ Rectangle {
     implicitHeight: Math.max(symbol.implicitHeight, texts.implicitHeight) + 2 * Theme.spacing
 
     Label {
+        textFormat: Text.PlainText
         id: symbol
         x: Theme.spacing
         y: Theme.spacing

@@ -24,6 +24,7 @@ AbstractButton {
     contentItem: RowLayout {
         spacing: Theme.spacing
         Label {
+            textFormat: Text.PlainText
             text: control.glyph
             color: "white"
             font.pixelSize: Theme.compact ? 34 : 48
@@ -35,6 +36,7 @@ AbstractButton {
             Layout.rightMargin: Theme.margin
             spacing: 4
             Label {
+                textFormat: Text.PlainText
                 text: control.text
                 color: "white"
                 font.pixelSize: Theme.fontTitle
@@ -43,6 +45,7 @@ AbstractButton {
                 Layout.fillWidth: true
             }
             Label {
+                textFormat: Text.PlainText
                 text: control.subtitle
                 visible: text.length > 0
                 color: "white"

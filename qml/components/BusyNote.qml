@@ -32,6 +32,8 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
     }
     Label {
+        // What it names comes from outside (a copy, a folder): never markup.
+        textFormat: Text.PlainText
         id: label
         objectName: "busyText"
         x: indicator.x + indicator.width + Theme.spacing

@@ -14,6 +14,8 @@ RadioButton {
         leftPadding: control.indicator && !control.mirrored ? control.indicator.width + control.spacing : 0
         rightPadding: control.indicator && control.mirrored ? control.indicator.width + control.spacing : 0
         text: control.text
+        // Some choices name what others wrote (a cloud's type): never markup.
+        textFormat: Text.PlainText
         font: control.font
         color: control.palette.windowText
         wrapMode: Text.Wrap

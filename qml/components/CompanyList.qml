@@ -57,6 +57,7 @@ ColumnLayout {
     }
 
     Label {
+        textFormat: Text.PlainText
         text: list.companies
               ? qsTr("%1 of %2 companies selected, %3").arg(AppController.formatNumber(list.companies.selectedCount))
                     .arg(AppController.formatNumber(list.companies.count))
@@ -120,6 +121,7 @@ ColumnLayout {
                     Layout.preferredHeight: Theme.touchTarget
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: row.code
                     font.pixelSize: Theme.fontBody
                     font.bold: true
@@ -129,12 +131,14 @@ ColumnLayout {
                     spacing: 0
                     Layout.fillWidth: true
                     Label {
+                        textFormat: Text.PlainText
                         text: row.name
                         font.pixelSize: Theme.fontBody
                         elide: Text.ElideRight
                         Layout.fillWidth: true
                     }
                     Label {
+                        textFormat: Text.PlainText
                         // Newer data here matters more than the CNPJ.
                         objectName: list.showExisting && row.newerText.length > 0 ? "newerMark" : ""
                         text: list.showExisting && row.newerText.length > 0 ? row.newerText
@@ -148,6 +152,7 @@ ColumnLayout {
                     }
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "incompleteMark"
                     visible: row.leftOut > 0
                     text: qsTr("INCOMPLETE")
@@ -156,6 +161,7 @@ ColumnLayout {
                     font.bold: true
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "restoreMark"
                     // An added company needs no mark; an unmarked one says it is left alone.
                     visible: list.showExisting && (row.existsInInstallation || !row.selected)
@@ -165,6 +171,7 @@ ColumnLayout {
                     font.bold: row.selected
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: row.sizeText
                     font.pixelSize: Theme.fontSmall
                     color: Theme.mutedText
@@ -175,6 +182,7 @@ ColumnLayout {
         }
 
         Label {
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             visible: view.count === 0
             text: list.companies && list.companies.count > 0 ? qsTr("No company matches the search.")

@@ -54,6 +54,7 @@ ListView {
         contentItem: RowLayout {
             spacing: Theme.spacing
             Label {
+                textFormat: Text.PlainText
                 text: drive.removable ? "\u23cf" : "\u25a4"
                 font.pixelSize: 28
                 color: drive.removable ? Theme.primary : Theme.mutedText
@@ -64,6 +65,7 @@ ListView {
                 spacing: 2
                 Layout.fillWidth: true
                 Label {
+                    textFormat: Text.PlainText
                     text: drive.label
                     font.pixelSize: Theme.fontBody
                     font.bold: true
@@ -71,6 +73,7 @@ ListView {
                     Layout.fillWidth: true
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: drive.path + " · " + drive.freeText
                     font.pixelSize: Theme.fontSmall
                     color: Theme.mutedText
@@ -79,6 +82,7 @@ ListView {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 // A write-protected pen drive or a read-only mount cannot
                 // receive a copy: said, not only greyed out.
                 text: drive.readOnly ? qsTr("Read-only")

@@ -46,6 +46,7 @@ ColumnLayout {
             FocusRing {}
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "folderPath"
             text: folderModel.folder
             font.pixelSize: Theme.fontBody
@@ -138,6 +139,7 @@ ColumnLayout {
             FocusRing {}
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "folderNameError"
             text: newFolderRow.createError.length > 0 ? newFolderRow.createError : newFolderRow.problem
             visible: text.length > 0
@@ -216,6 +218,7 @@ ColumnLayout {
             contentItem: RowLayout {
                 spacing: Theme.spacing
                 Label {
+                    textFormat: Text.PlainText
                     text: entry.fileIsDir ? "\u25b8" : "\u25a3"
                     font.pixelSize: Theme.fontLarge
                     color: entry.fileIsDir ? Theme.primary : Theme.success
@@ -228,6 +231,7 @@ ColumnLayout {
                     spacing: 0
                     Layout.fillWidth: true
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "fileName"
                         onTruncatedChanged: entry.nameTruncated = truncated
                         text: entry.fileName
@@ -242,6 +246,7 @@ ColumnLayout {
                         Layout.fillWidth: true
                         // Before it is opened: this copy asks for a password.
                         Label {
+                            textFormat: Text.PlainText
                             objectName: "protectedMark"
                             visible: entry.fileProtected
                             text: qsTr("Protected")
@@ -250,6 +255,7 @@ ColumnLayout {
                             color: Theme.primary
                         }
                         Label {
+                            textFormat: Text.PlainText
                             text: AppController.formatSize(entry.fileSize) + " · " + AppController.formatDateTime(entry.fileModified)
                             font.pixelSize: Theme.fontSmall
                             color: Theme.mutedText
@@ -262,6 +268,7 @@ ColumnLayout {
         }
 
         Label {
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             width: parent.width - 2 * Theme.margin
             visible: view.count === 0

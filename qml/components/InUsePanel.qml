@@ -26,6 +26,7 @@ ColumnLayout {
         Repeater {
             model: panel.sessions
             delegate: Label {
+                textFormat: Text.PlainText
                 required property string modelData
                 text: modelData
                 font.pixelSize: Theme.fontLarge

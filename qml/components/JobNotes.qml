@@ -17,6 +17,7 @@ Column {
     Repeater {
         model: notes.job.notes
         delegate: Label {
+            textFormat: Text.PlainText
             required property string modelData
             text: modelData
             font.pixelSize: Theme.fontSmall

@@ -22,6 +22,7 @@ StepPage {
         Layout.fillWidth: true
     }
     Label {
+        textFormat: Text.PlainText
         text: step.note
         font.pixelSize: Theme.fontBody
         color: Theme.mutedText

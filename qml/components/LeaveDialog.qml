@@ -22,6 +22,7 @@ Dialog {
     onOpened: stayButton.forceActiveFocus(Qt.TabFocusReason)
 
     header: Label {
+        textFormat: Text.PlainText
         text: dialog.title
         font.pixelSize: Theme.fontTitle
         font.bold: true
@@ -36,6 +37,7 @@ Dialog {
         anchors.fill: parent
         spacing: Theme.margin
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Your choices will be lost and nothing will be copied or restored.")
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap

@@ -29,6 +29,7 @@ ItemDelegate {
             Layout.fillWidth: true
             spacing: 2
             Label {
+                textFormat: Text.PlainText
                 text: control.text
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
@@ -37,6 +38,7 @@ ItemDelegate {
                 Layout.fillWidth: true
             }
             Label {
+                textFormat: Text.PlainText
                 text: control.description
                 visible: text.length > 0
                 font.pixelSize: Theme.fontBody

@@ -15,6 +15,7 @@ Button {
     rightPadding: Theme.margin
 
     contentItem: Label {
+        textFormat: Text.PlainText
         text: control.text
         font: control.font
         color: "white"

@@ -22,6 +22,7 @@ ColumnLayout {
     }
 
     Label {
+        textFormat: Text.PlainText
         objectName: "phaseLabel"
         text: view.job ? view.job.phaseText : ""
         font.pixelSize: Theme.fontTitle
@@ -39,6 +40,7 @@ ColumnLayout {
         Layout.preferredHeight: 24
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "progressText"
         text: view.job ? view.job.progressText : ""
         visible: text.length > 0
@@ -47,6 +49,7 @@ ColumnLayout {
         Layout.fillWidth: true
     }
     Label {
+        textFormat: Text.PlainText
         text: !view.job ? ""
               : view.job.phaseMeasured
                 ? qsTr("Speed: %1  ·  Time left: %2")
@@ -59,6 +62,7 @@ ColumnLayout {
         Layout.fillWidth: true
     }
     Label {
+        textFormat: Text.PlainText
         text: view.job && view.job.currentCompany.length > 0 ? qsTr("Company %1").arg(view.job.currentCompany) : ""
         visible: text.length > 0
         font.pixelSize: Theme.fontBody
@@ -66,6 +70,7 @@ ColumnLayout {
     }
     Label {
         objectName: "sendingTo"
+        textFormat: Text.PlainText
         text: view.job && view.job.sendingTo.length > 0
               ? qsTr("Once made and verified, the copy is sent to %1.").arg(view.job.sendingTo) : ""
         visible: text.length > 0
@@ -92,6 +97,7 @@ ColumnLayout {
             leftPadding: Theme.margin
             rightPadding: Theme.margin
             contentItem: Label {
+                textFormat: Text.PlainText
                 text: cancelButton.text
                 font: cancelButton.font
                 color: cancelButton.enabled ? Theme.warning : Theme.mutedText
@@ -111,6 +117,7 @@ ColumnLayout {
             Keys.onEnterPressed: clicked()
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "cancelState"
             visible: !!view.job && view.job.running && !view.job.canCancel
             text: view.job && view.job.cancelling ? qsTr("Cancelling…")
@@ -140,6 +147,7 @@ ColumnLayout {
             anchors.fill: parent
             spacing: Theme.margin
             Label {
+                textFormat: Text.PlainText
                 objectName: "cancelQuestion"
                 text: view.job ? view.job.cancelQuestion : ""
                 font.pixelSize: Theme.fontLarge
@@ -159,6 +167,7 @@ ColumnLayout {
                     height: Theme.bigButtonHeight
                     enabled: !!view.job && view.job.canCancel
                     contentItem: Label {
+                        textFormat: Text.PlainText
                         text: confirmCancel.text
                         font: confirmCancel.font
                         color: "white"

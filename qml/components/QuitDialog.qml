@@ -30,6 +30,7 @@ Dialog {
     // The title in line with the text below it (the style's own header
     // has a narrower margin).
     header: Label {
+        textFormat: Text.PlainText
         text: dialog.title
         font.pixelSize: Theme.fontTitle
         font.bold: true
@@ -44,6 +45,7 @@ Dialog {
         anchors.fill: parent
         spacing: Theme.margin
         Label {
+            textFormat: Text.PlainText
             objectName: "quitMessage"
             text: dialog.jobRunning
                   ? (dialog.runningJob === JobController.Restore

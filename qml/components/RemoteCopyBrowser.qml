@@ -80,6 +80,7 @@ ColumnLayout {
                 onClicked: copiesModel.remote = name
                 // Chosen as a drive is in DriveList: light, outlined.
                 contentItem: Label {
+                    textFormat: Text.PlainText
                     text: remoteButton.text
                     font: remoteButton.font
                     color: remoteButton.checked ? Theme.primary : Theme.text
@@ -99,6 +100,7 @@ ColumnLayout {
         }
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "remoteChooseHint"
         visible: remoteRepeater.count > 1 && copiesModel.remote.length === 0
         text: qsTr("Choose the cloud that holds the copy.")
@@ -112,6 +114,7 @@ ColumnLayout {
         spacing: Theme.spacing / 2
         Layout.fillWidth: true
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Folder:")
             font.pixelSize: Theme.fontBody
         }
@@ -154,6 +157,8 @@ ColumnLayout {
     Label {
         objectName: "remoteCopiesError"
         visible: text.length > 0
+        // rclone's words, maybe a server's HTML page: never markup.
+        textFormat: Text.PlainText
         text: copiesModel.busy ? "" : copiesModel.error
         color: Theme.danger
         font.pixelSize: Theme.fontBody
@@ -204,6 +209,7 @@ ColumnLayout {
             contentItem: RowLayout {
                 spacing: Theme.spacing
                 Label {
+                    textFormat: Text.PlainText
                     text: "\u2601"
                     font.pixelSize: Theme.fontLarge
                     color: Theme.primary
@@ -215,12 +221,15 @@ ColumnLayout {
                     Label {
                         objectName: "remoteCopyName"
                         text: entry.name
+                        // Named by whoever can write to the cloud.
+                        textFormat: Text.PlainText
                         font.pixelSize: Theme.fontBody
                         font.bold: true
                         elide: Text.ElideMiddle
                         Layout.fillWidth: true
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: entry.sizeText + " · " + entry.modifiedText
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
@@ -233,6 +242,7 @@ ColumnLayout {
 
         Label {
             objectName: "remoteCopiesEmpty"
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             width: parent.width - 2 * Theme.margin
             visible: view.count === 0 && copiesModel.ready && !copiesModel.busy

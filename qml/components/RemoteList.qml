@@ -19,6 +19,7 @@ ColumnLayout {
     spacing: 6
 
     Label {
+        textFormat: Text.PlainText
         text: qsTr("Also send it to a cloud (a copy away from here)")
         font.pixelSize: Theme.fontBody
         font.bold: true
@@ -77,6 +78,7 @@ ColumnLayout {
         spacing: Theme.spacing
         Layout.fillWidth: true
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Folder in the cloud:")
             font.pixelSize: Theme.fontBody
         }
@@ -95,6 +97,8 @@ ColumnLayout {
     }
     Label {
         objectName: "remotesNote"
+        // rclone's words, or a folder as typed: never markup.
+        textFormat: Text.PlainText
         // A cloud chosen: what happens there. None set up: how to set one
         // up (the backend's text, rclone missing included).
         text: list.remotes === null || !list.remotes.ready ? ""

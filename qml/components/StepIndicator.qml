@@ -38,6 +38,7 @@ RowLayout {
                 color: step.isStopped || (step.isCurrent && step.isAfterStop) ? indicator.stoppedColor
                      : step.isCurrent ? Theme.primary : step.isDone ? Theme.success : Theme.divider
                 Label {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: step.mark
                     color: step.isCurrent || step.isDone || step.isStopped ? "white" : Theme.text
@@ -46,6 +47,7 @@ RowLayout {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 text: step.modelData
                 visible: step.isCurrent || !Theme.compact
                 font.pixelSize: Theme.fontSmall

@@ -68,6 +68,7 @@ ScrollView {
         spacing: Theme.spacing
 
         Label {
+            textFormat: Text.PlainText
             text: page.title
             visible: text.length > 0
             font.pixelSize: Theme.fontTitle
@@ -76,6 +77,7 @@ ScrollView {
             Layout.fillWidth: true
         }
         Label {
+            textFormat: Text.PlainText
             text: page.explanation
             visible: text.length > 0
             font.pixelSize: Theme.fontBody

@@ -90,6 +90,7 @@ AppPage {
             }
             // Also the space between the buttons when there is nothing to say.
             Label {
+                textFormat: Text.PlainText
                 objectName: "nextMissingHint"
                 text: scaffold.nextVisible && !scaffold.nextEnabled ? scaffold.nextMissingText : ""
                 font.pixelSize: Theme.fontSmall

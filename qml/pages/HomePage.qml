@@ -46,6 +46,7 @@ AppPage {
                 Layout.topMargin: Theme.spacing
                 Layout.fillWidth: true
                 Label {
+                    textFormat: Text.PlainText
                     text: qsTr("System:")
                     font.pixelSize: Theme.fontBody
                 }
@@ -134,6 +135,7 @@ AppPage {
                     Layout.preferredHeight: Theme.touchTarget
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: qsTr("Looking for copies…")
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap
@@ -150,12 +152,14 @@ AppPage {
             }
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Last copy")
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 visible: history.hasLastCopy
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "lastCopyIncomplete"
                 visible: history.hasLastCopy && history.lastCopyIncomplete
                 text: qsTr("INCOMPLETE: files were left out of this copy")
@@ -166,6 +170,7 @@ AppPage {
                 Layout.fillWidth: true
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "lastCopyProtected"
                 visible: history.hasLastCopy && history.lastCopyProtected
                 text: qsTr("Protected with a password: keep the password, the copy cannot be restored without it")
@@ -176,6 +181,7 @@ AppPage {
                 Layout.fillWidth: true
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "lastCopy"
                 visible: history.hasLastCopy
                 text: history.hasLastCopy
@@ -188,6 +194,7 @@ AppPage {
             }
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Recent copies")
                 visible: history.ownCount > 0
                 font.pixelSize: Theme.fontLarge
@@ -210,6 +217,7 @@ AppPage {
             }
 
             Label {
+                textFormat: Text.PlainText
                 objectName: "otherCopiesTitle"
                 text: qsTr("Copies of other installations or systems")
                 visible: history.otherCount > 0
@@ -220,6 +228,7 @@ AppPage {
                 Layout.topMargin: Theme.spacing
             }
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Found in the same folders. They do not protect this installation.")
                 visible: history.otherCount > 0
                 color: Theme.mutedText
@@ -274,17 +283,20 @@ AppPage {
             anchors.rightMargin: Theme.spacing
             spacing: Theme.spacing
             Label {
+                textFormat: Text.PlainText
                 text: row.dateText
                 font.pixelSize: Theme.fontBody
                 font.bold: true
             }
             Label {
+                textFormat: Text.PlainText
                 text: row.fileName
                 font.pixelSize: Theme.fontBody
                 elide: Text.ElideMiddle
                 Layout.fillWidth: true
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "copyTag"
                 text: !row.own ? row.originText
                     : !row.valid ? qsTr("unreadable")
@@ -299,6 +311,7 @@ AppPage {
                 font.bold: true
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "protectedTag"
                 visible: row.isProtected
                 text: qsTr("protected")
@@ -307,12 +320,14 @@ AppPage {
                 font.bold: true
             }
             Label {
+                textFormat: Text.PlainText
                 text: row.onInstallationDisk ? qsTr("this disk") : qsTr("other disk")
                 color: row.onInstallationDisk ? Theme.warning : Theme.success
                 font.pixelSize: Theme.fontSmall
                 visible: !Theme.compact && row.own
             }
             Label {
+                textFormat: Text.PlainText
                 text: row.sizeText
                 font.pixelSize: Theme.fontSmall
                 color: Theme.mutedText

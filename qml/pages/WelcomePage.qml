@@ -20,6 +20,7 @@ AppPage {
         spacing: Theme.spacing
 
         Label {
+            textFormat: Text.PlainText
             text: qsTr("No installation is open")
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -27,6 +28,7 @@ AppPage {
             Layout.fillWidth: true
         }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Resguarda makes and restores the backup copies of the companies of the system. Choose the folder where the system is installed, or try it first on a demonstration installation with made-up companies.")
             font.pixelSize: Theme.fontBody
             color: Theme.mutedText

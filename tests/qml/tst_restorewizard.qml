@@ -454,6 +454,29 @@ Item {
             compare(wizard.settings.companies.selectedCount, fixture.companiesInCopy(copy).length)
         }
 
+        // Whoever can write to the cloud names its files: a name that looks
+        // like HTML is shown as written, never drawn as markup (nor does it
+        // make the app fetch an image).
+        function test_cloudCopyNamedLikeMarkupIsShownAsWritten() {
+            var remote = fixture.scratch + "/nuvem-marcacao"
+            var name = "Copia<font color=red size=7>LIGUE<img src=x.png>.zip"
+            fixture.removeTree(remote)
+            verify(fixture.writeFile(remote + "/Resguarda/" + name, "not a copy"))
+            fixture.setRcloneAlias("nuvemmarcacao", remote)
+            var wizard = createTemporaryObject(smallWizardComponent, root)
+            mouseClick(findChild(wizard, "sourceCloud"))
+            var cloud = findChild(wizard, "cloudBrowser")
+            var view = findChild(cloud, "remoteCopies")
+            tryCompare(view, "count", 1, 30000)
+            waitForRendering(view)
+            var label = findChild(view.itemAtIndex(0), "remoteCopyName")
+            compare(label.text, name)
+            compare(label.textFormat, Text.PlainText)
+            // Drawn with its tags: much wider than the name without them.
+            verify(label.implicitWidth > 3 * name.indexOf("<font"), label.implicitWidth)
+            fixture.setRcloneAlias("nuvemmarcacao", "")
+        }
+
         // The same with the keyboard alone: Tab to "Cloud", Space, Tab to
         // the copies, Enter; the focus is seen on each.
         function test_cloudCopyByKeyboardOnly() {

@@ -16,6 +16,7 @@ Item {
         anchors.topMargin: Theme.spacing
         spacing: Theme.spacing
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Which companies?")
             font.pixelSize: Theme.fontTitle
             font.bold: true

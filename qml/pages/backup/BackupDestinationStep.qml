@@ -40,10 +40,12 @@ StepPage {
         Layout.fillWidth: true
         spacing: Theme.spacing
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Folder:")
             font.pixelSize: Theme.fontBody
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "destinationFolder"
             text: step.settings.destinationFolder
             font.pixelSize: Theme.fontBody
@@ -87,6 +89,7 @@ StepPage {
         Layout.fillWidth: true
         spacing: Theme.spacing
         Label {
+            textFormat: Text.PlainText
             text: qsTr("File name:")
             font.pixelSize: Theme.fontBody
         }
@@ -102,6 +105,7 @@ StepPage {
         }
     }
     Label {
+        textFormat: Text.PlainText
         text: step.settings.destinationFreeBytes >= 0
               ? qsTr("Free at the destination: %1. Companies to copy: %2 (the copy is usually much smaller).")
                     .arg(AppController.formatSize(step.settings.destinationFreeBytes))

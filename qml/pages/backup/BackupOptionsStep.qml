@@ -37,6 +37,7 @@ StepPage {
         spacing: Theme.spacing
         Layout.leftMargin: Theme.margin
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Include tables from the year")
             font.pixelSize: Theme.fontBody
         }
@@ -66,6 +67,7 @@ StepPage {
         onSwitched: on => step.settings.allSystems = on
     }
     Label {
+        textFormat: Text.PlainText
         text: qsTr("Kind of copy")
         font.pixelSize: Theme.fontLarge
         font.bold: true
@@ -221,6 +223,7 @@ StepPage {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "passwordStrengthText"
                 visible: text.length > 0
                 text: step.settings.passwordStrengthText
@@ -232,6 +235,7 @@ StepPage {
         }
         // Once something is typed: what is still wrong, where the eye is.
         Label {
+            textFormat: Text.PlainText
             id: passwordProblem
             objectName: "passwordProblem"
             visible: text.length > 0
@@ -247,6 +251,7 @@ StepPage {
         }
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "targetPath"
         text: qsTr("Will be written as: %1").arg(step.settings.targetPath)
         font.pixelSize: Theme.fontBody

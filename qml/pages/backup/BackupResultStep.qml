@@ -51,6 +51,7 @@ StepPage {
             delegate: Label {
                 required property string modelData
                 text: modelData
+                textFormat: Text.PlainText
                 font.pixelSize: Theme.fontBody
                 font.bold: true
                 wrapMode: Text.WrapAnywhere
@@ -59,6 +60,7 @@ StepPage {
         }
     }
     Label {
+        textFormat: Text.PlainText
         visible: step.job.state === JobController.Incomplete
         text: qsTr("Left out of the copy:")
         font.pixelSize: Theme.fontBody
@@ -74,6 +76,7 @@ StepPage {
         Repeater {
             model: step.job.state === JobController.Incomplete ? step.job.leftOutLines : []
             delegate: Label {
+                textFormat: Text.PlainText
                 required property string modelData
                 text: "\u2022 " + modelData
                 font.pixelSize: Theme.fontSmall
@@ -84,6 +87,7 @@ StepPage {
         }
     }
     Label {
+        textFormat: Text.PlainText
         visible: step.job.sentLines.length > 0
         text: qsTr("Sent to the cloud:")
         font.pixelSize: Theme.fontBody
@@ -101,6 +105,8 @@ StepPage {
             delegate: Label {
                 required property string modelData
                 text: "\u2601 " + modelData
+                objectName: "sentLine"
+                textFormat: Text.PlainText
                 font.pixelSize: Theme.fontBody
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 width: sent.width

@@ -21,6 +21,7 @@ StepPage {
 
     Label {
         text: qsTr("Destination: %1").arg(step.settings.destinationFolder)
+        textFormat: Text.PlainText
         font.pixelSize: Theme.fontBody
         wrapMode: Text.WrapAnywhere
         Layout.fillWidth: true
@@ -28,12 +29,14 @@ StepPage {
     Label {
         objectName: "summaryRemote"
         visible: step.settings.remoteSpec.length > 0
+        textFormat: Text.PlainText
         text: qsTr("Then sent to the cloud: %1").arg(step.settings.remoteSpec)
         font.pixelSize: Theme.fontBody
         wrapMode: Text.WrapAnywhere
         Layout.fillWidth: true
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "summaryBusy"
         visible: step.settings.summary.busy
         text: qsTr("Working out what each copy will hold…")
@@ -60,6 +63,7 @@ StepPage {
                 required property string details
                 width: copies.width
                 Label {
+                    textFormat: Text.PlainText
                     text: entry.title
                     font.pixelSize: Theme.fontBody
                     font.bold: true
@@ -67,6 +71,7 @@ StepPage {
                     width: entry.width
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: entry.details
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.WrapAtWordBoundaryOrAnywhere
@@ -82,6 +87,7 @@ StepPage {
         text: step.settings.summary.errorText
     }
     Label {
+        textFormat: Text.PlainText
         text: (step.settings.templates ? qsTr("With document templates.") : qsTr("Without document templates.")) + " "
               + (step.settings.leaveOutArchived ? qsTr("Annual and monthly tables from %1 on.").arg(step.settings.archiveFromYear)
                                                 : qsTr("All years, archived ones included."))

@@ -19,12 +19,14 @@ Dialog {
     contentItem: ColumnLayout {
         spacing: Theme.spacing
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Everything on this disk will be erased:")
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("%1 · %2 · %3 files").arg(dialog.settings.destinationLabel)
                       .arg(AppController.formatSize(dialog.settings.destinationTotalBytes))
                       .arg(AppController.formatNumber(dialog.settings.wipeFileCount))
@@ -34,6 +36,7 @@ Dialog {
             Layout.fillWidth: true
         }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Previous copies on it are erased only after the new copy has been written and verified.")
             font.pixelSize: Theme.fontBody
             color: Theme.mutedText

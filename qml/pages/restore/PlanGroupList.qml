@@ -41,11 +41,13 @@ Column {
                 contentItem: RowLayout {
                     spacing: Theme.spacing
                     Label {
+                        textFormat: Text.PlainText
                         text: group.open ? "\u25be" : "\u25b8"
                         font.pixelSize: Theme.fontLarge
                         color: group.toneColor
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: group.modelData.title
                         font.pixelSize: Theme.fontBody
                         font.bold: true
@@ -54,6 +56,7 @@ Column {
                         Layout.fillWidth: true
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: group.modelData.sizeText
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
@@ -68,6 +71,7 @@ Column {
                 Repeater {
                     model: group.open ? group.modelData.lines : []
                     delegate: Label {
+                        textFormat: Text.PlainText
                         required property string modelData
                         text: modelData
                         width: group.width - Theme.touchTarget

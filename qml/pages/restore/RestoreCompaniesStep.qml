@@ -17,6 +17,7 @@ Item {
         anchors.topMargin: Theme.spacing
         spacing: Theme.spacing
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Copy of %1 – %2, made on %3 (%4)").arg(step.settings.copySystemCode).arg(step.settings.copySystemName)
                       .arg(step.settings.copyCreatedText).arg(AppController.formatSize(step.settings.copyFileSize))
             font.pixelSize: Theme.fontLarge
@@ -25,6 +26,7 @@ Item {
             Layout.fillWidth: true
         }
         Label {
+            textFormat: Text.PlainText
             text: (step.settings.copyHasTemplates ? qsTr("It holds document templates.") : qsTr("It holds no document templates."))
                   + " " + (step.settings.copyArchiveFromYear > 0
                            ? qsTr("Annual and monthly tables from %1 on.").arg(step.settings.copyArchiveFromYear)
@@ -47,6 +49,7 @@ Item {
                        ? "\n" + qsTr("… and %n more", "", step.settings.copyLeftOutLines.length - 2) : "")
         }
         Label {
+            textFormat: Text.PlainText
             // On a short screen the incomplete copy's banner takes its place.
             visible: !(Theme.compact && step.settings.copyIncomplete)
             text: qsTr("Choose the companies to restore. Those marked “will be replaced” already exist in this installation: their data will be replaced by the copy's.")

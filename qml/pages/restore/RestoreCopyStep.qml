@@ -42,6 +42,7 @@ Item {
             spacing: Theme.spacing
             Layout.fillWidth: true
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Which copy?")
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
@@ -92,6 +93,7 @@ Item {
                     // label here would make the layouts loop.
                     Label {
                         text: qsTr("Fetching %1 from the cloud…").arg(step.settings.openingName)
+                        textFormat: Text.PlainText
                         font.pixelSize: Theme.fontBody
                         elide: Text.ElideMiddle
                         Layout.fillWidth: true
@@ -106,6 +108,7 @@ Item {
                         Layout.preferredHeight: 16
                     }
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "fetchProgressText"
                         text: step.settings.fetchProgressText
                         font.pixelSize: Theme.fontSmall
@@ -142,6 +145,7 @@ Item {
                 anchors.margins: Theme.spacing
                 spacing: Theme.spacing / 2
                 Label {
+                    textFormat: Text.PlainText
                     text: qsTr("This copy is protected with a password. Type it to open the copy.")
                     font.pixelSize: Theme.fontBody
                     font.bold: true
@@ -183,6 +187,7 @@ Item {
                     FocusRing {}
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "passwordError"
                     visible: text.length > 0
                     text: step.settings.passwordError
@@ -258,6 +263,8 @@ Item {
         Label {
             objectName: "chosenCopy"
             visible: step.settings.copyOpen
+            // A file's or a cloud's name: never markup.
+            textFormat: Text.PlainText
             text: step.settings.copyProtected ? qsTr("Chosen: %1 (protected with a password)").arg(step.settings.copyPath)
                                               : qsTr("Chosen: %1").arg(step.settings.copyPath)
             font.pixelSize: Theme.fontBody

@@ -55,6 +55,7 @@ StepPage {
         spacing: Theme.spacing
         Layout.leftMargin: Theme.margin
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Restore tables from the year")
             font.pixelSize: Theme.fontBody
         }

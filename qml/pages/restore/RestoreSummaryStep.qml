@@ -34,6 +34,7 @@ Item {
                 Layout.fillWidth: true
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "summarySystem"
                 text: qsTr("System %1 – %2").arg(step.settings.copySystemCode).arg(step.settings.copySystemName)
                 font.pixelSize: Theme.fontLarge
@@ -51,6 +52,7 @@ Item {
                        : "") + Array.from(step.settings.copyLeftOutLines).join("\n")
             }
             Label {
+                textFormat: Text.PlainText
                 visible: step.settings.checkingNewerData
                 text: qsTr("Comparing the installation's data with the copy's date…")
                 font.pixelSize: Theme.fontSmall
@@ -62,6 +64,7 @@ Item {
                 plan: step.settings.plan
             }
             Label {
+                textFormat: Text.PlainText
                 visible: !step.settings.templates
                 text: qsTr("Document templates are not touched.")
                 font.pixelSize: Theme.fontBody
@@ -103,6 +106,7 @@ Item {
                 font.bold: confirmBar.attention
                 implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
                 contentItem: Label {
+                    textFormat: Text.PlainText
                     text: confirmation.text
                     font: confirmation.font
                     leftPadding: confirmation.indicator.width + confirmation.spacing
