@@ -133,8 +133,8 @@ ApplicationWindow {
                 FocusRing {}
             }
             Label {
-                textFormat: Text.PlainText
                 objectName: "headerTitle"
+                textFormat: Text.PlainText
                 text: window.currentPage && window.currentPage.pageTitle.length > 0 ? window.currentPage.pageTitle
                                                                                      : "Resguarda"
                 font.pixelSize: Theme.fontLarge
@@ -152,16 +152,16 @@ ApplicationWindow {
                 // Its natural width, right-aligned; at most a third of the bar.
                 Layout.maximumWidth: Math.min(implicitWidth, window.width / 3)
                 Label {
-                    textFormat: Text.PlainText
                     objectName: "headerSystemCode"
+                    textFormat: Text.PlainText
                     text: AppController.systemCode
                     color: "white"
                     font.pixelSize: Theme.fontBody
                     font.bold: true
                 }
                 Label {
-                    textFormat: Text.PlainText
                     objectName: "headerSystemName"
+                    textFormat: Text.PlainText
                     text: "· " + AppController.systemName
                     visible: AppController.systemName.length > 0
                     color: "white"

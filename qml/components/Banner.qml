@@ -28,8 +28,8 @@ Rectangle {
     implicitHeight: Math.max(symbol.implicitHeight, texts.implicitHeight) + 2 * Theme.spacing
 
     Label {
-        textFormat: Text.PlainText
         id: symbol
+        textFormat: Text.PlainText
         x: Theme.spacing
         y: Theme.spacing
         width: 28

@@ -152,8 +152,8 @@ ColumnLayout {
                     }
                 }
                 Label {
-                    textFormat: Text.PlainText
                     objectName: "incompleteMark"
+                    textFormat: Text.PlainText
                     visible: row.leftOut > 0
                     text: qsTr("INCOMPLETE")
                     color: Theme.danger
@@ -161,8 +161,8 @@ ColumnLayout {
                     font.bold: true
                 }
                 Label {
-                    textFormat: Text.PlainText
                     objectName: "restoreMark"
+                    textFormat: Text.PlainText
                     // An added company needs no mark; an unmarked one says it is left alone.
                     visible: list.showExisting && (row.existsInInstallation || !row.selected)
                     text: row.restoreText

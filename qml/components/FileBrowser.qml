@@ -46,8 +46,8 @@ ColumnLayout {
             FocusRing {}
         }
         Label {
-            textFormat: Text.PlainText
             objectName: "folderPath"
+            textFormat: Text.PlainText
             text: folderModel.folder
             font.pixelSize: Theme.fontBody
             elide: Text.ElideMiddle
@@ -139,8 +139,8 @@ ColumnLayout {
             FocusRing {}
         }
         Label {
-            textFormat: Text.PlainText
             objectName: "folderNameError"
+            textFormat: Text.PlainText
             text: newFolderRow.createError.length > 0 ? newFolderRow.createError : newFolderRow.problem
             visible: text.length > 0
             color: Theme.danger
@@ -231,8 +231,8 @@ ColumnLayout {
                     spacing: 0
                     Layout.fillWidth: true
                     Label {
-                        textFormat: Text.PlainText
                         objectName: "fileName"
+                        textFormat: Text.PlainText
                         onTruncatedChanged: entry.nameTruncated = truncated
                         text: entry.fileName
                         font.pixelSize: Theme.fontBody
@@ -246,8 +246,8 @@ ColumnLayout {
                         Layout.fillWidth: true
                         // Before it is opened: this copy asks for a password.
                         Label {
-                            textFormat: Text.PlainText
                             objectName: "protectedMark"
+                            textFormat: Text.PlainText
                             visible: entry.fileProtected
                             text: qsTr("Protected")
                             font.pixelSize: Theme.fontSmall

@@ -26,8 +26,8 @@ ColumnLayout {
         Repeater {
             model: panel.sessions
             delegate: Label {
-                textFormat: Text.PlainText
                 required property string modelData
+                textFormat: Text.PlainText
                 text: modelData
                 font.pixelSize: Theme.fontLarge
                 wrapMode: Text.Wrap

@@ -17,8 +17,8 @@ Column {
     Repeater {
         model: notes.job.notes
         delegate: Label {
-            textFormat: Text.PlainText
             required property string modelData
+            textFormat: Text.PlainText
             text: modelData
             font.pixelSize: Theme.fontSmall
             color: Theme.mutedText

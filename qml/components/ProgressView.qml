@@ -22,8 +22,8 @@ ColumnLayout {
     }
 
     Label {
-        textFormat: Text.PlainText
         objectName: "phaseLabel"
+        textFormat: Text.PlainText
         text: view.job ? view.job.phaseText : ""
         font.pixelSize: Theme.fontTitle
         font.bold: true
@@ -40,8 +40,8 @@ ColumnLayout {
         Layout.preferredHeight: 24
     }
     Label {
-        textFormat: Text.PlainText
         objectName: "progressText"
+        textFormat: Text.PlainText
         text: view.job ? view.job.progressText : ""
         visible: text.length > 0
         font.pixelSize: Theme.fontBody
@@ -117,8 +117,8 @@ ColumnLayout {
             Keys.onEnterPressed: clicked()
         }
         Label {
-            textFormat: Text.PlainText
             objectName: "cancelState"
+            textFormat: Text.PlainText
             visible: !!view.job && view.job.running && !view.job.canCancel
             text: view.job && view.job.cancelling ? qsTr("Cancelling…")
                                                   : qsTr("Too late to cancel: the data is being replaced.")
@@ -147,8 +147,8 @@ ColumnLayout {
             anchors.fill: parent
             spacing: Theme.margin
             Label {
-                textFormat: Text.PlainText
                 objectName: "cancelQuestion"
+                textFormat: Text.PlainText
                 text: view.job ? view.job.cancelQuestion : ""
                 font.pixelSize: Theme.fontLarge
                 wrapMode: Text.Wrap

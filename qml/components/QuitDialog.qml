@@ -45,8 +45,8 @@ Dialog {
         anchors.fill: parent
         spacing: Theme.margin
         Label {
-            textFormat: Text.PlainText
             objectName: "quitMessage"
+            textFormat: Text.PlainText
             text: dialog.jobRunning
                   ? (dialog.runningJob === JobController.Restore
                      ? qsTr("Resguarda cannot be closed while it restores data. Wait until it ends: its progress is on the screen.")

@@ -100,8 +100,8 @@ ColumnLayout {
         }
     }
     Label {
-        textFormat: Text.PlainText
         objectName: "remoteChooseHint"
+        textFormat: Text.PlainText
         visible: remoteRepeater.count > 1 && copiesModel.remote.length === 0
         text: qsTr("Choose the cloud that holds the copy.")
         font.pixelSize: Theme.fontBody

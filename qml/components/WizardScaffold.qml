@@ -90,8 +90,8 @@ AppPage {
             }
             // Also the space between the buttons when there is nothing to say.
             Label {
-                textFormat: Text.PlainText
                 objectName: "nextMissingHint"
+                textFormat: Text.PlainText
                 text: scaffold.nextVisible && !scaffold.nextEnabled ? scaffold.nextMissingText : ""
                 font.pixelSize: Theme.fontSmall
                 font.bold: scaffold.nextRefusedTap

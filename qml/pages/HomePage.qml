@@ -159,8 +159,8 @@ AppPage {
                 visible: history.hasLastCopy
             }
             Label {
-                textFormat: Text.PlainText
                 objectName: "lastCopyIncomplete"
+                textFormat: Text.PlainText
                 visible: history.hasLastCopy && history.lastCopyIncomplete
                 text: qsTr("INCOMPLETE: files were left out of this copy")
                 color: Theme.danger
@@ -170,8 +170,8 @@ AppPage {
                 Layout.fillWidth: true
             }
             Label {
-                textFormat: Text.PlainText
                 objectName: "lastCopyProtected"
+                textFormat: Text.PlainText
                 visible: history.hasLastCopy && history.lastCopyProtected
                 text: qsTr("Protected with a password: keep the password, the copy cannot be restored without it")
                 color: Theme.primary
@@ -181,8 +181,8 @@ AppPage {
                 Layout.fillWidth: true
             }
             Label {
-                textFormat: Text.PlainText
                 objectName: "lastCopy"
+                textFormat: Text.PlainText
                 visible: history.hasLastCopy
                 text: history.hasLastCopy
                       ? qsTr("%1 · %2 · %3").arg(AppController.formatDateTime(history.lastCopyTime))
@@ -217,8 +217,8 @@ AppPage {
             }
 
             Label {
-                textFormat: Text.PlainText
                 objectName: "otherCopiesTitle"
+                textFormat: Text.PlainText
                 text: qsTr("Copies of other installations or systems")
                 visible: history.otherCount > 0
                 font.pixelSize: Theme.fontLarge
@@ -296,8 +296,8 @@ AppPage {
                 Layout.fillWidth: true
             }
             Label {
-                textFormat: Text.PlainText
                 objectName: "copyTag"
+                textFormat: Text.PlainText
                 text: !row.own ? row.originText
                     : !row.valid ? qsTr("unreadable")
                     : row.isIncomplete ? qsTr("Incomplete")
@@ -311,8 +311,8 @@ AppPage {
                 font.bold: true
             }
             Label {
-                textFormat: Text.PlainText
                 objectName: "protectedTag"
+                textFormat: Text.PlainText
                 visible: row.isProtected
                 text: qsTr("protected")
                 color: Theme.primary

@@ -45,8 +45,8 @@ StepPage {
             font.pixelSize: Theme.fontBody
         }
         Label {
-            textFormat: Text.PlainText
             objectName: "destinationFolder"
+            textFormat: Text.PlainText
             text: step.settings.destinationFolder
             font.pixelSize: Theme.fontBody
             font.bold: true

@@ -223,8 +223,8 @@ StepPage {
                 }
             }
             Label {
-                textFormat: Text.PlainText
                 objectName: "passwordStrengthText"
+                textFormat: Text.PlainText
                 visible: text.length > 0
                 text: step.settings.passwordStrengthText
                 font.pixelSize: Theme.fontBody
@@ -235,9 +235,9 @@ StepPage {
         }
         // Once something is typed: what is still wrong, where the eye is.
         Label {
-            textFormat: Text.PlainText
             id: passwordProblem
             objectName: "passwordProblem"
+            textFormat: Text.PlainText
             visible: text.length > 0
             text: step.settings.password.length > 0 ? step.settings.passwordProblem : ""
             color: Theme.danger
@@ -251,8 +251,8 @@ StepPage {
         }
     }
     Label {
-        textFormat: Text.PlainText
         objectName: "targetPath"
+        textFormat: Text.PlainText
         text: qsTr("Will be written as: %1").arg(step.settings.targetPath)
         font.pixelSize: Theme.fontBody
         color: Theme.mutedText

@@ -76,8 +76,8 @@ StepPage {
         Repeater {
             model: step.job.state === JobController.Incomplete ? step.job.leftOutLines : []
             delegate: Label {
-                textFormat: Text.PlainText
                 required property string modelData
+                textFormat: Text.PlainText
                 text: "\u2022 " + modelData
                 font.pixelSize: Theme.fontSmall
                 color: Theme.danger

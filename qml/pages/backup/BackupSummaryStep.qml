@@ -36,8 +36,8 @@ StepPage {
         Layout.fillWidth: true
     }
     Label {
-        textFormat: Text.PlainText
         objectName: "summaryBusy"
+        textFormat: Text.PlainText
         visible: step.settings.summary.busy
         text: qsTr("Working out what each copy will hold…")
         font.pixelSize: Theme.fontBody

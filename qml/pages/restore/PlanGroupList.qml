@@ -71,8 +71,8 @@ Column {
                 Repeater {
                     model: group.open ? group.modelData.lines : []
                     delegate: Label {
-                        textFormat: Text.PlainText
                         required property string modelData
+                        textFormat: Text.PlainText
                         text: modelData
                         width: group.width - Theme.touchTarget
                         font.pixelSize: Theme.fontSmall

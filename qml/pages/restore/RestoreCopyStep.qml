@@ -108,8 +108,8 @@ Item {
                         Layout.preferredHeight: 16
                     }
                     Label {
-                        textFormat: Text.PlainText
                         objectName: "fetchProgressText"
+                        textFormat: Text.PlainText
                         text: step.settings.fetchProgressText
                         font.pixelSize: Theme.fontSmall
                         color: Theme.mutedText
@@ -187,8 +187,8 @@ Item {
                     FocusRing {}
                 }
                 Label {
-                    textFormat: Text.PlainText
                     objectName: "passwordError"
+                    textFormat: Text.PlainText
                     visible: text.length > 0
                     text: step.settings.passwordError
                     color: Theme.danger

@@ -34,8 +34,8 @@ Item {
                 Layout.fillWidth: true
             }
             Label {
-                textFormat: Text.PlainText
                 objectName: "summarySystem"
+                textFormat: Text.PlainText
                 text: qsTr("System %1 – %2").arg(step.settings.copySystemCode).arg(step.settings.copySystemName)
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
