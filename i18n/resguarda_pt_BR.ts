@@ -2200,10 +2200,6 @@ A cópia abaixo foi gravada e conferida aqui. A nuvem mantém a cópia anterior,
         <translation>Fraca demais</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a cloud name that can be used.</source>
-        <translation>&quot;%1&quot; não é um nome de nuvem que possa ser usado.</translation>
-    </message>
-    <message>
         <source>The cloud folder cannot be used: %1</source>
         <translation>A pasta na nuvem não pode ser usada: %1</translation>
     </message>

@@ -265,6 +265,15 @@ private Q_SLOTS:
         QVERIFY(model.ready());
         QVERIFY2(model.error().contains(u".."_s), qPrintable(model.error()));
 
+        // A "name" holding a colon would be read as the folder of another
+        // remote ("nuvem", folder "Resguarda:x"): refused as a name.
+        model.setFolder(u"x"_s);
+        model.setRemote(u"nuvem:Resguarda"_s);
+        QVERIFY(!model.busy());
+        QVERIFY(model.ready());
+        QVERIFY2(model.error().contains(u"\"nuvem:Resguarda\" is not the name of a remote"_s),
+                 qPrintable(model.error()));
+
         // A server that is not there.
         const ScopedEnvironment env({u"RCLONE_CONFIG_LONGE_TYPE=webdav"_s,
                                      u"RCLONE_CONFIG_LONGE_URL=http://127.0.0.1:9"_s,

@@ -75,9 +75,7 @@ std::optional<RemoteLocation> RemoteLocation::parse(const QString &text, QString
                          "with \"rclone config\"."));
     const QString name = text.left(colon);
     if (!isValidName(name))
-        return refuse(tr("\"%1\" is not the name of a remote configured with \"rclone config\": "
-                         "give NAME:FOLDER (connection strings are not accepted).")
-                          .arg(name));
+        return refuse(notARemoteName(name));
     const QString path = text.mid(colon + 1);
     QStringList components;
     for (const QString &component : path.split(u'/', Qt::SkipEmptyParts)) {
@@ -89,6 +87,26 @@ std::optional<RemoteLocation> RemoteLocation::parse(const QString &text, QString
     }
     const QString joined = components.join(u'/');
     return RemoteLocation(name, path.startsWith(u'/') ? u'/' + joined : joined);
+}
+
+QString RemoteLocation::notARemoteName(const QString &name)
+{
+    return tr("\"%1\" is not the name of a remote configured with \"rclone config\": give "
+              "NAME:FOLDER (connection strings are not accepted).")
+        .arg(name);
+}
+
+std::optional<RemoteLocation> RemoteLocation::inRemote(const QString &name, const QString &folder,
+                                                       QString *error)
+{
+    std::optional<RemoteLocation> place = parse(name + u':' + folder, error);
+    if (place && place->name() != name) {
+        // parse() has refused control characters: the name can be shown.
+        if (error)
+            *error = notARemoteName(name);
+        return std::nullopt;
+    }
+    return place;
 }
 
 QString RemoteLocation::fileName() const

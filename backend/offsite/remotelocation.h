@@ -23,6 +23,12 @@ public:
 
     // Nothing, with *error (translated), when text is not such a place.
     static std::optional<RemoteLocation> parse(const QString &text, QString *error = nullptr);
+    // The folder of the remote called name, given apart (a name chosen from
+    // rclone's list, a folder typed by a person), with parse()'s rules. The
+    // name must be the whole name: "a:b" with folder "c" would otherwise be
+    // read as the folder "b:c" of another remote, "a".
+    static std::optional<RemoteLocation> inRemote(const QString &name, const QString &folder,
+                                                  QString *error = nullptr);
     // Whether text is written as a remote place ("NAME:…" with no '/' before
     // the colon) rather than a local path. A local file of that name wins.
     static bool looksRemote(const QString &text);
@@ -57,6 +63,7 @@ public:
 
 private:
     RemoteLocation(QString name, QString path);
+    static QString notARemoteName(const QString &name);
 
     QString m_name;
     QString m_path;

@@ -4,7 +4,6 @@
 #include "installation/archiveyears.h"
 
 #include "backup/backupjob.h"
-#include "core/displaytext.h"
 #include "core/filesystem.h"
 #include "core/passwordpolicy.h"
 #include "installation/installation.h"
@@ -125,16 +124,8 @@ std::optional<RemoteLocation> BackupSettings::remoteLocation(QString *problem) c
     if (m_remoteName.isEmpty())
         return std::nullopt;
     // The name comes from rclone's list, the folder from the keyboard: both
-    // go through the one parser that the CLI's --remote uses. The name is
-    // checked alone first: "a:b" would otherwise be read as the folder b
-    // of another remote, a.
-    if (!RemoteLocation::isValidName(m_remoteName)) {
-        if (problem)
-            *problem = tr("\"%1\" is not a cloud name that can be used.")
-                           .arg(DisplayText::displaySafe(m_remoteName));
-        return std::nullopt;
-    }
-    return RemoteLocation::parse(m_remoteName + u':' + m_remoteFolder.trimmed(), problem);
+    // go through the rules of the CLI's --remote.
+    return RemoteLocation::inRemote(m_remoteName, m_remoteFolder.trimmed(), problem);
 }
 
 QString BackupSettings::remoteSpec() const

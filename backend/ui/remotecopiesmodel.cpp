@@ -98,7 +98,7 @@ void RemoteCopiesModel::refresh()
     // The place is checked here, on the GUI thread: only a valid one is
     // ever given to rclone.
     QString problem;
-    const auto place = RemoteLocation::parse(m_remote + u':' + m_folder, &problem);
+    const auto place = RemoteLocation::inRemote(m_remote, m_folder, &problem);
     if (!place) {
         setCopies({}, {});
         m_error = problem;
